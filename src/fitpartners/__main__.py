@@ -1,0 +1,5 @@
+"""Allow ``python -m fitpartners``."""
+
+from fitpartners.cli import main
+
+main()

@@ -1,0 +1,588 @@
+"""The command line: thin commands over the catalog, the writers and the views.
+
+Data flows one way: cli -> catalog -> writers/views. Rich is imported only when a
+terminal view is printed, Pydantic only when a user's data file is checked.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from enum import Enum
+from typing import Annotated, Any, Optional
+
+import typer
+# Typer vendors Click since 0.29; its exceptions are the ones raised.
+from typer._click.exceptions import ClickException, NoArgsIsHelpError
+from typer.core import TyperGroup
+
+from . import __version__, writers
+from .catalog import Catalog, Partner
+from .errors import EXIT_INTERRUPTED, EXIT_OK, BadValue, FitError, PipeClosed
+from .loader import ENV_DATA, ENV_MAX_BYTES
+from .vocabulary import DOMAIN_LABELS, PARTNER_FIELDS, TYPE_LABELS, fold
+
+PROG = "fitpartners"
+ENV_LANG = "FITPARTNERS_LANG"
+ENV_DEBUG = "FITPARTNERS_DEBUG"
+
+EXIT_CODES = (
+    "Exit codes: 0 success (an empty result too); 1 no such partner, ambiguous name, "
+    "unusable or invalid data file; 2 usage error (unknown command, option or value); "
+    "130 interrupted."
+)
+
+
+def say(message: str) -> None:
+    """A one-line message for people, on stderr."""
+    sys.stderr.write(f"{PROG}: {writers.sanitize(message)}\n")
+
+
+class FitGroup(TyperGroup):
+    """Every failure ends as one line on stderr and a documented exit code."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        code = run_guarded(
+            lambda: super(FitGroup, self).main(
+                args=args, prog_name=prog_name or PROG, complete_var=complete_var,
+                standalone_mode=False, **extra,
+            )
+        )
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+def run_guarded(invoke: Callable[[], Any]) -> int:
+    try:
+        result = invoke()
+        return result if isinstance(result, int) else EXIT_OK
+    except NoArgsIsHelpError as exc:
+        sys.stderr.write(exc.format_message() + "\n")
+        return exc.exit_code
+    except ClickException as exc:
+        ctx = getattr(exc, "ctx", None)
+        where = ctx.command_path if ctx is not None else PROG
+        sys.stderr.write(f"{where}: {writers.sanitize(exc.format_message())} (see --help)\n")
+        return exc.exit_code
+    except FitError as exc:
+        say(str(exc))
+        return exc.exit_code
+    except PipeClosed:
+        # The reader has gone: stop quietly, and keep the final flush from failing.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except (typer.Abort, KeyboardInterrupt):
+        say("interrupted")
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # a bug: still one line, unless asked for the traceback
+        if os.environ.get(ENV_DEBUG):
+            raise
+        say(f"internal error: {type(exc).__name__}: {exc} (set {ENV_DEBUG}=1 for a traceback)")
+        return 70
+
+
+app = typer.Typer(
+    cls=FitGroup,
+    name=PROG,
+    help=(
+        "Query the 21 structural partners (2022-2026) of Flanders Investment & Trade (FIT): "
+        "federations, clusters, chambers of commerce and business organisations tied to "
+        "'Vlaanderen Versnelt!'."
+    ),
+    epilog=(
+        f"Examples: fitpartners list --domain food | fitpartners show Voka | "
+        f"fitpartners list --type chamber --json. Environment: {ENV_DATA}, {ENV_LANG}, "
+        f"{ENV_MAX_BYTES}. {EXIT_CODES}"
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        writers.write(f"{PROG} {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    pass
+
+
+# -- shared options ----------------------------------------------------------------------
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+    markdown = "markdown"
+
+
+class Lang(str, Enum):
+    en = "en"
+    nl = "nl"
+
+
+class Sort(str, Enum):
+    number = "number"
+    name = "name"
+    type = "type"
+
+
+def _complete_format(incomplete: str) -> list[str]:
+    return [f.value for f in Format if f.value.startswith(incomplete)]
+
+
+def _complete_lang(incomplete: str) -> list[str]:
+    return [lang.value for lang in Lang if lang.value.startswith(incomplete)]
+
+
+DataOpt = Annotated[
+    Optional[str],
+    typer.Option("--data", metavar="PATH", help=f"Read this dataset instead of the bundled one (also {ENV_DATA}).",
+                 show_default=False),
+]
+FormatOpt = Annotated[
+    Optional[Format],
+    typer.Option("--format", "-f", help="Output format (default: table).", show_default=False,
+                 autocompletion=_complete_format),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+LangOpt = Annotated[
+    Lang,
+    typer.Option("--lang", envvar=ENV_LANG, help="Language of descriptions and labels (JSON carries both).",
+                 autocompletion=_complete_lang),
+]
+PeriodOpt = Annotated[
+    Optional[str],
+    typer.Option("--period", metavar="ROUND",
+                 help="Partnership round: 2022-2026 (default), 2017-2021 or all.", show_default=False),
+]
+
+
+def fields_option(valid: Sequence[str], default: Sequence[str]) -> Any:
+    def complete(incomplete: str) -> list[str]:
+        done, _, last = incomplete.rpartition(",")
+        prefix = f"{done}," if done else ""
+        return [prefix + f for f in valid if f.startswith(last)]
+
+    return typer.Option(
+        "--fields", metavar="A,B,...", show_default=False, autocompletion=complete,
+        help=f"Fields to print, in this order. Valid: {', '.join(valid)}. "
+        f"Table default: {','.join(default)}; JSON default: all.",
+    )
+
+
+def parse_fields(raw: str | None, valid: Sequence[str]) -> list[str] | None:
+    if raw is None:
+        return None
+    chosen = [f.strip() for f in raw.split(",") if f.strip()]
+    for f in chosen:
+        if f not in valid:
+            raise BadValue("--fields", f, list(valid))
+    if not chosen:
+        raise BadValue("--fields", raw, list(valid))
+    return chosen
+
+
+def output_format(fmt: Format | None, as_json: bool) -> Format:
+    if as_json and fmt not in (None, Format.json):
+        raise typer.BadParameter("use either --json or --format, not both", param_hint="--json")
+    return Format.json if as_json else (fmt or Format.table)
+
+
+def is_terminal() -> bool:
+    # Rich's own switch: TTY_COMPATIBLE=1 asks for terminal output in a pipe, =0 for plain.
+    forced = os.environ.get("TTY_COMPATIBLE", "")
+    if forced in ("0", "1"):
+        return forced == "1"
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def prepare_stdout(fmt: Format) -> None:
+    """Machine formats are UTF-8 whatever the locale; text for people degrades instead."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    encoding = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "")
+    if reconfigure is None or encoding == "utf8":
+        return
+    if fmt in (Format.json, Format.jsonl, Format.csv, Format.tsv, Format.markdown):
+        reconfigure(encoding="utf-8")
+    else:
+        reconfigure(errors="replace")
+
+
+def emit(
+    records: list[dict[str, Any]],
+    *,
+    fmt: Format,
+    fields: list[str] | None,
+    default_fields: Sequence[str],
+    all_fields: Sequence[str],
+    lang: Lang,
+    single: bool = False,
+    terminal_view: Callable[[], Any] | None = None,
+) -> None:
+    """Print records in the chosen format: the one output path of every command."""
+    prepare_stdout(fmt)
+    columns = fields or list(default_fields)
+    if fmt is Format.json:
+        body = writers.project(records, fields)
+        writers.write(writers.to_json(body[0] if single and body else body) + "\n")
+    elif fmt is Format.jsonl:
+        writers.write(writers.jsonl_text(records, fields))
+    elif fmt is Format.csv:
+        writers.write(writers.csv_text(records, fields or list(all_fields), lang.value))
+    elif fmt is Format.tsv:
+        writers.write(writers.tsv_text(records, fields or list(all_fields), lang.value))
+    elif fmt is Format.markdown:
+        writers.write(writers.markdown_text(records, columns, lang.value))
+    elif not is_terminal():
+        writers.write(writers.plain_rows(records, columns, lang.value))
+    else:
+        from . import views
+
+        views.show(terminal_view() if terminal_view and fields is None else
+                   views.records_table(records, columns, lang.value))
+
+
+def load(data: str | None) -> Catalog:
+    from .loader import load as load_dataset
+
+    dataset, _ = load_dataset(data)
+    return Catalog(dataset)
+
+
+def _complete_partner(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    try:
+        catalog = load(ctx.params.get("data"))
+    except FitError:
+        return []
+    key = fold(incomplete)
+    out = []
+    for p in catalog.partners:
+        if fold(p["id"]).startswith(key) or fold(p["name"]).startswith(key):
+            out.append((p["id"], p["name"]))
+    return out
+
+
+def _vocab_completer(vocab: Callable[[Catalog], dict[str, list[str]]]) -> Callable[..., list[str]]:
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        try:
+            catalog = load(ctx.params.get("data"))
+        except FitError:
+            return []
+        return [v for v in vocab(catalog) if v.startswith(incomplete.lower())]
+
+    return complete
+
+
+PARTNER_DEFAULT = ("number", "name", "type", "domains", "country")
+
+
+def sort_partners(partners: list[Partner], how: Sort) -> list[Partner]:
+    type_order = {t: i for i, t in enumerate(TYPE_LABELS)}
+    if how is Sort.name:
+        return sorted(partners, key=lambda p: fold(p["name"]))
+    if how is Sort.type:
+        return sorted(partners, key=lambda p: (type_order.get(p["type"], 99), p["number"] or 10**9))
+    return sorted(partners, key=lambda p: (p["number"] is None, p["number"] or 0))
+
+
+# -- commands -------------------------------------------------------------------------
+
+@app.command("list", epilog=(
+    "Examples: fitpartners list --domain food | fitpartners list --type chamber --country china | "
+    "fitpartners list --domain health --all-sectors --json | fitpartners list --period all. "
+    "Filters match an id, a name or a word of a name, ignoring case; repeat a filter for OR, "
+    "combine filters for AND. The domain mapping is editorial."
+))
+def list_partners(
+    type_: Annotated[list[str], typer.Option("--type", "-t", metavar="TYPE",
+                     help=f"Partner type: {', '.join(TYPE_LABELS)}.",
+                     autocompletion=_vocab_completer(Catalog.type_vocab))] = [],  # noqa: B006
+    domain: Annotated[list[str], typer.Option("--domain", "-d", metavar="DOMAIN",
+                      help=f"Strategic domain: {', '.join(DOMAIN_LABELS)}.",
+                      autocompletion=_vocab_completer(Catalog.domain_vocab))] = [],  # noqa: B006
+    country: Annotated[list[str], typer.Option("--country", "-c", metavar="COUNTRY",
+                       help="Partner country of a bilateral chamber: ISO code or name (cn, china).",
+                       autocompletion=_vocab_completer(Catalog.country_vocab))] = [],  # noqa: B006
+    all_sectors: Annotated[bool, typer.Option("--all-sectors",
+                           help="With --domain: also list the cross-sector partners, which serve every domain.")] = False,
+    period: PeriodOpt = None,
+    sort: Annotated[Sort, typer.Option("--sort", help="Order of the rows.")] = Sort.number,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+    fields: Annotated[Optional[str], fields_option(PARTNER_FIELDS, PARTNER_DEFAULT)] = None,
+    lang: LangOpt = Lang.en,
+    data: DataOpt = None,
+) -> None:
+    """List partners, filtered by type, domain and country."""
+    chosen_format = output_format(fmt, as_json)
+    chosen_fields = parse_fields(fields, PARTNER_FIELDS)
+    catalog = load(data)
+    selection = catalog.select(types=type_, domains=domain, countries=country, period=period,
+                               all_sectors=all_sectors)
+    emit(sort_partners(selection.partners, sort), fmt=chosen_format, fields=chosen_fields,
+         default_fields=PARTNER_DEFAULT, all_fields=PARTNER_FIELDS, lang=lang)
+    if selection.cross_sector_left_out:
+        names = ", ".join(p["name"] for p in selection.cross_sector_left_out)
+        say(f"note: {len(selection.cross_sector_left_out)} cross-sector partners serve every domain "
+            f"and are not listed ({names}); add --all-sectors to include them")
+
+
+@app.command("show", epilog=(
+    "Examples: fitpartners show Voka | fitpartners show 'flanders bio' | fitpartners show 21 --json | "
+    "fitpartners show MEDVIA. NAME is an id, name, alias, full name or number, ignoring case, "
+    "accents, spaces and punctuation; no guessing: a miss lists suggestions and exits 1."
+))
+def show_partner(
+    name: Annotated[str, typer.Argument(help="Partner id, name, alias, full name or number.",
+                                        autocompletion=_complete_partner, show_default=False)],
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+    fields: Annotated[Optional[str], fields_option(PARTNER_FIELDS, PARTNER_FIELDS)] = None,
+    lang: LangOpt = Lang.en,
+    data: DataOpt = None,
+) -> None:
+    """Show one partner with every field and its sources."""
+    chosen_format = output_format(fmt, as_json)
+    chosen_fields = parse_fields(fields, PARTNER_FIELDS)
+    catalog = load(data)
+    found = catalog.resolve(name)
+    if found.note:
+        say(f"{name}: {found.note}")
+    partner = found.partner
+    if chosen_format is Format.table and chosen_fields is None and not is_terminal():
+        pairs = [(f, writers.cell(partner, f, lang.value)) for f in PARTNER_FIELDS]
+        writers.write(writers.plain_pairs(pairs))
+        return
+
+    def card() -> Any:
+        from . import views
+
+        return views.partner_card(catalog, partner, lang.value)
+
+    emit([partner], fmt=chosen_format, fields=chosen_fields, default_fields=PARTNER_FIELDS,
+         all_fields=PARTNER_FIELDS, lang=lang, single=True, terminal_view=card)
+
+
+@app.command("search", epilog=(
+    "Examples: fitpartners search chemie | fitpartners search games | "
+    "fitpartners search 'internet of things' --json. Searches names, aliases, full names and "
+    "both descriptions, ignoring case and accents; name hits first."
+))
+def search_partners(
+    text: Annotated[str, typer.Argument(help="Word or phrase to find.", show_default=False)],
+    period: PeriodOpt = None,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+    fields: Annotated[Optional[str], fields_option(PARTNER_FIELDS, PARTNER_DEFAULT)] = None,
+    lang: LangOpt = Lang.en,
+    data: DataOpt = None,
+) -> None:
+    """Find partners by a word or phrase."""
+    chosen_format = output_format(fmt, as_json)
+    chosen_fields = parse_fields(fields, PARTNER_FIELDS)
+    catalog = load(data)
+    found = catalog.search(text, period)
+    emit(found, fmt=chosen_format, fields=chosen_fields, default_fields=PARTNER_DEFAULT,
+         all_fields=PARTNER_FIELDS, lang=lang)
+    if not found:
+        say(f"no partner matches {text!r}; try a shorter word, or 'fitpartners list --period all'")
+
+
+OVERVIEW_FIELDS = ("id", "label", "count", "partners")
+MATRIX_FIELDS = ("id", "number", "name", *DOMAIN_LABELS, "cross_sector")
+HISTORY_FIELDS = ("from", "to", "continued", "joined", "left", "counts")
+
+
+@app.command("domains", epilog=(
+    "Examples: fitpartners domains | fitpartners domains --json | fitpartners domains --lang nl. "
+    "Which partner serves which domain is our editorial reading of each description: FIT "
+    "assigns none."
+))
+def domains_overview(
+    period: PeriodOpt = None,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+    fields: Annotated[Optional[str], fields_option(OVERVIEW_FIELDS, OVERVIEW_FIELDS)] = None,
+    lang: LangOpt = Lang.en,
+    data: DataOpt = None,
+) -> None:
+    """The five strategic domains with their partners and counts."""
+    chosen_format = output_format(fmt, as_json)
+    chosen_fields = parse_fields(fields, OVERVIEW_FIELDS)
+    catalog = load(data)
+    rows = catalog.domain_overview(period)
+
+    def view() -> Any:
+        from . import views
+
+        return views.overview(catalog, rows, lang.value, "domain (editorial mapping)")
+
+    emit(rows, fmt=chosen_format, fields=chosen_fields, default_fields=OVERVIEW_FIELDS,
+         all_fields=OVERVIEW_FIELDS, lang=lang, terminal_view=view)
+
+
+@app.command("types", epilog="Examples: fitpartners types | fitpartners types --json | fitpartners types --period all.")
+def types_overview(
+    period: PeriodOpt = None,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+    fields: Annotated[Optional[str], fields_option(OVERVIEW_FIELDS, OVERVIEW_FIELDS)] = None,
+    lang: LangOpt = Lang.en,
+    data: DataOpt = None,
+) -> None:
+    """The partner types with their partners and counts."""
+    chosen_format = output_format(fmt, as_json)
+    chosen_fields = parse_fields(fields, OVERVIEW_FIELDS)
+    catalog = load(data)
+    rows = catalog.type_overview(period)
+
+    def view() -> Any:
+        from . import views
+
+        return views.overview(catalog, rows, lang.value, "type")
+
+    emit(rows, fmt=chosen_format, fields=chosen_fields, default_fields=OVERVIEW_FIELDS,
+         all_fields=OVERVIEW_FIELDS, lang=lang, terminal_view=view)
+
+
+@app.command("matrix", epilog=(
+    "Examples: fitpartners matrix | fitpartners matrix --json | fitpartners matrix --format csv. "
+    "Partners down, domains across; the cross-sector partners come last, set apart. The "
+    "mapping is editorial."
+))
+def domain_matrix(
+    period: PeriodOpt = None,
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+    fields: Annotated[Optional[str], fields_option(MATRIX_FIELDS, MATRIX_FIELDS)] = None,
+    lang: LangOpt = Lang.en,
+    data: DataOpt = None,
+) -> None:
+    """Which partner serves which strategic domain, at a glance."""
+    chosen_format = output_format(fmt, as_json)
+    chosen_fields = parse_fields(fields, MATRIX_FIELDS)
+    catalog = load(data)
+    rows = catalog.matrix(period)
+
+    def view() -> Any:
+        from . import views
+
+        return views.matrix(rows, lang.value)
+
+    emit(rows, fmt=chosen_format, fields=chosen_fields, default_fields=MATRIX_FIELDS,
+         all_fields=MATRIX_FIELDS, lang=lang, terminal_view=view)
+
+
+@app.command("history", epilog=(
+    "Examples: fitpartners history | fitpartners history --json. Between consecutive "
+    "partnership rounds: who continued, who joined, who left."
+))
+def round_history(
+    fmt: FormatOpt = None,
+    as_json: JsonOpt = False,
+    fields: Annotated[Optional[str], fields_option(HISTORY_FIELDS, HISTORY_FIELDS)] = None,
+    lang: LangOpt = Lang.en,
+    data: DataOpt = None,
+) -> None:
+    """Who continued, joined and left between partnership rounds."""
+    chosen_format = output_format(fmt, as_json)
+    chosen_fields = parse_fields(fields, HISTORY_FIELDS)
+    catalog = load(data)
+    steps = catalog.history()
+
+    def view() -> Any:
+        from . import views
+
+        return views.history(catalog, steps)
+
+    emit(steps, fmt=chosen_format, fields=chosen_fields, default_fields=HISTORY_FIELDS,
+         all_fields=HISTORY_FIELDS, lang=lang, terminal_view=view)
+
+
+@app.command("about", epilog="Examples: fitpartners about | fitpartners about --json | fitpartners about --lang nl.")
+def about_programme(
+    as_json: JsonOpt = False,
+    lang: LangOpt = Lang.en,
+    data: DataOpt = None,
+) -> None:
+    """The programme: strategy, agency, rounds, budget, partner types, sources."""
+    catalog = load(data)
+    info = catalog.about()
+    if as_json:
+        prepare_stdout(Format.json)
+        writers.write(writers.to_json(info) + "\n")
+        return
+    if not is_terminal():
+        prepare_stdout(Format.table)
+        writers.write(writers.to_json(info) + "\n")
+        return
+    from . import views
+
+    views.show(views.about(catalog, info, lang.value))
+
+
+@app.command("validate", epilog=(
+    "Examples: fitpartners validate | fitpartners validate my-partners.json --json. "
+    "Exit 0 when valid, 1 when not."
+))
+def validate_dataset(
+    path: Annotated[Optional[str], typer.Argument(help="Dataset to check (default: the bundled one).",
+                                                  show_default=False)] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Check a dataset against the schema and report every problem with its location."""
+    from .loader import BUNDLED_NAME, bundled_bytes, check, read_file
+
+    origin = path or BUNDLED_NAME
+    problems = check(read_file(path) if path else bundled_bytes(), origin)
+    if as_json:
+        prepare_stdout(Format.json)
+        writers.write(writers.to_json({"dataset": origin, "valid": not problems, "problems": problems}) + "\n")
+    elif problems:
+        writers.write("".join(f"{writers.sanitize(p)}\n" for p in problems))
+    else:
+        writers.write(f"{writers.sanitize(origin)}: valid\n")
+    if problems:
+        say(f"{origin}: {len(problems)} problem{'s' if len(problems) > 1 else ''}")
+        raise typer.Exit(1)
+
+
+@app.command("schema", epilog=(
+    "Example: fitpartners schema > partners.schema.json, then point your editor's JSON "
+    "schema setting at it."
+))
+def json_schema() -> None:
+    """Print the JSON Schema of the dataset, generated from the models."""
+    from .models import json_schema as make_schema
+
+    prepare_stdout(Format.json)
+    writers.write(writers.to_json(make_schema()) + "\n")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name=PROG)

@@ -1,0 +1,219 @@
+"""Rich views for a terminal: tables, the partner card, overviews.
+
+Every value from the data goes in as rich.text.Text, which is never parsed for markup,
+and is sanitized first, so a name like '[bold]x' or one with ESC shows as typed.
+Imported only when a terminal view is printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from .catalog import Catalog, Partner
+from .vocabulary import (
+    CROSS_SECTOR_LABEL,
+    DOMAIN_LABELS,
+    DOMAIN_SHORT,
+    SPEARHEAD_LABEL,
+    TYPE_LABELS,
+    label,
+)
+from .writers import cell, guard, sanitize
+
+
+def console() -> Console:
+    return Console(highlight=False, emoji=False, markup=False)
+
+
+def show(renderable: Any) -> None:
+    with guard():
+        console().print(renderable)
+
+
+def text(value: str, style: str = "") -> Text:
+    return Text(sanitize(value), style=style)
+
+
+def records_table(
+    records: list[dict[str, Any]],
+    fields: Sequence[str],
+    lang: str,
+    *,
+    title: str | None = None,
+    caption: str | None = None,
+) -> Table:
+    table = Table(title=text(title) if title else None, caption=text(caption) if caption else None,
+                  box=box.SIMPLE_HEAD, header_style="bold")
+    for f in fields:
+        table.add_column(f.replace("_", " "), justify="right" if f in ("number", "count") else "left",
+                         overflow="fold")
+    for r in records:
+        table.add_row(*(text(cell(r, f, lang, sep=", ")) for f in fields))
+    return table
+
+
+def partner_card(catalog: Catalog, p: Partner, lang: str) -> Group:
+    refs: dict[str, str] = {}
+
+    def cite(field: str) -> str:
+        ids = p["sources"].get(field, [])
+        return " " + "".join(f"[{ref(s)}]" for s in ids) if ids else ""
+
+    def ref(source_id: str) -> str:
+        if source_id == "editorial":
+            return "E"
+        return refs.setdefault(source_id, str(len(refs) + 1))
+
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+
+    def row(name: str, value: str, field: str | None = None) -> None:
+        line = text(value)
+        if field:
+            line.append(cite(field), style="dim")
+        grid.add_row(text(name), line)
+
+    heading = f"#{p['number']} {p['name']}" if p["number"] is not None else p["name"]
+    row("name", p["name"], "name")
+    if p["full_name"]:
+        row("full name", p["full_name"], "full_name")
+    if p["aliases"]:
+        row("also known as", ", ".join(p["aliases"]), "aliases")
+    if p["type"]:
+        kind = label(TYPE_LABELS[p["type"]], lang)
+        if p["spearhead_cluster"]:
+            kind += f" ({label(SPEARHEAD_LABEL, lang)})"
+        row("type", kind, "type")
+    else:
+        row("type", "not in the sources")
+    if p["domains"]:
+        row("domains", ", ".join(label(DOMAIN_LABELS[d], lang) for d in p["domains"]), "domains")
+    elif p["cross_sector"]:
+        row("domains", label(CROSS_SECTOR_LABEL, lang) + " (cross-sector)", "cross_sector")
+    if p["country"]:
+        row("country", f"{catalog.countries.get(p['country'], p['country'])} ({p['country']})", "country")
+    if p["description"]:
+        row("description", label(p["description"], lang), "description")
+    row("website", p["website"] or "not verified", "website" if p["website"] else None)
+    for m in p["rounds"]:
+        grid.add_row(text(f"partner {m['round']}"),
+                     text(f"listed as: {m['listed_as']}").append(
+                         " " + "".join(f"[{ref(s)}]" for s in m["sources"]), style="dim"))
+    for e in p["events"]:
+        target = catalog.by_id.get(e["partner"] or "")
+        extra = f" (see {target['name']})" if target else ""
+        grid.add_row(text(e["date"]), text(e["text"] + extra).append(
+            " " + "".join(f"[{ref(s)}]" for s in e["sources"]), style="dim"))
+    for n in p["notes"]:
+        grid.add_row(text("note"), text(n["text"]).append(
+            " " + "".join(f"[{ref(s)}]" for s in n["sources"]), style="dim"))
+
+    footnotes = Table.grid(padding=(0, 1))
+    footnotes.add_column(style="dim", no_wrap=True)
+    footnotes.add_column(style="dim", overflow="fold")
+    for source_id, number in refs.items():
+        footnotes.add_row(text(f"[{number}]"), text(source_line(catalog, source_id)))
+    if any("editorial" in ids for ids in p["sources"].values()):
+        footnotes.add_row(text("[E]"), text("editorial: our judgement from the description, not FIT's"))
+    return Group(text(heading, "bold"), grid, Text(""), footnotes)
+
+
+def source_line(catalog: Catalog, source_id: str) -> str:
+    s = catalog.sources.get(source_id)
+    if s is None:
+        return source_id
+    parts = [s["publisher"]]
+    if s["date"]:
+        parts.append(s["date"])
+    if s["title"]:
+        parts.append(s["title"])
+    if s["url"]:
+        parts.append(s["url"])
+    return ", ".join(parts)
+
+
+def overview(catalog: Catalog, rows: list[dict[str, Any]], lang: str, heading: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold")
+    table.add_column(heading)
+    table.add_column("count", justify="right")
+    table.add_column("partners", overflow="fold")
+    for r in rows:
+        names = ", ".join(catalog.by_id[pid]["name"] for pid in r["partners"])
+        table.add_row(text(label(r["label"], lang)), text(str(r["count"])), text(names))
+    return table
+
+
+def matrix(rows: list[dict[str, Any]], lang: str) -> Group:
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold")
+    table.add_column("#", justify="right")
+    table.add_column("partner")
+    for did in DOMAIN_LABELS:
+        table.add_column(DOMAIN_SHORT[did], justify="center")
+    in_cross = False
+    for r in rows:
+        if r["cross_sector"] and not in_cross:
+            table.add_section()
+            in_cross = True
+        marks = ["•" if r[did] else "" for did in DOMAIN_LABELS]
+        if r["cross_sector"]:
+            marks = ["·" for _ in DOMAIN_LABELS]
+        table.add_row(text(str(r["number"] or "")), text(r["name"]), *(text(m) for m in marks))
+    legend = Text(
+        "• serves the domain (editorial mapping)   · cross-sector: serves every domain\n"
+        + "   ".join(f"{DOMAIN_SHORT[d]} = {label(DOMAIN_LABELS[d], lang)}" for d in DOMAIN_LABELS),
+        style="dim",
+    )
+    return Group(table, legend)
+
+
+def about(catalog: Catalog, info: dict[str, Any], lang: str) -> Group:
+    prog = info["programme"]
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    grid.add_row(text("programme"), text(label(prog["name"], lang)))
+    agency = prog["agency"]
+    grid.add_row(text("agency"), text(f"{agency['name']} ({agency['abbreviation']}), {label(agency['description'], lang)}"))
+    grid.add_row(text("strategy"), text(f"{prog['strategy']['nl']} ({prog['strategy']['en']})"))
+    grid.add_row(text("domains"), text("; ".join(label(v, lang) for v in DOMAIN_LABELS.values())))
+    for r in info["rounds"]:
+        place = label({k: v for k, v in r["signed_at"].items() if v}, lang) if any(r["signed_at"].values()) else "?"
+        facts = [f"signed {r['signed_on'] or '?'} at {place}"]
+        if r["starts_on"]:
+            facts.append(f"starts {r['starts_on']}")
+        if r["yearly_budget_eur"] is not None:
+            facts.append(f"yearly budget EUR {r['yearly_budget_eur']:,}")
+        if r["partner_count"] is not None:
+            facts.append(f"{r['partner_count']} partners")
+        grid.add_row(text(f"round {r['id']}"), text("; ".join(facts)))
+    per_type = ", ".join(f"{label(TYPE_LABELS[t], lang)} {n}" for t, n in info["partners_per_type"].items())
+    grid.add_row(text(f"types {info['current_round']}"), text(per_type))
+    grid.add_row(text("domain mapping"), text("editorial (ours, from each partner's description): FIT assigns none"))
+    sources = Table.grid(padding=(0, 1))
+    sources.add_column(style="dim", no_wrap=True)
+    sources.add_column(style="dim", overflow="fold")
+    for i, s in enumerate(info["sources"], 1):
+        sources.add_row(text(f"[{i}]"), text(source_line(catalog, s["id"])))
+    return Group(grid, Text(""), text("sources", "bold"), sources)
+
+
+def history(catalog: Catalog, steps: list[dict[str, Any]]) -> Group:
+    parts: list[Any] = []
+    for step in steps:
+        table = Table(title=text(f"{step['from']} → {step['to']}"), box=box.SIMPLE_HEAD,
+                      header_style="bold")
+        table.add_column("change")
+        table.add_column("count", justify="right")
+        table.add_column("partners", overflow="fold")
+        for group in ("continued", "joined", "left"):
+            names = ", ".join(catalog.by_id[pid]["name"] for pid in step[group])
+            table.add_row(text(group), text(str(step["counts"][group])), text(names))
+        parts.append(table)
+    return Group(*parts)

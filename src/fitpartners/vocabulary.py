@@ -1,0 +1,120 @@
+"""The fixed vocabulary of the dataset: partner types, strategic domains, record fields.
+
+This module is imported on every run, so it stays free of third-party imports.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+LANGUAGES = ("en", "nl")
+
+# Partner types, in the source's own categories (press release, 26/11/2021).
+TYPE_LABELS: dict[str, dict[str, str]] = {
+    "sector-federation": {"en": "sector federation", "nl": "sectorfederatie"},
+    "cluster": {"en": "cluster", "nl": "cluster"},
+    "bilateral-chamber": {
+        "en": "bilateral chamber of commerce",
+        "nl": "bilaterale Kamer van Koophandel",
+    },
+    "business-network": {"en": "business network", "nl": "bedrijfsnetwerk"},
+    "entrepreneurs-organisation": {
+        "en": "entrepreneurs' organisation",
+        "nl": "ondernemersorganisatie",
+    },
+    "employers-organisation": {"en": "employers' organisation", "nl": "werkgeversorganisatie"},
+}
+
+# The five strategic domains of "Vlaanderen Versnelt!". English names as FIT's English
+# release writes them, Dutch as the Dutch release writes them (it keeps English terms).
+DOMAIN_LABELS: dict[str, dict[str, str]] = {
+    "life-sciences-health": {"en": "life sciences & health", "nl": "lifesciences & health"},
+    "food": {"en": "food", "nl": "food"},
+    "engineering-technology": {
+        "en": "solution-driven engineering & technology",
+        "nl": "solution-driven engineering & technology",
+    },
+    "smart-logistics": {"en": "smart logistics", "nl": "smart logistics"},
+    "sustainable-materials-chemistry": {
+        "en": "sustainable resources, materials & chemistry",
+        "nl": "sustainable resources, materials & chemistry",
+    },
+}
+
+# Short column headings for the matrix, where the full names do not fit.
+DOMAIN_SHORT: dict[str, str] = {
+    "life-sciences-health": "health",
+    "food": "food",
+    "engineering-technology": "tech",
+    "smart-logistics": "logistics",
+    "sustainable-materials-chemistry": "materials",
+}
+
+SPEARHEAD_LABEL = {"en": "spearhead cluster", "nl": "speerpuntcluster"}
+CROSS_SECTOR_LABEL = {"en": "all sectors", "nl": "alle sectoren"}
+
+# Field order of a partner record: the order of the JSON file and of every output.
+PARTNER_FIELDS: tuple[str, ...] = (
+    "id",
+    "number",
+    "name",
+    "full_name",
+    "aliases",
+    "type",
+    "spearhead_cluster",
+    "domains",
+    "cross_sector",
+    "country",
+    "description",
+    "website",
+    "rounds",
+    "events",
+    "notes",
+    "sources",
+)
+
+# Fields that state facts and so must name their source in a partner's "sources".
+FACT_FIELDS: tuple[str, ...] = (
+    "number",
+    "name",
+    "full_name",
+    "aliases",
+    "type",
+    "spearhead_cluster",
+    "domains",
+    "cross_sector",
+    "country",
+    "description",
+    "website",
+)
+# Fields that are our judgement, not a source's statement.
+EDITORIAL_FIELDS: tuple[str, ...] = ("domains", "cross_sector")
+EDITORIAL_SOURCE = "editorial"
+
+
+def fold(text: str) -> str:
+    """Reduce text to a lookup key: no case, accents, spaces or punctuation.
+
+    'FLANDERS.HEALTHTECH', 'flanders healthtech' and 'Flanders-HealthTech' all fold
+    to 'flandershealthtech'.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if c.isalnum()).casefold()
+
+
+def fold_words(text: str) -> str:
+    """Like fold(), but keep word boundaries as single spaces (for phrase search)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    out: list[str] = []
+    for c in decomposed:
+        if c.isalnum():
+            out.append(c)
+        elif unicodedata.combining(c):
+            continue
+        else:
+            out.append(" ")
+    return " ".join("".join(out).casefold().split())
+
+
+def label(labels: dict[str, str], lang: str) -> str:
+    return labels.get(lang) or labels["en"]
