@@ -6,6 +6,7 @@ terminal view is printed, Pydantic only when a user's data file is checked.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -14,7 +15,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 # Typer vendors Click since 0.29; its exceptions are the ones raised.
-from typer._click.exceptions import ClickException, NoArgsIsHelpError
+from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
 from . import __version__, writers
@@ -65,9 +66,6 @@ def run_guarded(invoke: Callable[[], Any]) -> int:
     try:
         result = invoke()
         return result if isinstance(result, int) else EXIT_OK
-    except NoArgsIsHelpError as exc:
-        sys.stderr.write(exc.format_message() + "\n")
-        return exc.exit_code
     except ClickException as exc:
         ctx = getattr(exc, "ctx", None)
         where = ctx.command_path if ctx is not None else PROG
@@ -104,7 +102,7 @@ app = typer.Typer(
         f"fitpartners list --type chamber --json. Environment: {ENV_DATA}, {ENV_LANG}, "
         f"{ENV_MAX_BYTES}. {EXIT_CODES}"
     ),
-    no_args_is_help=True,
+    invoke_without_command=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -118,11 +116,18 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    pass
+    if ctx.invoked_subcommand is None:
+        # No command: the help, as a usage error, on stderr (Typer prints help to stdout).
+        with contextlib.redirect_stdout(sys.stderr):
+            text = ctx.get_help()
+        if text:
+            sys.stderr.write(text + "\n")
+        raise typer.Exit(2)
 
 
 # -- shared options ----------------------------------------------------------------------

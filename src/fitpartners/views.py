@@ -49,7 +49,7 @@ def records_table(
     caption: str | None = None,
 ) -> Table:
     table = Table(title=text(title) if title else None, caption=text(caption) if caption else None,
-                  box=box.SIMPLE_HEAD, header_style="bold")
+                  box=box.SIMPLE_HEAD, header_style="bold", show_edge=False)
     for f in fields:
         table.add_column(f.replace("_", " "), justify="right" if f in ("number", "count") else "left",
                          overflow="fold")
@@ -140,7 +140,7 @@ def source_line(catalog: Catalog, source_id: str) -> str:
 
 
 def overview(catalog: Catalog, rows: list[dict[str, Any]], lang: str, heading: str) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold")
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False)
     table.add_column(heading)
     table.add_column("count", justify="right")
     table.add_column("partners", overflow="fold")
@@ -151,7 +151,7 @@ def overview(catalog: Catalog, rows: list[dict[str, Any]], lang: str, heading: s
 
 
 def matrix(rows: list[dict[str, Any]], lang: str) -> Group:
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold")
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False)
     table.add_column("#", justify="right")
     table.add_column("partner")
     for did in DOMAIN_LABELS:
@@ -207,7 +207,7 @@ def about(catalog: Catalog, info: dict[str, Any], lang: str) -> Group:
 def history(catalog: Catalog, steps: list[dict[str, Any]]) -> Group:
     parts: list[Any] = []
     for step in steps:
-        table = Table(title=text(f"{step['from']} → {step['to']}"), box=box.SIMPLE_HEAD,
+        table = Table(title=text(f"{step['from']} → {step['to']}"), box=box.SIMPLE_HEAD, show_edge=False,
                       header_style="bold")
         table.add_column("change")
         table.add_column("count", justify="right")

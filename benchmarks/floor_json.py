@@ -1,0 +1,17 @@
+"""Start-up floor for JSON output: Python + Typer, one command printing one JSON line."""
+
+import json
+import sys
+
+import typer
+
+app = typer.Typer(add_completion=False)
+
+
+@app.command()
+def main(name: str = "Voka") -> None:
+    sys.stdout.write(json.dumps({"name": name}) + "\n")
+
+
+if __name__ == "__main__":
+    app()

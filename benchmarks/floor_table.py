@@ -1,0 +1,19 @@
+"""Start-up floor for table output: Python + Typer + Rich, printing a one-row table."""
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+app = typer.Typer(add_completion=False)
+
+
+@app.command()
+def main(name: str = "Voka") -> None:
+    table = Table()
+    table.add_column("name")
+    table.add_row(name)
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    app()

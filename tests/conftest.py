@@ -1,0 +1,77 @@
+"""Shared helpers: run the CLI in-process, and make datasets to feed it."""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from fitpartners.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA_FILE = ROOT / "data" / "partners.json"
+SOURCES = Path(__file__).resolve().parent / "sources"
+
+# Environment that keeps results independent of the developer's shell.
+CLEAN_ENV = {
+    "FITPARTNERS_DATA": None,
+    "FITPARTNERS_LANG": None,
+    "FITPARTNERS_MAX_BYTES": None,
+    "TTY_COMPATIBLE": None,
+    "NO_COLOR": None,
+    "COLUMNS": "120",
+    "LINES": "50",
+}
+
+
+class Run:
+    def __init__(self, result: Any) -> None:
+        self.code: int = result.exit_code
+        self.out: str = result.stdout
+        self.err: str = result.stderr
+        self.exception = result.exception
+
+    def json(self) -> Any:
+        return json.loads(self.out)
+
+
+def run(*args: str, env: dict[str, str | None] | None = None) -> Run:
+    runner = CliRunner()
+    result = runner.invoke(app, list(args), env={**CLEAN_ENV, **(env or {})})
+    # A traceback never reaches the user: the top level turns errors into exit codes.
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Run(result)
+
+
+@pytest.fixture(scope="session")
+def raw() -> dict[str, Any]:
+    return json.loads(DATA_FILE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def dataset(raw: dict[str, Any]) -> dict[str, Any]:
+    """A private copy of the bundled dataset to modify."""
+    return copy.deepcopy(raw)
+
+
+@pytest.fixture
+def write_data(tmp_path: Path) -> Callable[[Any], str]:
+    counter = iter(range(10**6))
+
+    def write(content: Any) -> str:
+        path = tmp_path / f"data{next(counter)}.json"
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        elif isinstance(content, str):
+            path.write_text(content, encoding="utf-8")
+        else:
+            path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+        return str(path)
+
+    return write
