@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import run
 
+from conftest import run
 from fitpartners import __version__
 
 
@@ -41,14 +41,23 @@ def test_list_in_a_terminal_is_a_rich_table():
     [
         (["--domain", "food"], ["Fevia Vlaanderen"]),
         (["--domain", "logistics"], ["VIL"]),
-        (["--domain", "health"], ["essenscia Vlaanderen", "flanders.healthTech", "flanders.bio", "Medtech Flanders"]),
-        (["--domain", "chemistry"], ["De Blauwe Cluster", "essenscia Vlaanderen", "Fedustria", "Flux50", "SIM"]),
+        (
+            ["--domain", "health"],
+            ["essenscia Vlaanderen", "flanders.healthTech", "flanders.bio", "Medtech Flanders"],
+        ),
+        (
+            ["--domain", "chemistry"],
+            ["De Blauwe Cluster", "essenscia Vlaanderen", "Fedustria", "Flux50", "SIM"],
+        ),
         (["--domain", "FOOD", "--domain", "smart logistics"], ["Fevia Vlaanderen", "VIL"]),
         (["--type", "chamber"], ["BCECC", "BVA", "BICCI", "VCKK"]),
         (["--type", "chamber", "--country", "china"], ["BCECC", "VCKK"]),
         (["--type", "chamber", "--country", "cn", "--country", "IN"], ["BCECC", "BICCI", "VCKK"]),
         (["--country", "vietnam"], ["BVA"]),
-        (["--type", "cluster", "--domain", "health"], ["flanders.healthTech", "flanders.bio", "Medtech Flanders"]),
+        (
+            ["--type", "cluster", "--domain", "health"],
+            ["flanders.healthTech", "flanders.bio", "Medtech Flanders"],
+        ),
         (["--type", "employers-organisation"], ["VKW Limburg"]),
         (["--type", "werkgeversorganisatie"], ["VKW Limburg"]),
         (["--type", "chamber", "--domain", "food"], []),
@@ -69,8 +78,16 @@ def test_domain_filter_mentions_the_cross_sector_partners_on_stderr():
 def test_all_sectors_adds_the_cross_sector_partners():
     r = run("list", "--domain", "food", "--all-sectors", "--json")
     assert r.code == 0
-    assert names(r) == ["BCECC", "BVA", "BICCI", "Fevia Vlaanderen", "UNIZO Internationaal", "VKW Limburg",
-                        "VCKK", "Voka"]
+    assert names(r) == [
+        "BCECC",
+        "BVA",
+        "BICCI",
+        "Fevia Vlaanderen",
+        "UNIZO Internationaal",
+        "VKW Limburg",
+        "VCKK",
+        "Voka",
+    ]
     assert r.err == ""
 
 
@@ -82,8 +99,15 @@ def test_an_empty_result_is_an_empty_array_and_success():
 
 @pytest.mark.parametrize(
     ("option", "value"),
-    [("--domain", "space"), ("--type", "bank"), ("--country", "japan"), ("--period", "2010-2014"),
-     ("--format", "xml"), ("--sort", "size"), ("--lang", "fr")],
+    [
+        ("--domain", "space"),
+        ("--type", "bank"),
+        ("--country", "japan"),
+        ("--period", "2010-2014"),
+        ("--format", "xml"),
+        ("--sort", "size"),
+        ("--lang", "fr"),
+    ],
 )
 def test_bad_option_values_are_usage_errors_listing_the_valid_ones(option, value):
     r = run("list", option, value)
@@ -91,8 +115,15 @@ def test_bad_option_values_are_usage_errors_listing_the_valid_ones(option, value
     assert r.out == ""
     assert len(r.err.strip().splitlines()) == 1
     assert value in r.err
-    valid = {"--domain": "food", "--type": "cluster", "--country": "CN", "--period": "2017-2021",
-             "--format": "csv", "--sort": "name", "--lang": "nl"}[option]
+    valid = {
+        "--domain": "food",
+        "--type": "cluster",
+        "--country": "CN",
+        "--period": "2017-2021",
+        "--format": "csv",
+        "--sort": "name",
+        "--lang": "nl",
+    }[option]
     assert valid in r.err
 
 
@@ -106,11 +137,19 @@ def test_unknown_option_and_command_are_usage_errors():
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
-        ("Voka", "voka"), ("voka", "voka"), ("flanders bio", "flanders-bio"),
-        ("FLANDERS.HEALTHTECH", "flanders-healthtech"), ("vkw", "vkw-limburg"), ("21", "voka"),
-        ("7", "essenscia-vlaanderen"), ("Belgian-Chinese Economic & Commercial Council", "bcecc"),
-        ("essenscia", "essenscia-vlaanderen"), ("fabrimetal", "agoria"), ("Flanders-China Chamber of Commerce", "vckk"),
-        ("unizo", "unizo-internationaal"), ("b-hive", "b-hive"),
+        ("Voka", "voka"),
+        ("voka", "voka"),
+        ("flanders bio", "flanders-bio"),
+        ("FLANDERS.HEALTHTECH", "flanders-healthtech"),
+        ("vkw", "vkw-limburg"),
+        ("21", "voka"),
+        ("7", "essenscia-vlaanderen"),
+        ("Belgian-Chinese Economic & Commercial Council", "bcecc"),
+        ("essenscia", "essenscia-vlaanderen"),
+        ("fabrimetal", "agoria"),
+        ("Flanders-China Chamber of Commerce", "vckk"),
+        ("unizo", "unizo-internationaal"),
+        ("b-hive", "b-hive"),
     ],
 )
 def test_show_resolves_ids_names_aliases_full_names_and_numbers(query, expected):
@@ -124,7 +163,10 @@ def test_show_json_is_one_object_with_every_field():
     obj = r.json()
     assert obj["name"] == "Voka" and obj["number"] == 21
     assert list(obj)[:4] == ["id", "number", "name", "full_name"]
-    assert obj["description"] == {"nl": "het Vlaamse netwerk van ondernemingen", "en": "the Flemish network of enterprises"}
+    assert obj["description"] == {
+        "nl": "het Vlaamse netwerk van ondernemingen",
+        "en": "the Flemish network of enterprises",
+    }
 
 
 def test_json_is_utf8_not_ascii_escaped():
@@ -135,8 +177,15 @@ def test_json_is_utf8_not_ascii_escaped():
 def test_show_card_in_a_terminal_has_every_fact_and_its_sources():
     r = run("show", "bcecc", env={"TTY_COMPATIBLE": "1", "TERM": "dumb"})
     assert r.code == 0
-    for text in ("#2 BCECC", "Belgian-Chinese Economic & Commercial Council", "bilateral chamber of commerce",
-                 "China (CN)", "https://bcecc.be", "partner 2017-2021", "editorial"):
+    for text in (
+        "#2 BCECC",
+        "Belgian-Chinese Economic & Commercial Council",
+        "bilateral chamber of commerce",
+        "China (CN)",
+        "https://bcecc.be",
+        "partner 2017-2021",
+        "editorial",
+    ):
         assert text in r.out, text
     assert "voka.be/nieuws" in r.out  # the press release, cited
 
@@ -172,8 +221,10 @@ def test_version():
     assert r.code == 0 and r.out == f"fitpartners {__version__}\n"
 
 
-@pytest.mark.parametrize("command", ["list", "show", "search", "domains", "types", "matrix", "about", "history",
-                                     "validate", "schema"])
+@pytest.mark.parametrize(
+    "command",
+    ["list", "show", "search", "domains", "types", "matrix", "about", "history", "validate", "schema"],
+)
 def test_every_command_has_help_with_an_example(command):
     r = run(command, "--help")
     assert r.code == 0

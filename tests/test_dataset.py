@@ -6,7 +6,6 @@ import re
 from typing import Any
 
 from conftest import SOURCES
-
 from fitpartners import models
 from fitpartners.vocabulary import (
     DOMAIN_LABELS,
@@ -62,8 +61,15 @@ def test_21_partners_in_the_order_and_numbering_of_the_press_release(raw):
 
 def test_names_exactly_as_the_organisations_write_them(raw):
     names = [p["name"] for p in current(raw)]
-    for name in ("essenscia Vlaanderen", "flanders.healthTech", "UNIZO Internationaal", "VKW Limburg",
-                 "flanders.bio", "The Beacon", "Medtech Flanders"):
+    for name in (
+        "essenscia Vlaanderen",
+        "flanders.healthTech",
+        "UNIZO Internationaal",
+        "VKW Limburg",
+        "flanders.bio",
+        "The Beacon",
+        "Medtech Flanders",
+    ):
         assert name in names
 
 
@@ -94,7 +100,12 @@ def test_types_and_spearhead_clusters_follow_the_source(raw):
     listed = press_release_list()
     expected = {p["id"] for p in by_id.values() if "speerpuntcluster" in listed[p["number"]]}
     assert spearheads == expected and len(spearheads) == 5
-    assert {pid for pid, p in by_id.items() if p["type"] == "bilateral-chamber"} == {"bcecc", "bva", "bicci", "vckk"}
+    assert {pid for pid, p in by_id.items() if p["type"] == "bilateral-chamber"} == {
+        "bcecc",
+        "bva",
+        "bicci",
+        "vckk",
+    }
     assert by_id["unizo-internationaal"]["type"] == "entrepreneurs-organisation"
     assert by_id["vkw-limburg"]["type"] == "employers-organisation"
     assert by_id["the-beacon"]["type"] == "business-network"
@@ -180,13 +191,31 @@ def test_the_previous_round_from_the_verified_facts(raw):
     old = [p for p in raw["partners"] if any(m["round"] == PREVIOUS for m in p["rounds"])]
     assert len(old) == 17
     left = [p for p in old if not any(m["round"] == CURRENT for m in p["rounds"])]
-    assert sorted(p["name"] for p in left) == ["B-Hive", "Euka", "Flanders Cleantech Association", "Startups.be"]
+    assert sorted(p["name"] for p in left) == [
+        "B-Hive",
+        "Euka",
+        "Flanders Cleantech Association",
+        "Startups.be",
+    ]
     for p in left:  # nothing invented for them
         assert p["type"] is None and p["domains"] == [] and p["cross_sector"] is None
         assert p["description"] is None and p["website"] is None and p["number"] is None
     continued = {p["id"] for p in old} - {p["id"] for p in left}
-    assert continued == {"agoria", "bicci", "bcecc", "dsp-valley", "essenscia-vlaanderen", "fevia-vlaanderen",
-                         "fedustria", "vckk", "vil", "flanders-bio", "voka", "unizo-internationaal", "vkw-limburg"}
+    assert continued == {
+        "agoria",
+        "bicci",
+        "bcecc",
+        "dsp-valley",
+        "essenscia-vlaanderen",
+        "fevia-vlaanderen",
+        "fedustria",
+        "vckk",
+        "vil",
+        "flanders-bio",
+        "voka",
+        "unizo-internationaal",
+        "vkw-limburg",
+    }
     previous = next(r for r in raw["rounds"] if r["id"] == PREVIOUS)
     assert previous["signed_on"] == "2017-10-03" and previous["partner_count"] == 17
 
@@ -196,4 +225,6 @@ def test_later_changes_are_dated_events_with_sources(raw):
     renamed = by_id["flanders-healthtech"]["events"]
     assert [(e["date"], e["kind"], e["new_name"]) for e in renamed] == [("2022-05-17", "renamed", "MEDVIA")]
     moved = by_id["medtech-flanders"]["events"]
-    assert [(e["date"], e["kind"], e["partner"]) for e in moved] == [("2022-12", "transferred", "flanders-healthtech")]
+    assert [(e["date"], e["kind"], e["partner"]) for e in moved] == [
+        ("2022-12", "transferred", "flanders-healthtech")
+    ]

@@ -22,9 +22,7 @@ def _phrases(name: str) -> set[str]:
     """Every run of consecutive words of a name, folded: 'life sciences & health' gives
     'life', 'lifesciences', 'lifescienceshealth', 'sciences', 'health', ..."""
     words = fold_words(name).split()
-    return {
-        "".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)
-    }
+    return {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
 
 
 def match_values(option: str, values: Iterable[str], vocab: dict[str, list[str]]) -> set[str]:
@@ -119,6 +117,9 @@ class Catalog:
         scores: dict[str, float] = {}
         for name, entries in self.names.items():
             score = difflib.SequenceMatcher(None, key, name).ratio()
+            # A typo in the first word of a longer name ('flandrs' for 'flanders.bio').
+            prefix = difflib.SequenceMatcher(None, key, name[: len(key) + 1]).ratio()
+            score = max(score, prefix - 0.05)
             if len(key) >= 3 and (key in name or name in key):
                 score = max(score, 0.75)
             for pid, _ in entries:
@@ -220,8 +221,12 @@ class Catalog:
             rows.append({"id": did, "label": labels, "count": len(members), "partners": members})
         cross = [p["id"] for p in partners if p["cross_sector"]]
         rows.append(
-            {"id": "cross-sector", "label": {"en": "all sectors (cross-sector)", "nl": "alle sectoren (sectoroverschrijdend)"},
-             "count": len(cross), "partners": cross}
+            {
+                "id": "cross-sector",
+                "label": {"en": "all sectors (cross-sector)", "nl": "alle sectoren (sectoroverschrijdend)"},
+                "count": len(cross),
+                "partners": cross,
+            }
         )
         return rows
 
@@ -233,8 +238,14 @@ class Catalog:
             rows.append({"id": tid, "label": labels, "count": len(members), "partners": members})
         unknown = [p["id"] for p in partners if p["type"] is None]
         if unknown:
-            rows.append({"id": None, "label": {"en": "type not in the sources", "nl": "type niet in de bronnen"},
-                         "count": len(unknown), "partners": unknown})
+            rows.append(
+                {
+                    "id": None,
+                    "label": {"en": "type not in the sources", "nl": "type niet in de bronnen"},
+                    "count": len(unknown),
+                    "partners": unknown,
+                }
+            )
         return rows
 
     def matrix(self, period: str | None = None) -> list[dict[str, Any]]:
@@ -252,18 +263,28 @@ class Catalog:
     def history(self) -> list[dict[str, Any]]:
         """Between consecutive rounds: who continued, who joined, who left."""
         steps = []
-        for before, after in zip(self.rounds, self.rounds[1:]):
+        for before, after in zip(self.rounds, self.rounds[1:], strict=False):
             was = [p["id"] for p in self.in_period({before["id"]})]
             now = [p["id"] for p in self.in_period({after["id"]})]
             continued = [pid for pid in now if pid in was]
             joined = [pid for pid in now if pid not in was]
             left = [pid for pid in was if pid not in now]
-            steps.append({
-                "from": before["id"], "to": after["id"],
-                "continued": continued, "joined": joined, "left": left,
-                "counts": {"before": len(was), "after": len(now), "continued": len(continued),
-                           "joined": len(joined), "left": len(left)},
-            })
+            steps.append(
+                {
+                    "from": before["id"],
+                    "to": after["id"],
+                    "continued": continued,
+                    "joined": joined,
+                    "left": left,
+                    "counts": {
+                        "before": len(was),
+                        "after": len(now),
+                        "continued": len(continued),
+                        "joined": len(joined),
+                        "left": len(left),
+                    },
+                }
+            )
         return steps
 
     def about(self) -> dict[str, Any]:

@@ -10,10 +10,11 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any, Optional
 
 import typer
+
 # Typer vendors Click since 0.29; its exceptions are the ones raised.
 from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
@@ -53,8 +54,11 @@ class FitGroup(TyperGroup):
     ) -> Any:
         code = run_guarded(
             lambda: super(FitGroup, self).main(
-                args=args, prog_name=prog_name or PROG, complete_var=complete_var,
-                standalone_mode=False, **extra,
+                args=args,
+                prog_name=prog_name or PROG,
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
             )
         )
         if standalone_mode:
@@ -132,7 +136,8 @@ def _root(
 
 # -- shared options ----------------------------------------------------------------------
 
-class Format(str, Enum):
+
+class Format(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
@@ -141,12 +146,12 @@ class Format(str, Enum):
     markdown = "markdown"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     en = "en"
     nl = "nl"
 
 
-class Sort(str, Enum):
+class Sort(StrEnum):
     number = "number"
     name = "name"
     type = "type"
@@ -162,24 +167,41 @@ def _complete_lang(incomplete: str) -> list[str]:
 
 DataOpt = Annotated[
     Optional[str],
-    typer.Option("--data", metavar="PATH", help=f"Read this dataset instead of the bundled one (also {ENV_DATA}).",
-                 show_default=False),
+    typer.Option(
+        "--data",
+        metavar="PATH",
+        help=f"Read this dataset instead of the bundled one (also {ENV_DATA}).",
+        show_default=False,
+    ),
 ]
 FormatOpt = Annotated[
     Optional[Format],
-    typer.Option("--format", "-f", help="Output format (default: table).", show_default=False,
-                 autocompletion=_complete_format),
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format (default: table).",
+        show_default=False,
+        autocompletion=_complete_format,
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 LangOpt = Annotated[
     Lang,
-    typer.Option("--lang", envvar=ENV_LANG, help="Language of descriptions and labels (JSON carries both).",
-                 autocompletion=_complete_lang),
+    typer.Option(
+        "--lang",
+        envvar=ENV_LANG,
+        help="Language of descriptions and labels (JSON carries both).",
+        autocompletion=_complete_lang,
+    ),
 ]
 PeriodOpt = Annotated[
     Optional[str],
-    typer.Option("--period", metavar="ROUND",
-                 help="Partnership round: 2022-2026 (default), 2017-2021 or all.", show_default=False),
+    typer.Option(
+        "--period",
+        metavar="ROUND",
+        help="Partnership round: 2022-2026 (default), 2017-2021 or all.",
+        show_default=False,
+    ),
 ]
 
 
@@ -190,7 +212,10 @@ def fields_option(valid: Sequence[str], default: Sequence[str]) -> Any:
         return [prefix + f for f in valid if f.startswith(last)]
 
     return typer.Option(
-        "--fields", metavar="A,B,...", show_default=False, autocompletion=complete,
+        "--fields",
+        metavar="A,B,...",
+        show_default=False,
+        autocompletion=complete,
         help=f"Fields to print, in this order. Valid: {', '.join(valid)}. "
         f"Table default: {','.join(default)}; JSON default: all.",
     )
@@ -267,8 +292,11 @@ def emit(
     else:
         from . import views
 
-        views.show(terminal_view() if terminal_view and fields is None else
-                   views.records_table(records, columns, lang.value))
+        views.show(
+            terminal_view()
+            if terminal_view and fields is None
+            else views.records_table(records, columns, lang.value)
+        )
 
 
 def load(data: str | None) -> Catalog:
@@ -316,24 +344,54 @@ def sort_partners(partners: list[Partner], how: Sort) -> list[Partner]:
 
 # -- commands -------------------------------------------------------------------------
 
-@app.command("list", epilog=(
-    "Examples: fitpartners list --domain food | fitpartners list --type chamber --country china | "
-    "fitpartners list --domain health --all-sectors --json | fitpartners list --period all. "
-    "Filters match an id, a name or a word of a name, ignoring case; repeat a filter for OR, "
-    "combine filters for AND. The domain mapping is editorial."
-))
+
+@app.command(
+    "list",
+    epilog=(
+        "Examples: fitpartners list --domain food | fitpartners list --type chamber --country china | "
+        "fitpartners list --domain health --all-sectors --json | fitpartners list --period all. "
+        "Filters match an id, a name or a word of a name, ignoring case; repeat a filter for OR, "
+        "combine filters for AND. The domain mapping is editorial."
+    ),
+)
 def list_partners(
-    type_: Annotated[list[str], typer.Option("--type", "-t", metavar="TYPE",
-                     help=f"Partner type: {', '.join(TYPE_LABELS)}.",
-                     autocompletion=_vocab_completer(Catalog.type_vocab))] = [],  # noqa: B006
-    domain: Annotated[list[str], typer.Option("--domain", "-d", metavar="DOMAIN",
-                      help=f"Strategic domain: {', '.join(DOMAIN_LABELS)}.",
-                      autocompletion=_vocab_completer(Catalog.domain_vocab))] = [],  # noqa: B006
-    country: Annotated[list[str], typer.Option("--country", "-c", metavar="COUNTRY",
-                       help="Partner country of a bilateral chamber: ISO code or name (cn, china).",
-                       autocompletion=_vocab_completer(Catalog.country_vocab))] = [],  # noqa: B006
-    all_sectors: Annotated[bool, typer.Option("--all-sectors",
-                           help="With --domain: also list the cross-sector partners, which serve every domain.")] = False,
+    type_: Annotated[
+        list[str],
+        typer.Option(
+            "--type",
+            "-t",
+            metavar="TYPE",
+            help=f"Partner type: {', '.join(TYPE_LABELS)}.",
+            autocompletion=_vocab_completer(Catalog.type_vocab),
+        ),
+    ] = [],  # noqa: B006
+    domain: Annotated[
+        list[str],
+        typer.Option(
+            "--domain",
+            "-d",
+            metavar="DOMAIN",
+            help=f"Strategic domain: {', '.join(DOMAIN_LABELS)}.",
+            autocompletion=_vocab_completer(Catalog.domain_vocab),
+        ),
+    ] = [],  # noqa: B006
+    country: Annotated[
+        list[str],
+        typer.Option(
+            "--country",
+            "-c",
+            metavar="COUNTRY",
+            help="Partner country of a bilateral chamber: ISO code or name (cn, china).",
+            autocompletion=_vocab_completer(Catalog.country_vocab),
+        ),
+    ] = [],  # noqa: B006
+    all_sectors: Annotated[
+        bool,
+        typer.Option(
+            "--all-sectors",
+            help="With --domain: also list the cross-sector partners, which serve every domain.",
+        ),
+    ] = False,
     period: PeriodOpt = None,
     sort: Annotated[Sort, typer.Option("--sort", help="Order of the rows.")] = Sort.number,
     fmt: FormatOpt = None,
@@ -346,24 +404,42 @@ def list_partners(
     chosen_format = output_format(fmt, as_json)
     chosen_fields = parse_fields(fields, PARTNER_FIELDS)
     catalog = load(data)
-    selection = catalog.select(types=type_, domains=domain, countries=country, period=period,
-                               all_sectors=all_sectors)
-    emit(sort_partners(selection.partners, sort), fmt=chosen_format, fields=chosen_fields,
-         default_fields=PARTNER_DEFAULT, all_fields=PARTNER_FIELDS, lang=lang)
+    selection = catalog.select(
+        types=type_, domains=domain, countries=country, period=period, all_sectors=all_sectors
+    )
+    emit(
+        sort_partners(selection.partners, sort),
+        fmt=chosen_format,
+        fields=chosen_fields,
+        default_fields=PARTNER_DEFAULT,
+        all_fields=PARTNER_FIELDS,
+        lang=lang,
+    )
     if selection.cross_sector_left_out:
         names = ", ".join(p["name"] for p in selection.cross_sector_left_out)
-        say(f"note: {len(selection.cross_sector_left_out)} cross-sector partners serve every domain "
-            f"and are not listed ({names}); add --all-sectors to include them")
+        say(
+            f"note: {len(selection.cross_sector_left_out)} cross-sector partners serve every domain "
+            f"and are not listed ({names}); add --all-sectors to include them"
+        )
 
 
-@app.command("show", epilog=(
-    "Examples: fitpartners show Voka | fitpartners show 'flanders bio' | fitpartners show 21 --json | "
-    "fitpartners show MEDVIA. NAME is an id, name, alias, full name or number, ignoring case, "
-    "accents, spaces and punctuation; no guessing: a miss lists suggestions and exits 1."
-))
+@app.command(
+    "show",
+    epilog=(
+        "Examples: fitpartners show Voka | fitpartners show 'flanders bio' | fitpartners show 21 --json | "
+        "fitpartners show MEDVIA. NAME is an id, name, alias, full name or number, ignoring case, "
+        "accents, spaces and punctuation; no guessing: a miss lists suggestions and exits 1."
+    ),
+)
 def show_partner(
-    name: Annotated[str, typer.Argument(help="Partner id, name, alias, full name or number.",
-                                        autocompletion=_complete_partner, show_default=False)],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="Partner id, name, alias, full name or number.",
+            autocompletion=_complete_partner,
+            show_default=False,
+        ),
+    ],
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
     fields: Annotated[Optional[str], fields_option(PARTNER_FIELDS, PARTNER_FIELDS)] = None,
@@ -388,15 +464,26 @@ def show_partner(
 
         return views.partner_card(catalog, partner, lang.value)
 
-    emit([partner], fmt=chosen_format, fields=chosen_fields, default_fields=PARTNER_FIELDS,
-         all_fields=PARTNER_FIELDS, lang=lang, single=True, terminal_view=card)
+    emit(
+        [partner],
+        fmt=chosen_format,
+        fields=chosen_fields,
+        default_fields=PARTNER_FIELDS,
+        all_fields=PARTNER_FIELDS,
+        lang=lang,
+        single=True,
+        terminal_view=card,
+    )
 
 
-@app.command("search", epilog=(
-    "Examples: fitpartners search chemie | fitpartners search games | "
-    "fitpartners search 'internet of things' --json. Searches names, aliases, full names and "
-    "both descriptions, ignoring case and accents; name hits first."
-))
+@app.command(
+    "search",
+    epilog=(
+        "Examples: fitpartners search chemie | fitpartners search games | "
+        "fitpartners search 'internet of things' --json. Searches names, aliases, full names and "
+        "both descriptions, ignoring case and accents; name hits first."
+    ),
+)
 def search_partners(
     text: Annotated[str, typer.Argument(help="Word or phrase to find.", show_default=False)],
     period: PeriodOpt = None,
@@ -411,8 +498,14 @@ def search_partners(
     chosen_fields = parse_fields(fields, PARTNER_FIELDS)
     catalog = load(data)
     found = catalog.search(text, period)
-    emit(found, fmt=chosen_format, fields=chosen_fields, default_fields=PARTNER_DEFAULT,
-         all_fields=PARTNER_FIELDS, lang=lang)
+    emit(
+        found,
+        fmt=chosen_format,
+        fields=chosen_fields,
+        default_fields=PARTNER_DEFAULT,
+        all_fields=PARTNER_FIELDS,
+        lang=lang,
+    )
     if not found:
         say(f"no partner matches {text!r}; try a shorter word, or 'fitpartners list --period all'")
 
@@ -422,11 +515,14 @@ MATRIX_FIELDS = ("id", "number", "name", *DOMAIN_LABELS, "cross_sector")
 HISTORY_FIELDS = ("from", "to", "continued", "joined", "left", "counts")
 
 
-@app.command("domains", epilog=(
-    "Examples: fitpartners domains | fitpartners domains --json | fitpartners domains --lang nl. "
-    "Which partner serves which domain is our editorial reading of each description: FIT "
-    "assigns none."
-))
+@app.command(
+    "domains",
+    epilog=(
+        "Examples: fitpartners domains | fitpartners domains --json | fitpartners domains --lang nl. "
+        "Which partner serves which domain is our editorial reading of each description: FIT "
+        "assigns none."
+    ),
+)
 def domains_overview(
     period: PeriodOpt = None,
     fmt: FormatOpt = None,
@@ -446,11 +542,20 @@ def domains_overview(
 
         return views.overview(catalog, rows, lang.value, "domain (editorial mapping)")
 
-    emit(rows, fmt=chosen_format, fields=chosen_fields, default_fields=OVERVIEW_FIELDS,
-         all_fields=OVERVIEW_FIELDS, lang=lang, terminal_view=view)
+    emit(
+        rows,
+        fmt=chosen_format,
+        fields=chosen_fields,
+        default_fields=OVERVIEW_FIELDS,
+        all_fields=OVERVIEW_FIELDS,
+        lang=lang,
+        terminal_view=view,
+    )
 
 
-@app.command("types", epilog="Examples: fitpartners types | fitpartners types --json | fitpartners types --period all.")
+@app.command(
+    "types", epilog="Examples: fitpartners types | fitpartners types --json | fitpartners types --period all."
+)
 def types_overview(
     period: PeriodOpt = None,
     fmt: FormatOpt = None,
@@ -470,15 +575,25 @@ def types_overview(
 
         return views.overview(catalog, rows, lang.value, "type")
 
-    emit(rows, fmt=chosen_format, fields=chosen_fields, default_fields=OVERVIEW_FIELDS,
-         all_fields=OVERVIEW_FIELDS, lang=lang, terminal_view=view)
+    emit(
+        rows,
+        fmt=chosen_format,
+        fields=chosen_fields,
+        default_fields=OVERVIEW_FIELDS,
+        all_fields=OVERVIEW_FIELDS,
+        lang=lang,
+        terminal_view=view,
+    )
 
 
-@app.command("matrix", epilog=(
-    "Examples: fitpartners matrix | fitpartners matrix --json | fitpartners matrix --format csv. "
-    "Partners down, domains across; the cross-sector partners come last, set apart. The "
-    "mapping is editorial."
-))
+@app.command(
+    "matrix",
+    epilog=(
+        "Examples: fitpartners matrix | fitpartners matrix --json | fitpartners matrix --format csv. "
+        "Partners down, domains across; the cross-sector partners come last, set apart. The "
+        "mapping is editorial."
+    ),
+)
 def domain_matrix(
     period: PeriodOpt = None,
     fmt: FormatOpt = None,
@@ -498,14 +613,24 @@ def domain_matrix(
 
         return views.matrix(rows, lang.value)
 
-    emit(rows, fmt=chosen_format, fields=chosen_fields, default_fields=MATRIX_FIELDS,
-         all_fields=MATRIX_FIELDS, lang=lang, terminal_view=view)
+    emit(
+        rows,
+        fmt=chosen_format,
+        fields=chosen_fields,
+        default_fields=MATRIX_FIELDS,
+        all_fields=MATRIX_FIELDS,
+        lang=lang,
+        terminal_view=view,
+    )
 
 
-@app.command("history", epilog=(
-    "Examples: fitpartners history | fitpartners history --json. Between consecutive "
-    "partnership rounds: who continued, who joined, who left."
-))
+@app.command(
+    "history",
+    epilog=(
+        "Examples: fitpartners history | fitpartners history --json. Between consecutive "
+        "partnership rounds: who continued, who joined, who left."
+    ),
+)
 def round_history(
     fmt: FormatOpt = None,
     as_json: JsonOpt = False,
@@ -524,11 +649,20 @@ def round_history(
 
         return views.history(catalog, steps)
 
-    emit(steps, fmt=chosen_format, fields=chosen_fields, default_fields=HISTORY_FIELDS,
-         all_fields=HISTORY_FIELDS, lang=lang, terminal_view=view)
+    emit(
+        steps,
+        fmt=chosen_format,
+        fields=chosen_fields,
+        default_fields=HISTORY_FIELDS,
+        all_fields=HISTORY_FIELDS,
+        lang=lang,
+        terminal_view=view,
+    )
 
 
-@app.command("about", epilog="Examples: fitpartners about | fitpartners about --json | fitpartners about --lang nl.")
+@app.command(
+    "about", epilog="Examples: fitpartners about | fitpartners about --json | fitpartners about --lang nl."
+)
 def about_programme(
     as_json: JsonOpt = False,
     lang: LangOpt = Lang.en,
@@ -550,13 +684,17 @@ def about_programme(
     views.show(views.about(catalog, info, lang.value))
 
 
-@app.command("validate", epilog=(
-    "Examples: fitpartners validate | fitpartners validate my-partners.json --json. "
-    "Exit 0 when valid, 1 when not."
-))
+@app.command(
+    "validate",
+    epilog=(
+        "Examples: fitpartners validate | fitpartners validate my-partners.json --json. "
+        "Exit 0 when valid, 1 when not."
+    ),
+)
 def validate_dataset(
-    path: Annotated[Optional[str], typer.Argument(help="Dataset to check (default: the bundled one).",
-                                                  show_default=False)] = None,
+    path: Annotated[
+        Optional[str], typer.Argument(help="Dataset to check (default: the bundled one).", show_default=False)
+    ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Check a dataset against the schema and report every problem with its location."""
@@ -566,7 +704,9 @@ def validate_dataset(
     problems = check(read_file(path) if path else bundled_bytes(), origin)
     if as_json:
         prepare_stdout(Format.json)
-        writers.write(writers.to_json({"dataset": origin, "valid": not problems, "problems": problems}) + "\n")
+        writers.write(
+            writers.to_json({"dataset": origin, "valid": not problems, "problems": problems}) + "\n"
+        )
     elif problems:
         writers.write("".join(f"{writers.sanitize(p)}\n" for p in problems))
     else:
@@ -576,10 +716,13 @@ def validate_dataset(
         raise typer.Exit(1)
 
 
-@app.command("schema", epilog=(
-    "Example: fitpartners schema > partners.schema.json, then point your editor's JSON "
-    "schema setting at it."
-))
+@app.command(
+    "schema",
+    epilog=(
+        "Example: fitpartners schema > partners.schema.json, then point your editor's JSON "
+        "schema setting at it."
+    ),
+)
 def json_schema() -> None:
     """Print the JSON Schema of the dataset, generated from the models."""
     from .models import json_schema as make_schema

@@ -36,9 +36,7 @@ class BadValue(FitError):
         self.option = option
         self.value = value
         self.valid = valid
-        super().__init__(
-            f"invalid value for {option}: {value!r} (valid: {', '.join(valid)})"
-        )
+        super().__init__(f"invalid value for {option}: {value!r} (valid: {', '.join(valid)})")
 
 
 class PipeClosed(Exception):

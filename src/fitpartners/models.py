@@ -9,7 +9,7 @@ importing Pydantic alone would more than double the start-up time of every comma
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
@@ -31,8 +31,7 @@ from .vocabulary import (
 )
 
 
-
-class PartnerType(str, Enum):
+class PartnerType(StrEnum):
     """Same ids as vocabulary.TYPE_LABELS (a test keeps them equal)."""
 
     SECTOR_FEDERATION = "sector-federation"
@@ -43,7 +42,7 @@ class PartnerType(str, Enum):
     EMPLOYERS_ORGANISATION = "employers-organisation"
 
 
-class Domain(str, Enum):
+class Domain(StrEnum):
     """Same ids as vocabulary.DOMAIN_LABELS (a test keeps them equal)."""
 
     LIFE_SCIENCES_HEALTH = "life-sciences-health"
@@ -281,10 +280,10 @@ def cross_check(ds: Dataset) -> list[str]:
             value = getattr(p, field)
             if value is None or value == []:
                 continue
-            ids = p.sources.get(field)
-            if not ids:
+            cited = p.sources.get(field)
+            if not cited:
                 problems.append(f"{at}.sources: no source for {field!r}")
-            elif field in EDITORIAL_FIELDS and EDITORIAL_SOURCE not in ids:
+            elif field in EDITORIAL_FIELDS and EDITORIAL_SOURCE not in cited:
                 problems.append(f"{at}.sources.{field}: must be marked {EDITORIAL_SOURCE!r}")
     return problems
 

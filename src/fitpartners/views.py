@@ -48,11 +48,17 @@ def records_table(
     title: str | None = None,
     caption: str | None = None,
 ) -> Table:
-    table = Table(title=text(title) if title else None, caption=text(caption) if caption else None,
-                  box=box.SIMPLE_HEAD, header_style="bold", show_edge=False)
+    table = Table(
+        title=text(title) if title else None,
+        caption=text(caption) if caption else None,
+        box=box.SIMPLE_HEAD,
+        header_style="bold",
+        show_edge=False,
+    )
     for f in fields:
-        table.add_column(f.replace("_", " "), justify="right" if f in ("number", "count") else "left",
-                         overflow="fold")
+        table.add_column(
+            f.replace("_", " "), justify="right" if f in ("number", "count") else "left", overflow="fold"
+        )
     for r in records:
         table.add_row(*(text(cell(r, f, lang, sep=", ")) for f in fields))
     return table
@@ -103,17 +109,24 @@ def partner_card(catalog: Catalog, p: Partner, lang: str) -> Group:
         row("description", label(p["description"], lang), "description")
     row("website", p["website"] or "not verified", "website" if p["website"] else None)
     for m in p["rounds"]:
-        grid.add_row(text(f"partner {m['round']}"),
-                     text(f"listed as: {m['listed_as']}").append(
-                         " " + "".join(f"[{ref(s)}]" for s in m["sources"]), style="dim"))
+        grid.add_row(
+            text(f"partner {m['round']}"),
+            text(f"listed as: {m['listed_as']}").append(
+                " " + "".join(f"[{ref(s)}]" for s in m["sources"]), style="dim"
+            ),
+        )
     for e in p["events"]:
         target = catalog.by_id.get(e["partner"] or "")
         extra = f" (see {target['name']})" if target else ""
-        grid.add_row(text(e["date"]), text(e["text"] + extra).append(
-            " " + "".join(f"[{ref(s)}]" for s in e["sources"]), style="dim"))
+        grid.add_row(
+            text(e["date"]),
+            text(e["text"] + extra).append(" " + "".join(f"[{ref(s)}]" for s in e["sources"]), style="dim"),
+        )
     for n in p["notes"]:
-        grid.add_row(text("note"), text(n["text"]).append(
-            " " + "".join(f"[{ref(s)}]" for s in n["sources"]), style="dim"))
+        grid.add_row(
+            text("note"),
+            text(n["text"]).append(" " + "".join(f"[{ref(s)}]" for s in n["sources"]), style="dim"),
+        )
 
     footnotes = Table.grid(padding=(0, 1))
     footnotes.add_column(style="dim", no_wrap=True)
@@ -180,11 +193,18 @@ def about(catalog: Catalog, info: dict[str, Any], lang: str) -> Group:
     grid.add_column(overflow="fold")
     grid.add_row(text("programme"), text(label(prog["name"], lang)))
     agency = prog["agency"]
-    grid.add_row(text("agency"), text(f"{agency['name']} ({agency['abbreviation']}), {label(agency['description'], lang)}"))
+    grid.add_row(
+        text("agency"),
+        text(f"{agency['name']} ({agency['abbreviation']}), {label(agency['description'], lang)}"),
+    )
     grid.add_row(text("strategy"), text(f"{prog['strategy']['nl']} ({prog['strategy']['en']})"))
     grid.add_row(text("domains"), text("; ".join(label(v, lang) for v in DOMAIN_LABELS.values())))
     for r in info["rounds"]:
-        place = label({k: v for k, v in r["signed_at"].items() if v}, lang) if any(r["signed_at"].values()) else "?"
+        place = (
+            label({k: v for k, v in r["signed_at"].items() if v}, lang)
+            if any(r["signed_at"].values())
+            else "?"
+        )
         facts = [f"signed {r['signed_on'] or '?'} at {place}"]
         if r["starts_on"]:
             facts.append(f"starts {r['starts_on']}")
@@ -195,7 +215,9 @@ def about(catalog: Catalog, info: dict[str, Any], lang: str) -> Group:
         grid.add_row(text(f"round {r['id']}"), text("; ".join(facts)))
     per_type = ", ".join(f"{label(TYPE_LABELS[t], lang)} {n}" for t, n in info["partners_per_type"].items())
     grid.add_row(text(f"types {info['current_round']}"), text(per_type))
-    grid.add_row(text("domain mapping"), text("editorial (ours, from each partner's description): FIT assigns none"))
+    grid.add_row(
+        text("domain mapping"), text("editorial (ours, from each partner's description): FIT assigns none")
+    )
     sources = Table.grid(padding=(0, 1))
     sources.add_column(style="dim", no_wrap=True)
     sources.add_column(style="dim", overflow="fold")
@@ -207,8 +229,12 @@ def about(catalog: Catalog, info: dict[str, Any], lang: str) -> Group:
 def history(catalog: Catalog, steps: list[dict[str, Any]]) -> Group:
     parts: list[Any] = []
     for step in steps:
-        table = Table(title=text(f"{step['from']} → {step['to']}"), box=box.SIMPLE_HEAD, show_edge=False,
-                      header_style="bold")
+        table = Table(
+            title=text(f"{step['from']} → {step['to']}"),
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            header_style="bold",
+        )
         table.add_column("change")
         table.add_column("count", justify="right")
         table.add_column("partners", overflow="fold")

@@ -22,9 +22,7 @@ MACHINE_FORMATS = ("json", "jsonl", "csv", "tsv", "markdown")
 
 # Characters that can move the cursor, recolour, rewrite or reorder what a terminal
 # shows: C0 and C1 controls, DEL, line separators and bidirectional overrides.
-_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -68,6 +66,7 @@ def write(text: str) -> None:
 
 
 # -- flattening records into cells ----------------------------------------------------
+
 
 def _lang_pick(value: dict[str, Any], lang: str) -> str | None:
     if value and set(value) <= {"en", "nl"}:
@@ -114,6 +113,7 @@ def _scalar(value: Any, lang: str, sep: str) -> str:
 
 # -- writers ----------------------------------------------------------------------------
 
+
 def project(records: Iterable[dict[str, Any]], fields: Sequence[str] | None) -> list[dict[str, Any]]:
     if fields is None:
         return list(records)
@@ -157,9 +157,7 @@ def markdown_text(records: list[dict[str, Any]], fields: Sequence[str], lang: st
 
 def plain_rows(records: list[dict[str, Any]], fields: Sequence[str], lang: str) -> str:
     """A table for a pipe: one tab-separated line per record, no header, no colour."""
-    return "".join(
-        "\t".join(sanitize(cell(r, f, lang, sep=", ")) for f in fields) + "\n" for r in records
-    )
+    return "".join("\t".join(sanitize(cell(r, f, lang, sep=", ")) for f in fields) + "\n" for r in records)
 
 
 def plain_pairs(pairs: list[tuple[str, str]]) -> str:
