@@ -161,6 +161,10 @@ def _complete_format(incomplete: str) -> list[str]:
     return [f.value for f in Format if f.value.startswith(incomplete)]
 
 
+def _complete_period(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _vocab_completer(Catalog.period_vocab)(ctx, incomplete)
+
+
 def _complete_lang(incomplete: str) -> list[str]:
     return [lang.value for lang in Lang if lang.value.startswith(incomplete)]
 
@@ -198,6 +202,7 @@ PeriodOpt = Annotated[
     Optional[str],
     typer.Option(
         "--period",
+        autocompletion=_complete_period,
         metavar="ROUND",
         help="Partnership round: 2022-2026 (default), 2017-2021 or all.",
         show_default=False,
@@ -325,7 +330,8 @@ def _vocab_completer(vocab: Callable[[Catalog], dict[str, list[str]]]) -> Callab
             catalog = load(ctx.params.get("data"))
         except FitError:
             return []
-        return [v for v in vocab(catalog) if v.startswith(incomplete.lower())]
+        # Lower case: values match case-insensitively, and shells filter by exact prefix.
+        return [v.lower() for v in vocab(catalog) if v.lower().startswith(incomplete.lower())]
 
     return complete
 

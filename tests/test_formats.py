@@ -1,0 +1,160 @@
+"""One set of output options for every command that prints records."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from conftest import run
+
+from fitpartners.vocabulary import PARTNER_FIELDS
+
+RECORD_COMMANDS = [
+    ["list"],
+    ["show", "voka"],
+    ["search", "cluster"],
+    ["domains"],
+    ["types"],
+    ["matrix"],
+    ["history"],
+]
+
+
+@pytest.mark.parametrize("command", RECORD_COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "tsv", "markdown"])
+def test_every_record_command_speaks_every_format(command, fmt):
+    r = run(*command, "--format", fmt)
+    assert r.code == 0, r.err
+    assert r.out
+    if fmt == "json":
+        json.loads(r.out)
+    if fmt == "jsonl":
+        for line in r.out.splitlines():
+            json.loads(line)
+
+
+@pytest.mark.parametrize("command", [*RECORD_COMMANDS, ["about"]], ids=lambda c: c[0])
+def test_json_is_short_for_format_json(command):
+    short = run(*command, "--json")
+    assert short.code == 0
+    json.loads(short.out)
+    if command[0] != "about":
+        assert short.out == run(*command, "--format", "json").out
+
+
+def test_json_and_another_format_conflict():
+    r = run("list", "--json", "--format", "csv")
+    assert r.code == 2 and "--json" in r.err
+
+
+def test_fields_choose_and_order_json_keys_and_table_columns():
+    r = run("list", "--fields", "name,number", "--json")
+    assert r.json()[0] == {"name": "Agoria", "number": 1}
+    r = run("list", "--fields", "name,number")
+    assert r.out.splitlines()[0] == "Agoria\t1"
+    r = run("list", "--fields", "name,country", env={"TTY_COMPATIBLE": "1", "TERM": "dumb"})
+    header = r.out.splitlines()[0].split()
+    assert header == ["name", "country"]
+
+
+def test_without_fields_json_carries_every_field():
+    assert list(run("list", "--json").json()[0]) == list(PARTNER_FIELDS)
+
+
+@pytest.mark.parametrize(
+    ("command", "valid"),
+    [(["list"], "website"), (["show", "voka"], "aliases"), (["domains"], "count"), (["matrix"], "food")],
+)
+def test_an_unknown_field_is_a_usage_error_listing_the_valid_ones(command, valid):
+    r = run(*command, "--fields", "id,colour")
+    assert r.code == 2
+    assert "colour" in r.err and valid in r.err
+    assert r.out == ""
+
+
+def test_help_lists_the_fields():
+    assert "full_name" in run("list", "--help").out
+
+
+def test_csv_has_a_header_and_flattens_lists_and_descriptions():
+    r = run("list", "--type", "cluster", "--format", "csv", "--fields", "name,aliases,domains,description")
+    rows = list(csv.reader(io.StringIO(r.out)))
+    assert rows[0] == ["name", "aliases", "domains", "description"]
+    blauw = next(row for row in rows if row[0] == "De Blauwe Cluster")
+    assert blauw[1] == "Blue Cluster; Blauwe Cluster"
+    assert blauw[2] == "sustainable resources, materials & chemistry; solution-driven engineering & technology"
+    assert blauw[3] == "the Flemish spearhead cluster for the blue economy"
+
+
+def test_lang_nl_for_descriptions_and_labels():
+    r = run("list", "--type", "chamber", "--format", "csv", "--fields", "name,type,description", "--lang", "nl")
+    rows = list(csv.reader(io.StringIO(r.out)))
+    assert rows[1] == ["BCECC", "bilaterale Kamer van Koophandel", "de Belgian-Chinese Economic & Commercial Council"]
+    env = run("list", "--type", "chamber", "--format", "tsv", "--fields", "type", env={"FITPARTNERS_LANG": "nl"})
+    assert env.out.splitlines()[1] == "bilaterale Kamer van Koophandel"
+
+
+def test_json_always_carries_both_languages():
+    r = run("show", "flega", "--json", "--lang", "nl")
+    assert set(r.json()["description"]) == {"nl", "en"}
+    assert r.json()["type"] == "sector-federation"
+
+
+def test_tsv_and_markdown():
+    r = run("list", "--domain", "logistics", "--format", "tsv", "--fields", "number,name")
+    assert r.out == "number\tname\n20\tVIL\n"
+    r = run("list", "--domain", "logistics", "--format", "markdown", "--fields", "number,name")
+    assert r.out == "| number | name |\n|---|---|\n| 20 | VIL |\n"
+
+
+def test_jsonl_is_one_object_per_line():
+    lines = run("list", "--format", "jsonl").out.splitlines()
+    assert len(lines) == 21
+    assert json.loads(lines[0])["id"] == "agoria"
+
+
+def test_sort():
+    from fitpartners.vocabulary import TYPE_LABELS, fold
+
+    by_number = run("list", "--sort", "number", "--json").json()
+    assert [p["number"] for p in by_number] == list(range(1, 22))
+    by_name = [p["name"] for p in run("list", "--sort", "name", "--json").json()]
+    assert by_name == sorted(by_name, key=fold) and by_name != [p["name"] for p in by_number]
+    by_type = run("list", "--sort", "type", "--json").json()
+    order = list(TYPE_LABELS)
+    assert [order.index(p["type"]) for p in by_type] == sorted(order.index(p["type"]) for p in by_type)
+    assert len(by_type) == 21
+
+
+def complete(words: str, cword: int) -> list[str]:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "_FITPARTNERS_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+    env.pop("FITPARTNERS_DATA", None)
+    result = subprocess.run([sys.executable, "-m", "fitpartners"], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize(
+    ("words", "cword", "expected"),
+    [
+        ("fitpartners show vo", 2, ["voka"]),
+        ("fitpartners show flanders", 2, ["flanders-healthtech", "flanders-bio", "flanders-cleantech-association"]),
+        ("fitpartners list --type ch", 3, []),
+        ("fitpartners list --type c", 3, ["cluster"]),
+        ("fitpartners list --domain f", 3, ["food"]),
+        ("fitpartners list --country c", 3, ["cn"]),
+        ("fitpartners list --format j", 3, ["json", "jsonl"]),
+        ("fitpartners list --fields id,na", 3, ["id,name"]),
+        ("fitpartners list --lang n", 3, ["nl"]),
+        ("fitpartners list --period 20", 3, ["2017-2021", "2022-2026"]),
+        ("fitpartners sh", 1, ["show"]),
+    ],
+)
+def test_shell_completion(words, cword, expected):
+    assert complete(words, cword) == expected
