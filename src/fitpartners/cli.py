@@ -67,6 +67,7 @@ class FitGroup(TyperGroup):
 
 
 def run_guarded(invoke: Callable[[], Any]) -> int:
+    prepare_stdout(None)
     try:
         result = invoke()
         return result if isinstance(result, int) else EXIT_OK
@@ -255,8 +256,9 @@ def is_terminal() -> bool:
         return False
 
 
-def prepare_stdout(fmt: Format) -> None:
-    """Machine formats are UTF-8 whatever the locale; text for people degrades instead."""
+def prepare_stdout(fmt: Format | None) -> None:
+    """Machine formats are UTF-8 whatever the locale; text for people degrades instead
+    (None: the default for any output, set before a command runs)."""
     reconfigure = getattr(sys.stdout, "reconfigure", None)
     encoding = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "")
     if reconfigure is None or encoding == "utf8":

@@ -27,8 +27,15 @@ from .vocabulary import (
 from .writers import cell, guard, sanitize
 
 
+MIN_WIDTH = 10
+
+
 def console() -> Console:
-    return Console(highlight=False, emoji=False, markup=False)
+    made = Console(highlight=False, emoji=False, markup=False)
+    if made.width < MIN_WIDTH:
+        # COLUMNS=0 (or a terminal that reports no size) would print nothing at all.
+        made = Console(highlight=False, emoji=False, markup=False, width=80)
+    return made
 
 
 def show(renderable: Any) -> None:
