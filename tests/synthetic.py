@@ -20,7 +20,13 @@ def grow(raw: dict[str, Any], total: int) -> dict[str, Any]:
         k += 1
         number += 1
         clone = copy.deepcopy(template)
-        clone.update(id=f"{template['id']}-{k}", number=number, name=f"{template['name']} {k}",
-                     full_name=None, aliases=[], events=[])
+        clone.update(
+            id=f"{template['id']}-{k}",
+            number=number,
+            name=f"{template['name']} {k}",
+            full_name=None,
+            aliases=[],
+            events=[],
+        )
         partners.append(clone)
     return data

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from conftest import run
 
 TERMINAL = {"TTY_COMPATIBLE": "1", "TERM": "dumb"}
@@ -51,8 +52,14 @@ def test_domains_overview_counts():
 
 def test_types_overview_counts():
     rows = {r["id"]: r["count"] for r in run("types", "--json").json()}
-    assert rows == {"sector-federation": 5, "cluster": 8, "bilateral-chamber": 4, "business-network": 2,
-                    "entrepreneurs-organisation": 1, "employers-organisation": 1}
+    assert rows == {
+        "sector-federation": 5,
+        "cluster": 8,
+        "bilateral-chamber": 4,
+        "business-network": 2,
+        "entrepreneurs-organisation": 1,
+        "employers-organisation": 1,
+    }
     assert sum(rows.values()) == 21
     everyone = {r["id"]: r["count"] for r in run("types", "--period", "all", "--json").json()}
     assert everyone[None] == 4  # the four of 2017-2021 whose type no source gives
@@ -113,4 +120,8 @@ def test_show_medvia_finds_flanders_healthtech_and_says_why():
     assert r.json()["id"] == "flanders-healthtech"
     assert "renamed MEDVIA on 2022-05-17" in r.err
     card = run("show", "medtech flanders", env=TERMINAL).out
-    assert "2022-12" in card and "Transferred its activities to MEDVIA" in card and "see flanders.healthTech" in card
+    assert (
+        "2022-12" in card
+        and "Transferred its activities to MEDVIA" in card
+        and "see flanders.healthTech" in card
+    )

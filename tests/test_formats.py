@@ -7,8 +7,8 @@ import io
 import json
 
 import pytest
-from conftest import run
 
+from conftest import run
 from fitpartners.vocabulary import PARTNER_FIELDS
 
 RECORD_COMMANDS = [
@@ -84,15 +84,25 @@ def test_csv_has_a_header_and_flattens_lists_and_descriptions():
     assert rows[0] == ["name", "aliases", "domains", "description"]
     blauw = next(row for row in rows if row[0] == "De Blauwe Cluster")
     assert blauw[1] == "Blue Cluster; Blauwe Cluster"
-    assert blauw[2] == "sustainable resources, materials & chemistry; solution-driven engineering & technology"
+    assert (
+        blauw[2] == "sustainable resources, materials & chemistry; solution-driven engineering & technology"
+    )
     assert blauw[3] == "the Flemish spearhead cluster for the blue economy"
 
 
 def test_lang_nl_for_descriptions_and_labels():
-    r = run("list", "--type", "chamber", "--format", "csv", "--fields", "name,type,description", "--lang", "nl")
+    r = run(
+        "list", "--type", "chamber", "--format", "csv", "--fields", "name,type,description", "--lang", "nl"
+    )
     rows = list(csv.reader(io.StringIO(r.out)))
-    assert rows[1] == ["BCECC", "bilaterale Kamer van Koophandel", "de Belgian-Chinese Economic & Commercial Council"]
-    env = run("list", "--type", "chamber", "--format", "tsv", "--fields", "type", env={"FITPARTNERS_LANG": "nl"})
+    assert rows[1] == [
+        "BCECC",
+        "bilaterale Kamer van Koophandel",
+        "de Belgian-Chinese Economic & Commercial Council",
+    ]
+    env = run(
+        "list", "--type", "chamber", "--format", "tsv", "--fields", "type", env={"FITPARTNERS_LANG": "nl"}
+    )
     assert env.out.splitlines()[1] == "bilaterale Kamer van Koophandel"
 
 
@@ -133,7 +143,12 @@ def complete(words: str, cword: int) -> list[str]:
     import subprocess
     import sys
 
-    env = {**os.environ, "_FITPARTNERS_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": str(cword)}
+    env = {
+        **os.environ,
+        "_FITPARTNERS_COMPLETE": "complete_bash",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(cword),
+    }
     env.pop("FITPARTNERS_DATA", None)
     result = subprocess.run([sys.executable, "-m", "fitpartners"], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -144,7 +159,11 @@ def complete(words: str, cword: int) -> list[str]:
     ("words", "cword", "expected"),
     [
         ("fitpartners show vo", 2, ["voka"]),
-        ("fitpartners show flanders", 2, ["flanders-healthtech", "flanders-bio", "flanders-cleantech-association"]),
+        (
+            "fitpartners show flanders",
+            2,
+            ["flanders-healthtech", "flanders-bio", "flanders-cleantech-association"],
+        ),
         ("fitpartners list --type ch", 3, []),
         ("fitpartners list --type c", 3, ["cluster"]),
         ("fitpartners list --domain f", 3, ["food"]),

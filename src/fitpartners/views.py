@@ -24,8 +24,7 @@ from .vocabulary import (
     TYPE_LABELS,
     label,
 )
-from .writers import cell, guard, sanitize
-
+from .writers import about_pairs, cell, guard, sanitize, source_line
 
 MIN_WIDTH = 10
 
@@ -139,24 +138,10 @@ def partner_card(catalog: Catalog, p: Partner, lang: str) -> Group:
     footnotes.add_column(style="dim", no_wrap=True)
     footnotes.add_column(style="dim", overflow="fold")
     for source_id, number in refs.items():
-        footnotes.add_row(text(f"[{number}]"), text(source_line(catalog, source_id)))
+        footnotes.add_row(text(f"[{number}]"), text(source_line(catalog.sources.get(source_id, source_id))))
     if any("editorial" in ids for ids in p["sources"].values()):
         footnotes.add_row(text("[E]"), text("editorial: our judgement from the description, not FIT's"))
     return Group(text(heading, "bold"), grid, Text(""), footnotes)
-
-
-def source_line(catalog: Catalog, source_id: str) -> str:
-    s = catalog.sources.get(source_id)
-    if s is None:
-        return source_id
-    parts = [s["publisher"]]
-    if s["date"]:
-        parts.append(s["date"])
-    if s["title"]:
-        parts.append(s["title"])
-    if s["url"]:
-        parts.append(s["url"])
-    return ", ".join(parts)
 
 
 def overview(catalog: Catalog, rows: list[dict[str, Any]], lang: str, heading: str) -> Table:
@@ -193,43 +178,17 @@ def matrix(rows: list[dict[str, Any]], lang: str) -> Group:
     return Group(table, legend)
 
 
-def about(catalog: Catalog, info: dict[str, Any], lang: str) -> Group:
-    prog = info["programme"]
+def about(info: dict[str, Any], lang: str) -> Group:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    grid.add_row(text("programme"), text(label(prog["name"], lang)))
-    agency = prog["agency"]
-    grid.add_row(
-        text("agency"),
-        text(f"{agency['name']} ({agency['abbreviation']}), {label(agency['description'], lang)}"),
-    )
-    grid.add_row(text("strategy"), text(f"{prog['strategy']['nl']} ({prog['strategy']['en']})"))
-    grid.add_row(text("domains"), text("; ".join(label(v, lang) for v in DOMAIN_LABELS.values())))
-    for r in info["rounds"]:
-        place = (
-            label({k: v for k, v in r["signed_at"].items() if v}, lang)
-            if any(r["signed_at"].values())
-            else "?"
-        )
-        facts = [f"signed {r['signed_on'] or '?'} at {place}"]
-        if r["starts_on"]:
-            facts.append(f"starts {r['starts_on']}")
-        if r["yearly_budget_eur"] is not None:
-            facts.append(f"yearly budget EUR {r['yearly_budget_eur']:,}")
-        if r["partner_count"] is not None:
-            facts.append(f"{r['partner_count']} partners")
-        grid.add_row(text(f"round {r['id']}"), text("; ".join(facts)))
-    per_type = ", ".join(f"{label(TYPE_LABELS[t], lang)} {n}" for t, n in info["partners_per_type"].items())
-    grid.add_row(text(f"types {info['current_round']}"), text(per_type))
-    grid.add_row(
-        text("domain mapping"), text("editorial (ours, from each partner's description): FIT assigns none")
-    )
+    for name, value in about_pairs(info, lang):
+        grid.add_row(text(name), text(value))
     sources = Table.grid(padding=(0, 1))
     sources.add_column(style="dim", no_wrap=True)
     sources.add_column(style="dim", overflow="fold")
     for i, s in enumerate(info["sources"], 1):
-        sources.add_row(text(f"[{i}]"), text(source_line(catalog, s["id"])))
+        sources.add_row(text(f"[{i}]"), text(source_line(s)))
     return Group(grid, Text(""), text("sources", "bold"), sources)
 
 

@@ -163,3 +163,37 @@ def plain_rows(records: list[dict[str, Any]], fields: Sequence[str], lang: str) 
 def plain_pairs(pairs: list[tuple[str, str]]) -> str:
     """A card for a pipe: one 'field<TAB>value' line per field."""
     return "".join(f"{k}\t{sanitize(v)}\n" for k, v in pairs)
+
+
+def source_line(source: dict[str, Any] | str) -> str:
+    """A source as one line: publisher, date, title, address (an unknown id as itself)."""
+    if isinstance(source, str):
+        return source
+    parts = [source["publisher"], source["date"], source["title"], source["url"]]
+    return ", ".join(part for part in parts if part)
+
+
+def about_pairs(info: dict[str, Any], lang: str) -> list[tuple[str, str]]:
+    """The programme as (name, value) lines, for the terminal view and for a pipe."""
+    prog = info["programme"]
+    agency = prog["agency"]
+    pairs = [
+        ("programme", label(prog["name"], lang)),
+        ("agency", f"{agency['name']} ({agency['abbreviation']}), {label(agency['description'], lang)}"),
+        ("strategy", f"{prog['strategy']['nl']} ({prog['strategy']['en']})"),
+        ("domains", "; ".join(label(v, lang) for v in DOMAIN_LABELS.values())),
+    ]
+    for r in info["rounds"]:
+        places = {k: v for k, v in r["signed_at"].items() if v}
+        facts = [f"signed {r['signed_on'] or '?'} at {label(places, lang) if places else '?'}"]
+        if r["starts_on"]:
+            facts.append(f"starts {r['starts_on']}")
+        if r["yearly_budget_eur"] is not None:
+            facts.append(f"yearly budget EUR {r['yearly_budget_eur']:,}")
+        if r["partner_count"] is not None:
+            facts.append(f"{r['partner_count']} partners")
+        pairs.append((f"round {r['id']}", "; ".join(facts)))
+    per_type = ", ".join(f"{label(TYPE_LABELS[t], lang)} {n}" for t, n in info["partners_per_type"].items())
+    pairs.append((f"types {info['current_round']}", per_type))
+    pairs.append(("domain mapping", "editorial (ours, from each partner's description): FIT assigns none"))
+    return pairs
