@@ -6,7 +6,6 @@ JSON writers can print records as they are.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -111,6 +110,8 @@ class Catalog:
 
     def suggest(self, query: str, limit: int = 3) -> list[str]:
         """Ranked names close to the query, only ever used as a hint."""
+        import difflib  # only on a miss: keeps start-up lean
+
         key = fold(query)
         if not key:
             return []

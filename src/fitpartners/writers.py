@@ -6,7 +6,6 @@ table when stdout is not a terminal. Nothing here imports Rich.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -129,6 +128,8 @@ def jsonl_text(records: list[dict[str, Any]], fields: Sequence[str] | None) -> s
 
 
 def csv_text(records: list[dict[str, Any]], fields: Sequence[str], lang: str) -> str:
+    import csv  # only for CSV output
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(fields)

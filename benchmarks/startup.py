@@ -1,0 +1,89 @@
+"""Start-up benchmark: the installed `fitpartners` against the floor of its libraries.
+
+Times, in one run and alternating so that machine noise hits every command alike, the
+median wall time of each command below and of the two floors (a minimal Typer app that
+prints one JSON line, and one that prints a one-row Rich table), then prints each
+command's ratio to its floor. The target is a ratio of at most 1.10: our own work adds at
+most a tenth to what Python, Typer and Rich cost anyway.
+
+    python benchmarks/startup.py [--runs 40] [--bin DIR] [--json]
+
+--bin is the folder of the installed `fitpartners` and of the Python it runs on (default:
+the folder of this Python). Table commands run with TTY_COMPATIBLE=1, so that they draw
+the terminal table, and so does the table floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def commands(bin_dir: Path) -> dict[str, tuple[list[str], dict[str, str], str]]:
+    """name -> (argv, extra environment, floor name)"""
+    exe = str(bin_dir / "fitpartners")
+    python = str(bin_dir / "python")
+    terminal = {"TTY_COMPATIBLE": "1", "TERM": "dumb", "COLUMNS": "100", "LINES": "50"}
+    complete = {"_FITPARTNERS_COMPLETE": "complete_bash", "COMP_WORDS": "fitpartners show vo", "COMP_CWORD": "2"}
+    return {
+        "floor: typer + json": ([python, str(HERE / "floor_json.py")], {}, ""),
+        "floor: typer + rich table": ([python, str(HERE / "floor_table.py")], terminal, ""),
+        "show Voka --json": ([exe, "show", "Voka", "--json"], {}, "floor: typer + json"),
+        "list --json": ([exe, "list", "--json"], {}, "floor: typer + json"),
+        "list --domain food (table)": ([exe, "list", "--domain", "food"], terminal, "floor: typer + rich table"),
+        "show Voka (card)": ([exe, "show", "Voka"], terminal, "floor: typer + rich table"),
+        "completion (show vo<TAB>)": ([exe], complete, "floor: typer + json"),
+        "--version": ([exe, "--version"], {}, "floor: typer + json"),
+    }
+
+
+def time_once(argv: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--bin", type=Path, default=Path(sys.executable).parent)
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = parser.parse_args()
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("FITPARTNERS_", "TTY_COMPATIBLE", "_FIT"))}
+    table = commands(args.bin)
+    times: dict[str, list[float]] = {name: [] for name in table}
+    for name, (argv, extra, _) in table.items():  # warm the file cache and .pyc files
+        time_once(argv, {**base, **extra})
+    for _ in range(args.runs):
+        for name, (argv, extra, _) in table.items():
+            times[name].append(time_once(argv, {**base, **extra}))
+    medians = {name: statistics.median(values) for name, values in times.items()}
+    results = []
+    for name, (_, _, floor) in table.items():
+        ratio = medians[name] / medians[floor] if floor else 1.0
+        results.append({"command": name, "median_ms": round(medians[name] * 1000, 1), "floor": floor or None,
+                        "ratio": round(ratio, 3), "target_met": ratio <= 1.10 if floor else None})
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    if args.json:
+        print(json.dumps({"machine": machine, "runs": args.runs, "results": results}, indent=2))
+        return 0
+    print(f"{args.runs} alternating runs each; {machine}")
+    print(f"{'command':32} {'median ms':>10} {'ratio':>7}  floor")
+    for r in results:
+        ratio = f"{r['ratio']:.2f}" if r["floor"] else "-"
+        mark = "" if r["target_met"] is None else ("  ok" if r["target_met"] else "  OVER 1.10")
+        print(f"{r['command']:32} {r['median_ms']:>10.1f} {ratio:>7}  {r['floor'] or ''}{mark}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
