@@ -166,6 +166,12 @@ def test_validate_a_valid_file_and_the_bundled_one(raw, write_data):
     assert r.code == 0 and r.json()["valid"] is True
 
 
+def test_a_stream_over_the_size_cap_is_refused(tmp_path):
+    # /dev/zero has no size to stat and never ends: the cap must stop the reading.
+    r = run("list", "--data", "/dev/zero", env={"FITPARTNERS_MAX_BYTES": "100000"})
+    assert_data_error(r, "/dev/zero", "more than 100,000 bytes")
+
+
 def test_a_file_over_the_size_cap_is_refused_before_reading(tmp_path):
     big = tmp_path / "big.json"
     with open(big, "wb") as handle:  # sparse: 60 MB that take no disk
@@ -177,6 +183,7 @@ def test_the_size_cap_can_be_set(raw, write_data):
     path = write_data(raw)
     assert_data_error(run("list", "--data", path, env={"FITPARTNERS_MAX_BYTES": "1000"}), "over the limit")
     assert run("list", "--data", path, env={"FITPARTNERS_MAX_BYTES": "100000000"}).code == 0
+    assert run("list", "--data", path, env={"FITPARTNERS_MAX_BYTES": str(2**62)}).code == 0
     assert_data_error(run("list", "--data", path, env={"FITPARTNERS_MAX_BYTES": "lots"}), "whole number")
 
 

@@ -18,6 +18,7 @@ from .vocabulary import PARTNER_FIELDS
 ENV_DATA = "FITPARTNERS_DATA"
 ENV_MAX_BYTES = "FITPARTNERS_MAX_BYTES"
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+CHUNK = 4 * 1024 * 1024
 BUNDLED_NAME = "bundled dataset"
 
 
@@ -61,8 +62,17 @@ def read_file(path: str) -> bytes:
                     f"{path}: file is {size:,} bytes, over the limit of {limit:,} "
                     f"(set {ENV_MAX_BYTES} to raise it)"
                 )
-            # Also guards files whose size stat cannot tell (pipes, devices).
-            data = handle.read(limit + 1)
+            # Read in chunks: stat cannot tell the size of pipes and devices, and a single
+            # read(limit + 1) would allocate the whole limit up front.
+            chunks: list[bytes] = []
+            total = 0
+            while total <= limit:
+                chunk = handle.read(min(CHUNK, limit + 1 - total))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+            data = b"".join(chunks)
     except IsADirectoryError:
         raise DataError(f"{path}: is a directory, not a data file") from None
     except OSError as exc:
