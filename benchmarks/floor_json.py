@@ -5,7 +5,8 @@ import sys
 
 import typer
 
-app = typer.Typer(add_completion=False)
+# Typer's defaults, shell completion included, as any Typer app has them.
+app = typer.Typer()
 
 
 @app.command()

@@ -4,7 +4,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-app = typer.Typer(add_completion=False)
+# Typer's defaults, shell completion included, as any Typer app has them.
+app = typer.Typer()
 
 
 @app.command()

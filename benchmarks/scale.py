@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -30,6 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+
+import common  # noqa: E402
 
 from synthetic import grow  # noqa: E402
 
@@ -77,9 +78,16 @@ def main() -> int:
             base = statistics.median(t for t, _ in runs["baseline"])
             for name in jobs:
                 seconds = statistics.median(t for t, _ in runs[name])
-                results.append({"size": size, "bytes": path.stat().st_size, "command": name,
-                                "median_s": round(seconds, 3), "ratio": round(seconds / base, 2),
-                                "peak_mib": round(max(m for _, m in runs[name]) / 1024, 1)})
+                results.append(
+                    {
+                        "size": size,
+                        "bytes": path.stat().st_size,
+                        "command": name,
+                        "median_s": round(seconds, 3),
+                        "ratio": round(seconds / base, 2),
+                        "peak_mib": round(max(m for _, m in runs[name]) / 1024, 1),
+                    }
+                )
             path.unlink()
     # Marginal cost per 1,000 records between consecutive sizes: flat means linear.
     for name in ("baseline", "list --json", "filtered csv"):
@@ -87,16 +95,21 @@ def main() -> int:
         for before, after in zip(rows, rows[1:], strict=False):
             added = after["size"] - before["size"]  # type: ignore[operator]
             after["ms_per_1000"] = round(1000 * (after["median_s"] - before["median_s"]) / added * 1000, 2)  # type: ignore[operator]
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    machine = common.machine()
     if args.json:
         print(json.dumps({"machine": machine, "runs": args.runs, "results": results}, indent=2))
         return 0
     print(f"median of {args.runs} alternating runs; {machine}")
-    print(f"{'partners':>9} {'MB':>6}  {'command':13} {'median s':>9} {'x baseline':>10} {'ms/1000 rec':>12} {'peak MiB':>9}")
+    print(
+        f"{'partners':>9} {'MB':>6}  {'command':13} {'median s':>9} {'x baseline':>10} "
+        f"{'ms/1000 rec':>12} {'peak MiB':>9}"
+    )
     for r in results:
         per = r.get("ms_per_1000")
-        print(f"{r['size']:>9,} {r['bytes'] / 1e6:>6.1f}  {r['command']:13} {r['median_s']:>9.3f} "
-              f"{r['ratio']:>10.2f} {'' if per is None else f'{per:.2f}':>12} {r['peak_mib']:>9.1f}")
+        print(
+            f"{r['size']:>9,} {r['bytes'] / 1e6:>6.1f}  {r['command']:13} {r['median_s']:>9.3f} "
+            f"{r['ratio']:>10.2f} {'' if per is None else f'{per:.2f}':>12} {r['peak_mib']:>9.1f}"
+        )
     return 0
 
 

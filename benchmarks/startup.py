@@ -18,12 +18,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import common
 
 HERE = Path(__file__).resolve().parent
 
@@ -33,16 +34,21 @@ def commands(bin_dir: Path) -> dict[str, tuple[list[str], dict[str, str], str]]:
     exe = str(bin_dir / "fitpartners")
     python = str(bin_dir / "python")
     terminal = {"TTY_COMPATIBLE": "1", "TERM": "dumb", "COLUMNS": "100", "LINES": "50"}
-    complete = {"_FITPARTNERS_COMPLETE": "complete_bash", "COMP_WORDS": "fitpartners show vo", "COMP_CWORD": "2"}
+    complete = {
+        "_FITPARTNERS_COMPLETE": "complete_bash",
+        "COMP_WORDS": "fitpartners show vo",
+        "COMP_CWORD": "2",
+    }
+    json_floor, table_floor = "floor: typer + json", "floor: typer + rich table"
     return {
-        "floor: typer + json": ([python, str(HERE / "floor_json.py")], {}, ""),
-        "floor: typer + rich table": ([python, str(HERE / "floor_table.py")], terminal, ""),
-        "show Voka --json": ([exe, "show", "Voka", "--json"], {}, "floor: typer + json"),
-        "list --json": ([exe, "list", "--json"], {}, "floor: typer + json"),
-        "list --domain food (table)": ([exe, "list", "--domain", "food"], terminal, "floor: typer + rich table"),
-        "show Voka (card)": ([exe, "show", "Voka"], terminal, "floor: typer + rich table"),
-        "completion (show vo<TAB>)": ([exe], complete, "floor: typer + json"),
-        "--version": ([exe, "--version"], {}, "floor: typer + json"),
+        json_floor: ([python, str(HERE / "floor_json.py")], {}, ""),
+        table_floor: ([python, str(HERE / "floor_table.py")], terminal, ""),
+        "show Voka --json": ([exe, "show", "Voka", "--json"], {}, json_floor),
+        "list --json": ([exe, "list", "--json"], {}, json_floor),
+        "list --domain food (table)": ([exe, "list", "--domain", "food"], terminal, table_floor),
+        "show Voka (card)": ([exe, "show", "Voka"], terminal, table_floor),
+        "completion (show vo<TAB>)": ([exe], complete, json_floor),
+        "--version": ([exe, "--version"], {}, json_floor),
     }
 
 
@@ -58,10 +64,11 @@ def main() -> int:
     parser.add_argument("--bin", type=Path, default=Path(sys.executable).parent)
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("FITPARTNERS_", "TTY_COMPATIBLE", "_FIT"))}
+    ours = ("FITPARTNERS_", "TTY_COMPATIBLE", "_FIT")
+    base = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
     table = commands(args.bin)
     times: dict[str, list[float]] = {name: [] for name in table}
-    for name, (argv, extra, _) in table.items():  # warm the file cache and .pyc files
+    for argv, extra, _ in table.values():  # warm the file cache and .pyc files
         time_once(argv, {**base, **extra})
     for _ in range(args.runs):
         for name, (argv, extra, _) in table.items():
@@ -70,9 +77,16 @@ def main() -> int:
     results = []
     for name, (_, _, floor) in table.items():
         ratio = medians[name] / medians[floor] if floor else 1.0
-        results.append({"command": name, "median_ms": round(medians[name] * 1000, 1), "floor": floor or None,
-                        "ratio": round(ratio, 3), "target_met": ratio <= 1.10 if floor else None})
-    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+        results.append(
+            {
+                "command": name,
+                "median_ms": round(medians[name] * 1000, 1),
+                "floor": floor or None,
+                "ratio": round(ratio, 3),
+                "target_met": ratio <= 1.10 if floor else None,
+            }
+        )
+    machine = common.machine()
     if args.json:
         print(json.dumps({"machine": machine, "runs": args.runs, "results": results}, indent=2))
         return 0

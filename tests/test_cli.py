@@ -241,3 +241,38 @@ def test_no_arguments_shows_help_as_a_usage_error():
     r = run()
     assert r.code == 2
     assert "Usage" in r.err
+
+
+def test_a_later_name_shared_with_another_partner_is_ambiguous_on_the_command_line(dataset, write_data):
+    # A rename to a name another partner has: both are listed, nothing is guessed.
+    dataset["partners"][0]["events"] = [
+        {
+            "date": "2025-01-01",
+            "kind": "renamed",
+            "text": "Renamed Voka.",
+            "new_name": "Voka",
+            "partner": None,
+            "sources": ["press-release-2021-11-26"],
+        }
+    ]
+    r = run("show", "voka", "--data", write_data(dataset))
+    assert r.code == 1 and r.out == ""
+    assert "more than one partner" in r.err and "Voka" in r.err and "Agoria" in r.err
+
+
+def test_schema_is_the_json_schema_of_the_models():
+    r = run("schema")
+    assert r.code == 0
+    schema = r.json()
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    partner = schema["$defs"]["Partner"]
+    assert partner["additionalProperties"] is False
+    assert list(partner["properties"]) == list(__import__("fitpartners.vocabulary").vocabulary.PARTNER_FIELDS)
+    assert schema["$defs"]["PartnerType"]["enum"] == [
+        "sector-federation",
+        "cluster",
+        "bilateral-chamber",
+        "business-network",
+        "entrepreneurs-organisation",
+        "employers-organisation",
+    ]

@@ -24,17 +24,29 @@ sys.stderr.write("\n" + json.dumps(loaded))
 
 def modules(*args: str, env: dict[str, str] | None = None) -> list[str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("FITPARTNERS_", "TTY_COMPATIBLE"))}
-    r = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True,
-                       env={**base, **(env or {})}, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        capture_output=True,
+        text=True,
+        env={**base, **(env or {})},
+        timeout=60,
+    )
     return json.loads(r.stderr.strip().splitlines()[-1])
 
 
 @pytest.mark.parametrize(
     "args",
-    [["show", "Voka", "--json"], ["list", "--json"], ["list", "--format", "jsonl"], ["list", "--format", "csv"],
-     ["list", "--format", "tsv"], ["list", "--format", "markdown"], ["domains", "--json"], ["matrix", "--json"],
-     ["about", "--json"], ["history", "--json"], ["search", "games", "--json"], ["--version"], ["list"],
-     ["show", "nobody"], ["list", "--domain", "nowhere"]],
+    [
+        ["show", "Voka", "--json"],
+        ["list", "--json"],
+        *(["list", "--format", fmt] for fmt in ("jsonl", "csv", "tsv", "markdown")),
+        *([command, "--json"] for command in ("domains", "matrix", "about", "history")),
+        ["search", "games", "--json"],
+        ["--version"],
+        ["list"],
+        ["show", "nobody"],
+        ["list", "--domain", "nowhere"],
+    ],
     ids=lambda a: " ".join(a),
 )
 def test_paths_without_a_table_never_import_rich(args):

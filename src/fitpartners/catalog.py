@@ -7,8 +7,7 @@ JSON writers can print records as they are.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import BadValue, NotFound
 from .vocabulary import DOMAIN_LABELS, TYPE_LABELS, fold, fold_words
@@ -40,16 +39,14 @@ def match_values(option: str, values: Iterable[str], vocab: dict[str, list[str]]
     return chosen
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(NamedTuple):
     partner: Partner
     note: str | None = None  # why a name led here, when it is not the partner's own
 
 
-@dataclass
-class Selection:
+class Selection(NamedTuple):
     partners: list[Partner]
-    cross_sector_left_out: list[Partner] = field(default_factory=list)
+    cross_sector_left_out: list[Partner]
 
 
 class Catalog:

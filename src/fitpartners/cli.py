@@ -4,7 +4,6 @@ Data flows one way: cli -> catalog -> writers/views. Rich is imported only when 
 terminal view is printed, Pydantic only when a user's data file is checked.
 """
 
-
 import contextlib
 import os
 import sys

@@ -36,17 +36,23 @@ def max_bytes() -> int:
 
 
 def bundled_bytes() -> bytes:
-    from importlib.resources import files
-
-    resource = files("fitpartners").joinpath("data", "partners.json")
+    """The dataset inside the installed package. Where the package is a folder on disk
+    (pip, pipx, uv) that is a file beside this module, read directly: importing
+    importlib.resources would cost every run a few milliseconds. Other loaders (a zip)
+    go through importlib.resources; a source checkout falls back to the top-level copy."""
+    here = Path(__file__).resolve().parent
     try:
-        return resource.read_bytes()
+        return (here / "data" / "partners.json").read_bytes()
     except OSError:
         pass
-    # A source checkout (tests, editable installs): the single edited copy at the top.
-    checkout = Path(__file__).resolve().parents[2] / "data" / "partners.json"
     try:
-        return checkout.read_bytes()
+        from importlib.resources import files
+
+        return files("fitpartners").joinpath("data", "partners.json").read_bytes()
+    except (OSError, ModuleNotFoundError):
+        pass
+    try:
+        return (here.parents[1] / "data" / "partners.json").read_bytes()
     except OSError as exc:
         raise DataError(f"the bundled dataset is missing from this installation ({exc.strerror})") from None
 
