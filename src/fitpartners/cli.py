@@ -5,11 +5,14 @@ terminal view is printed, Pydantic only when a user's data file is checked.
 """
 
 import contextlib
+import functools
+import inspect
 import os
 import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import Annotated, Any, Optional
+from types import ModuleType
+from typing import Annotated, Any, NamedTuple, Optional
 
 import typer
 
@@ -209,19 +212,35 @@ PeriodOpt = Annotated[
 ]
 
 
-def fields_option(valid: Sequence[str], default: Sequence[str]) -> Any:
+class Columns(NamedTuple):
+    """The fields a command's records have, and those its table shows by default."""
+
+    valid: tuple[str, ...]
+    default: tuple[str, ...]
+
+
+PARTNER_COLUMNS = Columns(PARTNER_FIELDS, ("number", "name", "type", "domains", "country"))
+CARD_COLUMNS = Columns(PARTNER_FIELDS, PARTNER_FIELDS)
+OVERVIEW_COLUMNS = Columns(("id", "label", "count", "partners"), ("id", "label", "count", "partners"))
+MATRIX_FIELDS = ("id", "number", "name", *DOMAIN_LABELS, "cross_sector")
+MATRIX_COLUMNS = Columns(MATRIX_FIELDS, MATRIX_FIELDS)
+HISTORY_FIELDS = ("from", "to", "continued", "joined", "left", "counts")
+HISTORY_COLUMNS = Columns(HISTORY_FIELDS, HISTORY_FIELDS)
+
+
+def fields_option(columns: Columns) -> Any:
     def complete(incomplete: str) -> list[str]:
         done, _, last = incomplete.rpartition(",")
         prefix = f"{done}," if done else ""
-        return [prefix + f for f in valid if f.startswith(last)]
+        return [prefix + f for f in columns.valid if f.startswith(last)]
 
     return typer.Option(
         "--fields",
         metavar="A,B,...",
         show_default=False,
         autocompletion=complete,
-        help=f"Fields to print, in this order. Valid: {', '.join(valid)}. "
-        f"Table default: {','.join(default)}; JSON default: all.",
+        help=f"Fields to print, in this order. Valid: {', '.join(columns.valid)}. "
+        f"Table default: {','.join(columns.default)}; JSON default: all.",
     )
 
 
@@ -273,41 +292,84 @@ def prepare_stdout(fmt: Format | None) -> None:
         reconfigure(errors="replace")
 
 
-def emit(
-    records: list[dict[str, Any]],
-    *,
-    fmt: Format,
-    fields: list[str] | None,
-    default_fields: Sequence[str],
-    all_fields: Sequence[str],
-    lang: Lang,
-    single: bool = False,
-    terminal_view: Callable[[], Any] | None = None,
-) -> None:
-    """Print records in the chosen format: the one output path of every command."""
-    prepare_stdout(fmt)
-    columns = fields or list(default_fields)
-    if fmt is Format.json:
-        body = writers.project(records, fields)
-        writers.write(writers.to_json(body[0] if single and body else body, indent=json_indent()) + "\n")
-    elif fmt is Format.jsonl:
-        writers.write(writers.jsonl_text(records, fields))
-    elif fmt is Format.csv:
-        writers.write(writers.csv_text(records, fields or list(all_fields), lang.value))
-    elif fmt is Format.tsv:
-        writers.write(writers.tsv_text(records, fields or list(all_fields), lang.value))
-    elif fmt is Format.markdown:
-        writers.write(writers.markdown_text(records, columns, lang.value))
-    elif not is_terminal():
-        writers.write(writers.plain_rows(records, columns, lang.value))
-    else:
-        from . import views
+class Output:
+    """A command's output options, checked before any work is done, and the one path by
+    which every command prints its records."""
 
-        views.show(
-            terminal_view()
-            if terminal_view and fields is None
-            else views.records_table(records, columns, lang.value)
-        )
+    def __init__(
+        self, fmt: Format | None, as_json: bool, fields: str | None, lang: Lang, columns: Columns
+    ) -> None:
+        self.format = output_format(fmt, as_json)
+        self.fields = parse_fields(fields, columns.valid)
+        self.lang = lang.value
+        self.columns = columns
+
+    def emit(
+        self,
+        records: list[dict[str, Any]],
+        *,
+        single: bool = False,
+        view: Callable[[ModuleType], Any] | None = None,
+    ) -> None:
+        """Print records; `view` draws the command's own terminal picture from the views
+        module (imported only then), where no --fields asked for plain columns."""
+        fmt, fields, lang = self.format, self.fields, self.lang
+        prepare_stdout(fmt)
+        shown = fields or list(self.columns.default)
+        if fmt is Format.json:
+            body = writers.project(records, fields)
+            writers.write(writers.to_json(body[0] if single and body else body, indent=json_indent()) + "\n")
+        elif fmt is Format.jsonl:
+            writers.write(writers.jsonl_text(records, fields))
+        elif fmt is Format.csv:
+            writers.write(writers.csv_text(records, fields or self.columns.valid, lang))
+        elif fmt is Format.tsv:
+            writers.write(writers.tsv_text(records, fields or self.columns.valid, lang))
+        elif fmt is Format.markdown:
+            writers.write(writers.markdown_text(records, shown, lang))
+        elif not is_terminal():
+            if single and records and fields is None:
+                pairs = [(f, writers.cell(records[0], f, lang)) for f in shown]
+                writers.write(writers.plain_pairs(pairs))
+            else:
+                writers.write(writers.plain_rows(records, shown, lang))
+        else:
+            from . import views
+
+            views.show(view(views) if view and fields is None else views.records_table(records, shown, lang))
+
+
+def output_options(columns: Columns) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give a command the shared output options (--format, --json, --fields, --lang), so
+    that every command that prints records speaks the same formats. The command takes
+    `out: Output` instead, built (and so checked) before the command runs."""
+    shared = {
+        "fmt": FormatOpt,
+        "as_json": JsonOpt,
+        "fields": Annotated[Optional[str], fields_option(columns)],
+        "lang": LangOpt,
+    }
+    defaults = {"fmt": None, "as_json": False, "fields": None, "lang": Lang.en}
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        own = [p for p in inspect.signature(command).parameters.values() if p.name != "out"]
+        added = [
+            inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=defaults[name], annotation=kind)
+            for name, kind in shared.items()
+        ]
+
+        @functools.wraps(command)
+        def run(
+            *args: Any, fmt: Format | None, as_json: bool, fields: str | None, lang: Lang, **kwargs: Any
+        ) -> None:
+            command(*args, out=Output(fmt, as_json, fields, lang, columns), **kwargs)
+
+        # Typer reads the signature and the annotations: show it the options, not `out`.
+        run.__signature__ = inspect.Signature([*own, *added])  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in [*own, *added]} | {"return": None}
+        return run
+
+    return decorate
 
 
 def load(data: str | None) -> Catalog:
@@ -342,9 +404,6 @@ def _vocab_completer(vocab: Callable[[Catalog], dict[str, list[str]]]) -> Callab
     return complete
 
 
-PARTNER_DEFAULT = ("number", "name", "type", "domains", "country")
-
-
 def sort_partners(partners: list[Partner], how: Sort) -> list[Partner]:
     type_order = {t: i for i, t in enumerate(TYPE_LABELS)}
     if how is Sort.name:
@@ -366,6 +425,7 @@ def sort_partners(partners: list[Partner], how: Sort) -> list[Partner]:
         "combine filters for AND. The domain mapping is editorial."
     ),
 )
+@output_options(PARTNER_COLUMNS)
 def list_partners(
     type_: Annotated[
         list[str],
@@ -406,27 +466,16 @@ def list_partners(
     ] = False,
     period: PeriodOpt = None,
     sort: Annotated[Sort, typer.Option("--sort", help="Order of the rows.")] = Sort.number,
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-    fields: Annotated[Optional[str], fields_option(PARTNER_FIELDS, PARTNER_DEFAULT)] = None,
-    lang: LangOpt = Lang.en,
     data: DataOpt = None,
+    *,
+    out: Output,
 ) -> None:
     """List partners, filtered by type, domain and country."""
-    chosen_format = output_format(fmt, as_json)
-    chosen_fields = parse_fields(fields, PARTNER_FIELDS)
     catalog = load(data)
     selection = catalog.select(
         types=type_, domains=domain, countries=country, period=period, all_sectors=all_sectors
     )
-    emit(
-        sort_partners(selection.partners, sort),
-        fmt=chosen_format,
-        fields=chosen_fields,
-        default_fields=PARTNER_DEFAULT,
-        all_fields=PARTNER_FIELDS,
-        lang=lang,
-    )
+    out.emit(sort_partners(selection.partners, sort))
     if selection.cross_sector_left_out:
         names = ", ".join(p["name"] for p in selection.cross_sector_left_out)
         say(
@@ -443,6 +492,7 @@ def list_partners(
         "accents, spaces and punctuation; no guessing: a miss lists suggestions and exits 1."
     ),
 )
+@output_options(CARD_COLUMNS)
 def show_partner(
     name: Annotated[
         str,
@@ -452,39 +502,17 @@ def show_partner(
             show_default=False,
         ),
     ],
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-    fields: Annotated[Optional[str], fields_option(PARTNER_FIELDS, PARTNER_FIELDS)] = None,
-    lang: LangOpt = Lang.en,
     data: DataOpt = None,
+    *,
+    out: Output,
 ) -> None:
     """Show one partner with every field and its sources."""
-    chosen_format = output_format(fmt, as_json)
-    chosen_fields = parse_fields(fields, PARTNER_FIELDS)
     catalog = load(data)
     found = catalog.resolve(name)
     if found.note:
         say(f"{name}: {found.note}")
-    partner = found.partner
-    if chosen_format is Format.table and chosen_fields is None and not is_terminal():
-        pairs = [(f, writers.cell(partner, f, lang.value)) for f in PARTNER_FIELDS]
-        writers.write(writers.plain_pairs(pairs))
-        return
-
-    def card() -> Any:
-        from . import views
-
-        return views.partner_card(catalog, partner, lang.value)
-
-    emit(
-        [partner],
-        fmt=chosen_format,
-        fields=chosen_fields,
-        default_fields=PARTNER_FIELDS,
-        all_fields=PARTNER_FIELDS,
-        lang=lang,
-        single=True,
-        terminal_view=card,
+    out.emit(
+        [found.partner], single=True, view=lambda views: views.partner_card(catalog, found.partner, out.lang)
     )
 
 
@@ -496,35 +524,19 @@ def show_partner(
         "both descriptions, ignoring case and accents; name hits first."
     ),
 )
+@output_options(PARTNER_COLUMNS)
 def search_partners(
     text: Annotated[str, typer.Argument(help="Word or phrase to find.", show_default=False)],
     period: PeriodOpt = None,
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-    fields: Annotated[Optional[str], fields_option(PARTNER_FIELDS, PARTNER_DEFAULT)] = None,
-    lang: LangOpt = Lang.en,
     data: DataOpt = None,
+    *,
+    out: Output,
 ) -> None:
     """Find partners by a word or phrase."""
-    chosen_format = output_format(fmt, as_json)
-    chosen_fields = parse_fields(fields, PARTNER_FIELDS)
-    catalog = load(data)
-    found = catalog.search(text, period)
-    emit(
-        found,
-        fmt=chosen_format,
-        fields=chosen_fields,
-        default_fields=PARTNER_DEFAULT,
-        all_fields=PARTNER_FIELDS,
-        lang=lang,
-    )
+    found = load(data).search(text, period)
+    out.emit(found)
     if not found:
         say(f"no partner matches {text!r}; try a shorter word, or 'fitpartners list --period all'")
-
-
-OVERVIEW_FIELDS = ("id", "label", "count", "partners")
-MATRIX_FIELDS = ("id", "number", "name", *DOMAIN_LABELS, "cross_sector")
-HISTORY_FIELDS = ("from", "to", "continued", "joined", "left", "counts")
 
 
 @app.command(
@@ -535,67 +547,33 @@ HISTORY_FIELDS = ("from", "to", "continued", "joined", "left", "counts")
         "assigns none."
     ),
 )
+@output_options(OVERVIEW_COLUMNS)
 def domains_overview(
     period: PeriodOpt = None,
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-    fields: Annotated[Optional[str], fields_option(OVERVIEW_FIELDS, OVERVIEW_FIELDS)] = None,
-    lang: LangOpt = Lang.en,
     data: DataOpt = None,
+    *,
+    out: Output,
 ) -> None:
     """The five strategic domains with their partners and counts."""
-    chosen_format = output_format(fmt, as_json)
-    chosen_fields = parse_fields(fields, OVERVIEW_FIELDS)
     catalog = load(data)
     rows = catalog.domain_overview(period)
-
-    def view() -> Any:
-        from . import views
-
-        return views.overview(catalog, rows, lang.value, "domain (editorial mapping)")
-
-    emit(
-        rows,
-        fmt=chosen_format,
-        fields=chosen_fields,
-        default_fields=OVERVIEW_FIELDS,
-        all_fields=OVERVIEW_FIELDS,
-        lang=lang,
-        terminal_view=view,
-    )
+    out.emit(rows, view=lambda views: views.overview(catalog, rows, out.lang, "domain (editorial mapping)"))
 
 
 @app.command(
     "types", epilog="Examples: fitpartners types | fitpartners types --json | fitpartners types --period all."
 )
+@output_options(OVERVIEW_COLUMNS)
 def types_overview(
     period: PeriodOpt = None,
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-    fields: Annotated[Optional[str], fields_option(OVERVIEW_FIELDS, OVERVIEW_FIELDS)] = None,
-    lang: LangOpt = Lang.en,
     data: DataOpt = None,
+    *,
+    out: Output,
 ) -> None:
     """The partner types with their partners and counts."""
-    chosen_format = output_format(fmt, as_json)
-    chosen_fields = parse_fields(fields, OVERVIEW_FIELDS)
     catalog = load(data)
     rows = catalog.type_overview(period)
-
-    def view() -> Any:
-        from . import views
-
-        return views.overview(catalog, rows, lang.value, "type")
-
-    emit(
-        rows,
-        fmt=chosen_format,
-        fields=chosen_fields,
-        default_fields=OVERVIEW_FIELDS,
-        all_fields=OVERVIEW_FIELDS,
-        lang=lang,
-        terminal_view=view,
-    )
+    out.emit(rows, view=lambda views: views.overview(catalog, rows, out.lang, "type"))
 
 
 @app.command(
@@ -606,34 +584,17 @@ def types_overview(
         "mapping is editorial."
     ),
 )
+@output_options(MATRIX_COLUMNS)
 def domain_matrix(
     period: PeriodOpt = None,
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-    fields: Annotated[Optional[str], fields_option(MATRIX_FIELDS, MATRIX_FIELDS)] = None,
-    lang: LangOpt = Lang.en,
     data: DataOpt = None,
+    *,
+    out: Output,
 ) -> None:
     """Which partner serves which strategic domain, at a glance."""
-    chosen_format = output_format(fmt, as_json)
-    chosen_fields = parse_fields(fields, MATRIX_FIELDS)
     catalog = load(data)
     rows = catalog.matrix(period)
-
-    def view() -> Any:
-        from . import views
-
-        return views.matrix(rows, lang.value)
-
-    emit(
-        rows,
-        fmt=chosen_format,
-        fields=chosen_fields,
-        default_fields=MATRIX_FIELDS,
-        all_fields=MATRIX_FIELDS,
-        lang=lang,
-        terminal_view=view,
-    )
+    out.emit(rows, view=lambda views: views.matrix(rows, out.lang))
 
 
 @app.command(
@@ -643,33 +604,16 @@ def domain_matrix(
         "partnership rounds: who continued, who joined, who left."
     ),
 )
+@output_options(HISTORY_COLUMNS)
 def round_history(
-    fmt: FormatOpt = None,
-    as_json: JsonOpt = False,
-    fields: Annotated[Optional[str], fields_option(HISTORY_FIELDS, HISTORY_FIELDS)] = None,
-    lang: LangOpt = Lang.en,
     data: DataOpt = None,
+    *,
+    out: Output,
 ) -> None:
     """Who continued, joined and left between partnership rounds."""
-    chosen_format = output_format(fmt, as_json)
-    chosen_fields = parse_fields(fields, HISTORY_FIELDS)
     catalog = load(data)
-    steps = catalog.history()
-
-    def view() -> Any:
-        from . import views
-
-        return views.history(catalog, steps)
-
-    emit(
-        steps,
-        fmt=chosen_format,
-        fields=chosen_fields,
-        default_fields=HISTORY_FIELDS,
-        all_fields=HISTORY_FIELDS,
-        lang=lang,
-        terminal_view=view,
-    )
+    rows = catalog.history()
+    out.emit(rows, view=lambda views: views.history(catalog, rows))
 
 
 @app.command(

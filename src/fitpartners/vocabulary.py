@@ -73,19 +73,10 @@ PARTNER_FIELDS: tuple[str, ...] = (
     "sources",
 )
 
-# Fields that state facts and so must name their source in a partner's "sources".
-FACT_FIELDS: tuple[str, ...] = (
-    "number",
-    "name",
-    "full_name",
-    "aliases",
-    "type",
-    "spearhead_cluster",
-    "domains",
-    "cross_sector",
-    "country",
-    "description",
-    "website",
+# Fields that state facts and so must name their source in a partner's "sources". The
+# id is ours; rounds, events and notes carry sources of their own.
+FACT_FIELDS: tuple[str, ...] = tuple(
+    f for f in PARTNER_FIELDS if f not in ("id", "rounds", "events", "notes", "sources")
 )
 # Fields that are our judgement, not a source's statement.
 EDITORIAL_FIELDS: tuple[str, ...] = ("domains", "cross_sector")
