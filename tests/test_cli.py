@@ -6,6 +6,7 @@ import pytest
 
 from conftest import run
 from fitpartners import __version__
+from fitpartners.vocabulary import PARTNER_FIELDS
 
 
 def names(result) -> list[str]:
@@ -263,11 +264,12 @@ def test_a_later_name_shared_with_another_partner_is_ambiguous_on_the_command_li
 def test_schema_is_the_json_schema_of_the_models():
     r = run("schema")
     assert r.code == 0
+    assert run("schema", "--json").out == r.out
     schema = r.json()
     assert schema["$schema"].startswith("https://json-schema.org/")
     partner = schema["$defs"]["Partner"]
     assert partner["additionalProperties"] is False
-    assert list(partner["properties"]) == list(__import__("fitpartners.vocabulary").vocabulary.PARTNER_FIELDS)
+    assert list(partner["properties"]) == list(PARTNER_FIELDS)
     assert schema["$defs"]["PartnerType"]["enum"] == [
         "sector-federation",
         "cluster",

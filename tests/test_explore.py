@@ -82,6 +82,11 @@ def test_about_the_programme():
     assert info["current_round"] == "2022-2026"
     assert sum(info["partners_per_type"].values()) == 21
     assert all(s["url"] for s in info["sources"])
+    # Every source id a partner cites resolves in about --json.
+    known = {s["id"] for s in info["all_sources"]}
+    for p in run("list", "--period", "all", "--json").json():
+        cited = {sid for ids in p["sources"].values() for sid in ids}
+        assert cited <= known
     text = run("about", env=TERMINAL).out
     for fact in ("2021-11-25", "Errera House, Brussels", "2022-01-01", "EUR 1,000,000", "voka.be/nieuws"):
         assert fact in text, fact

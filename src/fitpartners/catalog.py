@@ -299,4 +299,6 @@ class Catalog:
             "current_round": current["id"],
             "partners_per_type": per_type,
             "sources": [self.sources[s] for s in used if s in self.sources],
+            # Every source of the dataset, so that the ids in a partner's "sources" resolve.
+            "all_sources": list(self.sources.values()),
         }

@@ -679,7 +679,11 @@ def validate_dataset(
         "schema setting at it."
     ),
 )
-def json_schema() -> None:
+def json_schema(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Accepted for uniformity: the schema is JSON.")
+    ] = False,
+) -> None:
     """Print the JSON Schema of the dataset, generated from the models."""
     from .models import json_schema as make_schema
 
