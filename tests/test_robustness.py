@@ -160,6 +160,13 @@ def test_validate_reports_every_problem_at_once(dataset, write_data):
     assert j["valid"] is False and len(j["problems"]) == 3
 
 
+def test_validate_checks_the_dataset_of_the_environment_variable(dataset, write_data):
+    dataset["partners"][3]["type"] = "bank"
+    path = write_data(dataset)
+    r = run("validate", env={"FITPARTNERS_DATA": path})
+    assert r.code == 1 and r.out.startswith("partners[3].type:") and path in r.err
+
+
 def test_validate_a_valid_file_and_the_bundled_one(raw, write_data):
     assert run("validate").out == "bundled dataset: valid\n"
     r = run("validate", write_data(raw), "--json")

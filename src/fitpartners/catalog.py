@@ -184,6 +184,17 @@ class Catalog:
             chosen.append(p)
         return Selection(chosen, left_out)
 
+    @staticmethod
+    def sort(partners: list[Partner], by: str) -> list[Partner]:
+        """By number (the press release's order, partners without one last), by name, or
+        by type in the vocabulary's order."""
+        if by == "name":
+            return sorted(partners, key=lambda p: fold(p["name"]))
+        if by == "type":
+            order = {t: i for i, t in enumerate(TYPE_LABELS)}
+            return sorted(partners, key=lambda p: (order.get(p["type"], len(order)), p["number"] or 10**9))
+        return sorted(partners, key=lambda p: (p["number"] is None, p["number"] or 0))
+
     def search(self, text: str, period: str | None = None) -> list[Partner]:
         """Phrase search over names, aliases, full names and both descriptions, ignoring
         case and accents. Name hits rank before description hits."""

@@ -21,8 +21,8 @@ from typer._click.exceptions import ClickException
 from typer.core import TyperGroup
 
 from . import __version__, writers
-from .catalog import Catalog, Partner
-from .errors import EXIT_INTERRUPTED, EXIT_OK, BadValue, FitError, PipeClosed
+from .catalog import Catalog
+from .errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, BadValue, FitError, PipeClosed
 from .loader import ENV_DATA, ENV_MAX_BYTES
 from .vocabulary import DOMAIN_LABELS, PARTNER_FIELDS, TYPE_LABELS, fold
 
@@ -82,8 +82,8 @@ def run_guarded(invoke: Callable[[], Any]) -> int:
         return exc.exit_code
     except PipeClosed:
         # The reader has gone: stop quietly, and keep the final flush from failing.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except (typer.Abort, KeyboardInterrupt):
         say("interrupted")
@@ -92,7 +92,7 @@ def run_guarded(invoke: Callable[[], Any]) -> int:
         if os.environ.get(ENV_DEBUG):
             raise
         say(f"internal error: {type(exc).__name__}: {exc} (set {ENV_DEBUG}=1 for a traceback)")
-        return 70
+        return EXIT_INTERNAL
 
 
 app = typer.Typer(
@@ -286,7 +286,7 @@ def prepare_stdout(fmt: Format | None) -> None:
     encoding = (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "")
     if reconfigure is None or encoding == "utf8":
         return
-    if fmt in (Format.json, Format.jsonl, Format.csv, Format.tsv, Format.markdown):
+    if fmt in writers.MACHINE_FORMATS:
         reconfigure(encoding="utf-8")
     else:
         reconfigure(errors="replace")
@@ -404,15 +404,6 @@ def _vocab_completer(vocab: Callable[[Catalog], dict[str, list[str]]]) -> Callab
     return complete
 
 
-def sort_partners(partners: list[Partner], how: Sort) -> list[Partner]:
-    type_order = {t: i for i, t in enumerate(TYPE_LABELS)}
-    if how is Sort.name:
-        return sorted(partners, key=lambda p: fold(p["name"]))
-    if how is Sort.type:
-        return sorted(partners, key=lambda p: (type_order.get(p["type"], 99), p["number"] or 10**9))
-    return sorted(partners, key=lambda p: (p["number"] is None, p["number"] or 0))
-
-
 # -- commands -------------------------------------------------------------------------
 
 
@@ -475,7 +466,7 @@ def list_partners(
     selection = catalog.select(
         types=type_, domains=domain, countries=country, period=period, all_sectors=all_sectors
     )
-    out.emit(sort_partners(selection.partners, sort))
+    out.emit(catalog.sort(selection.partners, sort.value))
     if selection.cross_sector_left_out:
         names = ", ".join(p["name"] for p in selection.cross_sector_left_out)
         say(
@@ -650,13 +641,17 @@ def about_programme(
 )
 def validate_dataset(
     path: Annotated[
-        Optional[str], typer.Argument(help="Dataset to check (default: the bundled one).", show_default=False)
+        Optional[str],
+        typer.Argument(
+            help=f"Dataset to check (default: {ENV_DATA} if set, else the bundled one).", show_default=False
+        ),
     ] = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Check a dataset against the schema and report every problem with its location."""
     from .loader import BUNDLED_NAME, bundled_bytes, check, read_file
 
+    path = path or os.environ.get(ENV_DATA) or None
     origin = path or BUNDLED_NAME
     problems = check(read_file(path) if path else bundled_bytes(), origin)
     if as_json:

@@ -2,7 +2,7 @@
 
 Exit codes: 0 success (an empty result too), 1 no such partner / ambiguous name /
 unusable data file / invalid dataset, 2 usage error (unknown command, option or value),
-130 interrupted. Anything else is a bug.
+130 interrupted. 70 is a bug in fitpartners (reported as one line too).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 70  # EX_SOFTWARE in sysexits.h
 EXIT_INTERRUPTED = 130
 
 

@@ -20,6 +20,7 @@ from .vocabulary import (
     CROSS_SECTOR_LABEL,
     DOMAIN_LABELS,
     DOMAIN_SHORT,
+    EDITORIAL_SOURCE,
     SPEARHEAD_LABEL,
     TYPE_LABELS,
     label,
@@ -46,21 +47,8 @@ def text(value: str, style: str = "") -> Text:
     return Text(sanitize(value), style=style)
 
 
-def records_table(
-    records: list[dict[str, Any]],
-    fields: Sequence[str],
-    lang: str,
-    *,
-    title: str | None = None,
-    caption: str | None = None,
-) -> Table:
-    table = Table(
-        title=text(title) if title else None,
-        caption=text(caption) if caption else None,
-        box=box.SIMPLE_HEAD,
-        header_style="bold",
-        show_edge=False,
-    )
+def records_table(records: list[dict[str, Any]], fields: Sequence[str], lang: str) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False)
     for f in fields:
         table.add_column(
             f.replace("_", " "), justify="right" if f in ("number", "count") else "left", overflow="fold"
@@ -71,14 +59,11 @@ def records_table(
 
 
 def partner_card(catalog: Catalog, p: Partner, lang: str) -> Group:
-    refs: dict[str, str] = {}
-
-    def cite(field: str) -> str:
-        ids = p["sources"].get(field, [])
-        return " " + "".join(f"[{ref(s)}]" for s in ids) if ids else ""
+    """Every field of a partner, each fact followed by its footnoted sources."""
+    refs: dict[str, str] = {}  # source id -> footnote number, in order of first citation
 
     def ref(source_id: str) -> str:
-        if source_id == "editorial":
+        if source_id == EDITORIAL_SOURCE:
             return "E"
         return refs.setdefault(source_id, str(len(refs) + 1))
 
@@ -86,61 +71,54 @@ def partner_card(catalog: Catalog, p: Partner, lang: str) -> Group:
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
 
-    def row(name: str, value: str, field: str | None = None) -> None:
+    def row(name: str, value: str, sources: list[str] | None = None) -> None:
         line = text(value)
-        if field:
-            line.append(cite(field), style="dim")
+        if sources:
+            line.append(" " + "".join(f"[{ref(s)}]" for s in sources), style="dim")
         grid.add_row(text(name), line)
 
-    heading = f"#{p['number']} {p['name']}" if p["number"] is not None else p["name"]
-    row("name", p["name"], "name")
+    cited = p["sources"]
+    row("name", p["name"], cited.get("name"))
     if p["full_name"]:
-        row("full name", p["full_name"], "full_name")
+        row("full name", p["full_name"], cited.get("full_name"))
     if p["aliases"]:
-        row("also known as", ", ".join(p["aliases"]), "aliases")
+        row("also known as", ", ".join(p["aliases"]), cited.get("aliases"))
     if p["type"]:
         kind = label(TYPE_LABELS[p["type"]], lang)
         if p["spearhead_cluster"]:
             kind += f" ({label(SPEARHEAD_LABEL, lang)})"
-        row("type", kind, "type")
+        row("type", kind, cited.get("type"))
     else:
         row("type", "not in the sources")
     if p["domains"]:
-        row("domains", ", ".join(label(DOMAIN_LABELS[d], lang) for d in p["domains"]), "domains")
+        row("domains", ", ".join(label(DOMAIN_LABELS[d], lang) for d in p["domains"]), cited.get("domains"))
     elif p["cross_sector"]:
-        row("domains", label(CROSS_SECTOR_LABEL, lang) + " (cross-sector)", "cross_sector")
+        row("domains", label(CROSS_SECTOR_LABEL, lang) + " (cross-sector)", cited.get("cross_sector"))
     if p["country"]:
-        row("country", f"{catalog.countries.get(p['country'], p['country'])} ({p['country']})", "country")
-    if p["description"]:
-        row("description", label(p["description"], lang), "description")
-    row("website", p["website"] or "not verified", "website" if p["website"] else None)
-    for m in p["rounds"]:
-        grid.add_row(
-            text(f"partner {m['round']}"),
-            text(f"listed as: {m['listed_as']}").append(
-                " " + "".join(f"[{ref(s)}]" for s in m["sources"]), style="dim"
-            ),
+        row(
+            "country",
+            f"{catalog.countries.get(p['country'], p['country'])} ({p['country']})",
+            cited.get("country"),
         )
+    if p["description"]:
+        row("description", label(p["description"], lang), cited.get("description"))
+    row("website", p["website"] or "not verified", cited.get("website") if p["website"] else None)
+    for m in p["rounds"]:
+        row(f"partner {m['round']}", f"listed as: {m['listed_as']}", m["sources"])
     for e in p["events"]:
         target = catalog.by_id.get(e["partner"] or "")
-        extra = f" (see {target['name']})" if target else ""
-        grid.add_row(
-            text(e["date"]),
-            text(e["text"] + extra).append(" " + "".join(f"[{ref(s)}]" for s in e["sources"]), style="dim"),
-        )
+        row(e["date"], e["text"] + (f" (see {target['name']})" if target else ""), e["sources"])
     for n in p["notes"]:
-        grid.add_row(
-            text("note"),
-            text(n["text"]).append(" " + "".join(f"[{ref(s)}]" for s in n["sources"]), style="dim"),
-        )
+        row("note", n["text"], n["sources"])
 
     footnotes = Table.grid(padding=(0, 1))
     footnotes.add_column(style="dim", no_wrap=True)
     footnotes.add_column(style="dim", overflow="fold")
     for source_id, number in refs.items():
         footnotes.add_row(text(f"[{number}]"), text(source_line(catalog.sources.get(source_id, source_id))))
-    if any("editorial" in ids for ids in p["sources"].values()):
+    if any(EDITORIAL_SOURCE in ids for ids in cited.values()):
         footnotes.add_row(text("[E]"), text("editorial: our judgement from the description, not FIT's"))
+    heading = f"#{p['number']} {p['name']}" if p["number"] is not None else p["name"]
     return Group(text(heading, "bold"), grid, Text(""), footnotes)
 
 

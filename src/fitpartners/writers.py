@@ -20,8 +20,11 @@ from .vocabulary import CROSS_SECTOR_LABEL, DOMAIN_LABELS, TYPE_LABELS, label
 MACHINE_FORMATS = ("json", "jsonl", "csv", "tsv", "markdown")
 
 # Characters that can move the cursor, recolour, rewrite or reorder what a terminal
-# shows: C0 and C1 controls, DEL, line separators and bidirectional overrides.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# shows: C0 and C1 controls, DEL, line separators and bidirectional overrides. Inside
+# JSON strings json.dumps already escapes the C0 controls, but leaves the rest raw.
+_BEYOND_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNSAFE = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
+_JSON_UNSAFE = re.compile(f"[{_BEYOND_C0}]")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -32,10 +35,6 @@ def _visible(match: re.Match[str]) -> str:
 def sanitize(text: str) -> str:
     """Show unsafe characters as escapes (ESC becomes the four characters \\x1b)."""
     return _UNSAFE.sub(_visible, text)
-
-
-# Inside JSON strings json.dumps already escapes C0 controls; these it leaves raw.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _json_escape(match: re.Match[str]) -> str:
