@@ -1,12 +1,12 @@
 """The catalog: index the dataset once, then resolve names, filter, search and summarise.
 
-Works on plain JSON-shaped dicts (as loaded, or as dumped by the Pydantic models), so the
+Works on plain JSON-shaped dicts, as loaded (a user's file after validation), so the
 JSON writers can print records as they are.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from .errors import BadValue, NotFound
@@ -122,9 +122,9 @@ class Catalog:
                 score = max(score, 0.75)
             for pid, _ in entries:
                 scores[pid] = max(scores.get(pid, 0.0), score)
-        ranked = sorted((s, pid) for pid, s in scores.items() if s >= 0.6)
-        ranked.sort(key=lambda sp: (-sp[0], self.by_id[sp[1]]["number"] or 999))
-        return [self.by_id[pid]["name"] for _, pid in ranked[:limit]]
+        close = [pid for pid, score in scores.items() if score >= 0.6]
+        close.sort(key=lambda pid: (-scores[pid], self.by_id[pid]["number"] or 10**9))
+        return [self.by_id[pid]["name"] for pid in close[:limit]]
 
     # -- vocabularies ------------------------------------------------------------------
     def type_vocab(self) -> dict[str, list[str]]:
@@ -157,9 +157,9 @@ class Catalog:
     def select(
         self,
         *,
-        types: list[str] = (),  # type: ignore[assignment]
-        domains: list[str] = (),  # type: ignore[assignment]
-        countries: list[str] = (),  # type: ignore[assignment]
+        types: Sequence[str] = (),
+        domains: Sequence[str] = (),
+        countries: Sequence[str] = (),
         period: str | None = None,
         all_sectors: bool = False,
     ) -> Selection:
