@@ -31,6 +31,7 @@ TERMINAL = {
     "COLUMNS": "100",
     "LINES": "50",
     "NO_COLOR": None,
+    "FORCE_COLOR": None,
     "FITPARTNERS_DATA": None,
     "FITPARTNERS_LANG": None,
     "FITPARTNERS_MAX_BYTES": None,

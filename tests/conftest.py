@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -24,9 +25,18 @@ CLEAN_ENV = {
     "FITPARTNERS_MAX_BYTES": None,
     "TTY_COMPATIBLE": None,
     "NO_COLOR": None,
+    "FORCE_COLOR": None,
     "COLUMNS": "120",
     "LINES": "50",
 }
+
+
+def clean_environ(**extra: str) -> dict[str, str]:
+    """This process's environment for a child, without the settings that change our
+    output (the developer's or CI's shell may have any of them), plus `extra`."""
+    mine = ("FITPARTNERS_", "TTY_COMPATIBLE", "FORCE_COLOR", "NO_COLOR", "COLUMNS", "LINES", "_FITPARTNERS")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(mine)}
+    return {**env, **extra}
 
 
 class Run:

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from conftest import run
+from conftest import clean_environ, run
 from fitpartners.vocabulary import PARTNER_FIELDS
 
 RECORD_COMMANDS = [
@@ -139,17 +139,10 @@ def test_sort():
 
 
 def complete(words: str, cword: int) -> list[str]:
-    import os
     import subprocess
     import sys
 
-    env = {
-        **os.environ,
-        "_FITPARTNERS_COMPLETE": "complete_bash",
-        "COMP_WORDS": words,
-        "COMP_CWORD": str(cword),
-    }
-    env.pop("FITPARTNERS_DATA", None)
+    env = clean_environ(_FITPARTNERS_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(cword))
     result = subprocess.run([sys.executable, "-m", "fitpartners"], env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return result.stdout.split()

@@ -4,11 +4,12 @@ dataset is read without building the Pydantic models (start-up time, not correct
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
 import pytest
+
+from conftest import clean_environ
 
 PROBE = r"""
 import json, sys
@@ -23,7 +24,7 @@ sys.stderr.write("\n" + json.dumps(loaded))
 
 
 def modules(*args: str, env: dict[str, str] | None = None) -> list[str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("FITPARTNERS_", "TTY_COMPATIBLE"))}
+    base = clean_environ()
     r = subprocess.run(
         [sys.executable, "-c", PROBE, *args],
         capture_output=True,

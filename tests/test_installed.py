@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import venv
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, clean_environ
 
 pytestmark = pytest.mark.slow
 
@@ -37,7 +36,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run(bin_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("FITPARTNERS_")}
+    env = clean_environ()
     return subprocess.run(
         [str(bin_dir / "fitpartners"), *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=60
     )

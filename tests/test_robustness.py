@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, run
+from conftest import ROOT, clean_environ, run
 from synthetic import grow
 
 DATA_COMMANDS = [
@@ -317,7 +317,7 @@ def test_any_argument_vector_gets_a_result_or_a_usage_error(argv):
 
 
 def cli(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess[str]:
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("FITPARTNERS_", "TTY_COMPATIBLE"))}
+    base = clean_environ()
     return subprocess.run(
         [sys.executable, "-m", "fitpartners", *args],
         capture_output=True,
@@ -386,7 +386,7 @@ def test_odd_terminals(env, args, terminal):
 
 
 def test_no_terminal_at_all():
-    env = {k: v for k, v in os.environ.items() if k not in ("TERM", "COLUMNS", "LINES")}
+    env = {k: v for k, v in clean_environ().items() if k != "TERM"}
     r = subprocess.run(
         [sys.executable, "-m", "fitpartners", "show", "bcecc"],
         stdin=subprocess.DEVNULL,
@@ -403,7 +403,7 @@ def test_json_is_utf8_whatever_the_locale():
         [sys.executable, "-m", "fitpartners", "show", "bcecc", "--json"],
         capture_output=True,
         env={
-            **os.environ,
+            **clean_environ(),
             "LC_ALL": "C",
             "PYTHONUTF8": "0",
             "PYTHONCOERCECLOCALE": "0",
@@ -461,7 +461,7 @@ def test_the_tool_never_writes_files_or_opens_the_network(tmp_path):
         capture_output=True,
         text=True,
         cwd=tmp_path,
-        env={**os.environ, "TTY_COMPATIBLE": "1"},
+        env={**clean_environ(), "TTY_COMPATIBLE": "1"},
         timeout=120,
     )
     events = r.stderr.strip().splitlines()[-1]
