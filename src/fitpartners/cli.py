@@ -404,6 +404,13 @@ def _vocab_completer(vocab: Callable[[Catalog], dict[str, list[str]]]) -> Callab
     return complete
 
 
+def filter_option(name: str, short: str, help: str, vocab: Callable[[Catalog], dict[str, list[str]]]) -> Any:
+    """A repeatable filter of `list`, completing the values of its vocabulary."""
+    return typer.Option(
+        name, short, metavar=name.lstrip("-").upper(), help=help, autocompletion=_vocab_completer(vocab)
+    )
+
+
 # -- commands -------------------------------------------------------------------------
 
 
@@ -420,32 +427,21 @@ def _vocab_completer(vocab: Callable[[Catalog], dict[str, list[str]]]) -> Callab
 def list_partners(
     type_: Annotated[
         list[str],
-        typer.Option(
-            "--type",
-            "-t",
-            metavar="TYPE",
-            help=f"Partner type: {', '.join(TYPE_LABELS)}.",
-            autocompletion=_vocab_completer(Catalog.type_vocab),
-        ),
+        filter_option("--type", "-t", f"Partner type: {', '.join(TYPE_LABELS)}.", Catalog.type_vocab),
     ] = [],  # noqa: B006
     domain: Annotated[
         list[str],
-        typer.Option(
-            "--domain",
-            "-d",
-            metavar="DOMAIN",
-            help=f"Strategic domain: {', '.join(DOMAIN_LABELS)}.",
-            autocompletion=_vocab_completer(Catalog.domain_vocab),
+        filter_option(
+            "--domain", "-d", f"Strategic domain: {', '.join(DOMAIN_LABELS)}.", Catalog.domain_vocab
         ),
     ] = [],  # noqa: B006
     country: Annotated[
         list[str],
-        typer.Option(
+        filter_option(
             "--country",
             "-c",
-            metavar="COUNTRY",
-            help="Partner country of a bilateral chamber: ISO code or name (cn, china).",
-            autocompletion=_vocab_completer(Catalog.country_vocab),
+            "Partner country of a bilateral chamber: ISO code or name (cn, china).",
+            Catalog.country_vocab,
         ),
     ] = [],  # noqa: B006
     all_sectors: Annotated[
