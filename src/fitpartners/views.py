@@ -47,15 +47,30 @@ def text(value: str, style: str = "") -> Text:
     return Text(sanitize(value), style=style)
 
 
-def records_table(records: list[dict[str, Any]], fields: Sequence[str], lang: str) -> Table:
+def records_table(records: list[dict[str, Any]], fields: Sequence[str], lang: str) -> Group:
+    """Records as a table. Domains go by their short names, explained under the table, so
+    that a row fits on one line of an ordinary terminal."""
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False)
     for f in fields:
         table.add_column(
-            f.replace("_", " "), justify="right" if f in ("number", "count") else "left", overflow="fold"
+            f.replace("_", " "),
+            justify="right" if f in ("number", "count") else "left",
+            overflow="fold",
+            no_wrap=f in ("id", "name", "number"),  # what identifies a row stays whole
         )
     for r in records:
-        table.add_row(*(text(cell(r, f, lang, sep=", ")) for f in fields))
-    return table
+        table.add_row(*(text(cell(r, f, lang, sep=", ", short=True)) for f in fields))
+    if "domains" not in fields or not records:
+        return Group(table)
+    return Group(table, domain_legend(lang))
+
+
+def domain_legend(lang: str) -> Text:
+    return Text(
+        "domains (editorial mapping): "
+        + "; ".join(f"{DOMAIN_SHORT[d]} = {label(DOMAIN_LABELS[d], lang)}" for d in DOMAIN_LABELS),
+        style="dim",
+    )
 
 
 def partner_card(catalog: Catalog, p: Partner, lang: str) -> Group:
@@ -148,11 +163,8 @@ def matrix(rows: list[dict[str, Any]], lang: str) -> Group:
         if r["cross_sector"]:
             marks = ["·" for _ in DOMAIN_LABELS]
         table.add_row(text(str(r["number"] or "")), text(r["name"]), *(text(m) for m in marks))
-    legend = Text(
-        "• serves the domain (editorial mapping)   · cross-sector: serves every domain\n"
-        + "   ".join(f"{DOMAIN_SHORT[d]} = {label(DOMAIN_LABELS[d], lang)}" for d in DOMAIN_LABELS),
-        style="dim",
-    )
+    legend = Text("• serves the domain   · cross-sector: serves every domain\n", style="dim")
+    legend.append_text(domain_legend(lang))
     return Group(table, legend)
 
 

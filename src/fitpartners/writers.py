@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from .errors import PipeClosed
-from .vocabulary import CROSS_SECTOR_LABEL, DOMAIN_LABELS, TYPE_LABELS, label
+from .vocabulary import CROSS_SECTOR_LABEL, DOMAIN_LABELS, DOMAIN_SHORT, TYPE_LABELS, label
 
 MACHINE_FORMATS = ("json", "jsonl", "csv", "tsv", "markdown")
 
@@ -72,14 +72,17 @@ def _lang_pick(value: dict[str, Any], lang: str) -> str | None:
     return None
 
 
-def cell(record: dict[str, Any], name: str, lang: str, sep: str = "; ") -> str:
+def cell(record: dict[str, Any], name: str, lang: str, sep: str = "; ", short: bool = False) -> str:
     """One field of a record as text, in the chosen language. Lists are joined with sep;
-    type and domain ids become their labels."""
+    type and domain ids become their labels (short domain names for a narrow table)."""
     value = record.get(name)
     if name == "type" and isinstance(value, str) and value in TYPE_LABELS:
         return label(TYPE_LABELS[value], lang)
     if name == "domains" and isinstance(value, list):
-        names = [label(DOMAIN_LABELS[d], lang) if d in DOMAIN_LABELS else str(d) for d in value]
+        names = [
+            (DOMAIN_SHORT[d] if short else label(DOMAIN_LABELS[d], lang)) if d in DOMAIN_LABELS else str(d)
+            for d in value
+        ]
         if not names and record.get("cross_sector"):
             names = [label(CROSS_SECTOR_LABEL, lang)]
         return sep.join(names)
