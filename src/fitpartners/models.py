@@ -9,6 +9,7 @@ importing Pydantic alone would more than double the start-up time of every comma
 
 from __future__ import annotations
 
+from collections import Counter
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -197,8 +198,7 @@ def cross_check(ds: Dataset) -> list[str]:
     latest = max(ds.rounds, key=lambda r: r.start_year).id
 
     def dupes(values: list[Any]) -> set[Any]:
-        seen: set[Any] = set()
-        return {v for v in values if v in seen or seen.add(v)}  # type: ignore[func-returns-value]
+        return {v for v, n in Counter(values).items() if n > 1}
 
     for dup in sorted(dupes(source_ids)):
         problems.append(f"sources: duplicate id {dup!r}")
