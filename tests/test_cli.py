@@ -278,3 +278,22 @@ def test_schema_is_the_json_schema_of_the_models():
         "entrepreneurs-organisation",
         "employers-organisation",
     ]
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "fragment"),
+    [
+        (["validate", "/nonexistent/partners.json"], 1, "cannot read"),
+        (["about", "--lang", "fr"], 2, "'en', 'nl'"),
+        (["show"], 2, "Missing argument"),
+        (["search"], 2, "Missing argument"),
+        (["schema", "--format", "csv"], 2, "--format"),
+        (["types", "--period", "1990-1994"], 2, "2022-2026"),
+        (["history", "--fields", "when"], 2, "continued"),
+    ],
+)
+def test_bad_input_to_every_command(args, code, fragment):
+    r = run(*args)
+    assert r.code == code, r.err
+    assert r.out == ""
+    assert fragment in r.err and len(r.err.strip().splitlines()) == 1
