@@ -292,6 +292,12 @@ def prepare_stdout(fmt: Format | None) -> None:
         reconfigure(errors="replace")
 
 
+def print_json(value: Any, *, always_indent: bool = False) -> None:
+    """JSON on stdout, UTF-8 whatever the locale; indented for a terminal (or always)."""
+    prepare_stdout(Format.json)
+    writers.write(writers.to_json(value, indent=2 if always_indent else json_indent()) + "\n")
+
+
 class Output:
     """A command's output options, checked before any work is done, and the one path by
     which every command prints its records."""
@@ -318,7 +324,7 @@ class Output:
         shown = fields or list(self.columns.default)
         if fmt is Format.json:
             body = writers.project(records, fields)
-            writers.write(writers.to_json(body[0] if single and body else body, indent=json_indent()) + "\n")
+            print_json(body[0] if single and body else body)
         elif fmt is Format.jsonl:
             writers.write(writers.jsonl_text(records, fields))
         elif fmt is Format.csv:
@@ -615,8 +621,7 @@ def about_programme(
     catalog = load(data)
     info = catalog.about()
     if as_json:
-        prepare_stdout(Format.json)
-        writers.write(writers.to_json(info, indent=json_indent()) + "\n")
+        print_json(info)
         return
     if not is_terminal():
         pairs = writers.about_pairs(info, lang.value)
@@ -651,9 +656,7 @@ def validate_dataset(
     origin = path or BUNDLED_NAME
     problems = check(read_file(path) if path else bundled_bytes(), origin)
     if as_json:
-        prepare_stdout(Format.json)
-        report = {"dataset": origin, "valid": not problems, "problems": problems}
-        writers.write(writers.to_json(report, indent=json_indent()) + "\n")
+        print_json({"dataset": origin, "valid": not problems, "problems": problems})
     elif problems:
         writers.write("".join(f"{writers.sanitize(p)}\n" for p in problems))
     else:
@@ -678,8 +681,7 @@ def json_schema(
     """Print the JSON Schema of the dataset, generated from the models."""
     from .models import json_schema as make_schema
 
-    prepare_stdout(Format.json)
-    writers.write(writers.to_json(make_schema()) + "\n")
+    print_json(make_schema(), always_indent=True)  # read by editors and people, even from a file
 
 
 def main() -> None:

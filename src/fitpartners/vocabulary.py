@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import unicodedata
 
-LANGUAGES = ("en", "nl")
-
 # Partner types, in the source's own categories (press release, 26/11/2021).
 TYPE_LABELS: dict[str, dict[str, str]] = {
     "sector-federation": {"en": "sector federation", "nl": "sectorfederatie"},
