@@ -55,6 +55,13 @@ def test_missing_file(tmp_path):
     assert_data_error(run("list", "--data", str(tmp_path / "nope.json")), "nope.json", "cannot read")
 
 
+@pytest.mark.parametrize("name", ["a\x00b.json", "x" * 5000])
+def test_an_impossible_file_name(name):
+    for args in (["list", "--data", name], ["validate", name]):
+        r = run(*args)
+        assert r.code == 1 and r.out == "" and len(r.err.strip().splitlines()) == 1
+
+
 def test_a_directory(tmp_path):
     assert_data_error(run("list", "--data", str(tmp_path)), "is a directory")
 
@@ -95,7 +102,7 @@ def test_json_that_python_would_choke_on(write_data, text):
     ],
 )
 def test_valid_json_of_the_wrong_shape(write_data, content, fragment):
-    path = write_data(content if not isinstance(content, str) else content)
+    path = write_data(content)
     assert_data_error(run("list", "--data", path), "invalid dataset", fragment)
 
 

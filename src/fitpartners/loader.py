@@ -2,7 +2,8 @@
 
 The bundled file ships inside the package and was validated against the Pydantic
 models before release (test suite, `fitpartners validate`), so it is only parsed here.
-A user's file is always validated in full; that is the only path that imports Pydantic.
+A user's file is always validated in full; that is the only path that builds our
+Pydantic models.
 """
 
 from __future__ import annotations
@@ -81,6 +82,8 @@ def read_file(path: str) -> bytes:
             data = b"".join(chunks)
     except IsADirectoryError:
         raise DataError(f"{path}: is a directory, not a data file") from None
+    except ValueError:  # open() refuses a path with a NUL byte before the system sees it
+        raise DataError(f"{path!r}: not a usable file name") from None
     except OSError as exc:
         raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if len(data) > limit:
