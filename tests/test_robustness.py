@@ -293,7 +293,9 @@ VOCABULARY = [
 ]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Derandomized: the same 300 vectors each run, so CI cannot fail by chance; run with
+# derandomize=False (and more examples) locally to explore further.
+@settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
         st.one_of(
