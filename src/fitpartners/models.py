@@ -1,35 +1,23 @@
-"""The dataset schema as Pydantic models.
+"""The dataset schema: the one definition of a record, used at run time for every dataset.
 
-These models are the single definition of a valid dataset: `fitpartners validate` and
-`fitpartners schema` use them, and so does every run with a data file of the user's
-(--data / FITPARTNERS_DATA). The bundled dataset is checked against them by the test
-suite and by `fitpartners validate`; at run time it is read without them, because
-importing Pydantic alone would more than double the start-up time of every command.
+Every dataset, the bundled one and a user's (--data / FITPARTNERS_DATA), is read by
+`loader.read_dataset` into these models; the catalog, views and writers work on them.
+`fitpartners schema` prints the JSON Schema generated from them and `fitpartners validate`
+checks a file through the same path. The rules that span records (unique names, known
+references, provenance) are in `cross_check`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
+from urllib.parse import urlsplit
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StrictBool,
-    StrictInt,
-    StrictStr,
-    ValidationError,
-)
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
-from .vocabulary import (
-    EDITORIAL_FIELDS,
-    EDITORIAL_SOURCE,
-    FACT_FIELDS,
-    PARTNER_FIELDS,
-    fold,
-)
+from .vocabulary import EDITORIAL_SOURCE, fold
 
 
 class PartnerType(StrEnum):
@@ -53,6 +41,12 @@ class Domain(StrEnum):
     SUSTAINABLE_MATERIALS_CHEMISTRY = "sustainable-materials-chemistry"
 
 
+class EventKind(StrEnum):
+    RENAMED = "renamed"  # the partner took `new_name`
+    MERGED = "merged"  # the partner became part of `partner`
+    TRANSFERRED = "transferred"  # some of its work went to `partner`; it carries on
+
+
 Id = Annotated[StrictStr, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[StrictStr, Field(min_length=1, max_length=10_000)]
 Day = Annotated[StrictStr, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
@@ -60,10 +54,13 @@ Day = Annotated[StrictStr, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 PartialDay = Annotated[StrictStr, Field(pattern=r"^\d{4}-\d{2}(-\d{2})?$")]
 Url = Annotated[StrictStr, Field(pattern=r"^https://[^\s/]+(/\S*)?$", max_length=2_000)]
 SourceIds = Annotated[list[Id], Field(min_length=1)]
+CountryCode = Annotated[StrictStr, Field(pattern=r"^[A-Z]{2}$")]
+RoundId = Annotated[StrictStr, Field(pattern=r"^\d{4}-\d{4}$")]
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Strict: a JSON file must already hold the right types; nothing is coerced.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
 class Bilingual(Record):
@@ -79,10 +76,27 @@ class MaybeBilingual(Record):
 class Source(Record):
     id: Id
     publisher: Text
-    title: Text | None
-    url: Url | None
-    date: Day | None
+    title: Text  # the page's own title
+    url: Url | None  # None only for the editorial pseudo-source
+    date: Day | None  # as the page gives it
     language: Annotated[StrictStr, Field(pattern=r"^[a-z]{2}$")]
+
+    @property
+    def is_home_page(self) -> bool:
+        return self.url is not None and urlsplit(self.url).path in ("", "/")
+
+
+class Note(Record):
+    text: Text
+    sources: SourceIds
+
+
+class AgencyEvent(Record):
+    """Something that happened to the agency itself (a new CEO)."""
+
+    date: PartialDay
+    text: Text
+    sources: SourceIds
 
 
 class Agency(Record):
@@ -96,60 +110,58 @@ class Programme(Record):
     agency: Agency
     strategy: Bilingual
     strategy_coordinated_since: StrictInt | None
-    domain_mapping: StrictStr = Field(pattern="^editorial$")
+    domain_mapping: Annotated[StrictStr, Field(pattern="^editorial$")]
+    events: list[AgencyEvent]
     sources: SourceIds
 
 
 class Round(Record):
-    id: Annotated[StrictStr, Field(pattern=r"^\d{4}-\d{4}$")]
-    start_year: StrictInt
-    end_year: StrictInt
-    signed_on: Day | None
+    id: RoundId
+    starts_on: dt.date
+    ends_on: dt.date
+    signed_on: dt.date | None
     signed_at: MaybeBilingual
-    starts_on: Day | None
+    present_at_signing: list[Text]
     yearly_budget_eur: StrictInt | None
     partner_count: StrictInt | None
-    present_at_signing: list[Text]
-    sources: SourceIds
-
-
-class Country(Record):
-    code: Annotated[StrictStr, Field(pattern=r"^[A-Z]{2}$")]
-    name: Text
+    notes: list[Note]
     sources: SourceIds
 
 
 class Membership(Record):
-    round: StrictStr
+    round: RoundId
     listed_as: Text
     sources: SourceIds
 
 
 class Event(Record):
     date: PartialDay
-    kind: Annotated[StrictStr, Field(pattern="^(renamed|transferred|joined|left)$")]
+    kind: EventKind
     text: Text
     new_name: Text | None
     partner: Id | None
     sources: SourceIds
 
 
-class Note(Record):
-    text: Text
-    sources: SourceIds
+class Name(NamedTuple):
+    """A name a partner answers to, and why, when it is not one of its own."""
+
+    text: str
+    note: str | None = None
 
 
 class Partner(Record):
     id: Id
     number: Annotated[StrictInt, Field(ge=1)] | None
     name: Text
-    full_name: Text | None
+    full_name: MaybeBilingual | None
     aliases: list[Text]
+    former_names: list[Text]
     type: PartnerType | None
     spearhead_cluster: StrictBool | None
     domains: list[Domain]
     cross_sector: StrictBool | None
-    country: Annotated[StrictStr, Field(pattern=r"^[A-Z]{2}$")] | None
+    country: CountryCode | None
     description: Bilingual | None
     website: Url | None
     rounds: Annotated[list[Membership], Field(min_length=1)]
@@ -157,128 +169,152 @@ class Partner(Record):
     notes: list[Note]
     sources: dict[StrictStr, SourceIds]
 
+    def own_names(self) -> list[str]:
+        """Every name that is the partner's own: id, name, number, full names in both
+        languages, aliases, former names (in that order, without repeats)."""
+        names = [self.id, self.name]
+        if self.number is not None:
+            names.append(str(self.number))
+        if self.full_name is not None:
+            names += [n for n in (self.full_name.nl, self.full_name.en) if n]
+        return list(dict.fromkeys([*names, *self.aliases, *self.former_names]))
+
+    def later_names(self) -> list[Name]:
+        """Names the partner took after the sources listed it (a rename), with why."""
+        return [
+            Name(e.new_name, f"{self.name} was renamed {e.new_name} on {e.date}")
+            for e in self.events
+            if e.kind is EventKind.RENAMED and e.new_name
+        ]
+
+    def names(self) -> list[Name]:
+        """The one definition of what a partner answers to: resolve, search, completion
+        and validate all use it."""
+        return [*(Name(n) for n in self.own_names()), *self.later_names()]
+
+    def in_round(self, round_id: str) -> bool:
+        return any(m.round == round_id for m in self.rounds)
+
 
 class Dataset(Record):
-    schema_version: Annotated[StrictInt, Field(ge=1, le=1)]
+    schema_version: Annotated[StrictInt, Field(ge=2, le=2)]
     programme: Programme
     rounds: Annotated[list[Round], Field(min_length=1)]
-    countries: list[Country]
     sources: Annotated[list[Source], Field(min_length=1)]
     partners: Annotated[list[Partner], Field(min_length=1)]
 
 
-def _loc(parts: tuple[int | str, ...] | list[int | str]) -> str:
-    out = ""
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
+# Field order of a partner record: the order of the JSON file and of every output.
+PARTNER_FIELDS: tuple[str, ...] = tuple(Partner.model_fields)
+# Fields that state facts and so must name their source in a partner's "sources". The
+# id is ours; rounds, events and notes carry sources of their own.
+FACT_FIELDS: tuple[str, ...] = tuple(
+    f for f in PARTNER_FIELDS if f not in ("id", "rounds", "events", "notes", "sources")
+)
+# Fields that are our judgement, not a source's statement.
+EDITORIAL_FIELDS: tuple[str, ...] = ("domains", "cross_sector")
+# The one fact a site's home page may source: that the site exists.
+HOME_PAGE_FIELDS: tuple[str, ...] = ("website",)
 
 
-def validate(obj: Any) -> tuple[Dataset | None, list[str]]:
-    """Validate a parsed JSON document; return the dataset and every problem found."""
-    try:
-        dataset = Dataset.model_validate(obj)
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors(include_url=False):
-            loc = list(err["loc"])
-            problems.append(f"{_loc(loc)}: {err['msg']}")
-        return None, problems
-    return dataset, cross_check(dataset)
+def partner_at(ds: Dataset, index: int) -> str:
+    """A partner's place in a file, by index and id: 'partners[2] (bva)'."""
+    return f"partners[{index}] ({ds.partners[index].id})"
 
 
 def cross_check(ds: Dataset) -> list[str]:
-    """The rules that span records: uniqueness, references, provenance."""
+    """The rules that span records: uniqueness, references, provenance, dates."""
     problems: list[str] = []
-    source_ids = [s.id for s in ds.sources]
-    known_sources = set(source_ids)
+    sources = {s.id: s for s in ds.sources}
     round_ids = {r.id for r in ds.rounds}
-    country_codes = {c.code for c in ds.countries}
     partner_ids = {p.id for p in ds.partners}
-    latest = max(ds.rounds, key=lambda r: r.start_year).id
+    latest = max(ds.rounds, key=lambda r: r.starts_on).id
 
-    def dupes(values: list[Any]) -> set[Any]:
-        return {v for v, n in Counter(values).items() if n > 1}
+    def dupes(values: list[Any]) -> list[Any]:
+        return sorted(v for v, n in Counter(values).items() if n > 1)
 
-    for dup in sorted(dupes(source_ids)):
+    for dup in dupes([s.id for s in ds.sources]):
         problems.append(f"sources: duplicate id {dup!r}")
-    for dup in sorted(dupes([r.id for r in ds.rounds])):
+    for dup in dupes([r.id for r in ds.rounds]):
         problems.append(f"rounds: duplicate id {dup!r}")
-    for dup in sorted(dupes([c.code for c in ds.countries])):
-        problems.append(f"countries: duplicate code {dup!r}")
 
-    def check_sources(where: str, ids: list[str]) -> None:
+    def check_sources(where: str, ids: list[str], field: str | None = None) -> None:
         for sid in ids:
-            if sid not in known_sources:
+            source = sources.get(sid)
+            if source is None:
                 problems.append(f"{where}: unknown source {sid!r}")
+            elif source.is_home_page and field not in HOME_PAGE_FIELDS:
+                problems.append(f"{where}: {sid!r} is a home page, which may only source a website")
 
     check_sources("programme.sources", ds.programme.sources)
+    for i, ev in enumerate(ds.programme.events):
+        check_sources(f"programme.events[{i}].sources", ev.sources)
     for i, r in enumerate(ds.rounds):
-        check_sources(f"rounds[{i}].sources", r.sources)
-        if r.end_year < r.start_year:
-            problems.append(f"rounds[{i}]: end_year before start_year")
-    for i, c in enumerate(ds.countries):
-        check_sources(f"countries[{i}].sources", c.sources)
+        at = f"rounds[{i}] ({r.id})"
+        check_sources(f"{at}.sources", r.sources)
+        for j, n in enumerate(r.notes):
+            check_sources(f"{at}.notes[{j}].sources", n.sources)
+        if r.ends_on < r.starts_on:
+            problems.append(f"{at}.ends_on: {r.ends_on} is before starts_on {r.starts_on}")
 
-    seen_ids: dict[str, int] = {}
-    seen_numbers: dict[int, int] = {}
-    seen_keys: dict[str, str] = {}
+    numbers: dict[int, int] = {}
+    owners: dict[str, int] = {}  # folded name -> index of the partner it names
     for i, p in enumerate(ds.partners):
-        at = f"partners[{i}]"
-        if p.id in seen_ids:
-            problems.append(f"{at}.id: duplicate id {p.id!r} (also partners[{seen_ids[p.id]}])")
-        seen_ids.setdefault(p.id, i)
+        at = partner_at(ds, i)
         if p.number is not None:
-            if p.number in seen_numbers:
-                problems.append(
-                    f"{at}.number: duplicate number {p.number} (also partners[{seen_numbers[p.number]}])"
-                )
-            seen_numbers.setdefault(p.number, i)
-        # Every name a user may type must lead to one partner only.
-        names = [p.id, p.name, *([p.full_name] if p.full_name else []), *p.aliases]
-        for name in dict.fromkeys(fold(n) for n in names):
-            if not name:
+            if p.number in numbers:
+                problems.append(f"{at}.number: {p.number} is also the number of {partner_at(ds, numbers[p.number])}")
+            numbers.setdefault(p.number, i)
+        # Every name a user may type leads to one partner only; a bare number is a
+        # partner's number, so it can be no alias.
+        for j, alias in enumerate(p.aliases):
+            if fold(alias).isdigit():
+                problems.append(f"{at}.aliases[{j}]: {alias!r} is a bare number, which names partner numbers")
+        for name in p.names():
+            key = fold(name.text)
+            if not key:
                 continue
-            owner = seen_keys.get(name)
-            if owner is not None and owner != p.id:
-                problems.append(f"{at}.aliases: {name!r} also names partner {owner!r}")
-            seen_keys.setdefault(name, p.id)
-        rounds_here = [m.round for m in p.rounds]
+            owner = owners.setdefault(key, i)
+            if owner != i:
+                problems.append(f"{at}: the name {name.text!r} also names {partner_at(ds, owner)}")
         for j, m in enumerate(p.rounds):
             if m.round not in round_ids:
                 problems.append(f"{at}.rounds[{j}].round: unknown round {m.round!r}")
             check_sources(f"{at}.rounds[{j}].sources", m.sources)
-        for dup in sorted(dupes(rounds_here)):
+        for dup in dupes([m.round for m in p.rounds]):
             problems.append(f"{at}.rounds: round {dup!r} listed twice")
-        if latest in rounds_here:
-            if p.number is None:
-                problems.append(f"{at}.number: required for a partner of the current round")
-            if p.type is None:
-                problems.append(f"{at}.type: required for a partner of the current round")
-            if p.cross_sector is None:
-                problems.append(f"{at}.cross_sector: required for a partner of the current round")
+        if p.in_round(latest):
+            for field in ("number", "type", "cross_sector"):
+                if getattr(p, field) is None:
+                    problems.append(f"{at}.{field}: required for a partner of the latest round")
         if p.cross_sector and p.domains:
             problems.append(f"{at}.domains: a cross-sector partner lists no domains")
         if p.cross_sector is False and not p.domains:
             problems.append(f"{at}.domains: needs at least one domain (or cross_sector: true)")
-        if p.spearhead_cluster and p.type is not None and p.type.value != "cluster":
+        if p.spearhead_cluster and p.type is not PartnerType.CLUSTER:
             problems.append(f"{at}.spearhead_cluster: only a cluster can be a spearhead cluster")
-        if p.country is not None and p.country not in country_codes:
-            problems.append(f"{at}.country: {p.country!r} is not in the countries table")
+        if (p.country is not None) != (p.type is PartnerType.BILATERAL_CHAMBER):
+            problems.append(f"{at}.country: a bilateral chamber has a country, and only a chamber")
         for j, e in enumerate(p.events):
             check_sources(f"{at}.events[{j}].sources", e.sources)
             if e.partner is not None and e.partner not in partner_ids:
                 problems.append(f"{at}.events[{j}].partner: unknown partner {e.partner!r}")
+            if e.kind is EventKind.RENAMED and not e.new_name:
+                problems.append(f"{at}.events[{j}].new_name: a rename needs the new name")
+            if e.kind in (EventKind.MERGED, EventKind.TRANSFERRED) and e.partner is None:
+                problems.append(f"{at}.events[{j}].partner: a {e.kind.value} event names the partner")
         for j, n in enumerate(p.notes):
             check_sources(f"{at}.notes[{j}].sources", n.sources)
         # Provenance: every fact names its source; editorial fields say so.
         for field, ids in p.sources.items():
-            if field not in PARTNER_FIELDS:
-                problems.append(f"{at}.sources: {field!r} is not a partner field")
-            check_sources(f"{at}.sources.{field}", ids)
+            if field not in FACT_FIELDS:
+                problems.append(f"{at}.sources: {field!r} is not a fact field of a partner")
+            check_sources(f"{at}.sources.{field}", ids, field)
         for field in FACT_FIELDS:
             value = getattr(p, field)
             if value is None or value == []:
+                if field in p.sources and field not in EDITORIAL_FIELDS:
+                    problems.append(f"{at}.sources.{field}: cites a source for an empty field")
                 continue
             cited = p.sources.get(field)
             if not cited:
