@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from fitpartners.cli import app
+from fitpartners.cli import run as run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_FILE = ROOT / "data" / "partners.json"
@@ -50,13 +50,21 @@ class Run:
         return json.loads(self.out)
 
 
-def run(*args: str, env: dict[str, str | None] | None = None) -> Run:
+class Result:
+    def __init__(self, code: int, out: bytes, err: bytes) -> None:
+        self.exit_code = code
+        self.stdout = out.decode("utf-8", "replace")
+        self.stderr = err.decode("utf-8", "replace")
+        self.exception = None
+
+
+def run(*args: str, env: dict[str, str | None] | None = None, input: str | bytes | None = None) -> Run:
+    """The CLI in-process, through the same `run` as the console script, with stdout
+    and stderr captured apart (CliRunner's isolation: not a terminal)."""
     runner = CliRunner()
-    result = runner.invoke(app, list(args), env={**CLEAN_ENV, **(env or {})})
-    # A traceback never reaches the user: the top level turns errors into exit codes.
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return Run(result)
+    with runner.isolation(input=input, env={**CLEAN_ENV, **(env or {})}) as (out, err, _):
+        code = run_cli(list(args))
+        return Run(Result(code, out.getvalue(), err.getvalue()))
 
 
 @pytest.fixture(scope="session")

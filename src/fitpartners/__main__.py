@@ -1,5 +1,5 @@
-"""Allow ``python -m fitpartners``."""
+"""`python -m fitpartners`."""
 
-from fitpartners.cli import main
+from .entry import main
 
 main()

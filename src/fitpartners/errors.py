@@ -1,4 +1,5 @@
-"""Errors the user can cause, each with its documented exit code.
+"""Errors the user can cause, and the one mapping from any failure to a message and an
+exit code.
 
 Exit codes: 0 success (an empty result too), 1 no such partner / ambiguous name /
 unusable data file / invalid dataset, 2 usage error (unknown command, option or value),
@@ -7,11 +8,22 @@ unusable data file / invalid dataset, 2 usage error (unknown command, option or 
 
 from __future__ import annotations
 
+import os
+from typing import NamedTuple
+
+PROG = "fitpartners"
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70  # EX_SOFTWARE in sysexits.h
-EXIT_INTERRUPTED = 130
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+ENV_DEBUG = "FITPARTNERS_DEBUG"
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 success (an empty result too); 1 no such partner, ambiguous name, "
+    "unusable or invalid data file; 2 usage error (unknown command, option or value); "
+    "130 interrupted; 70 a bug in fitpartners."
+)
 
 
 class FitError(Exception):
@@ -28,17 +40,51 @@ class NotFound(FitError):
     """No partner matches, or more than one does."""
 
 
-class BadValue(FitError):
-    """An option value outside its vocabulary; a usage error."""
+class UsageError(FitError):
+    """A value the user gave that we cannot use (an environment variable, say)."""
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, option: str, value: str, valid: list[str]) -> None:
+
+class BadValue(UsageError):
+    """An option value outside its vocabulary; the message lists the valid values (or, for
+    an open vocabulary such as countries, the closest ones)."""
+
+    def __init__(self, option: str, value: str, valid: list[str], *, closest: bool = False) -> None:
         self.option = option
         self.value = value
         self.valid = valid
-        super().__init__(f"invalid value for {option}: {value!r} (valid: {', '.join(valid)})")
+        if closest:
+            hint = f"did you mean: {', '.join(valid)}?" if valid else "nothing close"
+        else:
+            hint = f"valid: {', '.join(valid)}"
+        super().__init__(f"invalid value for {option}: {value!r} ({hint})")
 
 
 class PipeClosed(Exception):
     """Whoever read our output stopped reading (`fitpartners list | head -1`)."""
+
+
+class Outcome(NamedTuple):
+    code: int
+    message: str | None  # one line for stderr, None for a quiet exit
+
+
+def outcome(exc: BaseException, where: str = PROG) -> Outcome:
+    """The one mapping from an exception to what the user sees. `where` is the command
+    path for usage errors ('fitpartners list')."""
+    if isinstance(exc, FitError):
+        return Outcome(exc.exit_code, str(exc))
+    if isinstance(exc, PipeClosed | BrokenPipeError):
+        return Outcome(EXIT_OK, None)
+    if isinstance(exc, KeyboardInterrupt):
+        return Outcome(EXIT_INTERRUPTED, "interrupted")
+    # Typer's own errors (every one derives from typer.TyperException): a usage error
+    # carries its exit code and a message; Abort is Ctrl-C at a prompt.
+    exit_code = getattr(exc, "exit_code", None)
+    format_message = getattr(exc, "format_message", None)
+    if isinstance(exit_code, int) and callable(format_message):
+        return Outcome(exit_code, f"{format_message()} (see '{where} --help')")
+    if os.environ.get(ENV_DEBUG):
+        raise exc
+    return Outcome(EXIT_INTERNAL, f"internal error: {type(exc).__name__}: {exc} (set {ENV_DEBUG}=1 for a traceback)")

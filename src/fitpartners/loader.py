@@ -1,26 +1,34 @@
-"""Read a dataset: the bundled one, or a file the user names.
+"""Read a dataset into the models: the bundled one, a file the user names, or stdin.
 
-The bundled file ships inside the package and was validated against the Pydantic
-models before release (test suite, `fitpartners validate`), so it is only parsed here.
-A user's file is always validated in full; that is the only path that builds our
-Pydantic models.
+One path for every dataset: bytes -> `Dataset.model_validate_json` (pydantic-core parses
+and validates in one pass) -> the cross-record rules. A bundled file that drifted from
+the models is a data error like any other, naming the file, the record and the field.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from .errors import DataError
-from .vocabulary import PARTNER_FIELDS
+from pydantic import ValidationError
+
+from .errors import DataError, UsageError
+from .models import Dataset, cross_check
 
 ENV_DATA = "FITPARTNERS_DATA"
 ENV_MAX_BYTES = "FITPARTNERS_MAX_BYTES"
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 CHUNK = 4 * 1024 * 1024
-BUNDLED_NAME = "bundled dataset"
+STDIN = "-"
+BOM = b"\xef\xbb\xbf"
+
+
+class Loaded(NamedTuple):
+    dataset: Dataset
+    origin: str  # a path, "<stdin>", or the bundled file's path
 
 
 def max_bytes() -> int:
@@ -30,122 +38,115 @@ def max_bytes() -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise DataError(f"{ENV_MAX_BYTES} must be a whole number of bytes, not {raw!r}") from None
+        raise UsageError(f"{ENV_MAX_BYTES} must be a whole number of bytes, not {raw!r}") from None
     if value < 1:
-        raise DataError(f"{ENV_MAX_BYTES} must be at least 1, not {value}")
+        raise UsageError(f"{ENV_MAX_BYTES} must be at least 1, not {value}")
     return value
 
 
-def bundled_bytes() -> bytes:
-    """The dataset inside the installed package. Where the package is a folder on disk
-    (pip, pipx, uv) that is a file beside this module, read directly: importing
-    importlib.resources would cost every run a few milliseconds. Other loaders (a zip)
-    go through importlib.resources; a source checkout falls back to the top-level copy."""
+def bundled_path() -> Path:
+    """The dataset inside the installed package (the wheel carries it); in a source
+    checkout, the top-level copy that the wheel is built from."""
     here = Path(__file__).resolve().parent
-    try:
-        return (here / "data" / "partners.json").read_bytes()
-    except OSError:
-        pass
-    try:
-        from importlib.resources import files
-
-        return files("fitpartners").joinpath("data", "partners.json").read_bytes()
-    except (OSError, ModuleNotFoundError):
-        pass
-    try:
-        return (here.parents[1] / "data" / "partners.json").read_bytes()
-    except OSError as exc:
-        raise DataError(f"the bundled dataset is missing from this installation ({exc.strerror})") from None
+    inside = here / "data" / "partners.json"
+    return inside if inside.exists() else here.parents[1] / "data" / "partners.json"
 
 
-def read_file(path: str) -> bytes:
-    """Read a user's data file, refusing an oversized one before reading it."""
+def _read(handle: Any, origin: str, limit: int) -> bytes:
+    # In chunks: stat cannot tell the size of pipes and devices, and one read(limit + 1)
+    # would allocate the whole limit up front.
+    chunks: list[bytes] = []
+    total = 0
+    while total <= limit:
+        chunk = handle.read(min(CHUNK, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > limit:
+        raise DataError(f"{origin}: more than {limit:,} bytes (set {ENV_MAX_BYTES} to raise it)")
+    return b"".join(chunks)
+
+
+def read_bytes(path: str | None) -> tuple[bytes, str]:
+    """The bytes of a dataset and its name for messages: `path`, or stdin for '-', or
+    the bundled file for None. A file over the size cap is refused before it is read."""
     limit = max_bytes()
+    if path == STDIN:
+        return _read(sys.stdin.buffer, "<stdin>", limit), "<stdin>"
+    name = path if path is not None else str(bundled_path())
     try:
-        with open(path, "rb") as handle:
+        with open(name, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > limit:
                 raise DataError(
-                    f"{path}: file is {size:,} bytes, over the limit of {limit:,} "
-                    f"(set {ENV_MAX_BYTES} to raise it)"
+                    f"{name}: file is {size:,} bytes, over the limit of {limit:,} (set {ENV_MAX_BYTES} to raise it)"
                 )
-            # Read in chunks: stat cannot tell the size of pipes and devices, and a single
-            # read(limit + 1) would allocate the whole limit up front.
-            chunks: list[bytes] = []
-            total = 0
-            while total <= limit:
-                chunk = handle.read(min(CHUNK, limit + 1 - total))
-                if not chunk:
-                    break
-                chunks.append(chunk)
-                total += len(chunk)
-            data = b"".join(chunks)
+            return _read(handle, name, limit), name
     except IsADirectoryError:
-        raise DataError(f"{path}: is a directory, not a data file") from None
+        raise DataError(f"{name}: is a directory, not a data file") from None
     except ValueError:  # open() refuses a path with a NUL byte before the system sees it
-        raise DataError(f"{path!r}: not a usable file name") from None
+        raise DataError(f"{name!r}: not a usable file name") from None
     except OSError as exc:
-        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    if len(data) > limit:
-        raise DataError(f"{path}: more than {limit:,} bytes (set {ENV_MAX_BYTES} to raise it)")
-    return data
+        raise DataError(f"{name}: cannot read: {exc.strerror or exc}") from None
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not valid JSON")
-
-
-def parse(data: bytes, origin: str) -> Any:
+def _record_ids(data: bytes) -> dict[tuple[str, int], str]:
+    """(list name, index) -> id of the record there, to name records in messages; only
+    computed when a file is invalid, and empty when it is not JSON at all."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DataError(f"{origin}: not UTF-8 text (bad byte at offset {exc.start})") from None
+        doc = json.loads(data)
+    except (ValueError, RecursionError):
+        return {}
+    ids: dict[tuple[str, int], str] = {}
+    if isinstance(doc, dict):
+        for key in ("partners", "rounds", "sources"):
+            items = doc.get(key)
+            for i, item in enumerate(items if isinstance(items, list) else []):
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    ids[(key, i)] = item["id"]
+    return ids
+
+
+def _location(loc: tuple[int | str, ...], ids: dict[tuple[str, int], str]) -> str:
+    """('partners', 2, 'aliases', 0) -> 'partners[2] (bva).aliases[0]'."""
+    out = ""
+    for k, part in enumerate(loc):
+        if isinstance(part, int):
+            out += f"[{part}]"
+            record = ids.get((str(loc[k - 1]), part)) if k == 1 else None
+            if record is not None:
+                out += f" ({record})"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "(top level)"
+
+
+def problems(data: bytes) -> tuple[Dataset | None, list[str]]:
+    """The dataset, if valid, and every problem: the schema's and the cross-record ones."""
+    data = data.removeprefix(BOM)  # an editor's UTF-8 signature is still UTF-8
     try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        raise DataError(
-            f"{origin}: not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
-        ) from None
-    except RecursionError:
-        raise DataError(f"{origin}: not usable JSON: nested too deeply") from None
-    except ValueError as exc:
-        raise DataError(f"{origin}: not usable JSON: {exc}") from None
+        dataset = Dataset.model_validate_json(data)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False, include_input=False)
+        if errors and errors[0]["type"] == "json_invalid":
+            return None, [f"not valid JSON: {errors[0]['msg'].removeprefix('Invalid JSON: ')}"]
+        ids = _record_ids(data)
+        return None, [f"{_location(tuple(e['loc']), ids)}: {e['msg']}" for e in errors]
+    return dataset, cross_check(dataset)
 
 
-def check(data: bytes, origin: str) -> list[str]:
-    """Every problem with a dataset's bytes (empty when valid)."""
-    from . import models
-
-    try:
-        obj = parse(data, origin)
-    except DataError as exc:
-        return [str(exc).removeprefix(f"{origin}: ")]
-    _, problems = models.validate(obj)
-    return problems
+def parse(data: bytes, origin: str) -> Dataset:
+    """A valid dataset, or a DataError naming the first problem (and how many more)."""
+    dataset, found = problems(data)
+    if dataset is None or found:
+        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+        raise DataError(f"{origin}: invalid dataset: {found[0]}{more}; run 'fitpartners validate' for all")
+    return dataset
 
 
-def load(path: str | None) -> tuple[dict[str, Any], str]:
-    """The dataset as plain JSON-shaped data, and where it came from."""
-    if path is None:
-        path = os.environ.get(ENV_DATA) or None
-    if path is None:
-        raw = parse(bundled_bytes(), BUNDLED_NAME)
-        if not isinstance(raw, dict):
-            raise DataError(f"{BUNDLED_NAME}: not a fitpartners dataset")
-        return raw, BUNDLED_NAME
-    from . import models
-
-    obj = parse(read_file(path), path)
-    dataset, problems = models.validate(obj)
-    if problems or dataset is None:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise DataError(
-            f"{path}: invalid dataset: {problems[0]}{more}; run 'fitpartners validate {path}' for all"
-        )
-    # Strict models coerce nothing, so the validated document is already what the models
-    # would dump; skipping the dump halves the cost on a large file. Partner keys are put
-    # in schema order, the order every output promises.
-    del dataset
-    for i, partner in enumerate(obj["partners"]):
-        obj["partners"][i] = {field: partner[field] for field in PARTNER_FIELDS}
-    return obj, path
+def read_dataset(path: str | None = None) -> Loaded:
+    """The dataset for a command: `path`, else FITPARTNERS_DATA, else the bundled one."""
+    path = path or os.environ.get(ENV_DATA) or None
+    data, origin = read_bytes(path)
+    return Loaded(parse(data, origin), origin)

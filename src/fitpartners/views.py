@@ -1,21 +1,26 @@
-"""Rich views for a terminal: tables, the partner card, overviews.
+"""Rich views for a terminal: tables, the partner card, overviews, about, history.
 
 Every value from the data goes in as rich.text.Text, which is never parsed for markup,
-and is sanitized first, so a name like '[bold]x' or one with ESC shows as typed.
-Imported only when a terminal view is printed.
+and is sanitized first, so a name like '[bold]x' or one with ESC shows as typed. Source
+addresses are never wrapped: each stands whole on its own line, as a hyperlink (OSC 8)
+where the terminal supports one. Imported only when a terminal view is printed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
 from rich import box
 from rich.console import Console, Group
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from .catalog import Catalog, Partner
+from .catalog import Catalog
+from .models import Partner
+from .results import About, HistoryStep, OverviewRow
 from .vocabulary import (
     CROSS_SECTOR_LABEL,
     DOMAIN_LABELS,
@@ -25,7 +30,7 @@ from .vocabulary import (
     TYPE_LABELS,
     label,
 )
-from .writers import about_pairs, cell, guard, sanitize, source_line
+from .writers import guard, sanitize
 
 MIN_WIDTH = 10
 
@@ -38,31 +43,44 @@ def console() -> Console:
     return made
 
 
+# Padding at the end of a line, before any closing style codes.
+_TRAILING = re.compile(r" +((?:\x1b\[[0-9;]*m)*)$", re.M)
+
+
 def show(renderable: Any) -> None:
+    """Print a view with no trailing spaces on any line (Rich pads every cell)."""
+    made = console()
+    with made.capture() as captured:
+        made.print(renderable)
+    text = captured.get()
+    while (stripped := _TRAILING.sub(r"\1", text)) != text:
+        text = stripped
     with guard():
-        console().print(renderable)
+        made.file.write(text)
 
 
 def text(value: str, style: str = "") -> Text:
     return Text(sanitize(value), style=style)
 
 
-def records_table(records: list[dict[str, Any]], fields: Sequence[str], lang: str) -> Group:
-    """Records as a table. Domains go by their short names, explained under the table, so
-    that a row fits on one line of an ordinary terminal."""
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False)
+def link(url: str) -> Text:
+    """An address, whole: a hyperlink where the terminal supports one, readable anyway."""
+    shown = sanitize(url)
+    return Text(shown, style=Style(dim=True, link=shown), no_wrap=True, overflow="ignore")
+
+
+def records_table(cells: list[list[str]], header: Sequence[str] | None) -> Group:
+    """Records as a table. Cells wrap rather than vanish; domains go by their short
+    names, explained under the table, so that a row fits an ordinary terminal."""
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False, show_header=header is not None)
+    fields = list(header or [])
     for f in fields:
-        table.add_column(
-            f.replace("_", " "),
-            justify="right" if f in ("number", "count") else "left",
-            overflow="fold",
-            no_wrap=f in ("id", "name", "number"),  # what identifies a row stays whole
-        )
-    for r in records:
-        table.add_row(*(text(cell(r, f, lang, sep=", ", short=True)) for f in fields))
-    if "domains" not in fields or not records:
+        table.add_column(f.replace("_", " "), justify="right" if f in ("number", "count") else "left", overflow="fold")
+    for row in cells:
+        table.add_row(*(text(c) for c in row))
+    if "domains" not in fields or not cells:
         return Group(table)
-    return Group(table, domain_legend(lang))
+    return Group(table, domain_legend("en"))
 
 
 def domain_legend(lang: str) -> Text:
@@ -86,69 +104,73 @@ def partner_card(catalog: Catalog, p: Partner, lang: str) -> Group:
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
 
-    def row(name: str, value: str, sources: list[str] | None = None) -> None:
+    def row(name: str, value: str, sources: Sequence[str] | None = None) -> None:
         line = text(value)
         if sources:
             line.append(" " + "".join(f"[{ref(s)}]" for s in sources), style="dim")
         grid.add_row(text(name), line)
 
-    cited = p["sources"]
-    row("name", p["name"], cited.get("name"))
-    if p["full_name"]:
-        row("full name", p["full_name"], cited.get("full_name"))
-    if p["aliases"]:
-        row("also known as", ", ".join(p["aliases"]), cited.get("aliases"))
-    if p["type"]:
-        kind = label(TYPE_LABELS[p["type"]], lang)
-        if p["spearhead_cluster"]:
+    cited = p.sources
+    status = catalog.status(p)
+    if status.state.value != "active":
+        row("now", status.text)
+    row("name", p.name, cited.get("name"))
+    if p.full_name is not None:
+        row("full name", " / ".join(n for n in (p.full_name.nl, p.full_name.en) if n), cited.get("full_name"))
+    if p.aliases:
+        row("also known as", ", ".join(p.aliases), cited.get("aliases"))
+    if p.former_names:
+        row("formerly", ", ".join(p.former_names), cited.get("former_names"))
+    if p.type is not None:
+        kind = label(TYPE_LABELS[p.type.value], lang)
+        if p.spearhead_cluster:
             kind += f" ({label(SPEARHEAD_LABEL, lang)})"
         row("type", kind, cited.get("type"))
     else:
         row("type", "not in the sources")
-    if p["domains"]:
-        row("domains", ", ".join(label(DOMAIN_LABELS[d], lang) for d in p["domains"]), cited.get("domains"))
-    elif p["cross_sector"]:
-        row("domains", label(CROSS_SECTOR_LABEL, lang) + " (cross-sector)", cited.get("cross_sector"))
-    if p["country"]:
-        row(
-            "country",
-            f"{catalog.countries.get(p['country'], p['country'])} ({p['country']})",
-            cited.get("country"),
-        )
-    if p["description"]:
-        row("description", label(p["description"], lang), cited.get("description"))
-    row("website", p["website"] or "not verified", cited.get("website") if p["website"] else None)
-    for m in p["rounds"]:
-        row(f"partner {m['round']}", f"listed as: {m['listed_as']}", m["sources"])
-    for e in p["events"]:
-        target = catalog.by_id.get(e["partner"] or "")
-        row(e["date"], e["text"] + (f" (see {target['name']})" if target else ""), e["sources"])
-    for n in p["notes"]:
-        row("note", n["text"], n["sources"])
+    if p.domains:
+        row("domains", ", ".join(label(DOMAIN_LABELS[d.value], lang) for d in p.domains), cited.get("domains"))
+    elif p.cross_sector:
+        row("domains", label(CROSS_SECTOR_LABEL, lang), cited.get("cross_sector"))
+    if p.country:
+        from .countries import country_name
 
-    footnotes = Table.grid(padding=(0, 1))
-    footnotes.add_column(style="dim", no_wrap=True)
-    footnotes.add_column(style="dim", overflow="fold")
+        row("country", f"{country_name(p.country, lang)} ({p.country})", cited.get("country"))
+    if p.description is not None:
+        row("description", getattr(p.description, lang), cited.get("description"))
+    row("website", p.website or "not verified", cited.get("website") if p.website else None)
+    for m in p.rounds:
+        row(f"partner {m.round}", f"listed as: {m.listed_as}", m.sources)
+    for e in p.events:
+        target = catalog.by_id.get(e.partner or "")
+        row(e.date, e.text + (f" (see {target.name})" if target else ""), e.sources)
+    for n in p.notes:
+        row("note", n.text, n.sources)
+
+    parts: list[Any] = []
     for source_id, number in refs.items():
-        footnotes.add_row(text(f"[{number}]"), text(source_line(catalog.sources.get(source_id, source_id))))
+        s = catalog.sources[source_id]
+        parts.append(text(f"[{number}] {', '.join(x for x in (s.publisher, s.date, s.title) if x)}", "dim"))
+        if s.url:
+            parts.append(Text("    ").append_text(link(s.url)))
     if any(EDITORIAL_SOURCE in ids for ids in cited.values()):
-        footnotes.add_row(text("[E]"), text("editorial: our judgement from the description, not FIT's"))
-    heading = f"#{p['number']} {p['name']}" if p["number"] is not None else p["name"]
-    return Group(text(heading, "bold"), grid, Text(""), footnotes)
+        parts.append(text("[E] editorial: our judgement from the description, not FIT's", "dim"))
+    heading = f"#{p.number} {p.name}" if p.number is not None else p.name
+    return Group(text(heading, "bold"), grid, Text(""), *parts)
 
 
-def overview(catalog: Catalog, rows: list[dict[str, Any]], lang: str, heading: str) -> Table:
+def overview(catalog: Catalog, rows: list[OverviewRow], lang: str, heading: str) -> Table:
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False)
     table.add_column(heading)
     table.add_column("count", justify="right")
     table.add_column("partners", overflow="fold")
     for r in rows:
-        names = ", ".join(catalog.by_id[pid]["name"] for pid in r["partners"])
-        table.add_row(text(label(r["label"], lang)), text(str(r["count"])), text(names))
+        names = ", ".join(catalog.by_id[pid].name for pid in r.partners)
+        table.add_row(text(getattr(r.label, lang)), text(str(r.count)), text(names))
     return table
 
 
-def matrix(rows: list[dict[str, Any]], lang: str) -> Group:
+def matrix(rows: list[Any], lang: str) -> Group:
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False)
     table.add_column("#", justify="right")
     table.add_column("partner")
@@ -156,46 +178,49 @@ def matrix(rows: list[dict[str, Any]], lang: str) -> Group:
         table.add_column(DOMAIN_SHORT[did], justify="center")
     in_cross = False
     for r in rows:
-        if r["cross_sector"] and not in_cross:
+        if r.cross_sector and not in_cross:
             table.add_section()
             in_cross = True
-        marks = ["•" if r[did] else "" for did in DOMAIN_LABELS]
-        if r["cross_sector"]:
-            marks = ["·" for _ in DOMAIN_LABELS]
-        table.add_row(text(str(r["number"] or "")), text(r["name"]), *(text(m) for m in marks))
+        keys = [did.replace("-", "_") for did in DOMAIN_LABELS]
+        marks = ["·" if r.cross_sector else ("•" if getattr(r, k) else "") for k in keys]
+        table.add_row(text(str(r.number or "")), text(r.name), *(text(m) for m in marks))
     legend = Text("• serves the domain   · cross-sector: serves every domain\n", style="dim")
     legend.append_text(domain_legend(lang))
     return Group(table, legend)
 
 
-def about(info: dict[str, Any], lang: str) -> Group:
+def about(info: About, pairs: list[tuple[str, str]]) -> Group:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-    for name, value in about_pairs(info, lang):
+    for name, value in pairs:
         grid.add_row(text(name), text(value))
-    sources = Table.grid(padding=(0, 1))
-    sources.add_column(style="dim", no_wrap=True)
-    sources.add_column(style="dim", overflow="fold")
-    for i, s in enumerate(info["sources"], 1):
-        sources.add_row(text(f"[{i}]"), text(source_line(s)))
-    return Group(grid, Text(""), text("sources", "bold"), sources)
+    parts: list[Any] = [grid, Text(""), text("sources", "bold")]
+    for i, s in enumerate(info.sources, 1):
+        parts.append(text(f"[{i}] {', '.join(x for x in (s.publisher, s.date, s.title) if x)}", "dim"))
+        if s.url:
+            parts.append(Text("    ").append_text(link(s.url)))
+    return Group(*parts)
 
 
-def history(catalog: Catalog, steps: list[dict[str, Any]]) -> Group:
+def history(catalog: Catalog, steps: list[HistoryStep]) -> Group:
     parts: list[Any] = []
     for step in steps:
         table = Table(
-            title=text(f"{step['from']} → {step['to']}"),
-            box=box.SIMPLE_HEAD,
-            show_edge=False,
-            header_style="bold",
+            title=text(f"{step.from_round} → {step.to_round}"), box=box.SIMPLE_HEAD, show_edge=False, header_style="bold"
         )
         table.add_column("change")
         table.add_column("count", justify="right")
         table.add_column("partners", overflow="fold")
         for group in ("continued", "joined", "left"):
-            names = ", ".join(catalog.by_id[pid]["name"] for pid in step[group])
-            table.add_row(text(group), text(str(step["counts"][group])), text(names))
+            ids: list[str] = getattr(step, group)
+            names = ", ".join(_with_status(catalog, catalog.by_id[pid]) for pid in ids)
+            table.add_row(text(group), text(str(getattr(step.counts, group))), text(names))
         parts.append(table)
     return Group(*parts)
+
+
+def _with_status(catalog: Catalog, p: Partner) -> str:
+    status = catalog.status(p)
+    return p.name if status.state.value == "active" else f"{p.name} ({status.text})"
+

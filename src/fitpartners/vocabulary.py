@@ -49,35 +49,11 @@ DOMAIN_SHORT: dict[str, str] = {
 }
 
 SPEARHEAD_LABEL = {"en": "spearhead cluster", "nl": "speerpuntcluster"}
-CROSS_SECTOR_LABEL = {"en": "all sectors", "nl": "alle sectoren"}
+CROSS_SECTOR_LABEL = {"en": "all sectors (cross-sector)", "nl": "alle sectoren (sectoroverschrijdend)"}
 
-# Field order of a partner record: the order of the JSON file and of every output.
-PARTNER_FIELDS: tuple[str, ...] = (
-    "id",
-    "number",
-    "name",
-    "full_name",
-    "aliases",
-    "type",
-    "spearhead_cluster",
-    "domains",
-    "cross_sector",
-    "country",
-    "description",
-    "website",
-    "rounds",
-    "events",
-    "notes",
-    "sources",
-)
+UNKNOWN_TYPE_LABEL = {"en": "type not in the sources", "nl": "type niet in de bronnen"}
 
-# Fields that state facts and so must name their source in a partner's "sources". The
-# id is ours; rounds, events and notes carry sources of their own.
-FACT_FIELDS: tuple[str, ...] = tuple(
-    f for f in PARTNER_FIELDS if f not in ("id", "rounds", "events", "notes", "sources")
-)
-# Fields that are our judgement, not a source's statement.
-EDITORIAL_FIELDS: tuple[str, ...] = ("domains", "cross_sector")
+# The pseudo-source that marks a field as our own judgement, not a source's statement.
 EDITORIAL_SOURCE = "editorial"
 
 

@@ -1,7 +1,12 @@
-"""Machine and plain-text output, written with the standard library only.
+"""Machine and plain-text output: the standard library and pydantic's serialiser only.
 
-Formats: json, jsonl, csv, tsv, markdown, and the plain rows that stand in for a
-table when stdout is not a terminal. Nothing here imports Rich.
+Formats: json, jsonl, csv, tsv, markdown, the plain table (a table for a pipe or file, no
+colour) and the bare rows a pipe gets by default. Nothing here imports Rich.
+
+Cells: machine formats (csv, tsv) carry ids and raw values whatever the language: type
+and domain ids, `true`/`false`, English text for the few bilingual values; `--labels`
+switches them to the labels of the chosen language. Lists inside a cell are joined by
+LIST_SEPARATOR in every command.
 """
 
 from __future__ import annotations
@@ -10,18 +15,21 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
+
+from pydantic import BaseModel, TypeAdapter
 
 from .errors import PipeClosed
 from .vocabulary import CROSS_SECTOR_LABEL, DOMAIN_LABELS, DOMAIN_SHORT, TYPE_LABELS, label
 
-MACHINE_FORMATS = ("json", "jsonl", "csv", "tsv", "markdown")
+LIST_SEPARATOR = "; "
+BATCH = 2_000  # records serialised at a time: output is written in chunks, never one giant string
 
 # Characters that can move the cursor, recolour, rewrite or reorder what a terminal
 # shows: C0 and C1 controls, DEL, line separators and bidirectional overrides. Inside
-# JSON strings json.dumps already escapes the C0 controls, but leaves the rest raw.
+# JSON strings the serialiser already escapes the C0 controls, but leaves the rest raw.
 _BEYOND_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 _UNSAFE = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
 _JSON_UNSAFE = re.compile(f"[{_BEYOND_C0}]")
@@ -41,11 +49,16 @@ def _json_escape(match: re.Match[str]) -> str:
     return f"\\u{ord(match.group()):04x}"
 
 
-def to_json(value: Any, *, indent: int | None = 2) -> str:
-    """UTF-8 JSON with every unsafe character escaped; still the same JSON value, as
+def safe_json(text: str) -> str:
+    """JSON with every terminal-unsafe character escaped: still the same JSON value, as
     they can only occur inside strings."""
-    text = json.dumps(value, ensure_ascii=False, indent=indent)
-    return _JSON_UNSAFE.sub(_json_escape, text)
+    return _JSON_UNSAFE.sub(_json_escape, text) if _JSON_UNSAFE.search(text) else text
+
+
+def to_json(value: Any, *, indent: int | None = 2) -> str:
+    """Indented, or compact on one line (indent None) as jq and gh print it."""
+    separators = None if indent is not None else (",", ":")
+    return safe_json(json.dumps(value, ensure_ascii=False, indent=indent, separators=separators))
 
 
 @contextmanager
@@ -63,140 +76,205 @@ def write(text: str) -> None:
         sys.stdout.write(text)
 
 
-# -- flattening records into cells ----------------------------------------------------
+# -- JSON ---------------------------------------------------------------------------------
+
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
 
 
-def _lang_pick(value: dict[str, Any], lang: str) -> str | None:
-    if value and set(value) <= {"en", "nl"}:
-        return value.get(lang) or value.get("en") or value.get("nl")
-    return None
+def _adapter(kind: type) -> TypeAdapter[Any]:
+    if kind not in _ADAPTERS:
+        _ADAPTERS[kind] = TypeAdapter(list[kind])  # type: ignore[valid-type]
+    return _ADAPTERS[kind]
 
 
-def cell(record: dict[str, Any], name: str, lang: str, sep: str = "; ", short: bool = False) -> str:
-    """One field of a record as text, in the chosen language. Lists are joined with sep;
-    type and domain ids become their labels (short domain names for a narrow table)."""
-    value = record.get(name)
-    if name == "type" and isinstance(value, str) and value in TYPE_LABELS:
-        return label(TYPE_LABELS[value], lang)
-    if name == "domains" and isinstance(value, list):
-        names = [
-            (DOMAIN_SHORT[d] if short else label(DOMAIN_LABELS[d], lang)) if d in DOMAIN_LABELS else str(d)
-            for d in value
-        ]
-        if not names and record.get("cross_sector"):
-            names = [label(CROSS_SECTOR_LABEL, lang)]
-        return sep.join(names)
-    if name == "rounds" and isinstance(value, list):
-        return sep.join(str(m.get("round")) for m in value if isinstance(m, dict))
-    if name == "events" and isinstance(value, list):
-        return sep.join(f"{e.get('date')} {e.get('text')}" for e in value if isinstance(e, dict))
-    if name == "notes" and isinstance(value, list):
-        return sep.join(str(n.get("text")) for n in value if isinstance(n, dict))
-    return _scalar(value, lang, sep)
+def plain(records: Sequence[BaseModel], fields: Sequence[str] | None) -> list[dict[str, Any]]:
+    """Records as JSON-shaped values, keys in `fields` order when given."""
+    if not records:
+        return []
+    dumped: list[dict[str, Any]] = _adapter(type(records[0])).dump_python(list(records), mode="json")
+    if fields is None:
+        return dumped
+    return [{f: d.get(f) for f in fields} for d in dumped]
 
 
-def _scalar(value: Any, lang: str, sep: str) -> str:
+def write_json_records(records: Sequence[BaseModel], fields: Sequence[str] | None, indent: int | None) -> None:
+    """A JSON array of records. Without --fields it goes through pydantic-core's
+    serialiser in batches, so a large list is neither one string nor slow."""
+    if fields is not None or indent is not None or not records:
+        write(to_json(plain(records, fields), indent=indent) + "\n")
+        return
+    adapter = _adapter(type(records[0]))
+    with guard():
+        out = sys.stdout
+        out.write("[")
+        for start in range(0, len(records), BATCH):
+            chunk = adapter.dump_json(list(records[start : start + BATCH])).decode()
+            out.write(("," if start else "") + safe_json(chunk[1:-1]))
+        out.write("]\n")
+
+
+def write_jsonl(records: Sequence[BaseModel], fields: Sequence[str] | None) -> None:
+    write("".join(to_json(r, indent=None) + "\n" for r in plain(records, fields)))
+
+
+def write_jq(value: Any, expression: str) -> None:
+    """Filter a JSON value with a jq expression, as `gh --jq` does: each result on its
+    own line, strings raw. Uses the jq package (libjq in a wheel), no jq binary."""
+    import jq  # only with --jq
+
+    from .errors import UsageError
+
+    try:
+        program = jq.compile(expression)
+    except ValueError as exc:
+        raise UsageError(f"invalid value for --jq: {exc}") from None
+    try:
+        results = program.input_value(value).all()
+    except ValueError as exc:
+        raise UsageError(f"--jq: {exc}") from None
+    lines = [sanitize(r) if isinstance(r, str) else to_json(r, indent=None) for r in results]
+    write("".join(line + "\n" for line in lines))
+
+
+# -- cells ---------------------------------------------------------------------------------
+
+
+def cell(value: Any, field: str, *, labels: bool, lang: str, short: bool = False) -> str:
+    """One JSON-shaped field value as text. With labels: type and domain labels in
+    `lang` (short domain names for a narrow table), yes/no; without: ids, true/false."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (str, int, float)):
-        return str(value)
+        return ("yes" if value else "no") if labels else ("true" if value else "false")
+    if field == "type" and isinstance(value, str) and value in TYPE_LABELS:
+        return label(TYPE_LABELS[value], lang) if labels else value
+    if field == "domains" and isinstance(value, list):
+        if not labels:
+            return LIST_SEPARATOR.join(value)
+        return ", ".join(DOMAIN_SHORT[d] if short else label(DOMAIN_LABELS[d], lang) for d in value)
+    if field == "status" and isinstance(value, dict):
+        # People see a change only; scripts get the state of every partner.
+        return ("" if value["state"] == "active" else value["text"]) if labels else value["text"]
+    if field == "match" and isinstance(value, dict):
+        general = " (serves every sector)" if value["general"] else ""
+        return f"{', '.join(value['words'])} in {', '.join(value['fields'])}{general}"
+    if field == "sources" and isinstance(value, dict):
+        return LIST_SEPARATOR.join(f"{f}: {', '.join(s['id'] for s in cited)}" for f, cited in value.items())
     if isinstance(value, dict):
-        picked = _lang_pick(value, lang)
-        if picked is not None:
-            return picked
-        return sep.join(f"{k}: {_scalar(v, lang, ', ')}" for k, v in value.items())
+        if set(value) == {"nl", "en"}:  # a bilingual value
+            return str(value[lang] if labels else value["en"])
+        return LIST_SEPARATOR.join(f"{k}: {cell(v, k, labels=labels, lang=lang)}" for k, v in value.items())
     if isinstance(value, list):
-        return sep.join(_scalar(v, lang, ", ") for v in value)
+        sep = ", " if labels else LIST_SEPARATOR
+        return sep.join(_item(v) for v in value)
     return str(value)
 
 
-# -- writers ----------------------------------------------------------------------------
+def _item(value: Any) -> str:
+    """A list item: a membership by its round, an event by date and text, a note by text."""
+    if isinstance(value, dict):
+        if "round" in value:
+            return str(value["round"])
+        if "date" in value:
+            return f"{value['date']} {value['text']}"
+        if "text" in value:
+            return str(value["text"])
+    return str(value)
 
 
-def project(records: Iterable[dict[str, Any]], fields: Sequence[str] | None) -> list[dict[str, Any]]:
-    if fields is None:
-        return list(records)
-    return [{f: r.get(f) for f in fields} for r in records]
+def rows(
+    records: Sequence[BaseModel], fields: Sequence[str], *, labels: bool, lang: str, short: bool = False
+) -> list[list[str]]:
+    table = []
+    for r in plain(records, None):
+        row = [cell(r.get(f), f, labels=labels, lang=lang, short=short) for f in fields]
+        if labels and "domains" in fields and r.get("cross_sector") and not r.get("domains"):
+            row[list(fields).index("domains")] = label(CROSS_SECTOR_LABEL, lang)
+        table.append(row)
+    return table
 
 
-def json_text(records: list[dict[str, Any]], fields: Sequence[str] | None) -> str:
-    return to_json(project(records, fields)) + "\n"
-
-
-def jsonl_text(records: list[dict[str, Any]], fields: Sequence[str] | None) -> str:
-    return "".join(to_json(r, indent=None) + "\n" for r in project(records, fields))
-
-
-def csv_text(records: list[dict[str, Any]], fields: Sequence[str], lang: str) -> str:
+def csv_text(table: list[list[str]], header: Sequence[str] | None) -> str:
     import csv  # only for CSV output
 
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(fields)
-    for r in records:
-        writer.writerow([cell(r, f, lang) for f in fields])
+    if header is not None:
+        writer.writerow(header)
+    writer.writerows(table)
     return buffer.getvalue()
 
 
-def tsv_text(records: list[dict[str, Any]], fields: Sequence[str], lang: str) -> str:
-    """Tab-separated with a header row; a tab or newline inside a value is escaped."""
-    lines = ["\t".join(fields)]
-    lines += ["\t".join(sanitize(cell(r, f, lang)) for f in fields) for r in records]
-    return "\n".join(lines) + "\n"
+def tsv_text(table: list[list[str]], header: Sequence[str] | None) -> str:
+    """Tab-separated; a tab, newline or other control character in a value is escaped."""
+    lines = ["\t".join(header)] if header is not None else []
+    lines += ["\t".join(sanitize(c) for c in row) for row in table]
+    return "".join(line + "\n" for line in lines)
 
 
 def _md(text: str) -> str:
     return sanitize(text).replace("\\", "\\\\").replace("|", "\\|")
 
 
-def markdown_text(records: list[dict[str, Any]], fields: Sequence[str], lang: str) -> str:
-    lines = ["| " + " | ".join(fields) + " |", "|" + "|".join("---" for _ in fields) + "|"]
-    for r in records:
-        lines.append("| " + " | ".join(_md(cell(r, f, lang)) for f in fields) + " |")
+def markdown_text(table: list[list[str]], header: Sequence[str]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in table]
     return "\n".join(lines) + "\n"
 
 
-def plain_rows(records: list[dict[str, Any]], fields: Sequence[str], lang: str) -> str:
-    """A table for a pipe: one tab-separated line per record, no header, no colour."""
-    return "".join("\t".join(sanitize(cell(r, f, lang, sep=", ")) for f in fields) + "\n" for r in records)
+def plain_table(table: list[list[str]], header: Sequence[str] | None) -> str:
+    """A table for a pipe or a file: columns padded to the widest cell, nothing cut,
+    no colour, no trailing spaces."""
+    body = [[sanitize(c) for c in row] for row in table]
+    every = ([list(header)] if header is not None else []) + body
+    if not every:
+        return ""
+    widths = [max(len(row[i]) for row in every) for i in range(len(every[0]))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in every]
+    if header is not None:
+        lines.insert(1, "  ".join("-" * w for w in widths))
+    return "".join(line + "\n" for line in lines)
 
 
-def plain_pairs(pairs: list[tuple[str, str]]) -> str:
+def pairs_text(pairs: Sequence[tuple[str, str]]) -> str:
     """A card for a pipe: one 'field<TAB>value' line per field."""
     return "".join(f"{k}\t{sanitize(v)}\n" for k, v in pairs)
 
 
-def source_line(source: dict[str, Any] | str) -> str:
-    """A source as one line: publisher, date, title, address (an unknown id as itself)."""
-    if isinstance(source, str):
-        return source
-    parts = [source["publisher"], source["date"], source["title"], source["url"]]
-    return ", ".join(part for part in parts if part)
+def source_line(source: Any) -> str:
+    """A source (Source or CitedSource) as one line: publisher, date, title, address."""
+    parts = [source.publisher, source.date, source.title, source.url]
+    return ", ".join(str(part) for part in parts if part)
 
 
-def about_pairs(info: dict[str, Any], lang: str) -> list[tuple[str, str]]:
-    """The programme as (name, value) lines, for the terminal view and for a pipe."""
-    prog = info["programme"]
-    agency = prog["agency"]
+def about_lines(info: Any, lang: str) -> list[tuple[str, str]]:
+    """The programme (an `About`) as (name, value) lines, for the terminal and a pipe."""
+    prog = info.programme
+    agency = prog.agency
     pairs = [
-        ("programme", label(prog["name"], lang)),
-        ("agency", f"{agency['name']} ({agency['abbreviation']}), {label(agency['description'], lang)}"),
-        ("strategy", f"{prog['strategy']['nl']} ({prog['strategy']['en']})"),
+        ("programme", getattr(prog.name, lang)),
+        ("agency", f"{agency.name} ({agency.abbreviation}), {getattr(agency.description, lang)}"),
+        ("strategy", f"{prog.strategy.nl} ({prog.strategy.en})"),
         ("domains", "; ".join(label(v, lang) for v in DOMAIN_LABELS.values())),
+        ("today", info.today.isoformat()),
     ]
-    for r in info["rounds"]:
-        places = {k: v for k, v in r["signed_at"].items() if v}
-        facts = [f"signed {r['signed_on'] or '?'} at {label(places, lang) if places else '?'}"]
-        if r["starts_on"]:
-            facts.append(f"starts {r['starts_on']}")
-        if r["yearly_budget_eur"] is not None:
-            facts.append(f"yearly budget EUR {r['yearly_budget_eur']:,}")
-        if r["partner_count"] is not None:
-            facts.append(f"{r['partner_count']} partners")
-        pairs.append((f"round {r['id']}", "; ".join(facts)))
-    per_type = ", ".join(f"{label(TYPE_LABELS[t], lang)} {n}" for t, n in info["partners_per_type"].items())
-    pairs.append((f"types {info['current_round']}", per_type))
+    for r in info.rounds:
+        place = getattr(r.signed_at, lang) or r.signed_at.en or r.signed_at.nl
+        facts = [f"{r.starts_on} to {r.ends_on}", r.state.value]
+        if r.days_left is not None:
+            facts.append(f"{r.days_left} days left")
+        facts.append(f"signed {r.signed_on or '?'} at {place or '?'}")
+        if r.present_at_signing:
+            facts.append("in the presence of " + ", ".join(r.present_at_signing))
+        if r.yearly_budget_eur is not None:
+            facts.append(f"yearly budget EUR {r.yearly_budget_eur:,}")
+        if r.partner_count is not None:
+            facts.append(f"{r.partner_count} partners")
+        pairs.append((f"round {r.id}", "; ".join(facts)))
+        pairs += [(f"round {r.id}", n.text) for n in r.notes]
+    for e in prog.events:
+        pairs.append((f"agency {e.date}", e.text))
+    per_type = ", ".join(f"{label(TYPE_LABELS[t.type], lang)} {t.count}" for t in info.partners_per_type)
+    pairs.append(("types", per_type))
     pairs.append(("domain mapping", "editorial (ours, from each partner's description): FIT assigns none"))
     return pairs

@@ -1,0 +1,36 @@
+"""The console script's entry point: Ctrl-C handling first, then the heavy imports.
+
+Installed before Typer, Rich or Pydantic is imported, so that an interrupt at any moment
+ends the run with one line and exit code 130, never a traceback. The process leaves at
+once without flushing stdout, so nothing half-written is added after the interrupt.
+"""
+
+import os
+import signal
+import sys
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    try:
+        os.write(2, b"fitpartners: interrupted\n")
+    finally:
+        os._exit(130)
+
+
+def main() -> None:
+    signal.signal(signal.SIGINT, _interrupted)
+    from .cli import run
+
+    code = run(sys.argv[1:])
+    try:
+        sys.stdout.flush()
+    except (BrokenPipeError, ValueError):
+        pass
+    except OSError:
+        code = code or 1
+    # Leave stdout to a reader that went away: no error at interpreter exit.
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    sys.exit(code)

@@ -1,0 +1,158 @@
+"""The shapes of what commands print: Pydantic models derived from the dataset schema.
+
+A partner record in the output is the stored `Partner` with its sources resolved and its
+present status added; overviews, the matrix, history and `about` have their own shapes.
+Every key is a plain identifier ([a-z_][a-z0-9_]*), so jq reaches each as `.key`; ids
+such as domain ids are values, never keys. `fitpartners schema --output X` prints each
+shape's JSON Schema.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, create_model
+
+from .models import Bilingual, Dataset, Domain, Partner, Programme, Round, Source
+
+
+class Out(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class CitedSource(Out):
+    """A source as cited next to a fact: enough to follow it without a second call."""
+
+    id: str
+    publisher: str
+    title: str
+    url: str | None
+    date: str | None
+
+
+class State(StrEnum):
+    ACTIVE = "active"
+    RENAMED = "renamed"
+    MERGED = "merged"
+
+
+class Status(Out):
+    """What became of a partner since the sources listed it, as of `today`."""
+
+    state: State
+    since: str | None  # the event's date, YYYY-MM or YYYY-MM-DD
+    name: str  # the name it goes by now (for a merged partner: the body it joined)
+    partner: str | None  # for a merger, the id of the partner it became part of
+    text: str  # one line for people: "now: MEDVIA (renamed 2022-05-17)"
+
+
+class PartnerRecord(Partner):
+    """A partner as every command prints it."""
+
+    sources: dict[str, list[CitedSource]]  # type: ignore[assignment]
+    status: Status
+
+
+class Match(Out):
+    """Why a search result matched."""
+
+    score: float
+    words: list[str]
+    fields: list[str]
+    general: bool  # a cross-sector partner, listed after the specific ones
+
+
+class SearchRecord(PartnerRecord):
+    match: Match
+
+
+class OverviewRow(Out):
+    id: str | None
+    label: Bilingual
+    count: int
+    partners: list[str]
+
+
+def _matrix_row() -> type[Out]:
+    domains: dict[str, Any] = {d.value.replace("-", "_"): (bool, ...) for d in Domain}
+    return create_model(  # type: ignore[call-overload, no-any-return]
+        "MatrixRow",
+        __base__=Out,
+        id=(str, ...),
+        number=(int | None, ...),
+        name=(str, ...),
+        **domains,
+        cross_sector=(bool | None, ...),
+    )
+
+
+# One column per strategic domain, its id in snake_case (a key jq reaches as `.food`).
+MatrixRow = _matrix_row()
+
+
+def domain_key(domain: Domain) -> str:
+    return domain.value.replace("-", "_")
+
+
+class HistoryCounts(Out):
+    before: int
+    after: int
+    continued: int
+    joined: int
+    left: int
+
+
+class HistoryStep(Out):
+    from_round: str
+    to_round: str
+    continued: list[str]
+    joined: list[str]
+    left: list[str]
+    counts: HistoryCounts
+
+
+class RoundState(StrEnum):
+    NOT_STARTED = "not started"
+    RUNNING = "running"
+    ENDED = "ended"
+
+
+class RoundInfo(Round):
+    state: RoundState
+    days_left: int | None  # while it runs, counting today
+
+
+class TypeCount(Out):
+    type: str
+    count: int
+
+
+class About(Out):
+    programme: Programme
+    today: dt.date
+    latest_round: str
+    rounds: list[RoundInfo]
+    partners_per_type: list[TypeCount]
+    sources: list[Source]  # every source of the dataset, so that any cited id resolves
+
+
+class Validation(Out):
+    dataset: str
+    valid: bool
+    problems: list[str]
+    more: int  # problems found beyond those listed
+
+
+# `fitpartners schema --output NAME`: the JSON Schema of each command's records.
+OUTPUT_SHAPES: dict[str, type[BaseModel]] = {
+    "dataset": Dataset,
+    "partner": PartnerRecord,
+    "search": SearchRecord,
+    "overview": OverviewRow,
+    "matrix": MatrixRow,
+    "history": HistoryStep,
+    "about": About,
+    "validate": Validation,
+}
