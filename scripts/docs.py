@@ -3,7 +3,9 @@
 - README.md: the blocks between `<!-- example: ARGS -->` and `<!-- /example -->` get the
   real output of `fitpartners ARGS`, as a 100-column terminal shows it.
 - docs/cli.md: the CLI reference, from `--help` of the app and of every command.
-- docs/img/*.svg: pictures of `list`, `show` and `matrix`, from their real output.
+- docs/img/*.svg: pictures of `list`, `show` and `matrix`, from their real output, and
+  beside each its text (docs/img/*.txt). The check compares the text, not the SVG's
+  bytes, which change with every Rich release.
 
 `python scripts/docs.py` rewrites them; `python scripts/docs.py --check` exits 1 if any is
 stale (the test suite runs the same check).
@@ -19,6 +21,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from fitpartners.cli import app
+from fitpartners.cli import run as run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -41,8 +44,10 @@ EXAMPLE = re.compile(r"(<!-- example: (?P<args>.+?) -->\n)(?P<body>.*?)(<!-- /ex
 
 
 def run(args: list[str], env: dict[str, str | None]) -> tuple[str, str]:
-    result = CliRunner().invoke(app, args, env=env, prog_name="fitpartners")
-    return result.stdout, result.stderr
+    """The CLI in-process, as the console script runs it."""
+    with CliRunner().isolation(env=env) as (out, err, _):
+        run_cli(args)
+        return out.getvalue().decode(), err.getvalue().decode()
 
 
 def example(args_text: str) -> str:
@@ -79,27 +84,37 @@ def cli_reference() -> str:
     return "\n".join(parts)
 
 
-def svg(args: list[str]) -> str:
+def screen(args: list[str]) -> str:
+    """What a 100-column colour terminal shows, with its colour codes."""
+    out, _ = run(args, {**TERMINAL, "TERM": "xterm-256color", "FORCE_COLOR": "1"})
+    return out.rstrip("\n")
+
+
+def svg(args: list[str], ansi: str) -> str:
     from rich.console import Console
     from rich.text import Text
 
-    out, _ = run(args, {**TERMINAL, "TERM": "xterm-256color", "FORCE_COLOR": "1"})
     console = Console(record=True, width=100, file=io.StringIO(), force_terminal=True)
-    console.print(Text.from_ansi(out.rstrip("\n")))
+    console.print(Text.from_ansi(ansi))
     return console.export_svg(title="fitpartners " + " ".join(args), unique_id="fitpartners-" + args[0])
 
 
-def targets() -> dict[Path, str]:
+def targets(check: bool) -> dict[Path, str]:
+    from rich.text import Text
+
     made = {README: readme(), CLI_DOC: cli_reference()}
     for name, args in PICTURES.items():
-        made[IMG / f"{name}.svg"] = svg(args)
+        ansi = screen(args)
+        made[IMG / f"{name}.txt"] = Text.from_ansi(ansi).plain + "\n"
+        if not check:  # the picture is made from the text; only the text is checked
+            made[IMG / f"{name}.svg"] = svg(args, ansi)
     return made
 
 
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     stale = []
-    for path, content in targets().items():
+    for path, content in targets(check).items():
         current = path.read_text(encoding="utf-8") if path.exists() else None
         if current != content:
             stale.append(path.relative_to(ROOT))

@@ -26,6 +26,7 @@ def grow(raw: dict[str, Any], total: int) -> dict[str, Any]:
             name=f"{template['name']} {k}",
             full_name=None,
             aliases=[],
+            former_names=[],
             events=[],
         )
         partners.append(clone)

@@ -149,7 +149,10 @@ QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="No notes on stder
 DataOpt = Annotated[
     Optional[str],
     typer.Option(
-        "--data", metavar="PATH", help=f"Read this dataset instead of the bundled one (also {ENV_DATA}).", show_default=False
+        "--data",
+        metavar="PATH",
+        help=f"Read this dataset instead of the bundled one (also {ENV_DATA}).",
+        show_default=False,
     ),
 ]
 PeriodOpt = Annotated[
@@ -167,11 +170,13 @@ PeriodOpt = Annotated[
 def fields_help(columns: Columns) -> str:
     return (
         f"Fields to print, comma-separated, in this order. Valid: {', '.join(columns.valid)}. "
-        f"Table default: {','.join(columns.default)}; JSON, csv, tsv default: all."
+        f"Table default: {', '.join(columns.default)}. JSON, csv, tsv default: all."
     )
 
 
-PARTNER_COLUMNS = Columns((*PARTNER_FIELDS, "status"), ("number", "name", "type", "domains", "country", "status"))
+PARTNER_COLUMNS = Columns(
+    (*PARTNER_FIELDS, "status"), ("number", "name", "type", "domains", "country", "status")
+)
 SEARCH_COLUMNS = Columns((*PARTNER_COLUMNS.valid, "match"), ("number", "name", "type", "domains", "match"))
 OVERVIEW_COLUMNS = Columns(("id", "label", "count", "partners"), ("id", "label", "count", "partners"))
 HISTORY_FIELDS = ("from_round", "to_round", "continued", "joined", "left", "counts")
@@ -186,16 +191,20 @@ def matrix_columns() -> Columns:
 
 
 PartnerFields = Annotated[
-    Optional[str], typer.Option("--fields", metavar="A,B,...", help=fields_help(PARTNER_COLUMNS), show_default=False)
+    Optional[str],
+    typer.Option("--fields", metavar="A,B,...", help=fields_help(PARTNER_COLUMNS), show_default=False),
 ]
 SearchFields = Annotated[
-    Optional[str], typer.Option("--fields", metavar="A,B,...", help=fields_help(SEARCH_COLUMNS), show_default=False)
+    Optional[str],
+    typer.Option("--fields", metavar="A,B,...", help=fields_help(SEARCH_COLUMNS), show_default=False),
 ]
 OverviewFields = Annotated[
-    Optional[str], typer.Option("--fields", metavar="A,B,...", help=fields_help(OVERVIEW_COLUMNS), show_default=False)
+    Optional[str],
+    typer.Option("--fields", metavar="A,B,...", help=fields_help(OVERVIEW_COLUMNS), show_default=False),
 ]
 HistoryFields = Annotated[
-    Optional[str], typer.Option("--fields", metavar="A,B,...", help=fields_help(HISTORY_COLUMNS), show_default=False)
+    Optional[str],
+    typer.Option("--fields", metavar="A,B,...", help=fields_help(HISTORY_COLUMNS), show_default=False),
 ]
 MatrixFields = Annotated[
     Optional[str],
@@ -221,6 +230,7 @@ def load(data: str | None, out: Output) -> Catalog:
 
 @app.command(
     "list",
+    short_help="List partners by type, domain, country.",
     epilog=examples(
         "fitpartners list --domain food",
         "fitpartners list --type chamber --country china",
@@ -255,13 +265,18 @@ def list_partners(
     country: Annotated[
         list[str],
         typer.Option(
-            "--country", "-c", metavar="COUNTRY", help="Country of a bilateral chamber: ISO code, English or Dutch name."
+            "--country",
+            "-c",
+            metavar="COUNTRY",
+            help="Country of a bilateral chamber: ISO code, English or Dutch name.",
         ),
     ] = [],  # noqa: B006
     all_sectors: Annotated[
         bool, typer.Option("--all-sectors", help="With --domain: also list the cross-sector partners.")
     ] = False,
-    sort: Annotated[str, typer.Option("--sort", metavar="KEY", help="Order of the rows: number, name or type.")] = "number",
+    sort: Annotated[
+        str, typer.Option("--sort", metavar="KEY", help="Order of the rows: number, name or type.")
+    ] = "number",
     period: PeriodOpt = None,
     data: DataOpt = None,
     fmt: FormatOpt = None,
@@ -281,7 +296,9 @@ def list_partners(
 
         raise BadValue("--sort", sort, ["number", "name", "type"])
     catalog = load(data, out)
-    selection = catalog.select(types=type_, domains=domain, countries=country, period=period, all_sectors=all_sectors)
+    selection = catalog.select(
+        types=type_, domains=domain, countries=country, period=period, all_sectors=all_sectors
+    )
     records = [catalog.record(p) for p in catalog.sort(selection.partners, sort)]
     out.emit(records)
     if selection.cross_sector_left_out and not quiet:
@@ -306,6 +323,7 @@ def _codes(countries: list[str]) -> list[str]:
 
 @app.command(
     "show",
+    short_help="One partner: facts, status, sources.",
     epilog=examples(
         "fitpartners show Voka",
         "fitpartners show 'flanders bio'",
@@ -318,7 +336,9 @@ def _codes(countries: list[str]) -> list[str]:
 def show_partner(
     name: Annotated[
         str,
-        typer.Argument(help="Partner id, number, name or alias.", autocompletion=_complete_partner, show_default=False),
+        typer.Argument(
+            help="Partner id, number, name or alias.", autocompletion=_complete_partner, show_default=False
+        ),
     ],
     data: DataOpt = None,
     fmt: FormatOpt = None,
@@ -339,11 +359,16 @@ def show_partner(
         say(found.note)
     from . import views
 
-    out.emit([catalog.record(found.partner)], single=True, view=lambda: views.partner_card(catalog, found.partner, out.lang))
+    out.emit(
+        [catalog.record(found.partner)],
+        single=True,
+        view=lambda: views.partner_card(catalog, found.partner, out.lang),
+    )
 
 
 @app.command(
     "search",
+    short_help="Find the partners for a question.",
     epilog=examples(
         "fitpartners search chemie",
         "fitpartners search kamer van koophandel",
@@ -379,7 +404,11 @@ def search_partners(
     out.emit(records, empty=f"no partner matches {' '.join(words)!r}")
 
 
-@app.command("domains", epilog=examples("fitpartners domains", "fitpartners domains --json --jq '.[].id'"))
+@app.command(
+    "domains",
+    short_help="The strategic domains and partners.",
+    epilog=examples("fitpartners domains", "fitpartners domains --json --jq '.[].id'"),
+)
 def domains_overview(
     period: PeriodOpt = None,
     data: DataOpt = None,
@@ -402,7 +431,11 @@ def domains_overview(
     out.emit(rows, view=lambda: views.overview(catalog, rows, out.lang, "domain (editorial mapping)"))
 
 
-@app.command("types", epilog=examples("fitpartners types", "fitpartners types --period all --json"))
+@app.command(
+    "types",
+    short_help="The partner types and partners.",
+    epilog=examples("fitpartners types", "fitpartners types --period all --json"),
+)
 def types_overview(
     period: PeriodOpt = None,
     data: DataOpt = None,
@@ -425,7 +458,11 @@ def types_overview(
     out.emit(rows, view=lambda: views.overview(catalog, rows, out.lang, "type"))
 
 
-@app.command("matrix", epilog=examples("fitpartners matrix", "fitpartners matrix --format csv"))
+@app.command(
+    "matrix",
+    short_help="Partners by domain, at a glance.",
+    epilog=examples("fitpartners matrix", "fitpartners matrix --format csv"),
+)
 def domain_matrix(
     period: PeriodOpt = None,
     data: DataOpt = None,
@@ -448,7 +485,11 @@ def domain_matrix(
     out.emit(rows, view=lambda: views.matrix(rows, out.lang))
 
 
-@app.command("history", epilog=examples("fitpartners history", "fitpartners history --json"))
+@app.command(
+    "history",
+    short_help="Who joined, continued, left.",
+    epilog=examples("fitpartners history", "fitpartners history --json"),
+)
 def round_history(
     data: DataOpt = None,
     fmt: FormatOpt = None,
@@ -470,7 +511,11 @@ def round_history(
     out.emit(rows, view=lambda: views.history(catalog, rows), empty="only one round in the dataset")
 
 
-@app.command("about", epilog=examples("fitpartners about", "fitpartners about --json --jq '.rounds[-1].ends_on'"))
+@app.command(
+    "about",
+    short_help="The programme, rounds and sources.",
+    epilog=examples("fitpartners about", "fitpartners about --json --jq '.rounds[-1].ends_on'"),
+)
 def about_programme(
     data: DataOpt = None,
     as_json: JsonOpt = False,
@@ -500,6 +545,7 @@ def about_programme(
 
 @app.command(
     "validate",
+    short_help="Check a dataset; list every problem.",
     epilog=examples(
         "fitpartners validate",
         "fitpartners validate my-partners.json --json",
@@ -528,7 +574,9 @@ def validate_dataset(
     out = Output(Columns((), ()), as_json=as_json, jq=jq)
     data, origin = read_bytes(path or os.environ.get(ENV_DATA) or None)
     _, found = problems(data)
-    result = Validation(dataset=origin, valid=not found, problems=found[:limit], more=max(0, len(found) - limit))
+    result = Validation(
+        dataset=origin, valid=not found, problems=found[:limit], more=max(0, len(found) - limit)
+    )
     if out.is_json:
         out.json_value(result)
     else:
@@ -545,6 +593,7 @@ def validate_dataset(
 
 @app.command(
     "schema",
+    short_help="JSON Schema of the data or output.",
     epilog=examples("fitpartners schema > partners.schema.json", "fitpartners schema --output partner"),
 )
 def json_schema(
@@ -558,7 +607,9 @@ def json_schema(
             "overview, matrix, history, about, validate.",
         ),
     ] = "dataset",
-    as_json: Annotated[bool, typer.Option("--json", help="Accepted for uniformity: the schema is JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Accepted for uniformity: the schema is JSON.")
+    ] = False,
     jq: JqOpt = None,
 ) -> None:
     """Print a JSON Schema generated from the models: of the dataset, or of a command's output."""
@@ -568,7 +619,11 @@ def json_schema(
 
     if shape not in OUTPUT_SHAPES:
         raise BadValue("--output", shape, list(OUTPUT_SHAPES))
-    schema = dataset_schema() if shape == "dataset" else OUTPUT_SHAPES[shape].model_json_schema(mode="serialization")
+    schema = (
+        dataset_schema()
+        if shape == "dataset"
+        else OUTPUT_SHAPES[shape].model_json_schema(mode="serialization")
+    )
     out = Output(Columns((), ()), jq=jq)
     out.terminal = True  # read by editors and people: indented even into a file
     out.json_value(schema)

@@ -60,7 +60,7 @@ RoundId = Annotated[StrictStr, Field(pattern=r"^\d{4}-\d{4}$")]
 
 class Record(BaseModel):
     # Strict: a JSON file must already hold the right types; nothing is coerced.
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 class Bilingual(Record):

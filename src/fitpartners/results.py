@@ -19,7 +19,7 @@ from .models import Bilingual, Dataset, Domain, Partner, Programme, Round, Sourc
 
 
 class Out(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class CitedSource(Out):
