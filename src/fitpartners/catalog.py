@@ -11,10 +11,10 @@ import datetime as dt
 import os
 from collections.abc import Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .errors import BadValue, UsageError
-from .models import Dataset, Domain, EventKind, Partner, Round, Source
+from .models import Bilingual, Dataset, Domain, EventKind, Partner, Round, Source
 from .results import (
     About,
     CitedSource,
@@ -22,6 +22,7 @@ from .results import (
     HistoryStep,
     Match,
     MatrixRow,
+    Out,
     OverviewRow,
     PartnerRecord,
     RoundInfo,
@@ -232,14 +233,18 @@ class Catalog:
         rows = [
             OverviewRow(
                 id=did,
-                label=labels,
+                label=Bilingual(**labels),
                 count=len(members := [p.id for p in partners if did in p.domains]),
                 partners=members,
             )
             for did, labels in DOMAIN_LABELS.items()
         ]
         cross = [p.id for p in partners if p.cross_sector]
-        rows.append(OverviewRow(id="cross-sector", label=CROSS_SECTOR_LABEL, count=len(cross), partners=cross))
+        rows.append(
+            OverviewRow(
+                id="cross-sector", label=Bilingual(**CROSS_SECTOR_LABEL), count=len(cross), partners=cross
+            )
+        )
         return rows
 
     def type_overview(self, period: str | None = None) -> list[OverviewRow]:
@@ -247,7 +252,7 @@ class Catalog:
         rows = [
             OverviewRow(
                 id=tid,
-                label=labels,
+                label=Bilingual(**labels),
                 count=len(members := [p.id for p in partners if p.type is not None and p.type.value == tid]),
                 partners=members,
             )
@@ -255,16 +260,20 @@ class Catalog:
         ]
         unknown = [p.id for p in partners if p.type is None]
         if unknown:
-            rows.append(OverviewRow(id=None, label=UNKNOWN_TYPE_LABEL, count=len(unknown), partners=unknown))
+            rows.append(
+                OverviewRow(
+                    id=None, label=Bilingual(**UNKNOWN_TYPE_LABEL), count=len(unknown), partners=unknown
+                )
+            )
         return rows
 
-    def matrix(self, period: str | None = None) -> list[MatrixRow]:
+    def matrix(self, period: str | None = None) -> list[Out]:
         rows = []
         for p in self.in_period(self.period(period)):
-            serves = {domain_key(d): d in p.domains for d in Domain}
-            rows.append(
-                MatrixRow(id=p.id, number=p.number, name=p.name, cross_sector=p.cross_sector, **serves)
-            )
+            row: dict[str, Any] = {"id": p.id, "number": p.number, "name": p.name}
+            row |= {domain_key(d): d in p.domains for d in Domain}
+            row["cross_sector"] = p.cross_sector
+            rows.append(MatrixRow(**row))
         # Partners with domains first, the cross-sector ones set apart at the end.
         rows.sort(key=lambda r: (bool(r.cross_sector), r.number or NO_NUMBER))  # type: ignore[attr-defined]
         return rows
@@ -312,4 +321,3 @@ class Catalog:
             partners_per_type=[TypeCount(type=t, count=n) for t, n in per_type.items()],
             sources=list(self.sources.values()),
         )
-

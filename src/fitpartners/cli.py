@@ -5,7 +5,7 @@ policy is in `output`, the mapping from failures to messages and exit codes in `
 """
 
 import sys
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, Literal, Optional
 
 import typer
 
@@ -13,7 +13,7 @@ from . import __version__
 from .catalog import Catalog
 from .errors import EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE, PROG, outcome
 from .loader import ENV_DATA, ENV_MAX_BYTES, read_dataset
-from .models import PARTNER_FIELDS, Partner
+from .models import PARTNER_FIELDS
 from .output import Columns, Format, Lang, Output, say
 from .vocabulary import DOMAIN_LABELS, TYPE_LABELS, fold
 
@@ -92,7 +92,7 @@ def _complete_partner(ctx: typer.Context, incomplete: str) -> list[tuple[str, st
     return out
 
 
-def _complete_labels(kind: str) -> Any:
+def _complete_labels(kind: Literal["type", "domain"]) -> Any:
     def complete(incomplete: str) -> list[str]:
         from .filters import accepted_labels
 
@@ -129,7 +129,8 @@ JqOpt = Annotated[
     typer.Option(
         "--jq",
         metavar="EXPR",
-        help="Filter the JSON with a jq expression and print the results, strings raw (no jq program needed).",
+        help="Filter the JSON with a jq expression and print the results, strings raw "
+        "(no jq program needed).",
         show_default=False,
     ),
 ]
@@ -161,7 +162,8 @@ PeriodOpt = Annotated[
         "--period",
         metavar="ROUND",
         autocompletion=_complete_period,
-        help="Partnership round, such as 2022-2026 or 2017-2021, or 'all'. Default: the latest round that has started.",
+        help="Partnership round, such as 2022-2026 or 2017-2021, or 'all'. "
+        "Default: the latest round that has started.",
         show_default=False,
     ),
 ]
@@ -211,7 +213,8 @@ MatrixFields = Annotated[
     typer.Option(
         "--fields",
         metavar="A,B,...",
-        help="Fields to print, comma-separated, in this order: id, number, name, cross_sector and one per domain.",
+        help="Fields to print, comma-separated, in this order: id, number, name, "
+        "cross_sector and one per domain.",
         show_default=False,
     ),
 ]

@@ -5,6 +5,7 @@ ends the run with one line and exit code 130, never a traceback. The process lea
 once without flushing stdout, so nothing half-written is added after the interrupt.
 """
 
+import contextlib
 import os
 import signal
 import sys
@@ -29,8 +30,6 @@ def main() -> None:
     except OSError:
         code = code or 1
     # Leave stdout to a reader that went away: no error at interpreter exit.
-    try:
+    with contextlib.suppress(OSError, ValueError, AttributeError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
     sys.exit(code)

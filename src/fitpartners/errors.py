@@ -87,4 +87,6 @@ def outcome(exc: BaseException, where: str = PROG) -> Outcome:
         return Outcome(exit_code, f"{format_message()} (see '{where} --help')")
     if os.environ.get(ENV_DEBUG):
         raise exc
-    return Outcome(EXIT_INTERNAL, f"internal error: {type(exc).__name__}: {exc} (set {ENV_DEBUG}=1 for a traceback)")
+    return Outcome(
+        EXIT_INTERNAL, f"internal error: {type(exc).__name__}: {exc} (set {ENV_DEBUG}=1 for a traceback)"
+    )

@@ -80,7 +80,8 @@ def read_bytes(path: str | None) -> tuple[bytes, str]:
             size = os.fstat(handle.fileno()).st_size
             if size > limit:
                 raise DataError(
-                    f"{name}: file is {size:,} bytes, over the limit of {limit:,} (set {ENV_MAX_BYTES} to raise it)"
+                    f"{name}: file is {size:,} bytes, over the limit of {limit:,} "
+                    f"(set {ENV_MAX_BYTES} to raise it)"
                 )
             return _read(handle, name, limit), name
     except IsADirectoryError:

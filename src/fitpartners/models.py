@@ -263,7 +263,9 @@ def cross_check(ds: Dataset) -> list[str]:
         at = partner_at(ds, i)
         if p.number is not None:
             if p.number in numbers:
-                problems.append(f"{at}.number: {p.number} is also the number of {partner_at(ds, numbers[p.number])}")
+                problems.append(
+                    f"{at}.number: {p.number} is also the number of {partner_at(ds, numbers[p.number])}"
+                )
             numbers.setdefault(p.number, i)
         # Every name a user may type leads to one partner only; a bare number is a
         # partner's number, so it can be no alias.

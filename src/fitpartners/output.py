@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from . import writers
 from .errors import PROG, UsageError
+from .vocabulary import heading
 
 
 class Format(StrEnum):
@@ -161,7 +162,7 @@ class Output:
         fmt, fields = self.format, self.fields
         prepare_stdout(fmt in MACHINE_FORMATS)
         shown = fields or list(self.columns.default)
-        header = shown if self.headers else None
+        header = [heading(f, self.lang) for f in shown] if self.headers else None
         if fmt is Format.json:
             if self.jq is not None or single:
                 body = writers.plain(records, fields)
@@ -177,18 +178,26 @@ class Output:
             write = writers.csv_text if fmt is Format.csv else writers.tsv_text
             writers.write(write(table, head))
         elif fmt is Format.markdown:
-            writers.write(writers.markdown_text(self._cells(records, shown), shown))
+            writers.write(
+                writers.markdown_text(self._cells(records, shown), [heading(f, self.lang) for f in shown])
+            )
         elif not records and self.terminal:
             say(empty)
         elif self.for_people:
             from . import views
 
             drawn = view() if view is not None and fields is None else None
-            views.show(drawn if drawn is not None else views.records_table(self._cells(records, shown, True), header))
+            views.show(
+                drawn
+                if drawn is not None
+                else views.records_table(self._cells(records, shown, True), header, self.lang)
+            )
         elif self.explicit:  # --format table in a pipe: a plain table, header included
             writers.write(writers.plain_table(self._cells(records, shown), header))
         else:  # a pipe: bare rows, one line per record
             writers.write(writers.tsv_text(self._cells(records, shown), None))
 
-    def _cells(self, records: Sequence[BaseModel], fields: Sequence[str], short: bool = False) -> list[list[str]]:
+    def _cells(
+        self, records: Sequence[BaseModel], fields: Sequence[str], short: bool = False
+    ) -> list[list[str]]:
         return writers.rows(records, fields, labels=True, lang=self.lang, short=short)

@@ -77,7 +77,7 @@ class OverviewRow(Out):
 
 def _matrix_row() -> type[Out]:
     domains: dict[str, Any] = {d.value.replace("-", "_"): (bool, ...) for d in Domain}
-    return create_model(  # type: ignore[call-overload, no-any-return]
+    return create_model(
         "MatrixRow",
         __base__=Out,
         id=(str, ...),

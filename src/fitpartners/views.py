@@ -69,18 +69,20 @@ def link(url: str) -> Text:
     return Text(shown, style=Style(dim=True, link=shown), no_wrap=True, overflow="ignore")
 
 
-def records_table(cells: list[list[str]], header: Sequence[str] | None) -> Group:
+def records_table(cells: list[list[str]], header: Sequence[str] | None, lang: str) -> Group:
     """Records as a table. Cells wrap rather than vanish; domains go by their short
     names, explained under the table, so that a row fits an ordinary terminal."""
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False, show_header=header is not None)
-    fields = list(header or [])
+    fields = list(header) if header is not None else ["" for _ in (cells[0] if cells else [])]
     for f in fields:
-        table.add_column(f.replace("_", " "), justify="right" if f in ("number", "count") else "left", overflow="fold")
+        table.add_column(
+            f, justify="right" if f in ("number", "nummer", "count", "aantal") else "left", overflow="fold"
+        )
     for row in cells:
         table.add_row(*(text(c) for c in row))
-    if "domains" not in fields or not cells:
+    if not {"domains", "domeinen"} & set(fields) or not cells:
         return Group(table)
-    return Group(table, domain_legend("en"))
+    return Group(table, domain_legend(lang))
 
 
 def domain_legend(lang: str) -> Text:
@@ -129,7 +131,9 @@ def partner_card(catalog: Catalog, p: Partner, lang: str) -> Group:
     else:
         row("type", "not in the sources")
     if p.domains:
-        row("domains", ", ".join(label(DOMAIN_LABELS[d.value], lang) for d in p.domains), cited.get("domains"))
+        row(
+            "domains", ", ".join(label(DOMAIN_LABELS[d.value], lang) for d in p.domains), cited.get("domains")
+        )
     elif p.cross_sector:
         row("domains", label(CROSS_SECTOR_LABEL, lang), cited.get("cross_sector"))
     if p.country:
@@ -207,7 +211,10 @@ def history(catalog: Catalog, steps: list[HistoryStep]) -> Group:
     parts: list[Any] = []
     for step in steps:
         table = Table(
-            title=text(f"{step.from_round} → {step.to_round}"), box=box.SIMPLE_HEAD, show_edge=False, header_style="bold"
+            title=text(f"{step.from_round} → {step.to_round}"),
+            box=box.SIMPLE_HEAD,
+            show_edge=False,
+            header_style="bold",
         )
         table.add_column("change")
         table.add_column("count", justify="right")
@@ -223,4 +230,3 @@ def history(catalog: Catalog, steps: list[HistoryStep]) -> Group:
 def _with_status(catalog: Catalog, p: Partner) -> str:
     status = catalog.status(p)
     return p.name if status.state.value == "active" else f"{p.name} ({status.text})"
-

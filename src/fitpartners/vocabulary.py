@@ -53,6 +53,35 @@ CROSS_SECTOR_LABEL = {"en": "all sectors (cross-sector)", "nl": "alle sectoren (
 
 UNKNOWN_TYPE_LABEL = {"en": "type not in the sources", "nl": "type niet in de bronnen"}
 
+# Column headings for people (tables, markdown); machine formats keep the field names.
+HEADINGS_NL: dict[str, str] = {
+    "number": "nummer",
+    "name": "naam",
+    "full_name": "volledige naam",
+    "aliases": "ook bekend als",
+    "former_names": "vroegere namen",
+    "domains": "domeinen",
+    "cross_sector": "sectoroverschrijdend",
+    "country": "land",
+    "description": "beschrijving",
+    "rounds": "rondes",
+    "events": "gebeurtenissen",
+    "notes": "noten",
+    "sources": "bronnen",
+    "match": "gevonden",
+    "label": "naam",
+    "count": "aantal",
+    "partners": "partners",
+    "continued": "gebleven",
+    "joined": "nieuw",
+    "left": "vertrokken",
+}
+
+
+def heading(field: str, lang: str) -> str:
+    return (HEADINGS_NL.get(field, field) if lang == "nl" else field).replace("_", " ")
+
+
 # The pseudo-source that marks a field as our own judgement, not a source's statement.
 EDITORIAL_SOURCE = "editorial"
 

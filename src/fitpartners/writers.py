@@ -97,7 +97,9 @@ def plain(records: Sequence[BaseModel], fields: Sequence[str] | None) -> list[di
     return [{f: d.get(f) for f in fields} for d in dumped]
 
 
-def write_json_records(records: Sequence[BaseModel], fields: Sequence[str] | None, indent: int | None) -> None:
+def write_json_records(
+    records: Sequence[BaseModel], fields: Sequence[str] | None, indent: int | None
+) -> None:
     """A JSON array of records. Without --fields it goes through pydantic-core's
     serialiser in batches, so a large list is neither one string nor slow."""
     if fields is not None or indent is not None or not records:
