@@ -1,0 +1,139 @@
+"""Values of --type and --domain: every label the tool shows is accepted.
+
+A value may be a comma-separated list (a partner matching either item is chosen). Each
+item may be an id ("sector-federation"), the English or Dutch label, the short label
+of a domain ("tech"), a word or run of words of a label ("chamber", "smart logistics"),
+in the singular or plural ("clusters", "sectorfederaties"), in any case, with or
+without accents. Dutch words for the English words of the labels are in LABEL_WORDS_NL.
+
+No third-party imports: the list command loads this module for every filtered run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+from typing import Literal
+
+from .errors import BadValue
+from .vocabulary import DOMAIN_LABELS, DOMAIN_SHORT, TYPE_LABELS, fold, fold_words
+
+# Dutch words for English words of the labels. The domain labels are English in both
+# languages (the Dutch release keeps the English terms), and the Dutch type labels are
+# compounds ("sectorfederatie") whose head a user may type alone ("federatie"). Each
+# value is a word of an English label (a test checks it); search.py uses the same table
+# as synonyms.
+LABEL_WORDS_NL: dict[str, str] = {
+    # domains
+    "voeding": "food",
+    "voedsel": "food",
+    "gezondheid": "health",
+    "gezondheidszorg": "health",
+    "zorg": "health",
+    "levenswetenschappen": "lifesciences",
+    "technologie": "technology",
+    "techniek": "engineering",
+    "slimme": "smart",
+    "logistiek": "logistics",
+    "duurzaam": "sustainable",
+    "duurzame": "sustainable",
+    "grondstoffen": "resources",
+    "materialen": "materials",
+    "chemie": "chemistry",
+    # types
+    "federatie": "federation",
+    "netwerk": "network",
+    "organisatie": "organisation",
+    "ondernemers": "entrepreneurs",
+    "werkgevers": "employers",
+}
+
+# Words of a label that name nothing on their own ("chamber of commerce": "of").
+_FILLER = frozenset({"of", "van", "and", "en"})
+
+TYPE_OPTION = "--type"
+DOMAIN_OPTION = "--domain"
+
+
+def _label_names(kind: Literal["type", "domain"]) -> dict[str, list[str]]:
+    """Every name the tool shows for each id of a vocabulary: id, labels, short label."""
+    if kind == "type":
+        return {tid: [tid, labels["en"], labels["nl"]] for tid, labels in TYPE_LABELS.items()}
+    return {
+        did: [did, labels["en"], labels["nl"], DOMAIN_SHORT[did]] for did, labels in DOMAIN_LABELS.items()
+    }
+
+
+class _Vocabulary:
+    """Keys (runs of label words, folded and joined) -> the ids they name."""
+
+    def __init__(self, names: dict[str, list[str]]) -> None:
+        self.keys: dict[str, set[str]] = {}
+        self.words: set[str] = set()
+        for vid, texts in names.items():
+            for text in texts:
+                words = fold_words(text).split()
+                self.words.update(words)
+                for i in range(len(words)):
+                    for j in range(i + 1, len(words) + 1):
+                        run = words[i:j]
+                        if run[0] in _FILLER or run[-1] in _FILLER:
+                            continue
+                        self.keys.setdefault("".join(run), set()).add(vid)
+
+    def _word(self, word: str) -> str:
+        """A word of the value as a word of the labels: Dutch translated, plural or
+        singular made to agree with the label ('clusters', 'employer')."""
+        for form in (word, *_other_numbers(word)):
+            for candidate in (form, LABEL_WORDS_NL.get(form)):
+                if candidate in self.words:
+                    return candidate
+        return word
+
+    def ids(self, item: str) -> set[str]:
+        words = [self._word(w) for w in fold_words(item).split()]
+        return self.keys.get("".join(words)) or self.keys.get(fold(item)) or set()
+
+
+def _other_numbers(word: str) -> Iterable[str]:
+    """Singular and plural forms of an English or Dutch word, the likely ones first."""
+    for suffix in ("s", "es", "en"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            yield word[: -len(suffix)]
+    yield word + "s"
+
+
+@cache
+def _vocabulary(kind: Literal["type", "domain"]) -> _Vocabulary:
+    return _Vocabulary(_label_names(kind))
+
+
+def _match(kind: Literal["type", "domain"], option: str, values: Sequence[str]) -> set[str]:
+    vocab = _vocabulary(kind)
+    chosen: set[str] = set()
+    for value in values:
+        items = [item for item in value.split(",") if item.strip()]
+        if not items:
+            raise BadValue(option, value, list(_label_names(kind)))
+        for item in items:
+            ids = vocab.ids(item)
+            if not ids:
+                raise BadValue(option, item.strip(), list(_label_names(kind)))
+            chosen |= ids
+    return chosen
+
+
+def type_ids(values: Sequence[str]) -> set[str]:
+    """The partner type ids the --type values name (OR across values and items)."""
+    return _match("type", TYPE_OPTION, values)
+
+
+def domain_ids(values: Sequence[str]) -> set[str]:
+    """The domain ids the --domain values name (OR across values and items)."""
+    return _match("domain", DOMAIN_OPTION, values)
+
+
+def accepted_labels(kind: Literal["type", "domain"]) -> list[str]:
+    """Every id and label, both languages, lower case: the shell's completions."""
+    names = _label_names(kind)
+    return list(dict.fromkeys(text.lower() for texts in names.values() for text in texts))
