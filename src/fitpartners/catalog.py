@@ -210,8 +210,9 @@ class Catalog:
         return Selection(chosen, left_out)
 
     def general_partners(self, period: str | None = None) -> list[Partner]:
-        """The partners that serve every sector and country."""
-        return [p for p in self.in_period(self.period(period)) if p.cross_sector]
+        """The partners that serve every sector and every country (not the chambers,
+        which serve one country each)."""
+        return [p for p in self.in_period(self.period(period)) if p.cross_sector and p.country is None]
 
     @staticmethod
     def sort(partners: list[Partner], by: str) -> list[Partner]:
