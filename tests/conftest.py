@@ -1,10 +1,12 @@
-"""Shared helpers: run the CLI in-process, and make datasets to feed it."""
+"""Shared helpers: run the CLI in-process or as a real process, and make datasets to feed it."""
 
 from __future__ import annotations
 
 import copy
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,12 +19,22 @@ from fitpartners.cli import run as run_cli
 ROOT = Path(__file__).resolve().parents[1]
 DATA_FILE = ROOT / "data" / "partners.json"
 SOURCES = Path(__file__).resolve().parent / "sources"
+# The console script of the virtual environment the tests run in.
+SCRIPT = Path(sys.executable).parent / "fitpartners"
+
+# The day every test runs on, unless it sets FITPARTNERS_TODAY itself: a day while the
+# 2022-2026 round runs, so that results do not depend on the clock.
+TODAY = "2026-11-28"
+# Rich's switch for terminal output into a pipe; TERM=dumb keeps colour codes out.
+TERMINAL = {"TTY_COMPATIBLE": "1", "TERM": "dumb"}
 
 # Environment that keeps results independent of the developer's shell.
-CLEAN_ENV = {
+CLEAN_ENV: dict[str, str | None] = {
     "FITPARTNERS_DATA": None,
     "FITPARTNERS_LANG": None,
     "FITPARTNERS_MAX_BYTES": None,
+    "FITPARTNERS_DEBUG": None,
+    "FITPARTNERS_TODAY": TODAY,
     "TTY_COMPATIBLE": None,
     "NO_COLOR": None,
     "FORCE_COLOR": None,
@@ -33,29 +45,22 @@ CLEAN_ENV = {
 
 def clean_environ(**extra: str) -> dict[str, str]:
     """This process's environment for a child, without the settings that change our
-    output (the developer's or CI's shell may have any of them), plus `extra`."""
+    output (the developer's or CI's shell may have any of them), on the tests' day,
+    plus `extra`."""
     mine = ("FITPARTNERS_", "TTY_COMPATIBLE", "FORCE_COLOR", "NO_COLOR", "COLUMNS", "LINES", "_FITPARTNERS")
     env = {k: v for k, v in os.environ.items() if not k.startswith(mine)}
-    return {**env, **extra}
+    return {**env, "FITPARTNERS_TODAY": TODAY, **extra}
 
 
 class Run:
-    def __init__(self, result: Any) -> None:
-        self.code: int = result.exit_code
-        self.out: str = result.stdout
-        self.err: str = result.stderr
-        self.exception = result.exception
+    def __init__(self, code: int, out: bytes, err: bytes) -> None:
+        self.code = code
+        self.raw = out
+        self.out = out.decode("utf-8", "replace")
+        self.err = err.decode("utf-8", "replace")
 
     def json(self) -> Any:
         return json.loads(self.out)
-
-
-class Result:
-    def __init__(self, code: int, out: bytes, err: bytes) -> None:
-        self.exit_code = code
-        self.stdout = out.decode("utf-8", "replace")
-        self.stderr = err.decode("utf-8", "replace")
-        self.exception = None
 
 
 def run(*args: str, env: dict[str, str | None] | None = None, input: str | bytes | None = None) -> Run:
@@ -64,7 +69,25 @@ def run(*args: str, env: dict[str, str | None] | None = None, input: str | bytes
     runner = CliRunner()
     with runner.isolation(input=input, env={**CLEAN_ENV, **(env or {})}) as (out, err, _):
         code = run_cli(list(args))
-        return Run(Result(code, out.getvalue(), err.getvalue()))
+        sys.stdout.flush()  # what the process would flush at exit
+        sys.stderr.flush()
+        return Run(code, out.getvalue(), err.getvalue())
+
+
+def cli(*args: str, env: dict[str, str] | None = None, **kwargs: Any) -> subprocess.CompletedProcess[str]:
+    """The CLI as a real process (`python -m fitpartners`), for what only a process shows."""
+    return subprocess.run(
+        [sys.executable, "-m", "fitpartners", *args],
+        capture_output=True,
+        text=True,
+        env=clean_environ(**(env or {})),
+        timeout=60,
+        **kwargs,
+    )
+
+
+def one_line(text: str) -> bool:
+    return len(text.strip().splitlines()) == 1 and text.endswith("\n")
 
 
 @pytest.fixture(scope="session")
@@ -93,3 +116,8 @@ def write_data(tmp_path: Path) -> Callable[[Any], str]:
         return str(path)
 
     return write
+
+
+def partner(data: dict[str, Any], pid: str) -> dict[str, Any]:
+    """The partner record with this id in a raw dataset."""
+    return next(p for p in data["partners"] if p["id"] == pid)

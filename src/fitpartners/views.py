@@ -51,7 +51,7 @@ def show(renderable: Any) -> None:
     """Print a view with no trailing spaces on any line (Rich pads every cell)."""
     made = console()
     with made.capture() as captured:
-        made.print(renderable)
+        made.print(renderable, crop=False)  # an address stands whole, even past the edge
     text = captured.get()
     while (stripped := _TRAILING.sub(r"\1", text)) != text:
         text = stripped
@@ -156,7 +156,7 @@ def partner_card(catalog: Catalog, p: Partner, lang: str) -> Group:
         s = catalog.sources[source_id]
         parts.append(text(f"[{number}] {', '.join(x for x in (s.publisher, s.date, s.title) if x)}", "dim"))
         if s.url:
-            parts.append(Text("    ").append_text(link(s.url)))
+            parts.append(Text("    ", no_wrap=True, overflow="ignore").append_text(link(s.url)))
     if any(EDITORIAL_SOURCE in ids for ids in cited.values()):
         parts.append(text("[E] editorial: our judgement from the description, not FIT's", "dim"))
     heading = f"#{p.number} {p.name}" if p.number is not None else p.name
@@ -203,7 +203,7 @@ def about(info: About, pairs: list[tuple[str, str]]) -> Group:
     for i, s in enumerate(info.sources, 1):
         parts.append(text(f"[{i}] {', '.join(x for x in (s.publisher, s.date, s.title) if x)}", "dim"))
         if s.url:
-            parts.append(Text("    ").append_text(link(s.url)))
+            parts.append(Text("    ", no_wrap=True, overflow="ignore").append_text(link(s.url)))
     return Group(*parts)
 
 
