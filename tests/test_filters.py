@@ -1,0 +1,254 @@
+"""Filter values: every label the tool prints is accepted; countries come from pycountry."""
+
+from __future__ import annotations
+
+import pytest
+
+from fitpartners.countries import country_code, country_name, country_names
+from fitpartners.errors import EXIT_USAGE, BadValue
+from fitpartners.filters import LABEL_WORDS_NL, accepted_labels, domain_ids, type_ids
+from fitpartners.vocabulary import DOMAIN_LABELS, DOMAIN_SHORT, TYPE_LABELS, fold_words
+
+TYPES = list(TYPE_LABELS)
+DOMAINS = list(DOMAIN_LABELS)
+
+
+def printed_labels(kind: str) -> list[tuple[str, str]]:
+    """(label, id) for every id and label the tool prints: ids, English and Dutch
+    labels, domains' short labels."""
+    if kind == "type":
+        return [(label, tid) for tid, labels in TYPE_LABELS.items() for label in (tid, *labels.values())]
+    return [
+        (label, did)
+        for did, labels in DOMAIN_LABELS.items()
+        for label in (did, *labels.values(), DOMAIN_SHORT[did])
+    ]
+
+
+@pytest.mark.parametrize(("label", "tid"), printed_labels("type"))
+def test_every_printed_type_label_names_its_type(label, tid):
+    assert type_ids([label]) == {tid}
+    assert type_ids([label.upper()]) == {tid}
+
+
+@pytest.mark.parametrize(("label", "did"), printed_labels("domain"))
+def test_every_printed_domain_label_names_its_domain(label, did):
+    assert domain_ids([label]) == {did}
+    assert domain_ids([label.upper()]) == {did}
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # plurals, English and Dutch
+        ("clusters", {"cluster"}),
+        ("chambers", {"bilateral-chamber"}),
+        ("federations", {"sector-federation"}),
+        ("sector federations", {"sector-federation"}),
+        ("sectorfederaties", {"sector-federation"}),
+        ("bilateral chambers of commerce", {"bilateral-chamber"}),
+        ("kamers", {"bilateral-chamber"}),
+        ("bedrijfsnetwerken", {"business-network"}),
+        ("werkgeversorganisaties", {"employers-organisation"}),
+        ("employer", {"employers-organisation"}),
+        ("entrepreneur", {"entrepreneurs-organisation"}),
+        # a word or run of words of a label
+        ("chamber", {"bilateral-chamber"}),
+        ("chamber of commerce", {"bilateral-chamber"}),
+        ("kamer van koophandel", {"bilateral-chamber"}),
+        ("koophandel", {"bilateral-chamber"}),
+        ("network", {"business-network"}),
+        ("sector", {"sector-federation"}),
+        ("organisation", {"entrepreneurs-organisation", "employers-organisation"}),
+        # Dutch heads of the Dutch compounds
+        ("federatie", {"sector-federation"}),
+        ("netwerk", {"business-network"}),
+        ("organisaties", {"entrepreneurs-organisation", "employers-organisation"}),
+        ("ondernemers", {"entrepreneurs-organisation"}),
+        ("werkgevers", {"employers-organisation"}),
+        # case, accents, punctuation
+        ("Kamer Van Koophandel", {"bilateral-chamber"}),
+        ("SECTORFÉDÉRATIE", {"sector-federation"}),
+        ("Entrepreneurs’ Organisation", {"entrepreneurs-organisation"}),
+        ("sector_federation", {"sector-federation"}),
+        # comma lists, either one
+        ("cluster,chamber", {"cluster", "bilateral-chamber"}),
+        ("cluster, sector-federation ,", {"cluster", "sector-federation"}),
+    ],
+)
+def test_type_values(value, expected):
+    assert type_ids([value]) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("logistics", {"smart-logistics"}),
+        ("smart logistics", {"smart-logistics"}),
+        ("life sciences", {"life-sciences-health"}),
+        ("lifesciences", {"life-sciences-health"}),
+        ("chemistry", {"sustainable-materials-chemistry"}),
+        ("material", {"sustainable-materials-chemistry"}),
+        ("engineering", {"engineering-technology"}),
+        # Dutch words for labels that are English in both languages
+        ("voeding", {"food"}),
+        ("Voedsel", {"food"}),
+        ("gezondheid", {"life-sciences-health"}),
+        ("zorg", {"life-sciences-health"}),
+        ("levenswetenschappen", {"life-sciences-health"}),
+        ("logistiek", {"smart-logistics"}),
+        ("slimme logistiek", {"smart-logistics"}),
+        ("materialen", {"sustainable-materials-chemistry"}),
+        ("duurzame materialen", {"sustainable-materials-chemistry"}),
+        ("chemie", {"sustainable-materials-chemistry"}),
+        ("grondstoffen", {"sustainable-materials-chemistry"}),
+        ("technologie", {"engineering-technology"}),
+        ("techniek", {"engineering-technology"}),
+        # case, accents, lists
+        ("FOOD", {"food"}),
+        ("Lifesciences & Health", {"life-sciences-health"}),
+        ("Solution-Driven Engineering & Technology", {"engineering-technology"}),
+        ("food,tech", {"food", "engineering-technology"}),
+        ("voeding, logistiek", {"food", "smart-logistics"}),
+    ],
+)
+def test_domain_values(value, expected):
+    assert domain_ids([value]) == expected
+
+
+def test_several_values_add_up():
+    assert type_ids(["cluster", "kamers"]) == {"cluster", "bilateral-chamber"}
+    assert domain_ids(["food", "health"]) == {"food", "life-sciences-health"}
+
+
+@pytest.mark.parametrize(
+    ("match", "option", "value", "valid"),
+    [
+        (type_ids, "--type", "spearhead", TYPES),
+        (type_ids, "--type", "of", TYPES),  # a filler word of a label names nothing
+        (type_ids, "--type", "", TYPES),
+        (type_ids, "--type", " , ", TYPES),
+        (domain_ids, "--domain", "chemical", DOMAINS),
+        (domain_ids, "--domain", "foodie", DOMAINS),
+        (domain_ids, "--domain", "en", DOMAINS),
+    ],
+)
+def test_an_unknown_value_is_a_usage_error_listing_the_ids(match, option, value, valid):
+    with pytest.raises(BadValue) as info:
+        match([value])
+    err = info.value
+    assert err.exit_code == EXIT_USAGE
+    assert (err.option, err.value, err.valid) == (option, value, valid)
+    assert option in str(err) and ", ".join(valid) in str(err)
+
+
+def test_the_unknown_item_of_a_list_is_named():
+    with pytest.raises(BadValue) as info:
+        type_ids(["cluster,nonsense"])
+    assert info.value.value == "nonsense"
+
+
+@pytest.mark.parametrize("kind", ["type", "domain"])
+def test_accepted_labels_are_every_id_and_label_in_lower_case(kind):
+    accepted = accepted_labels(kind)
+    assert accepted == [a.lower() for a in accepted]
+    assert len(accepted) == len(set(accepted))
+    assert {label.lower() for label, _ in printed_labels(kind)} == set(accepted)
+    match = type_ids if kind == "type" else domain_ids
+    for label in accepted:
+        match([label])  # each is accepted back
+
+
+def test_dutch_words_translate_to_words_of_the_english_labels():
+    english = {
+        w
+        for labels in (*TYPE_LABELS.values(), *DOMAIN_LABELS.values())
+        for w in fold_words(labels["en"] + " " + labels["nl"]).split()
+    }
+    for dutch, word in LABEL_WORDS_NL.items():
+        assert word in english, (dutch, word)
+        assert dutch == dutch.casefold()
+
+
+# -- countries -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("japan", "JP"),
+        ("Japan", "JP"),
+        ("JAPAN", "JP"),
+        ("JP", "JP"),
+        ("jp", "JP"),
+        ("JPN", "JP"),
+        ("China", "CN"),
+        ("CHN", "CN"),
+        ("People's Republic of China", "CN"),  # official name
+        ("Volksrepubliek China", "CN"),  # official name in Dutch
+        ("Vietnam", "VN"),  # common name
+        ("Viet Nam", "VN"),  # ISO name
+        ("India", "IN"),
+        ("in", "IN"),
+        ("Verenigde Staten", "US"),
+        ("United States of America", "US"),
+        ("België", "BE"),
+        ("belgie", "BE"),
+        ("Zuid-Korea", "KR"),
+        ("south korea", "KR"),
+        ("Ivoorkust", "CI"),
+        ("cote d'ivoire", "CI"),
+        ("  Duitsland ", "DE"),
+    ],
+)
+def test_country_code(value, code):
+    assert country_code(value) == code
+
+
+@pytest.mark.parametrize(
+    ("value", "suggested"),
+    [("narnia", None), ("japon", "Japan"), ("Chna", "China"), ("Verenigde Staaten", "United States")],
+)
+def test_an_unknown_country_is_a_usage_error_with_suggestions(value, suggested):
+    with pytest.raises(BadValue) as info:
+        country_code(value)
+    err = info.value
+    assert err.exit_code == EXIT_USAGE and err.option == "--country" and err.value == value
+    assert 1 <= len(err.valid) <= 3
+    if suggested is not None:
+        assert err.valid[0] == suggested
+    assert "did you mean" in str(err)
+
+
+def test_nothing_close_to_a_country_says_so():
+    with pytest.raises(BadValue) as info:
+        country_code("qqqqqqqqqqqq")
+    assert info.value.valid == [] and "nothing close" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("code", "lang", "name"),
+    [
+        ("VN", "en", "Vietnam"),  # pycountry's common name before "Viet Nam"
+        ("VN", "nl", "Vietnam"),
+        ("CN", "en", "China"),
+        ("CN", "nl", "China"),
+        ("IN", "nl", "India"),
+        ("US", "en", "United States"),
+        ("US", "nl", "Verenigde Staten"),
+        ("KR", "en", "South Korea"),
+        ("KR", "nl", "Zuid-Korea"),
+        ("BE", "nl", "België"),
+        ("be", "en", "Belgium"),
+        ("XX", "en", "XX"),
+    ],
+)
+def test_country_name(code, lang, name):
+    assert country_name(code, lang) == name
+
+
+def test_country_names_for_search_are_common_and_iso_names_in_both_languages():
+    assert country_names("VN") == ["Vietnam", "Viet Nam"]
+    assert "Verenigde Staten" in country_names("US")
+    assert not [n for n in country_names("CN") if "Republic" in n]  # no official names
+    assert country_names("XX") == []

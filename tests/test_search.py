@@ -1,0 +1,384 @@
+"""Search and name resolution: the questions in questions.json, then the rules one by one."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fitpartners import models, search
+from fitpartners.errors import NotFound
+from fitpartners.search import Hit, query_words, resolve
+
+ROOT = Path(__file__).resolve().parents[1]
+PARTNERS: list[models.Partner] = models.Dataset.model_validate_json(
+    (ROOT / "data" / "partners.json").read_bytes()
+).partners
+BY_ID = {p.id: p for p in PARTNERS}
+COUNT = max(p.number for p in PARTNERS if p.number is not None)
+QUESTIONS: list[dict[str, Any]] = json.loads((Path(__file__).parent / "questions.json").read_text("utf-8"))[
+    "questions"
+]
+
+
+def ids(hits: list[Hit], *, general: bool = False) -> list[str]:
+    return [h.partner.id for h in hits if h.general is general]
+
+
+def find(query: str, partners: list[models.Partner] | None = None) -> list[Hit]:
+    return search.search(PARTNERS if partners is None else partners, query.split())
+
+
+# -- the questions -------------------------------------------------------------------
+
+
+def test_the_questions_are_many_and_well_formed():
+    assert len(QUESTIONS) >= 40
+    assert len({q["query"].casefold() for q in QUESTIONS}) == len(QUESTIONS)
+    for q in QUESTIONS:
+        assert q["why"].strip(), q
+        for pid in [*q["first"], *q.get("general", []), *q.get("never", [])]:
+            assert pid in BY_ID, (q["query"], pid)
+    # Both languages, one word and several.
+    assert any(len(q["query"].split()) == 1 for q in QUESTIONS)
+    assert any(len(q["query"].split()) > 2 for q in QUESTIONS)
+
+
+@pytest.mark.parametrize("q", QUESTIONS, ids=[q["query"] for q in QUESTIONS])
+def test_question(q):
+    hits = find(q["query"])
+    specific = ids(hits)
+    first = q["first"]
+    if not first:
+        assert specific == []
+    elif q["ordered"]:
+        assert specific[: len(first)] == first, specific
+    else:
+        assert sorted(specific[: len(first)]) == sorted(first), specific
+    if "general" in q:
+        assert ids(hits, general=True) == q["general"]
+    assert not set(q.get("never", [])) & {h.partner.id for h in hits}
+
+
+# -- query words ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (["Kamer van Koophandel"], ["kamer", "koophandel"]),
+        (["kamer", "van", "koophandel"], ["kamer", "koophandel"]),
+        (["flanders.healthTech"], ["flanders", "healthtech"]),
+        (["ÉNERGIE", "Chimie"], ["energie", "chimie"]),
+        (["food", "FOOD", "Food"], ["food"]),
+        (["the food of Japan, and the US"], ["food", "japan", "us"]),
+        (["it", "ai"], ["it", "ai"]),
+        (["de", "het", "een", "en", "voor", "in", "the", "and", "for", "of", "a"], []),
+        (["  ", "--", "&"], []),
+        ([], []),
+    ],
+)
+def test_query_words(words, expected):
+    assert query_words(words) == expected
+
+
+def test_a_query_of_stop_words_finds_nothing():
+    assert search.search(PARTNERS, ["van", "de", "the"]) == []
+    assert search.search(PARTNERS, []) == []
+
+
+# -- matching ------------------------------------------------------------------------
+
+
+def variant(base: str, **changes: Any) -> models.Partner:
+    """A partner like `base` with some fields changed (model_copy does not validate)."""
+    return BY_ID[base].model_copy(update=changes)
+
+
+def text(nl: str, en: str) -> models.Bilingual:
+    return models.Bilingual(nl=nl, en=en)
+
+
+def test_a_word_matches_the_start_of_a_word():
+    assert "essenscia-vlaanderen" in ids(find("chem"))  # chemistry, chemie
+    assert "sim" in ids(find("sustain"))
+    assert "fedustria" in ids(find("furnit"))
+    assert "fedustria" not in ids(find("urniture"))  # not inside a word
+
+
+def test_a_short_word_is_an_acronym_matching_whole_words_only():
+    simple = variant("euka", id="simple", name="Simple", description=text("simulatie", "simulation tools"))
+    partners = [*PARTNERS, simple]
+    assert ids(find("sim", partners)) == ["sim"]  # never "simulation"
+    assert "simple" in ids(find("simul", partners))
+    assert "sim" not in ids(find("ai"))  # never "sustainable"
+    assert ids(find("ai")) == ["the-beacon"]
+
+
+def test_accents_and_case_do_not_matter():
+    assert ids(find("FABRIMETAL")) == ids(find("fabrimétal")) == ["agoria"]
+    assert ids(find("ARTIFICIELE")) == ["the-beacon"]  # 'artificiële'
+
+
+def test_a_name_with_punctuation_splits_into_words():
+    assert ids(find("healthtech"))[0] == "flanders-healthtech"
+    assert ids(find("flandershealthtech"))[0] == "flanders-healthtech"  # the name folded whole
+    assert ids(find("bio"))[0] == "flanders-bio"
+
+
+def test_every_synonym_leads_to_words_in_the_data():
+    index = search._index(PARTNERS)
+    tokens = {t for entry in index for words in entry.fields.values() for t in words}
+    for word, targets in search.SYNONYMS.items():
+        assert word == word.casefold() and " " not in word, word
+        for target in targets:
+            assert any(search._matches(target, t) for t in tokens), (word, target)
+
+
+def test_synonyms_find_what_the_data_calls_otherwise():
+    assert "flanders-bio" not in ids(find("biotechnological"))  # no synonym: no guess
+    assert ids(find("biotech"))[0] == "flanders-bio"
+    assert ids(find("gaming")) == ["flega"]
+    assert ids(find("chemical"))[0] == "essenscia-vlaanderen"
+
+
+# -- ranking and fields --------------------------------------------------------------
+
+
+def test_more_words_matched_come_first():
+    hits = find("flanders bio")
+    assert ids(hits)[0] == "flanders-bio"
+    assert [len(h.words) for h in hits] == sorted((len(h.words) for h in hits), reverse=True)
+    assert hits[0].words == ["flanders", "bio"]
+
+
+def test_names_over_aliases_over_labels_over_descriptions_over_notes():
+    # The higher the number, the better the field: order by number alone would reverse it.
+    # Events and notes weigh the same, so those two go by number.
+    base = variant("euka", description=None, notes=[])
+    note = models.Note(text="A zebra crossing.", sources=["editorial"])
+    event = models.Event(
+        date="2020-01",
+        kind=models.EventKind.RENAMED,
+        text="zebra",
+        new_name="Quagga",
+        partner=None,
+        sources=["editorial"],
+    )
+    partners = [
+        base.model_copy(update={"id": "in-events", "number": 1, "name": "One", "events": [event]}),
+        base.model_copy(update={"id": "in-notes", "number": 2, "name": "Two", "notes": [note]}),
+        base.model_copy(
+            update={"id": "in-description", "number": 3, "name": "Three", "description": text("x", "zebra")}
+        ),
+        base.model_copy(update={"id": "in-aliases", "number": 4, "name": "Four", "aliases": ["Zebra Group"]}),
+        base.model_copy(update={"id": "in-name", "number": 5, "name": "Zebra"}),
+    ]
+    hits = find("zebra", partners)
+    assert ids(hits) == ["in-name", "in-aliases", "in-description", "in-events", "in-notes"]
+    assert [h.fields for h in hits] == [["name"], ["aliases"], ["description_en"], ["events"], ["notes"]]
+    assert all(h.words == ["zebra"] for h in hits)
+    # A type label outranks a description.
+    typed = [
+        base.model_copy(update={"id": "described", "number": 1, "description": text("x", "a business")}),
+        base.model_copy(update={"id": "typed", "number": 2, "type": models.PartnerType.BUSINESS_NETWORK}),
+    ]
+    assert ids(find("business", typed)) == ["typed", "described"]
+
+
+def test_ties_go_by_number():
+    hits = find("kamer van koophandel")
+    assert ids(hits)[0] == "vckk"  # its full name as well as its type label
+    assert ids(hits)[1:4] == ["bcecc", "bva", "bicci"]
+    assert hits[1].score == hits[2].score == hits[3].score
+
+
+def test_scores_are_in_the_order_of_the_hits():
+    for q in ("flanders bio", "technology", "kamer van koophandel", "food japan"):
+        specific = [h.score for h in find(q) if not h.general]
+        assert specific == sorted(specific, reverse=True)
+        assert all(len(h.words) <= h.score < len(h.words) + 1 for h in find(q) if not h.general)
+
+
+@pytest.mark.parametrize(
+    ("query", "partner", "field"),
+    [
+        ("Fabrimetal", "agoria", "aliases"),
+        ("MEDVIA", "flanders-healthtech", "later_names"),
+        ("healthtech", "medtech-flanders", "events"),  # merged into flanders.healthTech
+        ("vietnam", "bva", "country"),
+        ("china", "bcecc", "country"),
+        ("food", "fevia-vlaanderen", "domains"),
+        ("tech", "dsp-valley", "domains"),  # the short label
+        ("sectorfederatie", "agoria", "type"),
+        ("speerpuntcluster", "vil", "type"),
+        ("artificial", "the-beacon", "description_en"),
+        ("artificiele", "the-beacon", "description_nl"),
+        ("Belgian-Chinese", "bcecc", "full_name"),
+        ("16", "the-beacon", "name"),
+    ],
+)
+def test_hits_say_where_they_matched(query, partner, field):
+    hit = next(h for h in find(query) if h.partner.id == partner)
+    assert field in hit.fields
+    assert not hit.general
+
+
+def test_a_partner_without_the_word_is_no_hit():
+    assert all("textile" in h.words for h in find("textile"))
+    assert find("zzzzqqq") == []
+
+
+# -- general partners ----------------------------------------------------------------
+
+
+def test_a_domain_or_country_lists_cross_sector_partners_last_flagged_general():
+    hits = find("food japan")
+    assert ids(hits) == ["fevia-vlaanderen"]
+    general = [h for h in hits if h.general]
+    assert general and hits[-len(general) :] == general  # after every specific hit
+    for h in general:
+        assert h.partner.cross_sector is True and h.partner.country is None
+        assert h.score == 0.0 and h.fields == ["cross_sector"] and h.words == ["food", "japan"]
+
+
+def test_chambers_are_never_general_help_for_another_country():
+    assert not {"bcecc", "vckk", "bva", "bicci"} & {h.partner.id for h in find("japan")}
+
+
+def test_no_general_partners_without_a_domain_or_country():
+    for q in ("textile", "games", "kamer van koophandel", "beacon", "energy"):
+        assert ids(find(q), general=True) == [], q
+
+
+def test_a_cross_sector_partner_that_matches_is_specific_and_listed_once():
+    hits = find("voka food")
+    assert ids(hits)[:2] == ["voka", "fevia-vlaanderen"]
+    assert [h.partner.id for h in hits].count("voka") == 1
+    assert ids(hits, general=True) == ["unizo-internationaal", "vkw-limburg"]
+
+
+def test_a_domain_named_in_dutch_or_by_synonym_counts():
+    for q in ("voeding", "gezondheid", "logistiek", "chemie", "biotech", "duurzaamheid"):
+        assert ids(find(q), general=True) == ["unizo-internationaal", "vkw-limburg", "voka"], q
+
+
+def test_a_country_of_several_words_counts():
+    assert ids(find("verenigde staten"), general=True)
+    assert ids(find("south korea"), general=True)
+    assert not ids(find("verenigde"), general=True)  # half a name is no country
+
+
+# -- index and imports ---------------------------------------------------------------
+
+
+def test_the_index_is_built_once_per_list():
+    assert search._index(PARTNERS) is search._index(PARTNERS)
+    other = list(PARTNERS[:3])
+    assert len(search._index(other)) == 3
+
+
+def test_importing_search_loads_nothing_heavy():
+    code = "import sys, fitpartners.search; print(sorted(sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    for heavy in ("'rich'", "'pycountry'", "'pydantic'", "'fitpartners.models'", "'typer'"):
+        assert heavy not in loaded, heavy
+
+
+# -- resolve -------------------------------------------------------------------------
+
+
+def resolved(query: str) -> tuple[str, str | None]:
+    r = resolve(PARTNERS, query, COUNT)
+    return r.partner.id, r.note
+
+
+@pytest.mark.parametrize(
+    ("query", "pid"),
+    [
+        ("voka", "voka"),
+        ("VOKA", "voka"),
+        ("the-beacon", "the-beacon"),
+        ("The Beacon", "the-beacon"),
+        ("16", "the-beacon"),
+        ("016", "the-beacon"),
+        ("Fabrimétal", "agoria"),
+        ("fabrimetal", "agoria"),
+        ("FLANDERS HEALTHTECH", "flanders-healthtech"),
+        ("Strategisch Initiatief Materialen", "sim"),
+        ("essenscia", "essenscia-vlaanderen"),
+        ("b-hive", "b-hive"),  # an earlier round's partner
+    ],
+)
+def test_resolve_an_exact_name_without_a_note(query, pid):
+    assert resolved(query) == (pid, None)
+
+
+def test_resolve_a_later_name_with_its_note():
+    pid, note = resolved("MEDVIA")
+    assert pid == "flanders-healthtech"
+    assert note == BY_ID["flanders-healthtech"].later_names()[0].note
+    assert note is not None and "MEDVIA" in note
+
+
+@pytest.mark.parametrize(
+    ("query", "pid", "name"),
+    [
+        ("beacon", "the-beacon", "The Beacon"),
+        ("de blauwe", "de-blauwe-cluster", "De Blauwe Cluster"),
+        ("healthtech", "flanders-healthtech", "flanders.healthTech"),
+        ("Flanders-H", "flanders-healthtech", "flanders.healthTech"),
+        ("strategisch", "sim", "SIM"),
+    ],
+)
+def test_resolve_a_unique_prefix_with_a_note(query, pid, name):
+    assert resolved(query) == (pid, f"{query!r} taken as {name}")
+
+
+def test_resolve_a_prefix_of_a_later_name_says_so():
+    pid, note = resolved("medv")
+    assert pid == "flanders-healthtech"
+    assert note is not None and note.startswith("'medv' taken as flanders.healthTech") and "MEDVIA" in note
+
+
+def test_resolve_an_ambiguous_prefix_lists_the_candidates():
+    with pytest.raises(NotFound) as info:
+        resolve(PARTNERS, "flanders", COUNT)
+    message = str(info.value)
+    assert message.startswith("'flanders' names more than one partner: flanders.healthTech, flanders.bio, ")
+    assert "Medtech Flanders" in message and "VCKK" in message and message.endswith("; be more specific")
+
+
+def test_resolve_an_exact_name_shared_by_two_partners_lists_both():
+    twins = [variant("agoria", aliases=["Tech"]), variant("dsp-valley", aliases=["Tech"])]
+    with pytest.raises(NotFound, match="'tech' names more than one partner: Agoria, DSP Valley"):
+        resolve(twins, "tech", COUNT)
+
+
+@pytest.mark.parametrize("query", ["22", "0", "99999999999999999999999999"])
+def test_resolve_a_number_out_of_range(query):
+    with pytest.raises(NotFound) as info:
+        resolve(PARTNERS, query, COUNT)
+    assert str(info.value) == f"no partner number {int(query)} (numbers run from 1 to 21)"
+
+
+def test_resolve_suggests_close_names_only_as_a_hint():
+    with pytest.raises(NotFound) as info:
+        resolve(PARTNERS, "flandrs", COUNT)
+    message = str(info.value)
+    assert message.startswith("no partner named 'flandrs'; did you mean: ")
+    suggestions = message.split("did you mean: ")[1].rstrip("?").split(", ")
+    assert "flanders.bio" in suggestions and len(suggestions) <= 3
+    with pytest.raises(NotFound, match="^no partner named 'fevai'; did you mean: Fevia Vlaanderen"):
+        resolve(PARTNERS, "fevai", COUNT)
+
+
+@pytest.mark.parametrize("query", ["zzzzzz", "", "  ", "&&"])
+def test_resolve_nothing_close(query):
+    with pytest.raises(NotFound) as info:
+        resolve(PARTNERS, query, COUNT)
+    assert str(info.value) == f"no partner named {query!r}"
