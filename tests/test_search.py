@@ -228,6 +228,17 @@ def test_hits_say_where_they_matched(query, partner, field):
     assert not hit.general
 
 
+def test_an_event_is_found_by_the_name_of_the_partner_it_names():
+    # The event's own text need not name the partner: the reference does.
+    event = BY_ID["medtech-flanders"].events[0].model_copy(update={"text": "Activities transferred."})
+    merged = variant("medtech-flanders", events=[event])
+    partners = [merged, BY_ID["flanders-healthtech"]]
+    hit = next(h for h in find("healthtech", partners) if h.partner.id == "medtech-flanders")
+    assert hit.fields == ["events"]
+    hit = next(h for h in find("medvia", partners) if h.partner.id == "medtech-flanders")  # its later name
+    assert hit.fields == ["events"]
+
+
 def test_a_partner_without_the_word_is_no_hit():
     assert all("textile" in h.words for h in find("textile"))
     assert find("zzzzqqq") == []
