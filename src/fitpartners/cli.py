@@ -220,6 +220,13 @@ MatrixFields = Annotated[
 ]
 
 
+def views() -> Any:
+    """The Rich views, imported only when a terminal picture is drawn."""
+    from . import views as module
+
+    return module
+
+
 def load(data: str | None, out: Output) -> Catalog:
     catalog = Catalog(read_dataset(data).dataset)
     notice = catalog.ended_notice()
@@ -360,12 +367,10 @@ def show_partner(
     found = catalog.resolve(name)
     if found.note and out.terminal and not quiet:
         say(found.note)
-    from . import views
-
     out.emit(
         [catalog.record(found.partner)],
         single=True,
-        view=lambda: views.partner_card(catalog, found.partner, out.lang),
+        view=lambda: views().partner_card(catalog, found.partner, out.lang),
     )
 
 
@@ -429,9 +434,7 @@ def domains_overview(
                  no_headers=no_headers, jq=jq, quiet=quiet)  # fmt: skip
     catalog = load(data, out)
     rows = catalog.domain_overview(period)
-    from . import views
-
-    out.emit(rows, view=lambda: views.overview(catalog, rows, out.lang, "domain (editorial mapping)"))
+    out.emit(rows, view=lambda: views().overview(catalog, rows, out.lang, "domain (editorial mapping)"))
 
 
 @app.command(
@@ -456,9 +459,7 @@ def types_overview(
                  no_headers=no_headers, jq=jq, quiet=quiet)  # fmt: skip
     catalog = load(data, out)
     rows = catalog.type_overview(period)
-    from . import views
-
-    out.emit(rows, view=lambda: views.overview(catalog, rows, out.lang, "type"))
+    out.emit(rows, view=lambda: views().overview(catalog, rows, out.lang, "type"))
 
 
 @app.command(
@@ -483,9 +484,7 @@ def domain_matrix(
                  no_headers=no_headers, jq=jq, quiet=quiet)  # fmt: skip
     catalog = load(data, out)
     rows = catalog.matrix(period)
-    from . import views
-
-    out.emit(rows, view=lambda: views.matrix(rows, out.lang))
+    out.emit(rows, view=lambda: views().matrix(rows, out.lang))
 
 
 @app.command(
@@ -509,9 +508,7 @@ def round_history(
                  no_headers=no_headers, jq=jq, quiet=quiet)  # fmt: skip
     catalog = load(data, out)
     rows = catalog.history()
-    from . import views
-
-    out.emit(rows, view=lambda: views.history(catalog, rows), empty="only one round in the dataset")
+    out.emit(rows, view=lambda: views().history(catalog, rows), empty="only one round in the dataset")
 
 
 @app.command(
