@@ -12,7 +12,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, clean_environ, run
+from conftest import DATA_FILE, TERMINAL, clean_environ, cli, one_line, partner, run
+from fitpartners.loader import bundled_path
 from synthetic import grow
 
 DATA_COMMANDS = [
@@ -30,7 +31,9 @@ DATA_COMMANDS = [
 def assert_data_error(r, *fragments: str) -> None:
     assert r.code == 1, (r.code, r.err)
     assert r.out == ""
-    assert len(r.err.strip().splitlines()) == 1, r.err
+    assert one_line(r.err), r.err
+    assert r.err.startswith("fitpartners: ")
+    assert "internal" not in r.err and "Traceback" not in r.err
     for fragment in fragments:
         assert fragment in r.err, (fragment, r.err)
 
@@ -59,7 +62,7 @@ def test_missing_file(tmp_path):
 def test_an_impossible_file_name(name):
     for args in (["list", "--data", name], ["validate", name]):
         r = run(*args)
-        assert r.code == 1 and r.out == "" and len(r.err.strip().splitlines()) == 1
+        assert r.code == 1 and r.out == "" and one_line(r.err)
 
 
 def test_a_directory(tmp_path):
@@ -80,7 +83,7 @@ def test_a_file_that_fails_to_read():
 
 
 def test_not_utf8(write_data):
-    assert_data_error(run("list", "--data", write_data(b'{"partners": "\xff\xfe"}')), "not UTF-8")
+    assert_data_error(run("list", "--data", write_data(b'{"partners": "\xff\xfe"}')), "not valid JSON")
 
 
 def test_not_json_with_line_and_column(write_data):
@@ -90,7 +93,7 @@ def test_not_json_with_line_and_column(write_data):
 
 @pytest.mark.parametrize("text", ["NaN", '{"a": Infinity}', "[" * 100_000 + "]" * 100_000, "1" * 5000])
 def test_json_that_python_would_choke_on(write_data, text):
-    assert_data_error(run("list", "--data", write_data(text)), "JSON")
+    assert_data_error(run("list", "--data", write_data(text)), "invalid dataset")
 
 
 @pytest.mark.parametrize(
@@ -106,14 +109,44 @@ def test_valid_json_of_the_wrong_shape(write_data, content, fragment):
     assert_data_error(run("list", "--data", path), "invalid dataset", fragment)
 
 
+# -- encodings and line ends an editor may leave ------------------------------------------
+
+
+def test_a_utf8_signature_is_accepted(write_data):
+    path = write_data(b"\xef\xbb\xbf" + DATA_FILE.read_bytes())
+    r = run("list", "--data", path, "--json")
+    assert r.code == 0, r.err
+    assert len(r.json()) == 21
+    assert run("validate", path).code == 0
+    assert run("validate", "-", input=Path(path).read_bytes()).code == 0
+
+
+def test_windows_line_ends_are_accepted(write_data):
+    crlf = json.dumps(json.loads(DATA_FILE.read_bytes()), indent=2, ensure_ascii=False).replace("\n", "\r\n")
+    assert "\r\n" in crlf
+    path = write_data(crlf.encode())
+    r = run("list", "--data", path, "--json")
+    assert r.code == 0, r.err
+    assert r.json() == run("list", "--json").json()
+    assert run("validate", path).code == 0
+
+
+# -- the schema and the cross-record rules ------------------------------------------------
+
+
 def break_dataset(dataset, how):
     partners = dataset["partners"]
+    by_id = {p["id"]: p for p in partners}
     if how == "duplicate id":
         partners[1]["id"] = partners[0]["id"]
     elif how == "duplicate number":
         partners[1]["number"] = 1
     elif how == "duplicate alias":
         partners[1]["aliases"] = ["Agoria"]
+    elif how == "alias is another partner's name":
+        by_id["voka"]["aliases"] = ["Agoria"]
+    elif how == "alias is a bare number":
+        by_id["voka"]["aliases"] = ["7"]
     elif how == "unknown type":
         partners[3]["type"] = "bank"
     elif how == "unknown domain":
@@ -126,58 +159,135 @@ def break_dataset(dataset, how):
         partners[0]["sources"]["name"] = ["nowhere"]
     elif how == "fact without source":
         del partners[0]["sources"]["website"]
+    elif how == "spearhead that is no cluster":
+        by_id["agoria"]["spearhead_cluster"] = True
+    elif how == "country of no chamber":
+        by_id["agoria"]["country"] = "BE"
+        by_id["agoria"]["sources"]["country"] = ["press-release-2021-11-26"]
+    elif how == "chamber without a country":
+        by_id["bcecc"]["country"] = None
+        del by_id["bcecc"]["sources"]["country"]
+    elif how == "round ends before it starts":
+        dataset["rounds"][0]["ends_on"] = "2016-12-31"
+    elif how == "domains not marked editorial":
+        by_id["agoria"]["sources"]["domains"] = ["press-release-2021-11-26"]
+    elif how == "cross_sector not marked editorial":
+        by_id["voka"]["sources"]["cross_sector"] = ["press-release-2021-11-26"]
+    elif how == "renamed field":
+        by_id["agoria"]["title"] = by_id["agoria"].pop("name")
+    else:
+        raise AssertionError(how)
     return dataset
 
 
-@pytest.mark.parametrize(
-    ("how", "fragment"),
-    [
-        ("duplicate id", "partners[1].id: duplicate id 'agoria'"),
-        ("duplicate number", "partners[1].number: duplicate number 1"),
-        ("duplicate alias", "partners[1].aliases: 'agoria' also names partner 'agoria'"),
-        ("unknown type", "partners[3].type"),
-        ("unknown domain", "partners[0].domains[0]"),
-        ("empty partner list", "partners:"),
-        ("unknown key", "partners[2].colour"),
-        ("unknown source", "unknown source 'nowhere'"),
-        ("fact without source", "no source for 'website'"),
-    ],
-)
-def test_invalid_datasets_name_the_file_and_the_problem(dataset, write_data, how, fragment):
+INVALID = [
+    ("duplicate id", "partners[1] (agoria): the name 'agoria' also names partners[0] (agoria)"),
+    ("duplicate number", "partners[1] (bcecc).number: 1 is also the number of partners[0] (agoria)"),
+    ("duplicate alias", "partners[1] (bcecc): the name 'Agoria' also names partners[0] (agoria)"),
+    (
+        "alias is another partner's name",
+        "partners[20] (voka): the name 'Agoria' also names partners[0] (agoria)",
+    ),
+    ("alias is a bare number", "partners[20] (voka).aliases[0]: '7' is a bare number"),
+    (
+        "alias is a bare number",
+        "partners[20] (voka): the name '7' also names partners[6] (essenscia-vlaanderen)",
+    ),
+    ("unknown type", "partners[3] (bicci).type"),
+    ("unknown domain", "partners[0] (agoria).domains[0]"),
+    ("empty partner list", "partners:"),
+    ("unknown key", "partners[2] (bva).colour"),
+    ("unknown source", "partners[0] (agoria).sources.name: unknown source 'nowhere'"),
+    ("fact without source", "partners[0] (agoria).sources: no source for 'website'"),
+    ("spearhead that is no cluster", "partners[0] (agoria).spearhead_cluster: only a cluster"),
+    ("country of no chamber", "partners[0] (agoria).country: a bilateral chamber has a country, and only"),
+    ("chamber without a country", "partners[1] (bcecc).country: a bilateral chamber has a country"),
+    (
+        "round ends before it starts",
+        "rounds[0] (2017-2021).ends_on: 2016-12-31 is before starts_on 2017-01-01",
+    ),
+    ("domains not marked editorial", "partners[0] (agoria).sources.domains: must be marked 'editorial'"),
+    (
+        "cross_sector not marked editorial",
+        "partners[20] (voka).sources.cross_sector: must be marked 'editorial'",
+    ),
+    ("renamed field", "partners[0] (agoria).name: Field required"),
+    ("renamed field", "partners[0] (agoria).title: Extra inputs are not permitted"),
+]
+
+
+@pytest.mark.parametrize(("how", "fragment"), INVALID, ids=[f"{h}: {f[:30]}" for h, f in INVALID])
+def test_invalid_datasets_name_the_file_the_record_and_the_problem(dataset, write_data, how, fragment):
     path = write_data(break_dataset(dataset, how))
-    assert_data_error(run("list", "--data", path), path, fragment)
+    r = run("list", "--data", path)
+    assert_data_error(r, path, "invalid dataset")
     v = run("validate", path)
     assert v.code == 1
-    assert fragment in v.out
+    assert f"{path}: {fragment}" in v.out.splitlines() or any(
+        line.startswith(f"{path}: {fragment}") for line in v.out.splitlines()
+    ), v.out
+    assert (
+        v.err
+        == f"fitpartners: {path}: {len(v.out.splitlines())} problem{'s' * (len(v.out.splitlines()) > 1)}\n"
+    )
+
+
+@pytest.mark.parametrize("command", [["list", "--json"], ["show", "voka"], ["domains"]], ids=lambda c: c[0])
+def test_drift_from_the_schema_is_a_data_error(dataset, write_data, command):
+    # The bundled dataset with a renamed field: what an out-of-date data file looks like.
+    path = write_data(break_dataset(dataset, "renamed field"))
+    r = run(*command, "--data", path)
+    assert_data_error(r, path, "partners[0] (agoria)", "name")
 
 
 def test_validate_reports_every_problem_at_once(dataset, write_data):
     dataset["partners"][3]["type"] = "bank"
     dataset["partners"][5]["domains"] = ["space"]
     del dataset["partners"][7]["name"]
-    r = run("validate", write_data(dataset))
+    path = write_data(dataset)
+    r = run("validate", path)
     assert r.code == 1
-    problems = r.out.splitlines()
-    assert len(problems) == 3
-    assert problems[0].startswith("partners[3].type:")
-    assert problems[1].startswith("partners[5].domains[0]:")
-    assert problems[2].startswith("partners[7].name:")
-    assert "3 problems" in r.err
-    j = run("validate", write_data(dataset), "--json").json()
-    assert j["valid"] is False and len(j["problems"]) == 3
+    assert r.out.splitlines() == [
+        f"{path}: partners[3] (bicci).type: Input should be 'sector-federation', 'cluster', "
+        "'bilateral-chamber', 'business-network', 'entrepreneurs-organisation' or 'employers-organisation'",
+        f"{path}: partners[5] (dsp-valley).domains[0]: Input should be 'life-sciences-health', 'food', "
+        "'engineering-technology', 'smart-logistics' or 'sustainable-materials-chemistry'",
+        f"{path}: partners[7] (fedustria).name: Field required",
+    ]
+    assert r.err == f"fitpartners: {path}: 3 problems\n"
+    j = run("validate", path, "--json").json()
+    assert j == {
+        "dataset": path,
+        "valid": False,
+        "problems": [p[len(path) + 2 :] for p in r.out.splitlines()],
+        "more": 0,
+    }
+
+
+def test_validate_limits_what_it_lists(dataset, write_data):
+    for p in dataset["partners"]:
+        p["colour"] = "blue"
+    path = write_data(dataset)
+    r = run("validate", path, "--limit", "2")
+    assert r.code == 1
+    assert r.out.splitlines()[2:] == [f"{path}: and 23 more"]
+    assert run("validate", path, "--limit", "2", "--json").json()["more"] == 23
 
 
 def test_validate_checks_the_dataset_of_the_environment_variable(dataset, write_data):
     dataset["partners"][3]["type"] = "bank"
     path = write_data(dataset)
     r = run("validate", env={"FITPARTNERS_DATA": path})
-    assert r.code == 1 and r.out.startswith("partners[3].type:") and path in r.err
+    assert r.code == 1 and r.out.startswith(f"{path}: partners[3] (bicci).type:") and path in r.err
 
 
 def test_validate_a_valid_file_and_the_bundled_one(raw, write_data):
-    assert run("validate").out == "bundled dataset: valid\n"
+    assert run("validate").out == f"{bundled_path()}: valid\n"
     r = run("validate", write_data(raw), "--json")
     assert r.code == 0 and r.json()["valid"] is True
+
+
+# -- the size cap --------------------------------------------------------------------------
 
 
 def test_a_stream_over_the_size_cap_is_refused(tmp_path):
@@ -193,13 +303,39 @@ def test_a_file_over_the_size_cap_is_refused_before_reading(tmp_path):
     assert_data_error(run("list", "--data", str(big)), "62,914,560 bytes", "FITPARTNERS_MAX_BYTES")
 
 
-def test_the_size_cap_can_be_set(raw, write_data):
+def test_the_size_cap_is_exact_for_files_and_streams(raw, write_data):
+    content = json.dumps(raw).encode()
+    size = len(content)
+    path = write_data(content)
+    assert run("list", "--data", path, env={"FITPARTNERS_MAX_BYTES": str(size)}).code == 0
+    assert_data_error(
+        run("list", "--data", path, env={"FITPARTNERS_MAX_BYTES": str(size - 1)}),
+        f"{size:,} bytes",
+        "over the limit",
+    )
+    # stdin has no size to stat: the reading itself stops at the cap.
+    assert run("validate", "-", input=content, env={"FITPARTNERS_MAX_BYTES": str(size)}).code == 0
+    r = run("validate", "-", input=content, env={"FITPARTNERS_MAX_BYTES": str(size - 1)})
+    assert_data_error(r, "<stdin>", f"more than {size - 1:,} bytes")
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"), [("0", "at least 1"), ("-5", "at least 1"), ("lots", "whole number")]
+)
+def test_an_unusable_size_cap_is_a_usage_error(value, fragment):
+    for args in (["list"], ["validate"]):
+        r = run(*args, env={"FITPARTNERS_MAX_BYTES": value})
+        assert r.code == 2 and r.out == "" and one_line(r.err), (args, r.err)
+        assert "FITPARTNERS_MAX_BYTES" in r.err and fragment in r.err
+
+
+def test_the_size_cap_can_be_raised(raw, write_data):
     path = write_data(raw)
-    assert_data_error(run("list", "--data", path, env={"FITPARTNERS_MAX_BYTES": "1000"}), "over the limit")
     assert run("list", "--data", path, env={"FITPARTNERS_MAX_BYTES": "100000000"}).code == 0
     assert run("list", "--data", path, env={"FITPARTNERS_MAX_BYTES": str(2**62)}).code == 0
-    assert_data_error(run("list", "--data", path, env={"FITPARTNERS_MAX_BYTES": "lots"}), "whole number")
 
+
+# -- hostile text in the data ---------------------------------------------------------------
 
 HOSTILE = [
     "[bold red]Loud[/]",
@@ -210,35 +346,85 @@ HOSTILE = [
     "over\rwrite",
     "\u202egnp.exe",
     "tab\there\nnewline",
+    "csi\x9b31mred",  # the one-byte C1 form of ESC [
 ]
+# What no terminal may receive raw.
+UNSAFE = ("\x1b", "\r", "\u202e", "\x9b")
 
 
 @pytest.mark.parametrize("value", HOSTILE)
 def test_hostile_values_are_shown_as_text(dataset, write_data, value):
-    voka = dataset["partners"][20]
+    voka = partner(dataset, "voka")
     voka["name"] = f"Voka {value}"
     voka["aliases"] = [f"alias {value}"]
     voka["description"]["en"] = value
     voka["notes"][0]["text"] = value
     path = write_data(dataset)
     for args in (["show", "voka"], ["list"], ["search", "voka"], ["matrix"]):
-        for env in ({"TTY_COMPATIBLE": "1", "TERM": "dumb"}, {}):
+        for env in (TERMINAL, {}):
             r = run(*args, "--data", path, env=env)
             assert r.code == 0, (args, r.err)
-            shown = r.out
-            for bad in ("\x1b", "\r", "\u202e"):
-                assert bad not in shown, (args, env, bad)
-            if value.startswith("[") and args[0] == "show":
+            for bad in UNSAFE:
+                assert bad not in r.out, (args, env, bad)
+            if value.startswith("[") and args[0] == "show" and env:
                 # markup is printed as typed, not interpreted
-                assert f"Voka {value}" in shown
+                assert f"Voka {value}" in r.out
     for fmt in ("json", "jsonl"):
         r = run("show", "voka", "--data", path, "--format", fmt)
-        assert "\x1b" not in r.out and "\u202e" not in r.out
+        for bad in UNSAFE:
+            assert bad not in r.out
         assert json.loads(r.out)["description"]["en"] == value
-    for fmt in ("tsv", "markdown"):
+    for fmt, lines in (("tsv", 22), ("markdown", 23), ("csv", None)):
         out = run("list", "--data", path, "--format", fmt).out
-        assert "\x1b" not in out and "\r" not in out
-        assert len(out.splitlines()) == 22 if fmt == "tsv" else 23
+        if fmt != "csv":  # csv quotes a value; it is for programs, not terminals
+            for bad in UNSAFE:
+                assert bad not in out, (fmt, bad)
+            assert len(out.splitlines()) == lines, (fmt, out)
+
+
+@pytest.fixture(scope="module")
+def c1_data(tmp_path_factory) -> str:
+    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+    partner(data, "voka")["name"] = "Voka \x9b31m"
+    path = tmp_path_factory.mktemp("c1") / "c1.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return str(path)
+
+
+def test_c1_controls_are_escaped_everywhere(c1_data):
+    # Sent raw, 0x9b is CSI to many terminals; each format shows it as an escape.
+    cases = {
+        "terminal": run("list", "--data", c1_data, env=TERMINAL).out,
+        "pipe": run("list", "--data", c1_data).out,
+        "table": run("list", "--data", c1_data, "--format", "table").out,
+        "tsv": run("list", "--data", c1_data, "--format", "tsv").out,
+        "markdown": run("list", "--data", c1_data, "--format", "markdown").out,
+        "card": run("show", "voka", "--data", c1_data, env=TERMINAL).out,
+        "jq": run("list", "--data", c1_data, "--jq", ".[20].name").out,
+    }
+    for where, out in cases.items():
+        assert "\x9b" not in out, where
+        # In markdown the backslash of the escape is itself escaped, to render as typed.
+        shown = "Voka \\\\x9b31m" if where == "markdown" else "Voka \\x9b31m"
+        assert shown in out, (where, out)
+    # JSON escapes it as JSON does, so that the value read back is the same.
+    for fmt in ("json", "jsonl"):
+        raw = run("list", "--data", c1_data, "--format", fmt).raw
+        assert b"\xc2\x9b" not in raw and b"Voka \\u009b31m" in raw, fmt
+        first = json.loads(raw.splitlines()[20] if fmt == "jsonl" else raw)
+        assert (first if fmt == "jsonl" else first[20])["name"] == "Voka \x9b31m"
+
+
+def test_a_pipe_in_a_markdown_cell_is_escaped(dataset, write_data):
+    partner(dataset, "voka")["name"] = "Voka | Vlaams netwerk"
+    partner(dataset, "voka")["description"]["en"] = "back\\slash | bar"
+    out = run(
+        "list", "--data", write_data(dataset), "--format", "markdown", "--fields", "name,description"
+    ).out
+    rows = out.splitlines()
+    assert rows[-1] == "| Voka \\| Vlaams netwerk | back\\\\slash \\| bar |"
+    # every row has the header's number of cells
+    assert {row.replace("\\|", "").count("|") for row in rows} == {3}
 
 
 def test_hostile_values_in_error_messages(dataset, write_data):
@@ -246,6 +432,8 @@ def test_hostile_values_in_error_messages(dataset, write_data):
     r = run("list", "--data", write_data(dataset))
     assert r.code == 1 and "\x1b" not in r.err and "\\x1b" in r.err
 
+
+# -- any argument vector ---------------------------------------------------------------------
 
 VOCABULARY = [
     "list",
@@ -266,6 +454,11 @@ VOCABULARY = [
     "--fields",
     "--lang",
     "--json",
+    "--jq",
+    ".[0]",
+    "--labels",
+    "--no-headers",
+    "--quiet",
     "--sort",
     "--all-sectors",
     "--data",
@@ -302,7 +495,7 @@ VOCABULARY = [
             st.sampled_from(VOCABULARY),
             st.text(max_size=30),
             st.text(min_size=2000, max_size=3000),
-            st.sampled_from(["--data=/nonexistent", "--fields=", "--lang=", "\x00", "é", "🙂"]),
+            st.sampled_from(["--data=/nonexistent", "--fields=", "--lang=", "\x00", "é", "🙂", "--jq=.["]),
         ),
         max_size=6,
     )
@@ -310,39 +503,28 @@ VOCABULARY = [
 def test_any_argument_vector_gets_a_result_or_a_usage_error(argv):
     # Keep away from the completion installer, the only command that writes files.
     argv = [a for a in argv if "completion" not in a]
-    runner_result = (
-        __import__("typer.testing")
-        .testing.CliRunner()
-        .invoke(
-            __import__("fitpartners.cli").cli.app,
-            argv,
-            env={"FITPARTNERS_DATA": None, "FITPARTNERS_LANG": None},
-        )
-    )
-    assert runner_result.exit_code in (0, 1, 2), (argv, runner_result.exit_code, runner_result.stderr)
-    assert "Traceback" not in runner_result.stdout + runner_result.stderr
-    exc = runner_result.exception
-    assert exc is None or isinstance(exc, SystemExit), (argv, repr(exc))
+    r = run(*argv)
+    assert r.code in (0, 1, 2), (argv, r.code, r.err)
+    assert "Traceback" not in r.out + r.err and "internal error" not in r.err
+    if r.code:
+        assert one_line(r.err) or r.err.startswith("Usage:"), (argv, r.err)
 
 
-def cli(*args: str, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess[str]:
-    base = clean_environ()
-    return subprocess.run(
-        [sys.executable, "-m", "fitpartners", *args],
-        capture_output=True,
-        text=True,
-        env={**base, **(env or {})},
-        timeout=60,
-        **kwargs,
-    )
+# -- real processes ------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def big_file(tmp_path_factory, raw=None) -> str:
-    raw = json.loads((ROOT / "data" / "partners.json").read_text(encoding="utf-8"))
+def big_file(tmp_path_factory) -> str:
+    raw = json.loads(DATA_FILE.read_text(encoding="utf-8"))
     path = tmp_path_factory.mktemp("big") / "big.json"
     path.write_text(json.dumps(grow(raw, 3000)), encoding="utf-8")
     return str(path)
+
+
+def test_the_big_file_is_valid(big_file):
+    # What the closed-pipe tests and the benchmarks feed the tool.
+    r = run("validate", big_file)
+    assert r.code == 0, r.out[:500]
 
 
 @pytest.mark.parametrize(
@@ -356,6 +538,7 @@ def test_a_closed_pipe_ends_quietly(big_file, args):
         capture_output=True,
         text=True,
         timeout=120,
+        env=clean_environ(),
     )
     assert r.stderr == ""
     assert r.stdout.strip() == "0"
@@ -397,7 +580,7 @@ def test_odd_terminals(env, args, terminal):
 def test_no_terminal_at_all():
     env = {k: v for k, v in clean_environ().items() if k != "TERM"}
     r = subprocess.run(
-        [sys.executable, "-m", "fitpartners", "show", "bcecc"],
+        [sys.executable, "-m", "fitpartners", "show", "bcecc", "--fields", "aliases"],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
@@ -411,13 +594,7 @@ def test_json_is_utf8_whatever_the_locale():
     r = subprocess.run(
         [sys.executable, "-m", "fitpartners", "show", "bcecc", "--json"],
         capture_output=True,
-        env={
-            **clean_environ(),
-            "LC_ALL": "C",
-            "PYTHONUTF8": "0",
-            "PYTHONCOERCECLOCALE": "0",
-            "PYTHONIOENCODING": "ascii",
-        },
+        env=clean_environ(LC_ALL="C", PYTHONUTF8="0", PYTHONCOERCECLOCALE="0", PYTHONIOENCODING="ascii"),
         timeout=60,
     )
     assert r.returncode == 0, r.stderr
@@ -436,13 +613,9 @@ def hook(event, args):
     if event.startswith("socket."):
         events.append(("network", event))
 sys.addaudithook(hook)
-from fitpartners.cli import app
-for argv in ARGVS:
-    try:
-        app(argv, prog_name="fitpartners")
-    except SystemExit:
-        pass
-sys.stderr.write(repr(events))
+from fitpartners.cli import run
+codes = [run(argv) for argv in ARGVS]
+sys.stderr.write(repr(codes) + "\n" + repr(events))
 """
 
 
@@ -459,6 +632,7 @@ def test_the_tool_never_writes_files_or_opens_the_network(tmp_path):
         ["validate"],
         ["schema"],
         ["list", "--format", "csv"],
+        ["list", "--jq", ".[0].name"],
         ["show", "nobody"],
         ["list", "--domain", "x"],
         ["--help"],
@@ -470,9 +644,10 @@ def test_the_tool_never_writes_files_or_opens_the_network(tmp_path):
         capture_output=True,
         text=True,
         cwd=tmp_path,
-        env={**clean_environ(), "TTY_COMPATIBLE": "1"},
+        env=clean_environ(TTY_COMPATIBLE="1"),
         timeout=120,
     )
-    events = r.stderr.strip().splitlines()[-1]
+    codes, events = r.stderr.strip().splitlines()[-2:]
+    assert codes == repr([0] * 12 + [1, 2, 0, 1]), r.stderr
     assert events == "[]", events
     assert list(tmp_path.iterdir()) == []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -133,8 +134,44 @@ def problems(data: bytes) -> tuple[Dataset | None, list[str]]:
         if errors and errors[0]["type"] == "json_invalid":
             return None, [f"not valid JSON: {errors[0]['msg'].removeprefix('Invalid JSON: ')}"]
         ids = _record_ids(data)
-        return None, [f"{_location(tuple(e['loc']), ids)}: {e['msg']}" for e in errors]
+        found = [f"{_location(tuple(e['loc']), ids)}: {e['msg']}" for e in errors]
+        return None, found + _cross_check_valid_partners(data, errors)
     return dataset, cross_check(dataset)
+
+
+_AT_PARTNER = re.compile(r"partners\[(\d+)\] \(([a-z0-9-]+)\)")
+
+
+def _cross_check_valid_partners(data: bytes, errors: list[Any]) -> list[str]:
+    """The cross-record rules on the partners that are valid on their own, so that one
+    run reports every problem of a file. Only when every schema error is inside partner
+    records: the programme, rounds and sources are the frame the partners are checked
+    against. Locations keep each partner's place in the file."""
+    bad: set[int] = set()
+    for e in errors:
+        loc = tuple(e["loc"])
+        if len(loc) < 2 or loc[0] != "partners" or not isinstance(loc[1], int):
+            return []
+        bad.add(loc[1])
+    doc = json.loads(data)
+    kept = [i for i in range(len(doc["partners"])) if i not in bad]
+    try:
+        valid_partners = [doc["partners"][i] for i in kept]
+        rest = Dataset.model_validate_json(json.dumps({**doc, "partners": valid_partners}))
+    except (ValidationError, ValueError):
+        return []
+    left_out = {p.get("id") for i, p in enumerate(doc["partners"]) if i in bad and isinstance(p, dict)}
+
+    def at(match: re.Match[str]) -> str:
+        k, pid = int(match.group(1)), match.group(2)
+        return f"partners[{kept[k]}] ({pid})" if rest.partners[k].id == pid else match.group()
+
+    return [
+        _AT_PARTNER.sub(at, problem)
+        for problem in cross_check(rest)
+        # a reference to a record left out is no problem of the file
+        if not any(problem.endswith(f"unknown partner {pid!r}") for pid in left_out)
+    ]
 
 
 def parse(data: bytes, origin: str) -> Dataset:
