@@ -15,6 +15,7 @@ from .errors import EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE, PROG, outcome
 from .loader import ENV_DATA, ENV_MAX_BYTES, read_dataset
 from .models import PARTNER_FIELDS
 from .output import Columns, Format, Lang, Output, say
+from .results import HistoryStep, MatrixRow
 from .vocabulary import DOMAIN_LABELS, TYPE_LABELS, fold
 
 ENV_LANG = "FITPARTNERS_LANG"
@@ -169,10 +170,21 @@ PeriodOpt = Annotated[
 ]
 
 
-def fields_help(columns: Columns) -> str:
-    return (
-        f"Fields to print, comma-separated, in this order. Valid: {', '.join(columns.valid)}. "
-        f"Table default: {', '.join(columns.default)}. JSON, csv, tsv default: all."
+def fields_option(columns: Columns) -> Any:
+    """The --fields option of a command whose records have these columns."""
+
+    def complete(incomplete: str) -> list[str]:
+        done, _, last = incomplete.rpartition(",")
+        prefix = f"{done}," if done else ""
+        return [prefix + f for f in columns.valid if f.startswith(last)]
+
+    return typer.Option(
+        "--fields",
+        metavar="A,B,...",
+        show_default=False,
+        autocompletion=complete,
+        help=f"Fields to print, comma-separated, in this order. Valid: {', '.join(columns.valid)}. "
+        f"Table default: {', '.join(columns.default)}. JSON, csv, tsv default: all.",
     )
 
 
@@ -181,43 +193,16 @@ PARTNER_COLUMNS = Columns(
 )
 SEARCH_COLUMNS = Columns((*PARTNER_COLUMNS.valid, "match"), ("number", "name", "type", "domains", "match"))
 OVERVIEW_COLUMNS = Columns(("id", "label", "count", "partners"), ("id", "label", "count", "partners"))
-HISTORY_FIELDS = ("from_round", "to_round", "continued", "joined", "left", "counts")
+HISTORY_FIELDS = tuple(HistoryStep.model_fields)
 HISTORY_COLUMNS = Columns(HISTORY_FIELDS, HISTORY_FIELDS)
+MATRIX_FIELDS = tuple(MatrixRow.model_fields)
+MATRIX_COLUMNS = Columns(MATRIX_FIELDS, MATRIX_FIELDS)
 
-
-def matrix_columns() -> Columns:
-    from .results import MatrixRow
-
-    fields = tuple(MatrixRow.model_fields)
-    return Columns(fields, fields)
-
-
-PartnerFields = Annotated[
-    Optional[str],
-    typer.Option("--fields", metavar="A,B,...", help=fields_help(PARTNER_COLUMNS), show_default=False),
-]
-SearchFields = Annotated[
-    Optional[str],
-    typer.Option("--fields", metavar="A,B,...", help=fields_help(SEARCH_COLUMNS), show_default=False),
-]
-OverviewFields = Annotated[
-    Optional[str],
-    typer.Option("--fields", metavar="A,B,...", help=fields_help(OVERVIEW_COLUMNS), show_default=False),
-]
-HistoryFields = Annotated[
-    Optional[str],
-    typer.Option("--fields", metavar="A,B,...", help=fields_help(HISTORY_COLUMNS), show_default=False),
-]
-MatrixFields = Annotated[
-    Optional[str],
-    typer.Option(
-        "--fields",
-        metavar="A,B,...",
-        help="Fields to print, comma-separated, in this order: id, number, name, "
-        "cross_sector and one per domain.",
-        show_default=False,
-    ),
-]
+PartnerFields = Annotated[Optional[str], fields_option(PARTNER_COLUMNS)]
+SearchFields = Annotated[Optional[str], fields_option(SEARCH_COLUMNS)]
+OverviewFields = Annotated[Optional[str], fields_option(OVERVIEW_COLUMNS)]
+HistoryFields = Annotated[Optional[str], fields_option(HISTORY_COLUMNS)]
+MatrixFields = Annotated[Optional[str], fields_option(MATRIX_COLUMNS)]
 
 
 def views() -> Any:
@@ -480,7 +465,7 @@ def domain_matrix(
     quiet: QuietOpt = False,
 ) -> None:
     """Which partner serves which strategic domain, at a glance (editorial)."""
-    out = Output(matrix_columns(), fmt=fmt, as_json=as_json, fields=fields, lang=lang, labels=labels,
+    out = Output(MATRIX_COLUMNS, fmt=fmt, as_json=as_json, fields=fields, lang=lang, labels=labels,
                  no_headers=no_headers, jq=jq, quiet=quiet)  # fmt: skip
     catalog = load(data, out)
     rows = catalog.matrix(period)
