@@ -15,6 +15,8 @@ pycountry only through countries.py, inside functions.
 
 from __future__ import annotations
 
+import bisect
+import functools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -153,22 +155,23 @@ def _any_match(expansions: Iterable[str], tokens: Iterable[str]) -> bool:
     return any(_matches(q, t) for q in expansions for t in tokens)
 
 
+@functools.lru_cache(maxsize=4096)
+def _words_of(text: str) -> tuple[str, ...]:
+    """fold_words, remembered: labels and country names recur in every partner."""
+    return tuple(fold_words(text).split())
+
+
 def _tokens(texts: Iterable[str], *, joined: bool = False) -> tuple[str, ...]:
     """Words of the texts; with `joined`, each text folded whole too ('flandershealthtech')."""
     out: list[str] = []
     for text in texts:
-        out += fold_words(text).split()
+        out += _words_of(text)
         if joined:
             out.append(fold(text))
     return tuple(dict.fromkeys(t for t in out if t))
 
 
 # -- index ---------------------------------------------------------------------------
-
-
-class _Entry(NamedTuple):
-    partner: Partner
-    fields: dict[str, tuple[str, ...]]  # field -> its words
 
 
 def _name_field(p: Partner, name: Name) -> str:
@@ -185,7 +188,8 @@ def _name_field(p: Partner, name: Name) -> str:
     return "name"
 
 
-def _entry(p: Partner, by_id: dict[str, Partner]) -> _Entry:
+def _fields(p: Partner, by_id: dict[str, Partner]) -> dict[str, tuple[str, ...]]:
+    """The words of each searched field of a partner."""
     texts: dict[str, list[str]] = {f: [] for f in WEIGHTS}
     for name in p.names():
         texts[_name_field(p, name)].append(name.text)
@@ -209,24 +213,60 @@ def _entry(p: Partner, by_id: dict[str, Partner]) -> _Entry:
             texts["events"] += [other.name, *(n.text for n in other.later_names())]
     texts["notes"] += [n.text for n in p.notes]
     names = ("name", "full_name", "aliases", "former_names", "later_names")
-    return _Entry(p, {f: _tokens(t, joined=f in names) for f, t in texts.items()})
+    return {f: _tokens(t, joined=f in names) for f, t in texts.items()}
 
 
-# Built on first use, per list of partners (by identity; the list is kept so ids stay
-# unique). A few entries: a run searches one list, tests a handful.
-_INDEXES: dict[tuple[int, ...], tuple[tuple[Partner, ...], list[_Entry]]] = {}
+class _Index:
+    """Each word -> where it occurs (partner index, field); the words sorted, so the
+    words a query word starts are one bisect away."""
+
+    def __init__(self, partners: Sequence[Partner]) -> None:
+        self.partners = tuple(partners)  # kept: the cache key is their ids
+        by_id = {p.id: p for p in partners}
+        self.postings: dict[str, list[tuple[int, str]]] = {}
+        for i, p in enumerate(partners):
+            for field, tokens in _fields(p, by_id).items():
+                for token in tokens:
+                    self.postings.setdefault(token, []).append((i, field))
+        self.words = sorted(self.postings)
+
+    def matching(self, expansions: Iterable[str]) -> set[str]:
+        """The indexed words that any of the expansions matches: _matches' rule, by lookup."""
+        found: set[str] = set()
+        for q in expansions:
+            if len(q) <= 3:
+                if q in self.postings:
+                    found.add(q)
+                continue
+            at = bisect.bisect_left(self.words, q)
+            while at < len(self.words) and self.words[at].startswith(q):
+                found.add(self.words[at])
+                at += 1
+        return found
+
+    def fields_of(self, expansions: Iterable[str]) -> dict[int, set[str]]:
+        """Partner index -> the fields in which the expansions match."""
+        where: dict[int, set[str]] = {}
+        for token in self.matching(expansions):
+            for i, field in self.postings[token]:
+                where.setdefault(i, set()).add(field)
+        return where
+
+
+# Built on first use, per list of partners (by the partners' identity, so a new list of
+# the same partners reuses it). A few entries: a run searches one list, tests a handful.
+_INDEXES: dict[tuple[int, ...], _Index] = {}
 _MAX_INDEXES = 8
 
 
-def _index(partners: Sequence[Partner]) -> list[_Entry]:
+def _index(partners: Sequence[Partner]) -> _Index:
     key = tuple(id(p) for p in partners)
-    cached = _INDEXES.get(key)
-    if cached is None:
+    index = _INDEXES.get(key)
+    if index is None:
         if len(_INDEXES) >= _MAX_INDEXES:
             _INDEXES.clear()
-        by_id = {p.id: p for p in partners}
-        cached = _INDEXES[key] = (tuple(partners), [_entry(p, by_id) for p in partners])
-    return cached[1]
+        index = _INDEXES[key] = _Index(partners)
+    return index
 
 
 _DOMAIN_WORDS: tuple[str, ...] = _tokens(
@@ -269,8 +309,9 @@ def _general_words(words: list[str]) -> list[str]:
 # -- search --------------------------------------------------------------------------
 
 
-def _order(p: Partner) -> tuple[int, str]:
-    return (p.number if p.number is not None else NO_NUMBER, fold(p.name))
+def _number(p: Partner) -> int:
+    """Sort key: by number, partners without one last (sorts are stable: list order next)."""
+    return p.number if p.number is not None else NO_NUMBER
 
 
 def search(partners: Sequence[Partner], words: Sequence[str]) -> list[Hit]:
@@ -281,25 +322,28 @@ def search(partners: Sequence[Partner], words: Sequence[str]) -> list[Hit]:
     query = query_words(words)
     if not query:
         return []
-    specific: list[Hit] = []
-    for entry in _index(partners):
-        matched: list[str] = []
-        fields: set[str] = set()
-        total = 0.0
-        for word in query:
-            expansions = _expansions(word)
-            hit = [f for f, tokens in entry.fields.items() if _any_match(expansions, tokens)]
-            if not hit:
-                continue
-            matched.append(word)
-            fields.update(hit)
+    index = _index(partners)
+    matched: dict[int, list[str]] = {}  # partner index -> query words it matched
+    fields: dict[int, set[str]] = {}
+    total: dict[int, float] = {}
+    for word in query:
+        for i, hit in index.fields_of(_expansions(word)).items():
+            matched.setdefault(i, []).append(word)
+            fields.setdefault(i, set()).update(hit)
             weights = [WEIGHTS[f] for f in hit]
-            total += max(weights) + (sum(weights) - max(weights)) / _ALL_WEIGHTS
-        if matched:
-            score = len(matched) + total / (_WORD_MAX * len(query))
-            in_order = [f for f in WEIGHTS if f in fields]
-            specific.append(Hit(entry.partner, score, matched, in_order, False))
-    specific.sort(key=lambda h: (-h.score, _order(h.partner)))
+            best = max(weights)
+            total[i] = total.get(i, 0.0) + best + (sum(weights) - best) / _ALL_WEIGHTS
+    specific = [
+        Hit(
+            index.partners[i],
+            len(words_of) + total[i] / (_WORD_MAX * len(query)),
+            words_of,
+            [f for f in WEIGHTS if f in fields[i]],
+            False,
+        )
+        for i, words_of in matched.items()
+    ]
+    specific.sort(key=lambda h: (-h.score, _number(h.partner)))
 
     general_words = _general_words(query)
     if not general_words:
@@ -307,8 +351,8 @@ def search(partners: Sequence[Partner], words: Sequence[str]) -> list[Hit]:
     found = {id(h.partner) for h in specific}
     general = [
         Hit(p, 0.0, general_words, [GENERAL_FIELD], True)
-        for p in sorted(partners, key=_order)
-        if p.cross_sector is True and p.country is None and id(p) not in found
+        for p in sorted((p for p in partners if p.cross_sector is True and p.country is None), key=_number)
+        if id(p) not in found
     ]
     return [*specific, *general]
 
@@ -330,7 +374,7 @@ def resolve(partners: Sequence[Partner], query: str, count: int) -> Resolution:
     if not key:
         raise NotFound(f"no partner named {query!r}")
     exact = _unique(
-        (p, name.note) for p in sorted(partners, key=_order) for name in p.names() if fold(name.text) == key
+        (p, name.note) for p in sorted(partners, key=_number) for name in p.names() if fold(name.text) == key
     )
     if len(exact) == 1:
         return Resolution(*exact[0])
@@ -346,7 +390,7 @@ def resolve(partners: Sequence[Partner], query: str, count: int) -> Resolution:
     words = fold_words(query).split()
     prefixed = _unique(
         (p, name.note)
-        for p in sorted(partners, key=_order)
+        for p in sorted(partners, key=_number)
         for name in p.names()
         if _starts_words(words, fold_words(name.text).split()) or fold(name.text).startswith(key)
     )
@@ -406,5 +450,5 @@ def suggest(partners: Sequence[Partner], query: str, limit: int = 3) -> list[str
             score = max(score, prefix - 0.05)
             scores[p.id] = max(scores.get(p.id, 0.0), score)
     close = [pid for pid, score in scores.items() if score >= 0.6]
-    close.sort(key=lambda pid: (-scores[pid], _order(names[pid])))
+    close.sort(key=lambda pid: (-scores[pid], _number(names[pid])))
     return [names[pid].name for pid in close[:limit]]
