@@ -1,5 +1,5 @@
-"""What a command loads: paths that print no table never import Rich, and the bundled
-dataset is read without building the Pydantic models (start-up time, not correctness)."""
+"""What a command loads: paths that print no table never import Rich, and every dataset,
+the bundled one too, is read through the models (one schema at run time)."""
 
 from __future__ import annotations
 
@@ -9,27 +9,23 @@ import sys
 
 import pytest
 
-from conftest import clean_environ
+from conftest import DATA_FILE, clean_environ
 
 PROBE = r"""
 import json, sys
-from fitpartners.cli import app
-try:
-    app(sys.argv[1:], prog_name="fitpartners")
-except SystemExit:
-    pass
-loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("rich", "fitpartners"))
+from fitpartners.cli import run
+run(sys.argv[1:])
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("rich", "fitpartners", "typer", "jq"))
 sys.stderr.write("\n" + json.dumps(loaded))
 """
 
 
 def modules(*args: str, env: dict[str, str] | None = None) -> list[str]:
-    base = clean_environ()
     r = subprocess.run(
         [sys.executable, "-c", PROBE, *args],
         capture_output=True,
         text=True,
-        env={**base, **(env or {})},
+        env=clean_environ(**(env or {})),
         timeout=60,
     )
     return json.loads(r.stderr.strip().splitlines()[-1])
@@ -40,20 +36,26 @@ def modules(*args: str, env: dict[str, str] | None = None) -> list[str]:
     [
         ["show", "Voka", "--json"],
         ["list", "--json"],
-        *(["list", "--format", fmt] for fmt in ("jsonl", "csv", "tsv", "markdown")),
-        *([command, "--json"] for command in ("domains", "matrix", "about", "history")),
+        *(["list", "--format", fmt] for fmt in ("jsonl", "csv", "tsv", "markdown", "table")),
+        *([command, "--json"] for command in ("domains", "types", "matrix", "about", "history")),
         ["search", "games", "--json"],
+        ["validate"],
+        ["schema"],
         ["--version"],
         ["list"],
+        ["show", "voka"],
+        ["about"],
         ["show", "nobody"],
         ["list", "--domain", "nowhere"],
     ],
     ids=lambda a: " ".join(a),
 )
-def test_paths_without_a_table_never_import_rich(args):
+def test_paths_without_a_terminal_table_never_import_rich(args):
     loaded = modules(*args)
+    assert "fitpartners.cli" in loaded  # the probe ran
     assert not [m for m in loaded if m.startswith("rich")], loaded
-    assert "fitpartners.models" not in loaded and "fitpartners.views" not in loaded
+    assert "fitpartners.views" not in loaded
+    assert "jq" not in loaded  # only --jq loads it
 
 
 def test_completion_never_imports_rich():
@@ -66,11 +68,15 @@ def test_a_terminal_table_does_import_rich():
     # The probe itself works: the same check sees Rich where a table is drawn.
     loaded = modules("list", env={"TTY_COMPATIBLE": "1"})
     assert "rich.table" in loaded and "fitpartners.views" in loaded
+    assert "jq" in modules("list", "--jq", ".[0].name")
 
 
-def test_a_users_data_file_is_validated_by_the_models(tmp_path):
-    from conftest import DATA_FILE
-
-    path = tmp_path / "mine.json"
-    path.write_bytes(DATA_FILE.read_bytes())
-    assert "fitpartners.models" in modules("list", "--json", "--data", str(path))
+@pytest.mark.parametrize("data", ["bundled", "user"])
+def test_every_dataset_is_read_through_the_models(tmp_path, data):
+    args = ["list", "--json"]
+    if data == "user":
+        path = tmp_path / "mine.json"
+        path.write_bytes(DATA_FILE.read_bytes())
+        args += ["--data", str(path)]
+    loaded = modules(*args)
+    assert "fitpartners.models" in loaded and "fitpartners.loader" in loaded

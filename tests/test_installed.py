@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import venv
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, clean_environ
+from conftest import ROOT, clean_environ, one_line
 
 pytestmark = pytest.mark.slow
 
@@ -35,33 +36,49 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return env_dir / "bin"
 
 
-def run(bin_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = clean_environ()
+def run(bin_dir: Path, *args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(bin_dir / "fitpartners"), *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=60
+        [str(bin_dir / "fitpartners"), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=clean_environ(**env),
+        timeout=60,
     )
+
+
+def package_dir(bin_dir: Path, cwd: Path) -> Path:
+    found = subprocess.run(
+        [
+            str(bin_dir / "python"),
+            "-c",
+            "import fitpartners, pathlib; print(pathlib.Path(fitpartners.__file__).parent)",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=clean_environ(),
+        check=True,
+    )
+    return Path(found.stdout.strip())
 
 
 def test_the_wheel_carries_the_data(installed: Path, tmp_path: Path):
     r = run(installed, "show", "Voka", "--json", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["name"] == "Voka"
-    # The installed copy is the bundled one, and it is valid.
+    # The installed copy is the bundled one, inside the package, and it is valid.
+    inside = package_dir(installed, tmp_path) / "data" / "partners.json"
     r = run(installed, "validate", cwd=tmp_path)
-    assert r.returncode == 0 and r.stdout == "bundled dataset: valid\n"
-    data = subprocess.run(
-        [str(installed / "python"), "-c", "import fitpartners.loader as l; print(len(l.bundled_bytes()))"],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        check=True,
-    )
-    assert int(data.stdout) == (ROOT / "data" / "partners.json").stat().st_size
+    assert r.returncode == 0 and r.stdout == f"{inside}: valid\n", r.stdout + r.stderr
+    assert inside.read_bytes() == (ROOT / "data" / "partners.json").read_bytes()
 
 
 def test_installed_script_lists_and_fails_with_documented_codes(installed: Path, tmp_path: Path):
     r = run(installed, "list", "--domain", "food", cwd=tmp_path)
     assert r.returncode == 0 and r.stdout.startswith("9\tFevia Vlaanderen\t")
+    r = run(installed, "list", "--jq", ".[0].name", cwd=tmp_path)
+    assert r.returncode == 0 and r.stdout == "Agoria\n"
     r = run(installed, "show", "nobody", cwd=tmp_path)
     assert r.returncode == 1 and r.stdout == "" and "Traceback" not in r.stderr
     r = run(installed, "list", "--domain", "space", cwd=tmp_path)
@@ -74,5 +91,34 @@ def test_python_dash_m_works(installed: Path, tmp_path: Path):
         capture_output=True,
         text=True,
         cwd=tmp_path,
+        env=clean_environ(),
     )
     assert r.returncode == 0 and r.stdout.startswith("fitpartners ")
+
+
+def test_drift_in_the_installed_data_is_a_data_error(installed: Path, tmp_path: Path):
+    # A copy of the installed package whose bundled file no longer fits the models (a
+    # renamed field): every command says which file, record and field, in one line.
+    copied = tmp_path / "site"
+    shutil.copytree(package_dir(installed, tmp_path), copied / "fitpartners")
+    data_file = copied / "fitpartners" / "data" / "partners.json"
+    data = json.loads(data_file.read_text(encoding="utf-8"))
+    first = data["partners"][0]
+    assert first["id"] == "agoria"
+    first["title"] = first.pop("name")
+    data_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    env = {k: v for k, v in clean_environ(PYTHONPATH=str(copied)).items() if k != "FITPARTNERS_DATA"}
+    for args in (["list", "--json"], ["show", "voka"], ["domains"]):
+        r = subprocess.run(
+            [str(installed / "python"), "-m", "fitpartners", *args],
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+            timeout=60,
+        )
+        assert r.returncode == 1, (args, r.stderr)
+        assert r.stdout == "" and one_line(r.stderr), (args, r.stderr)
+        for fragment in (str(data_file), "partners[0] (agoria)", "name"):
+            assert fragment in r.stderr, (args, fragment, r.stderr)
+        assert "Traceback" not in r.stderr and "internal" not in r.stderr
