@@ -260,8 +260,15 @@ def test_chambers_are_never_general_help_for_another_country():
     assert not {"bcecc", "vckk", "bva", "bicci"} & {h.partner.id for h in find("japan")}
 
 
+def test_general_partners_go_by_number():
+    first = variant("voka", number=1)
+    partners = [p for p in PARTNERS if p.id != "voka"] + [first]
+    assert ids(find("japan", partners), general=True) == ["voka", "unizo-internationaal", "vkw-limburg"]
+
+
 def test_no_general_partners_without_a_domain_or_country():
-    for q in ("textile", "games", "kamer van koophandel", "beacon", "energy"):
+    # "ai" is in no domain label (never inside "sustainable").
+    for q in ("textile", "games", "kamer van koophandel", "beacon", "energy", "ai"):
         assert ids(find(q), general=True) == [], q
 
 
