@@ -196,6 +196,13 @@ def test_ties_go_by_number():
     assert hits[1].score == hits[2].score == hits[3].score
 
 
+def test_ties_without_numbers_keep_the_order_of_the_list():
+    # Different words, so the order in which words are found (a set's) cannot decide.
+    names = ["Zetathree", "Zetaone", "Zetatwo", "Zetafour"]
+    partners = [variant("euka", id=n.lower(), name=n, number=None) for n in names]
+    assert ids(find("zeta", partners)) == [n.lower() for n in names]
+
+
 def test_scores_are_in_the_order_of_the_hits():
     for q in ("flanders bio", "technology", "kamer van koophandel", "food japan"):
         specific = [h.score for h in find(q) if not h.general]

@@ -333,17 +333,13 @@ def search(partners: Sequence[Partner], words: Sequence[str]) -> list[Hit]:
             weights = [WEIGHTS[f] for f in hit]
             best = max(weights)
             total[i] = total.get(i, 0.0) + best + (sum(weights) - best) / _ALL_WEIGHTS
+    scores = {i: len(words_of) + total[i] / (_WORD_MAX * len(query)) for i, words_of in matched.items()}
+    # Ties by number, then by place in the list (never by the order words were found).
+    ranked = sorted(scores, key=lambda i: (-scores[i], _number(index.partners[i]), i))
     specific = [
-        Hit(
-            index.partners[i],
-            len(words_of) + total[i] / (_WORD_MAX * len(query)),
-            words_of,
-            [f for f in WEIGHTS if f in fields[i]],
-            False,
-        )
-        for i, words_of in matched.items()
+        Hit(index.partners[i], scores[i], matched[i], [f for f in WEIGHTS if f in fields[i]], False)
+        for i in ranked
     ]
-    specific.sort(key=lambda h: (-h.score, _number(h.partner)))
 
     general_words = _general_words(query)
     if not general_words:
