@@ -5,9 +5,10 @@ ends the run with one line and exit code 130, never a traceback. The process lea
 once without flushing stdout, so nothing half-written is added after the interrupt.
 """
 
-import contextlib
+# The C module, not `signal`: that one imports enum first, and every millisecond before
+# the handler is in place is one in which Ctrl-C ends Python with a traceback.
+import _signal  # type: ignore[import-not-found]
 import os
-import signal
 import sys
 
 
@@ -19,7 +20,9 @@ def _interrupted(signum: int, frame: object) -> None:
 
 
 def main() -> None:
-    signal.signal(signal.SIGINT, _interrupted)
+    _signal.signal(_signal.SIGINT, _interrupted)
+    import contextlib
+
     from .cli import run
 
     code = run(sys.argv[1:])
