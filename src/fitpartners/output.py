@@ -190,7 +190,7 @@ class Output:
             views.show(
                 drawn
                 if drawn is not None
-                else views.records_table(self._cells(records, shown, True), header, self.lang)
+                else views.records_table(self._cells(records, shown, True), shown, header, self.lang)
             )
         elif self.explicit:  # --format table in a pipe: a plain table, header included
             writers.write(writers.plain_table(self._cells(records, shown), header))

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console, Group
 from rich.style import Style
 from rich.table import Table
@@ -69,20 +70,46 @@ def link(url: str) -> Text:
     return Text(shown, style=Style(dim=True, link=shown), no_wrap=True, overflow="ignore")
 
 
-def records_table(cells: list[list[str]], header: Sequence[str] | None, lang: str) -> Group:
-    """Records as a table. Cells wrap rather than vanish; domains go by their short
-    names, explained under the table, so that a row fits an ordinary terminal."""
+# What identifies a row: never broken across lines where the terminal has room.
+WHOLE = ("id", "number", "name")
+NARROWEST = 10
+
+
+def records_table(
+    cells: list[list[str]], fields: Sequence[str], header: Sequence[str] | None, lang: str
+) -> Group:
+    """Records as a table, one column per field, `header` its headings (None: no header
+    row). Cells wrap rather than vanish; what identifies a row stays whole where the
+    terminal has room; domains go by their short names, explained under the table, so
+    that a row fits an ordinary terminal."""
     table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False, show_header=header is not None)
-    fields = list(header) if header is not None else ["" for _ in (cells[0] if cells else [])]
-    for f in fields:
+    whole = _room_for_whole(cells, fields, header)
+    for i, f in enumerate(fields):
         table.add_column(
-            f, justify="right" if f in ("number", "nummer", "count", "aantal") else "left", overflow="fold"
+            header[i] if header is not None else "",
+            justify="right" if f in ("number", "count") else "left",
+            overflow="fold",
+            no_wrap=whole and f in WHOLE,
         )
     for row in cells:
         table.add_row(*(text(c) for c in row))
-    if not {"domains", "domeinen"} & set(fields) or not cells:
+    if "domains" not in fields or not cells:
         return Group(table)
     return Group(table, domain_legend(lang))
+
+
+def _room_for_whole(cells: list[list[str]], fields: Sequence[str], header: Sequence[str] | None) -> bool:
+    """Whether the columns in WHOLE fit unbroken and leave each other column room for
+    a word of up to NARROWEST cells (longer words fold): else every column folds, and
+    none is squeezed out."""
+    need = 0
+    for i, f in enumerate(fields):
+        values = [sanitize(row[i]) for row in cells]
+        parts = values if f in WHOLE else [word for v in values for word in v.split()]
+        parts += header[i].split() if header is not None else []
+        widest = max((cell_len(p) for p in parts), default=0)
+        need += (widest if f in WHOLE else min(widest, NARROWEST)) + 3  # padding and divider
+    return need - 1 <= console().width
 
 
 def domain_legend(lang: str) -> Text:
