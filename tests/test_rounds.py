@@ -1,0 +1,324 @@
+"""Correct and current: what became of partners since the sources listed them, the rounds
+and their dates, and a future round added as data only."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+from typing import Any
+
+import pytest
+
+from conftest import TERMINAL, TODAY, one_line, partner, run
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\")
+RENAMED = "now: MEDVIA (renamed 2022-05-17)"
+MERGED = "now part of MEDVIA (merged 2022-12)"
+PRESS_RELEASE = {
+    "url": "https://voka.be/nieuws/fit-breekt-samen-met-voka-een-lans-voor-meer-internationalisering-groei-en-welvaart",
+    "title": "FIT breekt samen met Voka een lans voor meer internationalisering, groei en welvaart",
+}
+
+
+def row(out: str, name: str) -> str:
+    return next(line for line in out.splitlines() if name in line)
+
+
+# -- what became of a partner ---------------------------------------------------------------
+
+
+def test_list_in_a_pipe_says_who_is_now_medvia():
+    out = run("list").out
+    assert row(out, "flanders.healthTech").split("\t")[-1] == RENAMED
+    assert row(out, "Medtech Flanders").split("\t")[-1] == MERGED
+    assert row(out, "Voka").split("\t")[-1] == ""  # nothing to say of an active partner
+    assert sum("MEDVIA" in line for line in out.splitlines()) == 2
+
+
+def test_list_in_a_terminal_says_who_is_now_medvia():
+    out = ANSI.sub("", run("list", env={**TERMINAL, "COLUMNS": "200"}).out)
+    assert row(out, "flanders.healthTech").rstrip().endswith(RENAMED)
+    assert row(out, "Medtech Flanders").rstrip().endswith(MERGED)
+
+
+def test_the_status_in_json_names_the_new_body_and_the_date():
+    records = {p["id"]: p for p in run("list", "--json").json()}
+    assert records["flanders-healthtech"]["status"] == {
+        "state": "renamed",
+        "since": "2022-05-17",
+        "name": "MEDVIA",
+        "partner": None,
+        "text": RENAMED,
+    }
+    assert records["medtech-flanders"]["status"] == {
+        "state": "merged",
+        "since": "2022-12",
+        "name": "MEDVIA",
+        "partner": "flanders-healthtech",
+        "text": MERGED,
+    }
+    assert records["voka"]["status"] == {
+        "state": "active",
+        "since": None,
+        "name": "Voka",
+        "partner": None,
+        "text": "active",
+    }
+    assert run("show", "medtech-flanders", "--json").json()["status"] == records["medtech-flanders"]["status"]
+
+
+def test_show_says_what_became_of_the_partner():
+    card = run("show", "flanders.healthTech", env=TERMINAL).out
+    assert card.splitlines()[1].split(None, 1) == ["now", RENAMED]
+    card = run("show", "medtech flanders", env=TERMINAL).out
+    assert card.splitlines()[1].split(None, 1) == ["now", MERGED]
+    assert "now " not in run("show", "voka", env=TERMINAL).out
+
+
+def test_the_status_follows_the_day_asked_about():
+    # Before the rename, flanders.healthTech was active under its own name.
+    before = run("show", "flanders-healthtech", "--json", env={"FITPARTNERS_TODAY": "2022-05-16"}).json()
+    assert before["status"]["state"] == "active" and before["status"]["name"] == "flanders.healthTech"
+    on_the_day = run("show", "flanders-healthtech", "--json", env={"FITPARTNERS_TODAY": "2022-05-17"}).json()
+    assert on_the_day["status"]["state"] == "renamed"
+    # Medtech's merger is known to the month: from the first of that month.
+    merged = run("show", "medtech-flanders", "--json", env={"FITPARTNERS_TODAY": "2022-12-01"}).json()
+    assert merged["status"]["state"] == "merged"
+    earlier = run("show", "medtech-flanders", "--json", env={"FITPARTNERS_TODAY": "2022-11-30"}).json()
+    assert earlier["status"]["state"] == "active"
+
+
+def test_show_json_resolves_the_sources_in_full():
+    voka = run("show", "voka", "--json").json()
+    cited = [s for sources in voka["sources"].values() for s in sources]
+    press = [s for s in cited if s["url"] == PRESS_RELEASE["url"]]
+    assert press, cited
+    assert press[0]["title"] == PRESS_RELEASE["title"]
+    assert press[0]["publisher"] == "Voka" and press[0]["date"] == "2021-11-26"
+    assert set(press[0]) == {"id", "publisher", "title", "url", "date"}
+    assert any(s["url"] == PRESS_RELEASE["url"] for s in voka["sources"]["name"])
+
+
+# -- the programme and its rounds -------------------------------------------------------------
+
+
+def test_about_has_the_signings_and_the_dates_of_the_rounds():
+    info = run("about", "--json").json()
+    first, latest = info["rounds"]
+    assert first["id"] == "2017-2021" and first["signed_on"] == "2017-10-03"
+    assert "Errera" in (first["signed_at"]["en"] or first["signed_at"]["nl"])
+    assert first["present_at_signing"], "who signed in 2017"
+    assert latest["id"] == info["latest_round"] == "2022-2026"
+    assert (latest["starts_on"], latest["ends_on"]) == ("2022-01-01", "2026-12-31")
+    assert latest["signed_at"] == {"nl": "Errerahuis, Brussel", "en": "Errera House, Brussels"}
+    assert any("Jan Jambon" in person for person in latest["present_at_signing"])
+    assert any("Claire Tillekaerts" in person for person in latest["present_at_signing"])
+
+
+def test_about_has_the_changes_at_the_head_of_the_agency():
+    info = run("about", "--json").json()
+    events = info["programme"]["events"]
+    assert events, "the agency's CEO changes"
+    assert any("CEO" in e["text"] or "gedelegeerd bestuurder" in e["text"] for e in events)
+    known = {s["id"] for s in info["sources"]}
+    for e in events:
+        assert re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", e["date"]) and set(e["sources"]) <= known
+    assert [e["date"] for e in events] == sorted(e["date"] for e in events)
+    text = run("about").out
+    for e in events:
+        assert f"agency {e['date']}\t{e['text']}" in text.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("today", "state", "days_left"),
+    [
+        ("2026-11-28", "running", 34),
+        ("2026-12-31", "running", 1),
+        ("2022-01-01", "running", 1826),
+        ("2027-01-01", "ended", None),
+    ],
+)
+def test_about_counts_the_days_left_while_the_round_runs(today, state, days_left):
+    ends = dt.date(2026, 12, 31)
+    if days_left is not None:  # counting today
+        assert days_left == (ends - dt.date.fromisoformat(today)).days + 1
+    info = run("about", "--json", env={"FITPARTNERS_TODAY": today}).json()
+    assert info["today"] == today
+    latest = info["rounds"][-1]
+    assert (latest["state"], latest["days_left"]) == (state, days_left)
+    assert info["rounds"][0]["days_left"] is None
+    line = row(run("about", env={"FITPARTNERS_TODAY": today}).out, "round 2022-2026")
+    assert (f"; {days_left} days left;" in line) is (days_left is not None)
+    assert f"; {state};" in line
+
+
+def test_about_in_a_terminal_shows_the_days_left():
+    out = run("about", env={**TERMINAL, "COLUMNS": "200"}).out
+    assert "34 days left" in out
+
+
+# -- the day the round ends -------------------------------------------------------------------
+
+ENDED = {"FITPARTNERS_TODAY": "2027-01-05"}
+
+
+def test_after_the_last_round_a_terminal_gets_one_note():
+    running = run("list", env=TERMINAL)
+    ended = run("list", env={**TERMINAL, **ENDED})
+    assert ended.code == running.code == 0
+    assert ended.out == running.out  # the same partners, the same table
+    assert running.err == ""
+    assert one_line(ended.err)
+    assert "2022-2026 round ended on 2026-12-31" in ended.err and "--quiet" in ended.err
+
+
+def test_quiet_and_pipes_never_show_the_note():
+    quiet = run("list", "--quiet", env={**TERMINAL, **ENDED})
+    assert quiet.code == 0 and quiet.err == "" and quiet.out == run("list", env=TERMINAL).out
+    for args in (
+        ["list"],
+        ["list", "--json"],
+        ["list", "--format", "table"],
+        ["domains"],
+        ["about", "--json"],
+    ):
+        r = run(*args, env=ENDED)
+        assert r.code == 0 and r.err == "", (args, r.err)
+    assert run("list", env=ENDED).out == run("list").out
+
+
+@pytest.mark.parametrize("value", ["2027-13-05", "tomorrow", "05/01/2027", "2027-1-5"])
+def test_a_bad_today_is_a_usage_error(value):
+    for args in (["list"], ["about", "--json"], ["show", "voka"]):
+        r = run(*args, env={"FITPARTNERS_TODAY": value})
+        assert r.code == 2 and r.out == "" and one_line(r.err), (args, r.err)
+        assert "FITPARTNERS_TODAY" in r.err and value in r.err
+
+
+def test_the_real_day_when_today_is_not_set():
+    assert run("about", "--jq", ".today").out == f"{TODAY}\n"  # the tests' own day, from conftest
+    assert run("about", "--jq", ".today", env={"FITPARTNERS_TODAY": None}).out == f"{dt.date.today()}\n"
+
+
+# -- a third round, added as data only ----------------------------------------------------------
+
+NEXT = "2027-2031"
+NEXT_MEMBERS = ["agoria", "flux50", "voka"]
+
+
+def with_third_round(raw: dict[str, Any]) -> dict[str, Any]:
+    """The bundled dataset with a round 2027-2031 of three partners, as a future
+    dataset would carry it: no code knows of it."""
+    data = copy.deepcopy(raw)
+    data["sources"].append(
+        {
+            "id": "synthetic-round-2027",
+            "publisher": "fitpartners tests",
+            "title": "A round made up for the tests",
+            "url": "https://example.org/fitpartners/round-2027-2031",
+            "date": "2026-12-15",
+            "language": "en",
+        }
+    )
+    data["rounds"].append(
+        {
+            "id": NEXT,
+            "starts_on": "2027-01-01",
+            "ends_on": "2031-12-31",
+            "signed_on": "2026-12-15",
+            "signed_at": {"nl": None, "en": "Brussels"},
+            "present_at_signing": [],
+            "yearly_budget_eur": None,
+            "partner_count": len(NEXT_MEMBERS),
+            "notes": [{"text": "A round made up for the tests.", "sources": ["synthetic-round-2027"]}],
+            "sources": ["synthetic-round-2027"],
+        }
+    )
+    for pid in NEXT_MEMBERS:
+        p = partner(data, pid)
+        p["rounds"].append({"round": NEXT, "listed_as": p["name"], "sources": ["synthetic-round-2027"]})
+    return data
+
+
+@pytest.fixture
+def third(raw, write_data) -> str:
+    return write_data(with_third_round(raw))
+
+
+def ids(r) -> list[str]:
+    return [p["id"] for p in r.json()]
+
+
+def test_a_third_round_is_valid_data(third):
+    assert run("validate", third).out == f"{third}: valid\n"
+
+
+def test_the_default_round_is_the_latest_that_has_started(third):
+    in_2027 = {"FITPARTNERS_TODAY": "2027-03-01"}
+    assert ids(run("list", "--data", third, "--json", env=in_2027)) == NEXT_MEMBERS
+    assert len(run("list", "--data", third, "--json").json()) == 21  # before 2027: 2022-2026
+    assert len(run("list", "--data", third, "--json", env={"FITPARTNERS_TODAY": "2026-12-31"}).json()) == 21
+    assert (
+        ids(run("list", "--data", third, "--json", env={"FITPARTNERS_TODAY": "2027-01-01"})) == NEXT_MEMBERS
+    )
+    assert ids(run("list", "--data", third, "--period", NEXT, "--json")) == NEXT_MEMBERS
+    assert len(run("list", "--data", third, "--period", "2022-2026", "--json", env=in_2027).json()) == 21
+    assert len(run("list", "--data", third, "--period", "all", "--json").json()) == 25
+
+
+def test_a_third_round_in_history_and_about(third):
+    steps = run("history", "--data", third, "--json").json()
+    assert [(s["from_round"], s["to_round"]) for s in steps] == [
+        ("2017-2021", "2022-2026"),
+        ("2022-2026", NEXT),
+    ]
+    assert steps[1]["continued"] == NEXT_MEMBERS and steps[1]["joined"] == []
+    assert steps[1]["counts"] == {"before": 21, "after": 3, "continued": 3, "joined": 0, "left": 18}
+    info = run("about", "--data", third, "--json", env={"FITPARTNERS_TODAY": "2027-03-01"}).json()
+    assert len(info["rounds"]) == 3 and info["latest_round"] == NEXT
+    assert [r["state"] for r in info["rounds"]] == ["ended", "ended", "running"]
+    assert info["rounds"][2]["days_left"] == (dt.date(2031, 12, 31) - dt.date(2027, 3, 1)).days + 1
+    before = run("about", "--data", third, "--json").json()
+    assert [r["state"] for r in before["rounds"]] == ["ended", "running", "not started"]
+
+
+def test_a_third_round_passes_through_every_command(third):
+    in_2027 = {"FITPARTNERS_TODAY": "2027-03-01"}
+    for args in (
+        ["list"],
+        ["show", "voka"],
+        ["search", "energie"],
+        ["domains"],
+        ["types"],
+        ["matrix"],
+        ["history"],
+        ["about"],
+    ):
+        for env in ({**in_2027}, {**in_2027, **TERMINAL}):
+            r = run(*args, "--data", third, env=env)
+            assert r.code == 0 and r.out and r.err == "", (args, env, r.err)
+    types = {t["id"]: t["count"] for t in run("types", "--data", third, "--json", env=in_2027).json()}
+    assert types == {
+        "sector-federation": 1,
+        "cluster": 1,
+        "bilateral-chamber": 0,
+        "business-network": 1,
+        "entrepreneurs-organisation": 0,
+        "employers-organisation": 0,
+    }
+    assert [r["id"] for r in run("matrix", "--data", third, "--json", env=in_2027).json()] == [
+        "agoria",
+        "flux50",
+        "voka",
+    ]
+    card = run("show", "voka", "--data", third, env={**in_2027, **TERMINAL}).out
+    assert "partner 2027-2031" in card and "example.org/fitpartners/round-2027-2031" in card
+    text = run("about", "--data", third, env=in_2027).out
+    assert "round 2027-2031\t2027-01-01 to 2031-12-31; running" in text
+    assert "round 2027-2031\tA round made up for the tests." in text.splitlines()
+    # Once that round is over, the note names it.
+    late = run("list", "--data", third, env={**TERMINAL, "FITPARTNERS_TODAY": "2032-01-01"})
+    assert "2027-2031 round ended on 2031-12-31" in late.err
+    assert json.loads(run("list", "--data", third, "--json", env={"FITPARTNERS_TODAY": "2032-01-01"}).out)
