@@ -326,3 +326,42 @@ def test_bad_input_to_every_command(args, code, fragment):
     assert r.out == ""
     assert fragment in r.err and one_line(r.err)
     assert r.err.startswith("fitpartners: ")
+
+
+@pytest.fixture
+def failing(monkeypatch):
+    """Make every command that reads the data fail with the given exception."""
+
+    def make(exc: BaseException) -> None:
+        def fail(*args, **kwargs):
+            raise exc
+
+        monkeypatch.setattr("fitpartners.catalog.Catalog.__init__", fail)
+
+    return make
+
+
+@pytest.mark.parametrize("command", [["list"], ["show", "voka"], ["about", "--json"]], ids=lambda c: c[0])
+def test_an_interrupt_inside_a_command_is_exit_130_and_one_line(failing, command):
+    failing(KeyboardInterrupt())
+    r = run(*command)
+    assert r.code == 130
+    assert r.out == "" and r.err == "fitpartners: interrupted\n"
+
+
+def test_a_bug_is_exit_70_and_one_line_unless_debugging(failing):
+    failing(RuntimeError("boom"))
+    r = run("list", "--json")
+    assert r.code == 70 and r.out == ""
+    assert (
+        r.err == "fitpartners: internal error: RuntimeError: boom (set FITPARTNERS_DEBUG=1 for a traceback)\n"
+    )
+    with pytest.raises(RuntimeError, match="boom"):
+        run("list", "--json", env={"FITPARTNERS_DEBUG": "1"})
+
+
+def test_errors_the_user_causes_are_not_bugs_even_when_debugging():
+    r = run("show", "nobody", env={"FITPARTNERS_DEBUG": "1"})
+    assert r.code == 1 and one_line(r.err)
+    r = run("list", "--domain", "space", env={"FITPARTNERS_DEBUG": "1"})
+    assert r.code == 2 and one_line(r.err)

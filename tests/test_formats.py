@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from conftest import TERMINAL, clean_environ, run
+from conftest import TERMINAL, clean_environ, one_line, run
 from fitpartners.models import PARTNER_FIELDS
 
 RECORD_COMMANDS = [
@@ -74,6 +74,15 @@ def test_an_unknown_field_is_a_usage_error_listing_the_valid_ones(command, valid
     assert r.code == 2
     assert "colour" in r.err and valid in r.err
     assert r.out == ""
+
+
+@pytest.mark.parametrize("value", ["", ",", " , "])
+@pytest.mark.parametrize("command", [["list"], ["show", "voka"], ["history"]], ids=lambda c: c[0])
+def test_no_fields_at_all_is_a_usage_error(command, value):
+    for fmt in ("json", "table", "csv"):
+        r = run(*command, "--fields", value, "--format", fmt)
+        assert r.code == 2 and r.out == "", (fmt, r.out)
+        assert one_line(r.err) and "--fields" in r.err
 
 
 def test_help_lists_the_fields():
@@ -161,6 +170,30 @@ def test_sort():
     order = list(TYPE_LABELS)
     assert [order.index(p["type"]) for p in by_type] == sorted(order.index(p["type"]) for p in by_type)
     assert len(by_type) == 21
+
+
+def test_partners_without_a_number_come_after_the_numbered_ones_by_name():
+    # The four partners of 2017-2021 only have no number in any source.
+    everyone = [(p["number"], p["name"]) for p in run("list", "--period", "all", "--json").json()]
+    assert everyone[:21] == [(n, name) for n, name in everyone[:21] if n is not None]
+    assert [n for n, _ in everyone[:21]] == list(range(1, 22))
+    assert everyone[21:] == [
+        (None, "B-Hive"),
+        (None, "Euka"),
+        (None, "Flanders Cleantech Association"),
+        (None, "Startups.be"),
+    ]
+    rows = run("list", "--period", "all", "--fields", "number,name").out.splitlines()
+    assert rows[20:] == [
+        "21\tVoka",
+        "\tB-Hive",
+        "\tEuka",
+        "\tFlanders Cleantech Association",
+        "\tStartups.be",
+    ]
+    # By type: the partners whose type no source gives come last, by name.
+    by_type = [p["name"] for p in run("list", "--period", "all", "--sort", "type", "--json").json()]
+    assert by_type[21:] == ["B-Hive", "Euka", "Flanders Cleantech Association", "Startups.be"]
 
 
 def complete(words: str, cword: int) -> list[str]:

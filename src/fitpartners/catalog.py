@@ -224,7 +224,11 @@ class Catalog:
             order = {t: i for i, t in enumerate(TYPE_LABELS)}
             return sorted(
                 partners,
-                key=lambda p: (order.get(p.type.value if p.type else "", len(order)), p.number or NO_NUMBER),
+                key=lambda p: (
+                    order.get(p.type.value if p.type else "", len(order)),
+                    p.number or NO_NUMBER,
+                    fold(p.name),
+                ),
             )
         return sorted(partners, key=lambda p: (p.number or NO_NUMBER, fold(p.name)))
 
