@@ -11,7 +11,7 @@ import typer
 
 from . import __version__
 from .catalog import Catalog
-from .errors import EXIT_CODES_HELP, EXIT_OK, EXIT_USAGE, PROG, outcome
+from .errors import EXIT_CODES_HELP, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PROG, outcome
 from .loader import ENV_DATA, ENV_MAX_BYTES, read_dataset
 from .models import PARTNER_FIELDS
 from .output import Columns, Format, Lang, Output, say
@@ -627,6 +627,8 @@ def run(argv: list[str] | None = None) -> int:
     except BaseException as exc:  # the one place that reports failures  # noqa: BLE001
         ctx = getattr(exc, "ctx", None)
         return _report(exc, ctx.command_path if ctx is not None else PROG)
+    if returned == EXIT_INTERRUPTED:  # Typer turns Ctrl-C inside a command into a silent Exit(130)
+        return _report(KeyboardInterrupt())
     return returned if isinstance(returned, int) else EXIT_OK
 
 
