@@ -156,7 +156,7 @@ def test_unknown_option_and_command_are_usage_errors():
         ("Belgian-Chinese Economic & Commercial Council", "bcecc"),
         ("essenscia", "essenscia-vlaanderen"),
         ("fabrimetal", "agoria"),
-        ("Flanders-China Chamber of Commerce", "vckk"),
+        ("Vlaams-Chinese Kamer van Koophandel", "vckk"),
         ("unizo", "unizo-internationaal"),
         ("b-hive", "b-hive"),
     ],

@@ -580,7 +580,7 @@ def test_odd_terminals(env, args, terminal):
 def test_no_terminal_at_all():
     env = {k: v for k, v in clean_environ().items() if k != "TERM"}
     r = subprocess.run(
-        [sys.executable, "-m", "fitpartners", "show", "bcecc", "--fields", "aliases"],
+        [sys.executable, "-m", "fitpartners", "show", "bcecc", "--fields", "former_names"],
         stdin=subprocess.DEVNULL,
         capture_output=True,
         text=True,
@@ -651,3 +651,14 @@ def test_the_tool_never_writes_files_or_opens_the_network(tmp_path):
     assert codes == repr([0] * 12 + [1, 2, 0, 1]), r.stderr
     assert events == "[]", events
     assert list(tmp_path.iterdir()) == []
+
+
+def test_drift_in_the_bundled_dataset_is_a_data_error(dataset, write_data, monkeypatch):
+    # The bundled file goes through the same models as a user's: no shortcut for it.
+    drifted = write_data(break_dataset(dataset, "renamed field"))
+    monkeypatch.setattr("fitpartners.loader.bundled_path", lambda: Path(drifted))
+    for command in (["list", "--json"], ["show", "voka"], ["domains"], ["about"]):
+        assert_data_error(run(*command, env={"FITPARTNERS_DATA": None}), drifted, "partners[0] (agoria).name")
+    assert run("validate", env={"FITPARTNERS_DATA": None}).out.startswith(
+        f"{drifted}: partners[0] (agoria).name"
+    )

@@ -15,7 +15,7 @@ from conftest import TERMINAL, TODAY, one_line, partner, run
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\")
 RENAMED = "now: MEDVIA (renamed 2022-05-17)"
-MERGED = "now part of MEDVIA (merged 2022-12)"
+MERGED = "now part of MEDVIA (merged 2022-12-13)"
 PRESS_RELEASE = {
     "url": "https://voka.be/nieuws/fit-breekt-samen-met-voka-een-lans-voor-meer-internationalisering-groei-en-welvaart",
     "title": "FIT breekt samen met Voka een lans voor meer internationalisering, groei en welvaart",
@@ -54,7 +54,7 @@ def test_the_status_in_json_names_the_new_body_and_the_date():
     }
     assert records["medtech-flanders"]["status"] == {
         "state": "merged",
-        "since": "2022-12",
+        "since": "2022-12-13",
         "name": "MEDVIA",
         "partner": "flanders-healthtech",
         "text": MERGED,
@@ -83,10 +83,10 @@ def test_the_status_follows_the_day_asked_about():
     assert before["status"]["state"] == "active" and before["status"]["name"] == "flanders.healthTech"
     on_the_day = run("show", "flanders-healthtech", "--json", env={"FITPARTNERS_TODAY": "2022-05-17"}).json()
     assert on_the_day["status"]["state"] == "renamed"
-    # Medtech's merger is known to the month: from the first of that month.
-    merged = run("show", "medtech-flanders", "--json", env={"FITPARTNERS_TODAY": "2022-12-01"}).json()
+    # Medtech's merger was announced on 13 December 2022.
+    merged = run("show", "medtech-flanders", "--json", env={"FITPARTNERS_TODAY": "2022-12-13"}).json()
     assert merged["status"]["state"] == "merged"
-    earlier = run("show", "medtech-flanders", "--json", env={"FITPARTNERS_TODAY": "2022-11-30"}).json()
+    earlier = run("show", "medtech-flanders", "--json", env={"FITPARTNERS_TODAY": "2022-12-12"}).json()
     assert earlier["status"]["state"] == "active"
 
 

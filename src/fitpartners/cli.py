@@ -14,7 +14,7 @@ from .catalog import Catalog
 from .errors import EXIT_CODES_HELP, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, PROG, outcome
 from .loader import ENV_DATA, ENV_MAX_BYTES, read_dataset
 from .models import PARTNER_FIELDS
-from .output import Columns, Format, Lang, Output, say
+from .output import Columns, Format, Lang, Output, prepare_stdout, say
 from .results import HistoryStep, MatrixRow
 from .vocabulary import DOMAIN_LABELS, TYPE_LABELS, fold
 
@@ -616,6 +616,7 @@ def json_schema(
 
 def run(argv: list[str] | None = None) -> int:
     """Run the app; every failure becomes one line on stderr and an exit code."""
+    prepare_stdout(False)  # text for people degrades in a non-UTF-8 locale; machine formats switch to UTF-8
     command = typer.main.get_command(app)
     try:
         # Not standalone: Click returns an exit code or raises, and we report.
