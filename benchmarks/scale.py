@@ -4,7 +4,8 @@ standard-library JSON round trip of the same file, measured in the same run.
 For each size it writes a valid dataset (the bundled one, grown with clones), then times
 the median of --runs runs of:
   - baseline:      the fastest plain standard-library round trip of that file: json.loads
-                   of its bytes, one json.dumps, one write (no validation at all)
+                   of its bytes, one json.dumps, one write, with the garbage collector off
+                   as fitpartners has it while it reads (no validation at all)
   - list --json:   fitpartners list --json --data FILE
   - filtered csv:  fitpartners list --domain food --format csv --data FILE
 and reports each one's ratio to the baseline, its marginal cost per 1,000 records between
@@ -36,7 +37,7 @@ import common  # noqa: E402
 from synthetic import grow  # noqa: E402
 
 BASELINE = (
-    "import json, sys; data = json.loads(open(sys.argv[1], 'rb').read()); "
+    "import gc, json, sys; gc.disable(); data = json.loads(open(sys.argv[1], 'rb').read()); "
     "sys.stdout.write(json.dumps(data, ensure_ascii=False))"
 )
 

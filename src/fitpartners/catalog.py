@@ -124,6 +124,8 @@ class Catalog:
 
     def status(self, p: Partner) -> Status:
         """The partner's present state from its dated events up to today."""
+        if not p.events:
+            return Status(state=State.ACTIVE, since=None, name=p.name, partner=None, text="active")
         day = self.today.isoformat()
         for e in sorted(p.events, key=lambda e: e.date, reverse=True):
             if e.date > day[: len(e.date)]:
@@ -161,8 +163,9 @@ class Catalog:
     def record(self, p: Partner) -> PartnerRecord:
         """The partner as printed: sources resolved next to the facts, status added.
         Built without re-validation: every value comes from validated models."""
-        fields = dict(p)
-        fields["sources"] = {f: [self._cited[s] for s in ids] for f, ids in p.sources.items()}
+        fields = p.__dict__.copy()  # not dict(p), which first probes the class for `keys`, slowly
+        cited = self._cited
+        fields["sources"] = {f: [cited[s] for s in ids] for f, ids in p.sources.items()}
         fields["status"] = self.status(p)
         return PartnerRecord.model_construct(**fields)
 
