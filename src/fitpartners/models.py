@@ -76,7 +76,7 @@ class MaybeBilingual(Record):
 class Source(Record):
     id: Id
     publisher: Text
-    title: Text  # the page's own title
+    title: Text | None  # the page's own title; null where our stored copy shows none
     url: Url | None  # None only for the editorial pseudo-source
     date: Day | None  # as the page gives it
     language: Annotated[StrictStr, Field(pattern=r"^[a-z]{2}$")]

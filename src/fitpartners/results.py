@@ -27,7 +27,7 @@ class CitedSource(Out):
 
     id: str
     publisher: str
-    title: str
+    title: str | None
     url: str | None
     date: str | None
 
