@@ -367,9 +367,15 @@ def show_partner(
         "fitpartners search kamer van koophandel",
         "fitpartners search food japan --json",
     )
-    + "\n\nWords match the start of words in every field (names first), in English or Dutch, "
-    "ignoring case, accents and stop words. Cross-sector partners come last when the query "
-    "names a domain or a country. See docs/cli.md for the ranking rules.",
+    + "\n\nRanking: a query word matches the start of a word in a partner's names, aliases, "
+    "former and later names, type and domain labels, country names (English and Dutch), "
+    "descriptions (both languages), events and notes, ignoring case, accents and stop words; "
+    "words of 2 or 3 letters match whole words only; a small synonym table adds translations "
+    "and inflections. Partners that match more query words come first; among those, a match "
+    "in a name or full name weighs 5, in an alias or a former or later name 4, in a label 3, in a "
+    "description 2, in an event or note 1; ties go by number. When the query names a domain "
+    "or a country, the partners that serve every sector and country come last, marked. The "
+    "JSON 'match' object gives each result's score, words and fields.",
 )
 def search_partners(
     words: Annotated[list[str], typer.Argument(help="Words to find.", show_default=False)],
