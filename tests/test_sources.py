@@ -56,7 +56,7 @@ def test_a_home_page_cited_for_a_fact_is_refused(dataset):
 
 # Sources whose stored copy shows no title of its own (re-read 2026-11-28): the title
 # stays null rather than one of ours. Each still gives its full address.
-UNTITLED = 19
+UNTITLED = 18
 
 
 def test_every_source_has_a_title_an_address_and_a_language(raw):
@@ -131,3 +131,34 @@ def test_the_wrong_alias_would_be_caught(raw):
 
 def test_the_bundled_file_is_the_one_these_tests_read(raw):
     assert json.loads(DATA_FILE.read_text(encoding="utf-8")) == raw
+
+
+def test_a_duplicate_source_or_round_is_refused(dataset):
+    dataset["sources"].append(dict(dataset["sources"][0]))
+    dataset["rounds"].append(dict(dataset["rounds"][0]))
+    found = problems_of(dataset)
+    assert f"sources: duplicate id {dataset['sources'][0]['id']!r}" in found
+    assert f"rounds: duplicate id {dataset['rounds'][0]['id']!r}" in found
+
+
+def test_a_partner_of_the_latest_round_needs_number_type_and_cross_sector(dataset):
+    voka = dataset["partners"][20]
+    voka["number"] = None
+    voka["type"] = None
+    voka["cross_sector"] = None
+    voka["sources"] = {
+        k: v for k, v in voka["sources"].items() if k not in ("number", "type", "cross_sector")
+    }
+    found = problems_of(dataset)
+    for field in ("number", "type", "cross_sector"):
+        assert f"partners[20] (voka).{field}: required for a partner of the latest round" in found
+    # A partner of an earlier round only may lack them.
+    assert not [p for p in problems_of(dataset) if "partners[21]" in p]
+
+
+def test_a_rename_needs_the_new_name_and_a_merger_the_partner(dataset):
+    dataset["partners"][9]["events"][0]["new_name"] = None
+    dataset["partners"][13]["events"][0]["partner"] = None
+    found = problems_of(dataset)
+    assert "partners[9] (flanders-healthtech).events[0].new_name: a rename needs the new name" in found
+    assert "partners[13] (medtech-flanders).events[0].partner: a merged event names the partner" in found
