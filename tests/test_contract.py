@@ -320,6 +320,46 @@ def test_ctrl_c_at_any_moment_is_exit_130_and_one_line(how):
             assert err == b"" and len(json.loads(out)) == 21
 
 
+HANDLER_PROBE = r"""
+import json, signal, sys
+seen = {}
+
+
+class Spy:
+    # Notes the Ctrl-C handler in place when each heavy module is first imported.
+    def find_spec(self, name, path=None, target=None):
+        if name in ("typer", "rich", "pydantic", "fitpartners.cli") and name not in seen:
+            seen[name] = getattr(signal.getsignal(signal.SIGINT), "__qualname__", "default")
+        return None
+
+
+sys.meta_path.insert(0, Spy())
+sys.argv = ["fitpartners", *sys.argv[1:]]
+from fitpartners import entry
+try:
+    entry.main()
+except SystemExit:
+    pass
+sys.stderr.write("\n" + json.dumps(seen))
+"""
+
+
+@pytest.mark.parametrize("args", [["--version"], ["list", "--json"]], ids=" ".join)
+def test_the_ctrl_c_handler_is_in_place_before_any_heavy_import(args):
+    # What the timed test above samples, shown for every heavy module whatever the
+    # machine's speed.
+    r = subprocess.run(
+        [sys.executable, "-c", HANDLER_PROBE, *args],
+        capture_output=True,
+        text=True,
+        env=clean_environ(),
+        timeout=60,
+    )
+    seen = json.loads(r.stderr.strip().splitlines()[-1])
+    assert "fitpartners.cli" in seen and "typer" in seen
+    assert set(seen.values()) == {"_interrupted"}, seen
+
+
 # -- empty results and terminal tables ---------------------------------------------------------
 
 

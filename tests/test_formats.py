@@ -226,6 +226,8 @@ def complete(words: str, cword: int) -> list[str]:
         ("fitpartners list --type c", 3, ["cluster"]),
         ("fitpartners list --domain f", 3, ["food"]),
         ("fitpartners list --format j", 3, ["json", "jsonl"]),
+        ("fitpartners list --fields id,na", 3, ["id,name"]),
+        ("fitpartners history --fields fr", 3, ["from_round"]),
         ("fitpartners list --lang n", 3, ["nl"]),
         ("fitpartners list --period 20", 3, ["2017-2021", "2022-2026"]),
         ("fitpartners sh", 1, ["show"]),

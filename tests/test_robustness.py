@@ -319,6 +319,28 @@ def test_the_size_cap_is_exact_for_files_and_streams(raw, write_data):
     assert_data_error(r, "<stdin>", f"more than {size - 1:,} bytes")
 
 
+class Trickle:
+    """A stream that hands out at most `step` bytes a read, as a slow pipe does."""
+
+    def __init__(self, data: bytes, step: int) -> None:
+        self.data, self.step = data, step
+
+    def read(self, n: int) -> bytes:
+        out, self.data = self.data[: min(n, self.step)], self.data[min(n, self.step) :]
+        return out
+
+
+@pytest.mark.parametrize("step", [1, 7, 4096])
+def test_the_size_cap_holds_for_a_stream_read_in_pieces(step):
+    from fitpartners.errors import DataError
+    from fitpartners.loader import _read
+
+    content = b'{"partners": []}' * 50
+    assert _read(Trickle(content, step), "<stdin>", len(content)) == content
+    with pytest.raises(DataError, match=f"more than {len(content) - 1:,} bytes"):
+        _read(Trickle(content, step), "<stdin>", len(content) - 1)
+
+
 @pytest.mark.parametrize(
     ("value", "fragment"), [("0", "at least 1"), ("-5", "at least 1"), ("lots", "whole number")]
 )
