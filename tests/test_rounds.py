@@ -90,6 +90,25 @@ def test_the_status_follows_the_day_asked_about():
     assert earlier["status"]["state"] == "active"
 
 
+def test_an_event_known_to_the_month_counts_from_its_first_day(dataset, write_data):
+    partner(dataset, "medtech-flanders")["events"][0]["date"] = "2022-12"
+    path = write_data(dataset)
+
+    def state(today: str) -> str:
+        r = run(
+            "show",
+            "medtech-flanders",
+            "--data",
+            path,
+            "--jq",
+            ".status.state",
+            env={"FITPARTNERS_TODAY": today},
+        )
+        return r.out.strip()
+
+    assert (state("2022-11-30"), state("2022-12-01"), state("2023-01-01")) == ("active", "merged", "merged")
+
+
 def test_show_json_resolves_the_sources_in_full():
     voka = run("show", "voka", "--json").json()
     cited = [s for sources in voka["sources"].values() for s in sources]
