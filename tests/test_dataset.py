@@ -1,4 +1,5 @@
-"""The bundled dataset against its sources and its schema."""
+"""The bundled dataset against its sources and its schema. Websites and source pages are
+checked against verified-facts.md in test_sources.py."""
 
 from __future__ import annotations
 
@@ -134,28 +135,6 @@ def test_programme_facts(raw):
     assert now["partner_count"] == len(current(raw)) == 21
 
 
-def verified_websites() -> dict[str, str]:
-    """Partner name -> website host, from the verified-facts table."""
-    text = (SOURCES / "verified-facts.md").read_text(encoding="utf-8")
-    sites = {}
-    for m in re.finditer(r"(?m)^\| (\d+) \| ([^|]+) \| ([^|]+) \|", text):
-        named = re.search(r"\bwebsite ([a-z0-9-]+(?:\.[a-z0-9-]+)+)", m.group(3))
-        if named:
-            sites[m.group(2).strip()] = named.group(1)
-    return sites
-
-
-def test_every_website_is_one_listed_in_the_verified_facts(raw):
-    verified = verified_websites()
-    assert len(verified) == 13  # the partners whose website a page shows
-    for p in raw["partners"]:
-        if p["website"] is None:
-            assert p["name"] not in verified, f"{p['name']}: a verified website is missing"
-            continue
-        assert p["name"] in verified, f"{p['name']}: website {p['website']} is not verified"
-        assert p["website"] == f"https://{verified[p['name']]}"
-
-
 def test_every_fact_names_its_source_and_editorial_fields_say_so(raw):
     source_ids = {s["id"] for s in raw["sources"]}
     for p in raw["partners"]:
@@ -177,15 +156,6 @@ def test_every_fact_names_its_source_and_editorial_fields_say_so(raw):
             assert note["sources"] and set(note["sources"]) <= source_ids
     for s in raw["sources"]:
         assert s["url"] or s["id"] == EDITORIAL_SOURCE
-
-
-def test_source_addresses_are_those_of_the_verified_facts(raw):
-    text = (SOURCES / "verified-facts.md").read_text(encoding="utf-8")
-    for s in raw["sources"]:
-        if s["url"] is None:
-            continue
-        address = s["url"].removeprefix("https://")
-        assert address in text, address
 
 
 def test_the_previous_round_from_the_verified_facts(raw):
