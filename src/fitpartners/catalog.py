@@ -25,6 +25,7 @@ from .results import (
     Out,
     OverviewRow,
     PartnerRecord,
+    PartnerRecords,
     RoundInfo,
     RoundState,
     SearchRecord,
@@ -110,7 +111,7 @@ class Catalog:
         return chosen
 
     def in_period(self, round_ids: set[str]) -> list[Partner]:
-        return [p for p in self.partners if any(m.round in round_ids for m in p.rounds)]
+        return [p for p in self.partners if not round_ids.isdisjoint([m.round for m in p.rounds])]
 
     # -- one partner -----------------------------------------------------------------
     def count(self) -> int:
@@ -157,17 +158,16 @@ class Catalog:
         return out
 
     @cached_property
-    def _cited(self) -> dict[str, CitedSource]:
+    def cited(self) -> dict[str, CitedSource]:
+        """Every source as cited next to a fact, by id."""
         return {sid: self.cite([sid])[0] for sid in self.sources}
 
+    def records(self, partners: Sequence[Partner]) -> PartnerRecords:
+        """The partners as printed: sources resolved next to the facts, status added."""
+        return PartnerRecords(partners, self.cited, self.status)
+
     def record(self, p: Partner) -> PartnerRecord:
-        """The partner as printed: sources resolved next to the facts, status added.
-        Built without re-validation: every value comes from validated models."""
-        fields = p.__dict__.copy()  # not dict(p), which first probes the class for `keys`, slowly
-        cited = self._cited
-        fields["sources"] = {f: [cited[s] for s in ids] for f, ids in p.sources.items()}
-        fields["status"] = self.status(p)
-        return PartnerRecord.model_construct(**fields)
+        return self.records([p])[0]
 
     def search_record(self, hit: Hit) -> SearchRecord:
         """A search result as printed: the partner's record and why it matched."""
@@ -233,7 +233,9 @@ class Catalog:
                     fold(p.name),
                 ),
             )
-        return sorted(partners, key=lambda p: (p.number or NO_NUMBER, fold(p.name)))
+        # Numbers are unique (validate checks it): only partners without one need a name.
+        numbered = sorted((p for p in partners if p.number is not None), key=lambda p: p.number or 0)
+        return numbered + sorted((p for p in partners if p.number is None), key=lambda p: fold(p.name))
 
     # -- overviews -------------------------------------------------------------------
     def domain_overview(self, period: str | None = None) -> list[OverviewRow]:

@@ -7,7 +7,6 @@ the models is a data error like any other, naming the file, the record and the f
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import re
@@ -128,11 +127,6 @@ def _location(loc: tuple[int | str, ...], ids: dict[tuple[str, int], str]) -> st
 def problems(data: bytes) -> tuple[Dataset | None, list[str]]:
     """The dataset, if valid, and every problem: the schema's and the cross-record ones."""
     data = data.removeprefix(BOM)  # an editor's UTF-8 signature is still UTF-8
-    # The models of a large file are many small objects that live for the whole run:
-    # without this, the cyclic garbage collector re-scans them again and again while they
-    # are built and while they are read.
-    collecting = gc.isenabled()
-    gc.disable()
     try:
         dataset = Dataset.model_validate_json(data)
     except ValidationError as exc:
@@ -142,10 +136,6 @@ def problems(data: bytes) -> tuple[Dataset | None, list[str]]:
         ids = _record_ids(data)
         found = [f"{_location(tuple(e['loc']), ids)}: {e['msg']}" for e in errors]
         return None, found + _cross_check_valid_partners(data, errors)
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
     return dataset, cross_check(dataset)
 
 

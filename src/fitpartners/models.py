@@ -53,7 +53,10 @@ Day = Annotated[StrictStr, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 # A date known to the day or only to the month ("2022-12").
 PartialDay = Annotated[StrictStr, Field(pattern=r"^\d{4}-\d{2}(-\d{2})?$")]
 Url = Annotated[StrictStr, Field(pattern=r"^https://[^\s/]+(/\S*)?$", max_length=2_000)]
-SourceIds = Annotated[list[Id], Field(min_length=1)]
+# References to sources: cross_check finds each among the sources, whose ids are `Id`s, so
+# the pattern is not checked again on every reference: 9% of the validation time at
+# 100,000 partners (1.29 s to 1.17 s, best of 3 in-process).
+SourceIds = Annotated[list[StrictStr], Field(min_length=1)]
 CountryCode = Annotated[StrictStr, Field(pattern=r"^[A-Z]{2}$")]
 RoundId = Annotated[StrictStr, Field(pattern=r"^\d{4}-\d{4}$")]
 
@@ -190,7 +193,7 @@ class Partner(Record):
     def names(self) -> list[Name]:
         """The one definition of what a partner answers to: resolve, search, completion
         and validate all use it."""
-        return [*(Name(n) for n in self.own_names()), *self.later_names()]
+        return [Name(n) for n in self.own_names()] + self.later_names()
 
     def in_round(self, round_id: str) -> bool:
         return any(m.round == round_id for m in self.rounds)
@@ -238,6 +241,8 @@ def cross_check(ds: Dataset) -> list[str]:
     for dup in dupes([r.id for r in ds.rounds]):
         problems.append(f"rounds: duplicate id {dup!r}")
 
+    citable = {s.id for s in ds.sources if not s.is_home_page}
+
     def check_sources(where: str, ids: list[str], field: str | None = None) -> None:
         for sid in ids:
             source = sources.get(sid)
@@ -257,10 +262,13 @@ def cross_check(ds: Dataset) -> list[str]:
         if r.ends_on < r.starts_on:
             problems.append(f"{at}.ends_on: {r.ends_on} is before starts_on {r.starts_on}")
 
+    # The partners are most of a large file: each check below first asks the cheap
+    # question (a set operation, a comparison) and builds a message only for a problem.
     numbers: dict[int, int] = {}
     owners: dict[str, int] = {}  # folded name -> index of the partner it names
+    fact_fields = frozenset(FACT_FIELDS)
     for i, p in enumerate(ds.partners):
-        at = partner_at(ds, i)
+        at = f"partners[{i}] ({p.id})"
         if p.number is not None:
             if p.number in numbers:
                 problems.append(
@@ -279,13 +287,16 @@ def cross_check(ds: Dataset) -> list[str]:
             owner = owners.setdefault(key, i)
             if owner != i:
                 problems.append(f"{at}: the name {name.text!r} also names {partner_at(ds, owner)}")
+        in_rounds = [m.round for m in p.rounds]
         for j, m in enumerate(p.rounds):
             if m.round not in round_ids:
                 problems.append(f"{at}.rounds[{j}].round: unknown round {m.round!r}")
-            check_sources(f"{at}.rounds[{j}].sources", m.sources)
-        for dup in dupes([m.round for m in p.rounds]):
-            problems.append(f"{at}.rounds: round {dup!r} listed twice")
-        if p.in_round(latest):
+            if not citable.issuperset(m.sources):
+                check_sources(f"{at}.rounds[{j}].sources", m.sources)
+        if len(set(in_rounds)) != len(in_rounds):
+            for dup in dupes(in_rounds):
+                problems.append(f"{at}.rounds: round {dup!r} listed twice")
+        if latest in in_rounds:
             for field in ("number", "type", "cross_sector"):
                 if getattr(p, field) is None:
                     problems.append(f"{at}.{field}: required for a partner of the latest round")
@@ -298,7 +309,8 @@ def cross_check(ds: Dataset) -> list[str]:
         if (p.country is not None) != (p.type is PartnerType.BILATERAL_CHAMBER):
             problems.append(f"{at}.country: a bilateral chamber has a country, and only a chamber")
         for j, e in enumerate(p.events):
-            check_sources(f"{at}.events[{j}].sources", e.sources)
+            if not citable.issuperset(e.sources):
+                check_sources(f"{at}.events[{j}].sources", e.sources)
             if e.partner is not None and e.partner not in partner_ids:
                 problems.append(f"{at}.events[{j}].partner: unknown partner {e.partner!r}")
             if e.kind is EventKind.RENAMED and not e.new_name:
@@ -306,15 +318,19 @@ def cross_check(ds: Dataset) -> list[str]:
             if e.kind in (EventKind.MERGED, EventKind.TRANSFERRED) and e.partner is None:
                 problems.append(f"{at}.events[{j}].partner: a {e.kind.value} event names the partner")
         for j, n in enumerate(p.notes):
-            check_sources(f"{at}.notes[{j}].sources", n.sources)
+            if not citable.issuperset(n.sources):
+                check_sources(f"{at}.notes[{j}].sources", n.sources)
         # Provenance: every fact names its source; editorial fields say so.
         for field, ids in p.sources.items():
-            if field not in FACT_FIELDS:
+            if field not in fact_fields:
                 problems.append(f"{at}.sources: {field!r} is not a fact field of a partner")
-            check_sources(f"{at}.sources.{field}", ids, field)
+            if not citable.issuperset(ids):
+                check_sources(f"{at}.sources.{field}", ids, field)
+        values = p.__dict__  # the fields' values, read without a getattr per field
         for field in FACT_FIELDS:
-            value = getattr(p, field)
-            if value is None or value == []:
+            value = values[field]
+            # No `value == []`: models define == in Python, slowly.
+            if value is None or (value.__class__ is list and not value):
                 if field in p.sources and field not in EDITORIAL_FIELDS:
                     problems.append(f"{at}.sources.{field}: cites a source for an empty field")
                 continue

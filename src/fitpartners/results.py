@@ -10,8 +10,9 @@ shape's JSON Schema.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
-from typing import Any
+from typing import Any, overload
 
 from pydantic import BaseModel, ConfigDict, create_model
 
@@ -53,6 +54,42 @@ class PartnerRecord(Partner):
 
     sources: dict[str, list[CitedSource]]  # type: ignore[assignment]
     status: Status
+
+
+class PartnerRecords(Sequence[PartnerRecord]):
+    """Partner records, each made when it is read: the partner with its sources resolved
+    through `cited` (source id -> CitedSource) and its `status`. A JSON list of many
+    partners is written straight from these parts (writers.write_json_records), without
+    first making a record object for each."""
+
+    def __init__(
+        self,
+        partners: Sequence[Partner],
+        cited: Mapping[str, CitedSource],
+        status: Callable[[Partner], Status],
+    ) -> None:
+        self.partners = partners
+        self.cited = cited
+        self.status = status
+
+    def __len__(self) -> int:
+        return len(self.partners)
+
+    @overload
+    def __getitem__(self, index: int) -> PartnerRecord: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[PartnerRecord]: ...
+    def __getitem__(self, index: int | slice) -> PartnerRecord | list[PartnerRecord]:
+        if isinstance(index, slice):
+            return [self.record(p) for p in self.partners[index]]
+        return self.record(self.partners[index])
+
+    def record(self, p: Partner) -> PartnerRecord:
+        """Built without re-validation: every value comes from validated models."""
+        cited = self.cited
+        sources = {f: [cited[s] for s in ids] for f, ids in p.sources.items()}
+        # p.__dict__, not dict(p), which first probes the class for `keys`, slowly.
+        return PartnerRecord.model_construct(**{**p.__dict__, "sources": sources, "status": self.status(p)})
 
 
 class Match(Out):

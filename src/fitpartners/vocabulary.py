@@ -5,6 +5,7 @@ This module is imported on every run, so it stays free of third-party imports.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Partner types, in the source's own categories (press release, 26/11/2021).
@@ -92,8 +93,12 @@ def fold(text: str) -> str:
     'FLANDERS.HEALTHTECH', 'flanders healthtech' and 'Flanders-HealthTech' all fold
     to 'flandershealthtech'.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if c.isalnum()).casefold()
+    if text.isascii():  # the common case, and NFKD changes no ASCII text
+        return _NOT_ASCII_ALNUM.sub("", text).lower()
+    return "".join(filter(str.isalnum, unicodedata.normalize("NFKD", text))).casefold()
+
+
+_NOT_ASCII_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 
 
 def fold_words(text: str) -> str:

@@ -1,0 +1,118 @@
+"""The fast JSON path of a partner list: the same bytes as serialising record objects.
+
+`list --json` in a pipe writes records spliced from each partner's own JSON, its cited
+sources and its status (writers._partner_chunks), BATCH records at a time, to stdout's
+byte stream. These tests hold it to the plain way: PartnerRecord objects through
+pydantic's serialiser, then the terminal-safety escapes.
+"""
+
+from __future__ import annotations
+
+import gc
+import io
+import json
+import sys
+
+import pytest
+from pydantic import TypeAdapter
+
+from conftest import DATA_FILE, partner, run
+from fitpartners import writers
+from fitpartners.catalog import Catalog
+from fitpartners.cli import run as run_cli
+from fitpartners.loader import parse
+from fitpartners.results import PartnerRecord
+from synthetic import grow
+
+RAW = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+HOSTILE_TEXT = "Voka \x9b31m \u202egnp \u2028 \x7f \u061c é – “quoted”"
+
+
+def plain_way(catalog: Catalog) -> str:
+    records = [catalog.record(p) for p in catalog.sort(catalog.select().partners, "number")]
+    return writers.safe_json(TypeAdapter(list[PartnerRecord]).dump_json(records).decode()) + "\n"
+
+
+def catalog_of(raw: dict) -> Catalog:
+    return Catalog(parse(json.dumps(raw, ensure_ascii=False).encode(), "test"))
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory) -> tuple[str, Catalog]:
+    """More partners than one batch holds, with hostile text in a partner and a source,
+    and a renamed partner (a status other than active)."""
+    raw = grow(RAW, 2 * writers.BATCH + 7)
+    partner(raw, "voka")["name"] = HOSTILE_TEXT
+    next(s for s in raw["sources"] if s["id"] != "editorial")["title"] = HOSTILE_TEXT
+    path = tmp_path_factory.mktemp("large") / "large.json"
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    return str(path), catalog_of(raw)
+
+
+def test_list_json_in_a_pipe_is_byte_equal_to_serialised_records(large):
+    path, catalog = large
+    r = run("list", "--json", "--data", path)
+    assert r.code == 0, r.err
+    assert r.out == plain_way(catalog)
+    records = json.loads(r.out)
+    assert len(records) == len(catalog.select().partners) > 2 * writers.BATCH
+    assert [p["status"]["state"] for p in records].count("renamed") >= 1
+
+
+def test_the_bundled_list_is_byte_equal_too():
+    catalog = catalog_of(RAW)
+    assert run("list", "--json").out == plain_way(catalog)
+
+
+def test_a_text_only_stdout_gets_the_same_json(large, monkeypatch):
+    _, catalog = large
+    out = io.StringIO()  # no byte stream beneath it
+    monkeypatch.setattr(sys, "stdout", out)
+    writers.write_json_records(catalog.records(catalog.sort(catalog.select().partners, "number")), None, None)
+    assert out.getvalue() == plain_way(catalog)
+
+
+def test_unsafe_characters_stay_escaped_in_the_bytes(large):
+    path, _ = large
+    raw = run("list", "--json", "--data", path).raw
+    for bad in ("\x9b", "\u202e", "\u2028", "\x7f", "\u061c"):
+        assert bad.encode() not in raw, repr(bad)
+    assert "é – “quoted”".encode() in raw  # other text is left as it is
+    voka = next(p for p in json.loads(raw) if p["id"] == "voka")
+    assert voka["name"] == HOSTILE_TEXT  # escaped, so read back unchanged
+
+
+def test_every_unsafe_character_has_a_lead_byte_the_prefilter_knows():
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        if writers._JSON_UNSAFE.match(char):
+            assert char.encode()[:1] in writers._UNSAFE_LEAD_BYTES, hex(code)
+            assert writers.safe_json_bytes(f'"a{char}b"'.encode()) == f'"a\\u{code:04x}b"'.encode()
+
+
+def test_safe_bytes_are_passed_through_unchanged():
+    chunk = '{"name":"Fédération – “x”"}'.encode()
+    assert writers.safe_json_bytes(chunk) == chunk
+
+
+def test_the_cyclic_collector_is_off_during_a_command_and_restored_after(monkeypatch):
+    seen: list[bool] = []
+    select = Catalog.select
+
+    def spy(self, **kwargs):
+        seen.append(gc.isenabled())
+        return select(self, **kwargs)
+
+    monkeypatch.setattr(Catalog, "select", spy)
+    assert gc.isenabled()
+    assert run_cli(["list", "--json"]) == 0
+    assert seen == [False]
+    assert gc.isenabled()
+    gc.disable()
+    try:  # a caller that had it off keeps it off
+        run_cli(["list", "--json"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
