@@ -1,5 +1,6 @@
 """Start-up floor for JSON output: Python + Typer, one command printing one JSON line."""
 
+import gc
 import json
 import sys
 
@@ -15,4 +16,8 @@ def main(name: str = "Voka") -> None:
 
 
 if __name__ == "__main__":
-    app()
+    try:
+        app()
+    finally:
+        # As fitpartners does at exit: the last collection need not scan what is alive.
+        gc.freeze()

@@ -6,6 +6,7 @@ Typer builds a Pydantic adapter for each parameter of the command it runs, so th
 what Typer alone costs a command with as many options as ours.
 """
 
+import gc
 import json
 import sys
 from enum import StrEnum
@@ -48,4 +49,8 @@ def main(
 
 
 if __name__ == "__main__":
-    app()
+    try:
+        app()
+    finally:
+        # As fitpartners does at exit: the last collection need not scan what is alive.
+        gc.freeze()

@@ -1,5 +1,7 @@
 """Start-up floor for table output: Python + Typer + Rich, printing a one-row table."""
 
+import gc
+
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -17,4 +19,8 @@ def main(name: str = "Voka") -> None:
 
 
 if __name__ == "__main__":
-    app()
+    try:
+        app()
+    finally:
+        # As fitpartners does at exit: the last collection need not scan what is alive.
+        gc.freeze()

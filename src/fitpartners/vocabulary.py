@@ -93,8 +93,12 @@ def fold(text: str) -> str:
     'FLANDERS.HEALTHTECH', 'flanders healthtech' and 'Flanders-HealthTech' all fold
     to 'flandershealthtech'.
     """
-    if text.isascii():  # the common case, and NFKD changes no ASCII text
+    if text.isascii():  # most text, which NFKD leaves as it is: a shortcut, same result
         return _NOT_ASCII_ALNUM.sub("", text).lower()
+    return _fold_unicode(text)
+
+
+def _fold_unicode(text: str) -> str:
     return "".join(filter(str.isalnum, unicodedata.normalize("NFKD", text))).casefold()
 
 
@@ -103,14 +107,17 @@ _NOT_ASCII_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 
 def fold_words(text: str) -> str:
     """Like fold(), but keep word boundaries as single spaces (for phrase search)."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    if text.isascii():  # as in fold()
+        return " ".join(_NOT_ASCII_ALNUM.sub(" ", text).lower().split())
+    return _fold_words_unicode(text)
+
+
+def _fold_words_unicode(text: str) -> str:
     out: list[str] = []
-    for c in decomposed:
+    for c in unicodedata.normalize("NFKD", text):
         if c.isalnum():
             out.append(c)
-        elif unicodedata.combining(c):
-            continue
-        else:
+        elif not unicodedata.combining(c):  # an accent is dropped, anything else splits words
             out.append(" ")
     return " ".join("".join(out).casefold().split())
 
