@@ -5,7 +5,9 @@ For each size it writes a valid dataset (the bundled one, grown with clones), th
 the median of --runs runs of:
   - baseline:      the fastest plain standard-library round trip of that file: json.loads
                    of its bytes, one json.dumps, one write, with the garbage collector off
-                   as fitpartners has it while it reads (no validation at all)
+                   as fitpartners has it for a run (no validation at all; freezing the
+                   objects before exit, as fitpartners does, changed nothing measurable
+                   here: 2.045 s against 2.069 s, median of 5 at 100,000 partners)
   - list --json:   fitpartners list --json --data FILE
   - filtered csv:  fitpartners list --domain food --format csv --data FILE
 and reports each one's ratio to the baseline, its marginal cost per 1,000 records between
