@@ -167,6 +167,7 @@ class Catalog:
         return PartnerRecords(partners, self.cited, self.status)
 
     def record(self, p: Partner) -> PartnerRecord:
+        """One partner as printed."""
         return self.records([p])[0]
 
     def search_record(self, hit: Hit) -> SearchRecord:
