@@ -4,8 +4,9 @@ Formats: json, jsonl, csv, tsv, markdown, the plain table (a table for a pipe or
 colour) and the bare rows a pipe gets by default. Nothing here imports Rich.
 
 Cells: machine formats (csv, tsv) carry ids and raw values whatever the language: type
-and domain ids, `true`/`false`, English text for the few bilingual values; `--labels`
-switches them to the labels of the chosen language. Lists inside a cell are joined by
+and domain ids, `true`/`false`, English text for the few bilingual values (Dutch where
+no English is known); `--labels` switches them to the labels and text of the chosen
+language. Lists inside a cell are joined by
 LIST_SEPARATOR in every command.
 """
 
@@ -226,8 +227,9 @@ def cell(value: Any, field: str, *, labels: bool, lang: str, short: bool = False
     if field == "sources" and isinstance(value, dict):
         return LIST_SEPARATOR.join(f"{f}: {', '.join(s['id'] for s in cited)}" for f, cited in value.items())
     if isinstance(value, dict):
-        if set(value) == {"nl", "en"}:  # a bilingual value
-            return str(value[lang] if labels else value["en"])
+        if set(value) == {"nl", "en"}:  # a bilingual value, one side possibly unknown
+            first, other = (lang, "en" if lang == "nl" else "nl") if labels else ("en", "nl")
+            return str(value[first] or value[other] or "")
         return LIST_SEPARATOR.join(f"{k}: {cell(v, k, labels=labels, lang=lang)}" for k, v in value.items())
     if isinstance(value, list):
         sep = ", " if labels else LIST_SEPARATOR
