@@ -29,7 +29,8 @@ def main() -> None:
     code = run(sys.argv[1:])
     # Python collects garbage once more as it exits, scanning every object still alive
     # (the libraries' modules, the dataset) for cycles it would not free anyway: freezing
-    # them skips that scan, 40 to 50 ms of `show Voka --json` (median of 25 runs each).
+    # them skips that scan: 46 ms of `show Voka --json` (209.9 to 163.4 ms, median of 25
+    # alternating runs of each).
     gc.freeze()
     try:
         sys.stdout.flush()
