@@ -341,3 +341,43 @@ def test_a_third_round_passes_through_every_command(third):
     late = run("list", "--data", third, env={**TERMINAL, "FITPARTNERS_TODAY": "2032-01-01"})
     assert "2027-2031 round ended on 2031-12-31" in late.err
     assert json.loads(run("list", "--data", third, "--json", env={"FITPARTNERS_TODAY": "2032-01-01"}).out)
+
+
+# -- a partner with more than one event -------------------------------------------------------
+
+
+def _two_events(dataset: dict[str, Any]) -> dict[str, Any]:
+    """flanders.healthTech renamed (2022-05-17), then, invented for this test only, merged into
+    Voka on 2024-03-01: the later event decides, events not yet happened do not count."""
+    healthtech = partner(dataset, "flanders-healthtech")
+    merged = copy.deepcopy(partner(dataset, "medtech-flanders")["events"][0])
+    merged.update(date="2024-03-01", partner="voka", text="Test only: merged into Voka.")
+    healthtech["events"] = [merged, *healthtech["events"]]  # not in date order
+    return dataset
+
+
+@pytest.mark.parametrize(
+    ("today", "state", "text"),
+    [
+        ("2022-05-16", "active", "active"),
+        ("2022-05-17", "renamed", RENAMED),
+        ("2024-02-29", "renamed", RENAMED),
+        ("2024-03-01", "merged", "now part of Voka (merged 2024-03-01)"),
+    ],
+)
+def test_the_latest_event_up_to_today_gives_the_status(dataset, write_data, today, state, text):
+    path = write_data(_two_events(dataset))
+    r = run("show", "flanders-healthtech", "--json", "--data", path, env={"FITPARTNERS_TODAY": today})
+    status = json.loads(r.out)["status"]
+    assert (status["state"], status["text"]) == (state, text)
+    assert status["name"] == {"active": "flanders.healthTech", "renamed": "MEDVIA", "merged": "Voka"}[state]
+
+
+def test_the_dataset_schema_is_titled():
+    assert run("schema").json()["title"] == "fitpartners dataset"
+
+
+def test_invalid_json_is_named_once(write_data):
+    r = run("validate", write_data(b'{"schema_version": 2,'))
+    assert r.code == 1
+    assert r.out.endswith(": not valid JSON: EOF while parsing a value at line 1 column 21\n"), r.out

@@ -195,9 +195,6 @@ class Partner(Record):
         and validate all use it."""
         return [Name(n) for n in self.own_names()] + self.later_names()
 
-    def in_round(self, round_id: str) -> bool:
-        return any(m.round == round_id for m in self.rounds)
-
 
 class Dataset(Record):
     schema_version: Annotated[StrictInt, Field(ge=2, le=2)]
