@@ -28,9 +28,14 @@ VERIFIED = (SOURCES_DIR / "verified-facts.md").read_text(encoding="utf-8")
 PRESS_RELEASE = (SOURCES_DIR / "press-release-2021-11-26.txt").read_text(encoding="utf-8")
 EDITORIAL = "editorial"
 
-# Sources whose stored copy (re-read 2026-11-28) shows no title of its own, or that could
-# not be retrieved at all (lecourrier-bva, madeinmechelen-vil): their title stays null
-# rather than one made up by us. Any other source must carry its page's title.
+# Sources whose title stays null rather than one made up by us (stored copies re-read
+# 2026-11-28). 18 of them were found at their own address, but the stored copy begins with
+# the body (lead paragraph, date line or text) and shows no title of its own; for
+# vlam-fevia-vlaanderen and medtechflanders-about the first line is only a sub-heading
+# ("Federatie van de Vlaamse voedingsindustrie", "Mission and Strategy"), for unizo-75 a
+# lead sentence, none of them the page's title. Three could not be retrieved at all:
+# agoria-home, lecourrier-bva, flanders-china-home. Any other source must carry its page's
+# title.
 UNTITLED = {
     "vito-news-2017",
     "standaard-tillekaerts",
