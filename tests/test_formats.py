@@ -235,3 +235,16 @@ def complete(words: str, cword: int) -> list[str]:
 )
 def test_shell_completion(words, cword, expected):
     assert complete(words, cword) == expected
+
+
+def test_sorts_do_not_rely_on_the_files_order(dataset, write_data):
+    import random
+
+    random.Random(7).shuffle(dataset["partners"])
+    path = write_data(dataset)
+    by_number = run("list", "--sort", "number", "--json", "--data", path).json()
+    assert [p["number"] for p in by_number] == list(range(1, 22))
+    # Within a type, by number: the clusters as the press release lists them.
+    clusters = [p["number"] for p in run("list", "--sort", "type", "--json", "--data", path).json()
+                if p["type"] == "cluster"]  # fmt: skip
+    assert clusters == sorted(clusters) and len(clusters) == 8

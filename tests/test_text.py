@@ -120,6 +120,7 @@ def test_cells_with_labels_speak_the_language():
     assert agoria["status"] == ""  # people see a change only
     assert table["flanders-healthtech"]["status"].startswith("now: MEDVIA")
     assert bcecc["notes"] == ", ".join(n["text"] for n in partner(RAW, "bcecc")["notes"])
+    assert table["sim"]["full_name"] == partner(RAW, "sim")["full_name"]["nl"]  # no English one
     dutch = rows("--fields", FIELDS, "--labels", "--lang", "nl")
     assert dutch["bcecc"]["domains"] == "alle sectoren (sectoroverschrijdend)"
     assert dutch["sim"]["full_name"] == partner(RAW, "sim")["full_name"]["nl"]
@@ -161,3 +162,20 @@ def test_a_nested_object_in_a_cell_is_key_value_pairs():
     r = run("history", "--format", "csv", "--fields", "from_round,counts")
     steps = list(csv.DictReader(io.StringIO(r.out)))
     assert steps[0]["counts"] == "before: 17; after: 21; continued: 13; joined: 8; left: 4"
+
+
+def test_a_bilingual_value_with_neither_side_known_is_empty(dataset, write_data):
+    partner(dataset, "sim")["full_name"] = {"nl": None, "en": None}
+    path = write_data(dataset)
+    for labels in ([], ["--labels"]):
+        r = run("list", "--format", "csv", "--fields", "id,full_name", "--data", path, *labels)
+        table = {row["id"]: row for row in csv.DictReader(io.StringIO(r.out))}
+        assert table["sim"]["full_name"] == ""
+
+
+def test_list_json_is_indented_in_a_terminal_and_one_line_in_a_pipe():
+    terminal = run("list", "--json", env={"TTY_COMPATIBLE": "1", "TERM": "dumb"}).out
+    assert terminal.startswith('[\n  {\n    "id": "agoria",')
+    for args in ([], ["--fields", "id,name"]):
+        pipe = run("list", "--json", *args).out
+        assert pipe.count("\n") == 1 and pipe.startswith('[{"id":"agoria",'), args

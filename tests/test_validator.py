@@ -179,6 +179,16 @@ def _editorial_not_marked(raw: Raw) -> str:
     return f"{where}.sources.domains: must be marked 'editorial'"
 
 
+def _last_of_duplicate_sources_is_a_home_page(raw: Raw) -> str:
+    # Duplicate ids are refused; each citation is still checked against the copy that
+    # the lookup finds, the last one.
+    where, voka = at(raw, "voka")
+    home = dict(next(s for s in raw["sources"] if s["id"] == "agoria-home"))
+    home["id"] = voka["sources"]["description"][0]
+    raw["sources"].append(home)
+    return f"{where}.sources.description: {home['id']!r} is a home page, which may only source a website"
+
+
 def _name_after_one_that_folds_to_nothing(raw: Raw) -> str:
     # A name of punctuation only is skipped, and the names after it are still checked.
     where, voka = at(raw, "voka")
@@ -214,6 +224,7 @@ RULES: dict[str, Callable[[Raw], str]] = {
         _source_for_an_empty_field,
         _fact_without_source,
         _editorial_not_marked,
+        _last_of_duplicate_sources_is_a_home_page,
         _name_after_one_that_folds_to_nothing,
     )
 }

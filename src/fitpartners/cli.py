@@ -628,8 +628,10 @@ def run(argv: list[str] | None = None) -> int:
     # A run is short and its objects (the models of the dataset, the records printed) live
     # until it ends and form few reference cycles, so refcounting frees what is dropped. The
     # cyclic collector would only re-scan them, again and again as they grow: at 100,000
-    # partners `list --json` took 12.0 s with it and 7.8 s without, at the same peak memory
-    # (1.25 GB; /usr/bin/time, before the JSON fast path; benchmarks/scale.py measures now).
+    # partners `list --json` took 12.0 s with it on after loading (as it was: off only while
+    # the models were built) and 7.8 s with it off throughout, at the same peak memory
+    # (1.25 GB; /usr/bin/time, dev install, before the JSON fast path; benchmarks/scale.py
+    # measures the whole today).
     collecting = gc.isenabled()
     gc.disable()
     try:
