@@ -150,17 +150,13 @@ class Catalog:
                 )
         return Status(state=State.ACTIVE, since=None, name=p.name, partner=None, text="active")
 
-    def cite(self, ids: Sequence[str]) -> list[CitedSource]:
-        out = []
-        for sid in ids:
-            s = self.sources[sid]
-            out.append(CitedSource(id=s.id, publisher=s.publisher, title=s.title, url=s.url, date=s.date))
-        return out
-
     @cached_property
     def cited(self) -> dict[str, CitedSource]:
         """Every source as cited next to a fact, by id."""
-        return {sid: self.cite([sid])[0] for sid in self.sources}
+        return {
+            sid: CitedSource(id=s.id, publisher=s.publisher, title=s.title, url=s.url, date=s.date)
+            for sid, s in self.sources.items()
+        }
 
     def records(self, partners: Sequence[Partner]) -> PartnerRecords:
         """The partners as printed: sources resolved next to the facts, status added."""

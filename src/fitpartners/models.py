@@ -272,7 +272,7 @@ def cross_check(ds: Dataset) -> list[str]:
     owners: dict[str, int] = {}  # folded name -> index of the partner it names
     fact_fields = frozenset(FACT_FIELDS)
     for i, p in enumerate(ds.partners):
-        at = f"partners[{i}] ({p.id})"
+        at = partner_at(ds, i)
         if p.number is not None:
             if p.number in numbers:
                 problems.append(

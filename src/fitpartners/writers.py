@@ -142,7 +142,7 @@ def _partner_chunks(records: PartnerRecords) -> Iterator[bytes]:
     A record's fields are the partner's, `sources` last, then `status`."""
     partner_json = Partner.__pydantic_serializer__.to_json
     status_json = Status.__pydantic_serializer__.to_json
-    source_json = {sid: _adapter(CitedSource).dump_json([c])[1:-1] for sid, c in records.cited.items()}
+    source_json = {sid: CitedSource.__pydantic_serializer__.to_json(c) for sid, c in records.cited.items()}
     keys: dict[str, bytes] = {}  # a field name as a JSON key, with its colon
     without_sources = {"sources"}
     partners = records.partners
