@@ -18,7 +18,9 @@ import pytest
 import typer
 
 from conftest import SCRIPT, TERMINAL, clean_environ, one_line, run
-from fitpartners.cli import app
+from typer.testing import CliRunner
+
+from fitpartners.cli import app, command_for
 
 PLAIN_KEY = re.compile(r"^[a-z_][a-z0-9_]*$")
 
@@ -255,6 +257,34 @@ def examples(name: str | None) -> list[str]:
     epilog = command.epilog or ""
     block = epilog.split("Examples:\n", 1)[1].split("\n\n", 1)[0]
     return [line.strip() for line in block.splitlines()]
+
+
+def _through(command: Any, args: list[str]) -> tuple[str, str, str]:
+    """stdout, stderr and the outcome of `args` run through a Click command, as `run` runs it."""
+    runner = CliRunner()
+    with runner.isolation(env={"FITPARTNERS_TODAY": "2026-11-28", "COLUMNS": "80"}) as (out, err, _):
+        try:
+            outcome = repr(command.main(args=args, prog_name="fitpartners", standalone_mode=False))
+        except Exception as exc:  # noqa: BLE001 - the outcome is compared, whatever it is
+            outcome = (
+                f"{type(exc).__name__}: {exc} at {getattr(getattr(exc, 'ctx', None), 'command_path', None)}"
+            )
+        sys.stdout.flush()
+        return out.getvalue().decode(), err.getvalue().decode(), outcome
+
+
+@pytest.mark.parametrize("name", command_names())
+def test_a_run_builds_only_its_command_and_behaves_as_the_whole_app(name):
+    one = command_for([name, "--help"])
+    assert list(one.commands) == [name]
+    whole = typer.main.get_command(app)
+    for args in ([name, "--help"], [name, "--no-such-option"], [name, "--data", "/nonexistent", "x"]):
+        assert _through(one, args) == _through(whole, args), args
+
+
+def test_without_a_command_name_first_the_whole_app_runs():
+    for argv in ([], ["--help"], ["--version", "show"], ["shwo"], ["Show"]):
+        assert list(command_for(argv).commands) == command_names(), argv
 
 
 def test_every_command_is_in_the_help_checks():

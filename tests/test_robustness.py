@@ -684,3 +684,33 @@ def test_drift_in_the_bundled_dataset_is_a_data_error(dataset, write_data, monke
     assert run("validate", env={"FITPARTNERS_DATA": None}).out.startswith(
         f"{drifted}: partners[0] (agoria).name"
     )
+
+
+# -- pydantic plugins ----------------------------------------------------------------------------
+
+
+def _switch_while_validating(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
+    from fitpartners import loader
+
+    seen: list[str | None] = []
+    real = loader.Dataset.model_validate_json
+
+    def spy(data: bytes) -> loader.Dataset:
+        seen.append(os.environ.get(loader.PLUGINS_SWITCH))
+        return real(data)
+
+    monkeypatch.setattr(loader.Dataset, "model_validate_json", spy)
+    loader.validate(DATA_FILE.read_bytes())
+    return seen
+
+
+def test_pydantic_plugins_are_off_while_the_models_validate_and_only_then(monkeypatch):
+    monkeypatch.delenv("PYDANTIC_DISABLE_PLUGINS", raising=False)
+    assert _switch_while_validating(monkeypatch) == ["1"]
+    assert "PYDANTIC_DISABLE_PLUGINS" not in os.environ
+
+
+def test_a_plugin_setting_of_the_user_is_kept(monkeypatch):
+    monkeypatch.setenv("PYDANTIC_DISABLE_PLUGINS", "logfire")
+    assert _switch_while_validating(monkeypatch) == ["logfire"]
+    assert os.environ["PYDANTIC_DISABLE_PLUGINS"] == "logfire"

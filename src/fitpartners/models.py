@@ -7,8 +7,6 @@ checks a file through the same path. The rules that span records (unique names, 
 references, provenance) are in `cross_check`.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections import Counter
 from enum import StrEnum

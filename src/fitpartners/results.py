@@ -7,8 +7,6 @@ such as domain ids are values, never keys. `fitpartners schema --output X` print
 shape's JSON Schema.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
