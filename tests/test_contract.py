@@ -16,10 +16,9 @@ from typing import Any
 
 import pytest
 import typer
-
-from conftest import SCRIPT, TERMINAL, clean_environ, one_line, run
 from typer.testing import CliRunner
 
+from conftest import SCRIPT, TERMINAL, clean_environ, one_line, run
 from fitpartners.cli import app, command_for
 
 PLAIN_KEY = re.compile(r"^[a-z_][a-z0-9_]*$")
