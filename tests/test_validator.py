@@ -258,3 +258,22 @@ def test_a_home_page_may_source_a_website(dataset):
 def test_a_round_may_start_and_end_on_the_same_day(dataset):
     dataset["rounds"][1]["ends_on"] = dataset["rounds"][1]["starts_on"]
     assert not [p for p in problems_of(dataset) if "ends_on" in p]
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [
+        (("sources", 0, "date"), "\u0662\u0660\u0662\u0661-11-25"),  # Arabic-Indic digits
+        (("rounds", 0, "id"), "2022-\uff12\uff10\uff12\uff16"),  # fullwidth digits
+        (("programme", "events", 0, "date"), "\u0968\u0966\u0968\u0968-06"),  # Devanagari
+    ],
+)
+def test_dates_and_round_ids_take_ascii_digits_only(dataset, where, value):
+    from pydantic import ValidationError
+
+    target = dataset
+    for key in where[:-1]:
+        target = target[key]
+    target[where[-1]] = value
+    with pytest.raises(ValidationError, match="should match pattern"):
+        Dataset.model_validate_json(json.dumps(dataset))
