@@ -11,8 +11,6 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -22,7 +20,6 @@ from .errors import DataError, UsageError
 from .models import Dataset, cross_check
 
 ENV_DATA = "FITPARTNERS_DATA"
-PLUGINS_SWITCH = "PYDANTIC_DISABLE_PLUGINS"
 ENV_MAX_BYTES = "FITPARTNERS_MAX_BYTES"
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 CHUNK = 4 * 1024 * 1024
@@ -127,35 +124,11 @@ def _location(loc: tuple[int | str, ...], ids: dict[tuple[str, int], str]) -> st
     return out or "(top level)"
 
 
-@contextmanager
-def _without_pydantic_plugins() -> Iterator[None]:
-    """Pydantic looks for plugins (in every installed distribution's entry points) when
-    it builds its first validator: 1.2 ms, for plugins that have nothing to observe in a
-    command-line run. Typer switches them off the same way for the validators it builds
-    (typer/_adapters.py, disabled_pydantic_plugins); PYDANTIC_DISABLE_PLUGINS is
-    pydantic's documented switch. A value the user set is kept."""
-    if PLUGINS_SWITCH in os.environ:
-        yield
-        return
-    os.environ[PLUGINS_SWITCH] = "1"
-    try:
-        yield
-    finally:
-        del os.environ[PLUGINS_SWITCH]
-
-
-def validate(data: bytes) -> Dataset:
-    """The models' validation of a dataset's JSON (pydantic-core parses and validates in one
-    pass); raises pydantic's ValidationError."""
-    with _without_pydantic_plugins():
-        return Dataset.model_validate_json(data)
-
-
 def problems(data: bytes) -> tuple[Dataset | None, list[str]]:
     """The dataset, if valid, and every problem: the schema's and the cross-record ones."""
     data = data.removeprefix(BOM)  # an editor's UTF-8 signature is still UTF-8
     try:
-        dataset = validate(data)
+        dataset = Dataset.model_validate_json(data)
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_input=False)
         if errors and errors[0]["type"] == "json_invalid":
@@ -184,7 +157,7 @@ def _cross_check_valid_partners(data: bytes, errors: list[Any]) -> list[str]:
     kept = [i for i in range(len(doc["partners"])) if i not in bad]
     try:
         valid_partners = [doc["partners"][i] for i in kept]
-        rest = validate(json.dumps({**doc, "partners": valid_partners}).encode())
+        rest = Dataset.model_validate_json(json.dumps({**doc, "partners": valid_partners}))
     except (ValidationError, ValueError):
         return []
     left_out = {p.get("id") for i, p in enumerate(doc["partners"]) if i in bad and isinstance(p, dict)}
