@@ -4,7 +4,10 @@ Times, in one run and alternating so that machine noise hits every command alike
 median wall time of each command below and of the two floors (a minimal Typer app that
 prints one JSON line, and one that prints a one-row Rich table), then prints each
 command's ratio to its floor. The target is a ratio of at most 1.10: our own work adds at
-most a tenth to what Python, Typer and Rich cost anyway.
+most a tenth to what Python, Typer and Rich cost anyway. Two more rows for reference: a
+Typer app with the 15 options of `list` (Typer's own cost per option), and the least the
+design asks of `show --json`: Typer, the dataset's models validating the bundled file, one
+partner's JSON (floor_models.py), with its ratio to the JSON floor.
 
     python benchmarks/startup.py [--runs 40] [--bin DIR] [--json]
 
@@ -32,6 +35,9 @@ HERE = Path(__file__).resolve().parent
 # Typer's own cost for a command with as many options as ours: a second, stricter-to-explain
 # floor, printed beside the first (the first stays the target).
 OPTIONS_FLOOR = "floor: typer + list's 15 options"
+# What the design's models cost on their own (floor_models.py): printed with its ratio to
+# the JSON floor, as the part of the budget they take before any of our code runs.
+MODELS_REFERENCE = "reference: typer + the models"
 
 
 def commands(bin_dir: Path) -> dict[str, tuple[list[str], dict[str, str], str]]:
@@ -49,6 +55,7 @@ def commands(bin_dir: Path) -> dict[str, tuple[list[str], dict[str, str], str]]:
         json_floor: ([python, str(HERE / "floor_json.py")], {}, ""),
         table_floor: ([python, str(HERE / "floor_table.py")], terminal, ""),
         OPTIONS_FLOOR: ([python, str(HERE / "floor_options.py")], {}, ""),
+        MODELS_REFERENCE: ([python, str(HERE / "floor_models.py"), "Voka", "--json"], {}, json_floor),
         "show Voka --json": ([exe, "show", "Voka", "--json"], {}, json_floor),
         "list --json": ([exe, "list", "--json"], {}, json_floor),
         "list --domain food (table)": ([exe, "list", "--domain", "food"], terminal, table_floor),
@@ -91,7 +98,7 @@ def main() -> int:
                 "floor": floor or None,
                 "ratio": round(ratio, 3),
                 "ratio_to_options_floor": round(medians[name] / medians[OPTIONS_FLOOR], 3) if floor else None,
-                "target_met": ratio <= 1.10 if floor else None,
+                "target_met": ratio <= 1.10 if floor and name != MODELS_REFERENCE else None,
             }
         )
     machine = common.machine()

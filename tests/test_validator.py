@@ -277,3 +277,31 @@ def test_dates_and_round_ids_take_ascii_digits_only(dataset, where, value):
     target[where[-1]] = value
     with pytest.raises(ValidationError, match="should match pattern"):
         Dataset.model_validate_json(json.dumps(dataset))
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "message"),
+    [
+        (("partners", 20, "number"), "21", "Input should be a valid integer"),
+        (("partners", 20, "number"), True, "Input should be a valid integer"),
+        (("partners", 20, "number"), 21.0, "Input should be a valid integer"),
+        (("partners", 20, "cross_sector"), 1, "Input should be a valid boolean"),
+        (("partners", 20, "cross_sector"), "true", "Input should be a valid boolean"),
+        (("partners", 20, "name"), 5, "Input should be a valid string"),
+        (("sources", 0, "publisher"), ["FIT"], "Input should be a valid string"),
+        (("rounds", 0, "yearly_budget_eur"), "1000", "Input should be a valid integer"),
+        (("programme", "strategy_coordinated_since"), 2020.5, "Input should be a valid integer"),
+    ],
+)
+def test_nothing_is_coerced(dataset, where, value, message):
+    """Every model is strict (Record's config): a value of the wrong JSON type is refused,
+    not converted."""
+    from pydantic import ValidationError
+
+    target = dataset
+    for key in where[:-1]:
+        target = target[key]
+    target[where[-1]] = value
+    with pytest.raises(ValidationError) as caught:
+        Dataset.model_validate_json(json.dumps(dataset))
+    assert [(e["loc"], e["msg"]) for e in caught.value.errors()] == [(where, message)]
