@@ -127,6 +127,18 @@ def test_jq_results_one_per_line_strings_raw():
     assert run("about", "--jq", ".latest_round").out == "2022-2026\n"
 
 
+def test_jq_strings_keep_tabs_and_line_feeds_as_jq_r_does():
+    r = run("list", "--jq", ".[:2][] | [.id, .name] | @tsv")
+    assert r.out == "agoria\tAgoria\nbcecc\tBCECC\n"
+    assert run("list", "--jq", '.[0].id + "\\n" + .[1].id').out == "agoria\nbcecc\n"
+
+
+def test_jq_strings_still_escape_what_moves_the_cursor(dataset, write_data):
+    dataset["partners"][0]["name"] = "Ago\x1b[2Jria\rX\u202eY\tZ"
+    r = run("list", "--data", write_data(dataset), "--jq", ".[0].name")
+    assert r.out == "Ago\\x1b[2Jria\\x0dX\\u202eY\tZ\n"
+
+
 @pytest.mark.parametrize("expression", [".[0", "foo(", ".[] | ]"])
 def test_a_bad_jq_expression_is_a_usage_error_with_jqs_message(expression):
     r = run("list", "--jq", expression)

@@ -78,7 +78,7 @@ def _root(
 
 def _catalog_for(ctx: typer.Context) -> Catalog | None:
     try:
-        return Catalog(read_dataset(ctx.params.get("data")).dataset)
+        return Catalog(read_dataset(ctx.params.get("data")))
     except Exception:  # completion must never print an error into the shell
         return None
 
@@ -216,7 +216,7 @@ def views() -> Any:
 
 
 def load(data: str | None, out: Output) -> Catalog:
-    catalog = Catalog(read_dataset(data).dataset)
+    catalog = Catalog(read_dataset(data))
     notice = catalog.ended_notice()
     if notice:
         out.note(notice)

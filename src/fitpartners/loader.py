@@ -12,7 +12,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -25,11 +25,6 @@ DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 CHUNK = 4 * 1024 * 1024
 STDIN = "-"
 BOM = b"\xef\xbb\xbf"
-
-
-class Loaded(NamedTuple):
-    dataset: Dataset
-    origin: str  # a path, "<stdin>", or the bundled file's path
 
 
 def max_bytes() -> int:
@@ -183,8 +178,8 @@ def parse(data: bytes, origin: str) -> Dataset:
     return dataset
 
 
-def read_dataset(path: str | None = None) -> Loaded:
+def read_dataset(path: str | None = None) -> Dataset:
     """The dataset for a command: `path`, else FITPARTNERS_DATA, else the bundled one."""
     path = path or os.environ.get(ENV_DATA) or None
     data, origin = read_bytes(path)
-    return Loaded(parse(data, origin), origin)
+    return parse(data, origin)

@@ -35,6 +35,9 @@ BATCH = 2_000  # records serialised at a time: output is written in chunks, neve
 # JSON strings the serialiser already escapes the C0 controls, but leaves the rest raw.
 _BEYOND_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
 _UNSAFE = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
+# The same, but for text a user asked for as it is (a jq string): tab and line feed are
+# data there (`@tsv`, multi-line values), as `jq -r` and `gh --jq` print them.
+_UNSAFE_RAW = re.compile(f"[\x00-\x08\x0b-\x1f{_BEYOND_C0}]")
 _JSON_UNSAFE = re.compile(f"[{_BEYOND_C0}]")
 
 
@@ -43,9 +46,10 @@ def _visible(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def sanitize(text: str) -> str:
-    """Show unsafe characters as escapes (ESC becomes the four characters \\x1b)."""
-    return _UNSAFE.sub(_visible, text)
+def sanitize(text: str, *, raw: bool = False) -> str:
+    """Show unsafe characters as escapes (ESC becomes the four characters \\x1b); with
+    `raw`, tabs and line feeds stay as they are."""
+    return (_UNSAFE_RAW if raw else _UNSAFE).sub(_visible, text)
 
 
 def _json_escape(match: re.Match[str]) -> str:
@@ -198,7 +202,7 @@ def write_jq(value: Any, expression: str) -> None:
         results = program.input_value(value).all()
     except ValueError as exc:
         raise UsageError(f"--jq: {exc}") from None
-    lines = [sanitize(r) if isinstance(r, str) else to_json(r, indent=None) for r in results]
+    lines = [sanitize(r, raw=True) if isinstance(r, str) else to_json(r, indent=None) for r in results]
     write("".join(line + "\n" for line in lines))
 
 
