@@ -289,7 +289,15 @@ def test_a_run_builds_only_its_command_and_behaves_as_the_whole_app(name):
     one = command_for([name, "--help"])
     assert list(one.commands) == [name]
     whole = typer.main.get_command(app)
-    for args in ([name, "--help"], [name, "--no-such-option"], [name, "--data", "/nonexistent", "x"]):
+    cases = (
+        [name, "--help"],
+        [name, "-h"],
+        [name],
+        [name, "--no-such-option"],
+        [name, "--version"],
+        [name, "--data", "/nonexistent", "x"],
+    )
+    for args in cases:
         assert _through(one, args) == _through(whole, args), args
 
 

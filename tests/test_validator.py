@@ -291,6 +291,18 @@ def test_dates_and_round_ids_take_ascii_digits_only(dataset, where, value):
         (("sources", 0, "publisher"), ["FIT"], "Input should be a valid string"),
         (("rounds", 0, "yearly_budget_eur"), "1000", "Input should be a valid integer"),
         (("programme", "strategy_coordinated_since"), 2020.5, "Input should be a valid integer"),
+        (("partners", 20, "aliases", 0), 5, "Input should be a valid string"),
+        (("partners", 20, "sources", "name", 0), 1, "Input should be a valid string"),
+        (("partners", 20, "rounds", 0, "round"), 2022, "Input should be a valid string"),
+        (
+            ("partners", 20, "type"),
+            1,
+            "Input should be 'sector-federation', 'cluster', 'bilateral-chamber', "
+            "'business-network', 'entrepreneurs-organisation' or 'employers-organisation'",
+        ),
+        (("rounds", 0, "starts_on"), 20170101, "Input should be a valid date"),
+        (("programme", "name", "en"), None, "Input should be a valid string"),
+        (("partners", 20, "description", "nl"), 0, "Input should be a valid string"),
     ],
 )
 def test_nothing_is_coerced(dataset, where, value, message):
