@@ -1,8 +1,9 @@
 """Reference, not a floor: the least the design asks of `show Voka --json`.
 
-Python + Typer with the ten parameters of `show`, the dataset's Pydantic models (every
-record a model instance, the schema defined once), their validation of the bundled file
-and one partner's JSON. None of fitpartners' own work: no cross-record rules, no sources
+Python + Typer with the ten parameters of `show` (NAME and nine options), the dataset's
+Pydantic models (every record a model instance, the schema defined once), their
+validation of the bundled file and one partner's JSON. Of fitpartners it imports only
+`models` (and the `vocabulary` that models imports): no cross-record rules, no sources
 resolved, no status, no name resolution. What this costs beyond the JSON floor is the
 part of the start-up budget that the design's models take before any of our code runs.
 """
@@ -11,6 +12,7 @@ import gc
 import os
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -41,10 +43,11 @@ def show(
     no_headers: bool = False,
     quiet: bool = False,
 ) -> None:
-    from fitpartners.loader import bundled_path
-    from fitpartners.models import Dataset
+    from fitpartners import models
 
-    dataset = Dataset.model_validate_json(bundled_path().read_bytes())
+    # The file inside the installed package, found without fitpartners' loader.
+    bundled = Path(models.__file__).parent / "data" / "partners.json"
+    dataset = models.Dataset.model_validate_json(bundled.read_bytes())
     partner = next(p for p in dataset.partners if p.name == name)
     sys.stdout.write(partner.model_dump_json() + "\n")
 
