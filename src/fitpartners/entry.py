@@ -24,8 +24,9 @@ def main() -> None:
     # Pydantic looks for plugins, in the entry points of every installed distribution,
     # when it builds its first validator: 1.3 ms (time.perf_counter around
     # pydantic.plugin._loader.get_plugins after Typer had run a command, median of 25
-    # processes, wheel install), for plugins that have nothing to observe in a run. Typer switches them off the same way for the
-    # validators it builds (typer/_adapters.py). A value the user set is kept.
+    # processes, wheel install), for plugins that have nothing to observe in a run. Typer
+    # switches them off the same way for the validators it builds (typer/_adapters.py).
+    # A value the user set is kept.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     import contextlib
     import gc
