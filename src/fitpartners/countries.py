@@ -1,13 +1,14 @@
 """Countries from pycountry (ISO 3166-1), in English and Dutch; no table of our own.
 
 pycountry is imported inside the functions, so only a run that needs a country pays for
-it. Measured on the development machine (Python 3.11, pycountry 26.2.16, three runs each):
+it. Measured on the development machine (Python 3.11, pycountry 26.2.16, wheel install,
+five runs each):
   python -X importtime -c "import pycountry"
-      34-56 ms cumulative in a fresh interpreter, most of it importlib.metadata (which
-      pycountry uses for its version); about 20 ms once pydantic has loaded the same
+      33-49 ms cumulative in a fresh interpreter, most of it importlib.metadata (which
+      pycountry uses for its version); 18-25 ms once pydantic has loaded the same
       modules (time.perf_counter around "import pycountry" after "import fitpartners.models").
   time.perf_counter around the first country_code("japan") after the import
-      8-13 ms more: the ISO database, the Dutch catalogue and the name table.
+      4.9-5.7 ms more: the ISO database, the Dutch catalogue and the name table.
 """
 
 from __future__ import annotations
