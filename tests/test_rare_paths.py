@@ -207,3 +207,40 @@ def test_about_prints_each_source_on_one_line_in_a_pipe():
         "en welvaart, https://voka.be/nieuws/fit-breekt-samen-met-voka-een-lans-voor-meer-"
         "internationalisering-groei-en-welvaart"
     )
+
+
+# -- cells, locations, periods (found by a second run of mutation testing) ------------------------
+
+
+def test_domain_labels_follow_the_language():
+    def domains(lang: str) -> str:
+        r = run("list", "--lang", lang, "--labels", "--format", "csv", "--fields", "id,domains")
+        return next(line for line in r.out.splitlines() if line.startswith("flanders-bio,"))
+
+    assert domains("nl") == "flanders-bio,lifesciences & health"
+    assert domains("en") == "flanders-bio,life sciences & health"
+
+
+def test_a_fact_with_two_sources_lists_both_in_its_cell():
+    r = run("list", "--format", "csv", "--fields", "id,sources")
+    vckk = next(line for line in r.out.splitlines() if line.startswith("vckk,"))
+    assert "website: flanders-china-home, flanders-china-vandeputte" in vckk
+
+
+def test_a_round_inside_a_partner_is_not_named_as_a_round_of_the_dataset(dataset, write_data):
+    partner(dataset, "voka")["rounds"][0]["round"] = 2022
+    path = write_data(dataset)
+    assert (
+        run("validate", path).out
+        == f"{path}: partners[20] (voka).rounds[0].round: Input should be a valid string\n"
+    )
+
+
+def test_the_partners_for_a_country_without_a_chamber_follow_the_period(dataset, write_data):
+    voka = partner(dataset, "voka")
+    voka["rounds"] = [m for m in voka["rounds"] if m["round"] == "2022-2026"]
+    path = write_data(dataset)
+    earlier = run("list", "--data", path, "--country", "japan", "--period", "2017-2021")
+    now = run("list", "--data", path, "--country", "japan")
+    assert earlier.err.endswith("may help: UNIZO Internationaal, VKW Limburg\n")
+    assert now.err.endswith("may help: UNIZO Internationaal, VKW Limburg, Voka\n")
