@@ -151,6 +151,22 @@ def test_the_match_column_says_why():
     assert both[0]["match"] == "food, vlaanderen in name, domains, description_en, notes"
 
 
+def test_the_match_column_for_people_names_fields_by_their_headings():
+    def matches(*args: str) -> list[str]:
+        lines = run("search", *args, "--fields", "id,match").out.splitlines()
+        return [line.split("\t")[-1] for line in lines]
+
+    assert matches("food", "japan") == [
+        "food in domains, description, notes",
+        "food, japan (serves every sector)",
+        "food, japan (serves every sector)",
+        "food, japan (serves every sector)",
+    ]
+    # Dutch headings; a description matched in both languages is named once.
+    assert matches("chemie", "--lang", "nl")[0] == "chemie in domeinen, beschrijving"
+    assert matches("food", "japan", "--lang", "nl")[1] == "food, japan (voor elke sector)"
+
+
 def test_sources_in_a_cell_are_listed_by_field():
     table = rows("--fields", "id,sources")
     voka = partner(RAW, "voka")["sources"]

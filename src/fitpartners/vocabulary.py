@@ -51,6 +51,8 @@ DOMAIN_SHORT: dict[str, str] = {
 
 SPEARHEAD_LABEL = {"en": "spearhead cluster", "nl": "speerpuntcluster"}
 CROSS_SECTOR_LABEL = {"en": "all sectors (cross-sector)", "nl": "alle sectoren (sectoroverschrijdend)"}
+# Why a cross-sector partner is in a search result, in the "match" column for people.
+SERVES_EVERY_SECTOR = {"en": "serves every sector", "nl": "voor elke sector"}
 
 UNKNOWN_TYPE_LABEL = {"en": "type not in the sources", "nl": "type niet in de bronnen"}
 
@@ -70,6 +72,7 @@ HEADINGS_NL: dict[str, str] = {
     "notes": "noten",
     "sources": "bronnen",
     "match": "gevonden",
+    "later_names": "latere namen",
     "label": "naam",
     "count": "aantal",
     "partners": "partners",

@@ -25,7 +25,15 @@ from pydantic import BaseModel, TypeAdapter
 from .errors import PipeClosed
 from .models import Partner
 from .results import CitedSource, PartnerRecords, Status
-from .vocabulary import CROSS_SECTOR_LABEL, DOMAIN_LABELS, DOMAIN_SHORT, TYPE_LABELS, label
+from .vocabulary import (
+    CROSS_SECTOR_LABEL,
+    DOMAIN_LABELS,
+    DOMAIN_SHORT,
+    SERVES_EVERY_SECTOR,
+    TYPE_LABELS,
+    heading,
+    label,
+)
 
 LIST_SEPARATOR = "; "
 BATCH = 2_000  # records serialised at a time: output is written in chunks, never one giant string
@@ -226,8 +234,7 @@ def cell(value: Any, field: str, *, labels: bool, lang: str, short: bool = False
         # People see a change only; scripts get the state of every partner.
         return ("" if value["state"] == "active" else value["text"]) if labels else value["text"]
     if field == "match" and isinstance(value, dict):
-        general = " (serves every sector)" if value["general"] else ""
-        return f"{', '.join(value['words'])} in {', '.join(value['fields'])}{general}"
+        return _match_text(value, labels=labels, lang=lang)
     if field == "sources" and isinstance(value, dict):
         return LIST_SEPARATOR.join(f"{f}: {', '.join(s['id'] for s in cited)}" for f, cited in value.items())
     if isinstance(value, dict):
@@ -239,6 +246,20 @@ def cell(value: Any, field: str, *, labels: bool, lang: str, short: bool = False
         sep = ", " if labels else LIST_SEPARATOR
         return sep.join(_item(v) for v in value)
     return str(value)
+
+
+def _match_text(match: dict[str, Any], *, labels: bool, lang: str) -> str:
+    """Why a search result matched. Without labels, the fields by their JSON names; with
+    labels (people), by their headings in `lang`, a description in either language once,
+    and for a partner listed because it serves every sector, only that."""
+    words = ", ".join(match["words"])
+    if not labels:
+        general = f" ({SERVES_EVERY_SECTOR['en']})" if match["general"] else ""
+        return f"{words} in {', '.join(match['fields'])}{general}"
+    if match["general"]:
+        return f"{words} ({label(SERVES_EVERY_SECTOR, lang)})"
+    fields = dict.fromkeys(heading(f.removesuffix("_en").removesuffix("_nl"), lang) for f in match["fields"])
+    return f"{words} in {', '.join(fields)}"
 
 
 def _item(value: Any) -> str:
