@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 
 from fitpartners.models import Dataset, cross_check
 
@@ -17,6 +18,14 @@ Raw = dict[str, Any]
 
 def problems_of(raw: Raw) -> list[str]:
     return cross_check(Dataset.model_validate_json(json.dumps(raw)))
+
+
+def set_at(raw: Raw, where: tuple[str | int, ...], value: Any) -> None:
+    """Set the value at a path of keys and indexes, as pydantic's error locations give it."""
+    target: Any = raw
+    for key in where[:-1]:
+        target = target[key]
+    target[where[-1]] = value
 
 
 def at(raw: Raw, pid: str) -> tuple[str, Raw]:
@@ -269,12 +278,7 @@ def test_a_round_may_start_and_end_on_the_same_day(dataset):
     ],
 )
 def test_dates_and_round_ids_take_ascii_digits_only(dataset, where, value):
-    from pydantic import ValidationError
-
-    target = dataset
-    for key in where[:-1]:
-        target = target[key]
-    target[where[-1]] = value
+    set_at(dataset, where, value)
     with pytest.raises(ValidationError, match="should match pattern"):
         Dataset.model_validate_json(json.dumps(dataset))
 
@@ -308,12 +312,7 @@ def test_dates_and_round_ids_take_ascii_digits_only(dataset, where, value):
 def test_nothing_is_coerced(dataset, where, value, message):
     """Every model is strict (Record's config): a value of the wrong JSON type is refused,
     not converted."""
-    from pydantic import ValidationError
-
-    target = dataset
-    for key in where[:-1]:
-        target = target[key]
-    target[where[-1]] = value
+    set_at(dataset, where, value)
     with pytest.raises(ValidationError) as caught:
         Dataset.model_validate_json(json.dumps(dataset))
     assert [(e["loc"], e["msg"]) for e in caught.value.errors()] == [(where, message)]
