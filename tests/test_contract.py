@@ -8,10 +8,8 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from typing import Any
 
 import pytest
@@ -334,41 +332,6 @@ def test_help_fits_the_terminal_and_keeps_examples_whole(command, columns):
 # -- Ctrl-C ------------------------------------------------------------------------------------
 
 
-def startup_seconds() -> float:
-    """How long this machine's Python takes to start, before any of our code runs."""
-    times = []
-    for _ in range(5):
-        began = time.perf_counter()
-        subprocess.run([sys.executable, "-c", "pass"], check=True)
-        times.append(time.perf_counter() - began)
-    return sorted(times)[2]
-
-
-@pytest.mark.parametrize("how", ["script", "module"])
-def test_ctrl_c_at_any_moment_is_exit_130_and_one_line(how):
-    # The delays count from the moment Python itself has started: before that, an
-    # interrupt ends CPython's own start-up (site, .pth files), which no program controls.
-    command = [str(SCRIPT)] if how == "script" else [sys.executable, "-m", "fitpartners"]
-    offset = startup_seconds()
-    for delay in (0.01, 0.03, 0.06, 0.1, 0.2):
-        process = subprocess.Popen(
-            [*command, "list", "--json"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=clean_environ(),
-            start_new_session=True,
-        )
-        time.sleep(offset + delay)
-        process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=60)
-        assert b"Traceback" not in err, (delay, err.decode())
-        assert process.returncode in (0, 130), (delay, process.returncode, err.decode())
-        if process.returncode == 130:
-            assert err == b"fitpartners: interrupted\n", (delay, err)
-        else:
-            assert err == b"" and len(json.loads(out)) == 21
-
-
 HANDLER_PROBE = r"""
 import json, signal, sys
 seen = {}
@@ -395,8 +358,8 @@ sys.stderr.write("\n" + json.dumps(seen))
 
 @pytest.mark.parametrize("args", [["--version"], ["list", "--json"]], ids=" ".join)
 def test_the_ctrl_c_handler_is_in_place_before_any_heavy_import(args):
-    # What the timed test above samples, shown for every heavy module whatever the
-    # machine's speed.
+    # The handler is in place before Typer, Rich, Pydantic or our CLI is imported, shown
+    # by the import order itself (no timing): an interrupt from then on is one line, exit 130.
     r = subprocess.run(
         [sys.executable, "-c", HANDLER_PROBE, *args],
         capture_output=True,
