@@ -14,10 +14,9 @@ from typing import Any
 
 import pytest
 import typer
-from typer.testing import CliRunner
 
 from conftest import SCRIPT, TERMINAL, clean_environ, one_line, run
-from fitpartners.cli import app, command_for
+from fitpartners.cli import app
 
 PLAIN_KEY = re.compile(r"^[a-z_][a-z0-9_]*$")
 
@@ -49,14 +48,26 @@ def test_a_pipe_without_format_gets_bare_tab_separated_rows():
     assert lines[0].split("\t")[:3] == ["1", "Agoria", "sector federation"]
 
 
-def test_show_in_a_pipe_is_the_pipe_format_not_the_card():
+def test_show_in_a_pipe_is_the_card_as_plain_lines():
     r = run("show", "voka")
-    assert r.code == 0
-    assert (
-        r.out
-        == run("list", "--fields", "number,name,type,domains,country,status").out.splitlines()[20] + "\n"
+    assert r.code == 0 and r.err == ""
+    lines = r.out.splitlines()
+    assert lines[0] == "name: Voka [1]"
+    assert "also known as: Vlaams netwerk van ondernemingen; Flemish Network of Enterprises [2]" in lines
+    assert "website: https://voka.be [1]" in lines
+    at = lines.index("sources:")
+    assert lines[at + 1].startswith("[1] Voka, 2021-11-26, ") and lines[at + 1].endswith(
+        "https://voka.be/nieuws/fit-breekt-samen-met-voka-een-lans-voor-meer-internationalisering-groei-en-welvaart"
     )
-    assert "#21" not in r.out and "[1]" not in r.out
+    assert lines[-1] == "[E] editorial: our judgement from the description, not FIT's"
+    assert "\x1b" not in r.out and "\t" not in r.out
+    assert run("show", "voka", "--format", "table").out == r.out
+
+
+def test_show_fields_limits_the_card_and_tsv_gives_the_row():
+    assert run("show", "voka", "--fields", "name,website").out == "Voka\thttps://voka.be\n"
+    tsv = run("show", "voka", "--format", "tsv").out.splitlines()
+    assert len(tsv) == 2 and tsv[1].startswith("voka\t21\tVoka\t")
 
 
 def test_csv_is_the_same_bytes_in_every_language():
@@ -268,40 +279,54 @@ def examples(name: str | None) -> list[str]:
     return [line.strip() for line in block.splitlines()]
 
 
-def _through(command: Any, args: list[str]) -> tuple[str, str, str]:
-    """stdout, stderr and the outcome of `args` run through a Click command, as `run` runs it."""
-    runner = CliRunner()
-    with runner.isolation(env={"FITPARTNERS_TODAY": "2026-11-28", "COLUMNS": "80"}) as (out, err, _):
-        try:
-            outcome = repr(command.main(args=args, prog_name="fitpartners", standalone_mode=False))
-        except Exception as exc:  # noqa: BLE001 - the outcome is compared, whatever it is
-            outcome = (
-                f"{type(exc).__name__}: {exc} at {getattr(getattr(exc, 'ctx', None), 'command_path', None)}"
-            )
-        sys.stdout.flush()
-        return out.getvalue().decode(), err.getvalue().decode(), outcome
+SHARED_OPTIONS = {
+    "list": {
+        "--data",
+        "--period",
+        "--format",
+        "--json",
+        "--jq",
+        "--fields",
+        "--lang",
+        "--labels",
+        "--no-headers",
+        "--quiet",
+    },
+    "show": {
+        "--data",
+        "--format",
+        "--json",
+        "--jq",
+        "--fields",
+        "--lang",
+        "--labels",
+        "--no-headers",
+        "--quiet",
+    },
+    "about": {"--data", "--json", "--jq", "--lang", "--quiet"},
+    "validate": {"--json", "--jq"},
+    "schema": {"--json", "--jq"},
+}
 
 
-@pytest.mark.parametrize("name", command_names())
-def test_a_run_builds_only_its_command_and_behaves_as_the_whole_app(name):
-    one = command_for([name, "--help"])
-    assert list(one.commands) == [name]
-    whole = typer.main.get_command(app)
-    cases = (
-        [name, "--help"],
-        [name, "-h"],
-        [name],
-        [name, "--no-such-option"],
-        [name, "--version"],
-        [name, "--data", "/nonexistent", "x"],
-    )
-    for args in cases:
-        assert _through(one, args) == _through(whole, args), args
+@pytest.mark.parametrize("name", list(SHARED_OPTIONS))
+def test_the_decorator_gives_each_command_its_shared_options_and_nothing_else(name):
+    # The bodies declare none of these (only `period`, read by name): Typer sees the
+    # signature the decorator made.
+    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    options = {o for p in command.params for o in p.opts}
+    shared = set().union(*SHARED_OPTIONS.values())
+    assert options & shared == SHARED_OPTIONS[name]
 
 
-def test_without_a_command_name_first_the_whole_app_runs():
-    for argv in ([], ["--help"], ["--version", "show"], ["shwo"], ["Show"]):
-        assert list(command_for(argv).commands) == command_names(), argv
+def test_json_help_is_true_for_each_command():
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        helps = {o: p.help for p in command.params for o in p.opts}
+        if "--format" in helps:
+            assert helps["--json"] == "Short for --format json.", name
+        elif "--json" in helps:
+            assert "--format" not in helps["--json"], name
 
 
 def test_every_command_is_in_the_help_checks():

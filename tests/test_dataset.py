@@ -8,8 +8,8 @@ from typing import Any
 
 from conftest import DATA_FILE, SOURCES
 from fitpartners import loader, models
+from fitpartners.labels import DOMAIN_LABELS, EDITORIAL_SOURCE, TYPE_LABELS
 from fitpartners.models import EDITORIAL_FIELDS, FACT_FIELDS, PARTNER_FIELDS
-from fitpartners.vocabulary import DOMAIN_LABELS, EDITORIAL_SOURCE, TYPE_LABELS
 
 CURRENT = "2022-2026"
 PREVIOUS = "2017-2021"

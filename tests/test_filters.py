@@ -7,7 +7,7 @@ import pytest
 from fitpartners.countries import country_code, country_name, country_names
 from fitpartners.errors import EXIT_USAGE, BadValue
 from fitpartners.filters import LABEL_WORDS_NL, accepted_labels, domain_ids, type_ids
-from fitpartners.vocabulary import DOMAIN_LABELS, DOMAIN_SHORT, TYPE_LABELS, fold_words
+from fitpartners.labels import DOMAIN_LABELS, DOMAIN_SHORT, TYPE_LABELS, fold_words
 
 TYPES = list(TYPE_LABELS)
 DOMAINS = list(DOMAIN_LABELS)

@@ -160,7 +160,7 @@ def test_jsonl_is_one_object_per_line():
 
 
 def test_sort():
-    from fitpartners.vocabulary import TYPE_LABELS, fold
+    from fitpartners.labels import TYPE_LABELS, fold
 
     by_number = run("list", "--sort", "number", "--json").json()
     assert [p["number"] for p in by_number] == list(range(1, 22))

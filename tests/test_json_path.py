@@ -8,7 +8,6 @@ pydantic's serialiser, then the terminal-safety escapes.
 
 from __future__ import annotations
 
-import gc
 import io
 import json
 import sys
@@ -19,7 +18,6 @@ from pydantic import TypeAdapter
 from conftest import DATA_FILE, partner, run
 from fitpartners import writers
 from fitpartners.catalog import Catalog
-from fitpartners.cli import run as run_cli
 from fitpartners.loader import parse
 from fitpartners.results import PartnerRecord
 from synthetic import grow
@@ -29,7 +27,7 @@ HOSTILE_TEXT = "Voka \x9b31m \u202egnp \u2028 \x7f \u061c é – “quoted”"
 
 
 def plain_way(catalog: Catalog) -> str:
-    records = [catalog.record(p) for p in catalog.sort(catalog.select().partners, "number")]
+    records = [catalog.record(p) for p in catalog.sort(catalog.select(), "number")]
     return writers.safe_json(TypeAdapter(list[PartnerRecord]).dump_json(records).decode()) + "\n"
 
 
@@ -56,7 +54,7 @@ def test_list_json_in_a_pipe_is_byte_equal_to_serialised_records(large):
     assert r.err == ""  # no serialiser warning either
     assert r.out == plain_way(catalog)
     records = json.loads(r.out)
-    assert len(records) == len(catalog.select().partners) > 2 * writers.BATCH
+    assert len(records) == len(catalog.select()) > 2 * writers.BATCH
     assert [p["status"]["state"] for p in records].count("renamed") >= 1
 
 
@@ -70,7 +68,7 @@ def test_a_text_only_stdout_gets_the_same_json(large, monkeypatch):
     _, catalog = large
     out = io.StringIO()  # no byte stream beneath it
     monkeypatch.setattr(sys, "stdout", out)
-    writers.write_json_records(catalog.records(catalog.sort(catalog.select().partners, "number")), None, None)
+    writers.write_json_records(catalog.printed(catalog.sort(catalog.select(), "number")), None, None)
     assert out.getvalue() == plain_way(catalog)
 
 
@@ -97,24 +95,3 @@ def test_every_unsafe_character_has_a_lead_byte_the_prefilter_knows():
 def test_safe_bytes_are_passed_through_unchanged():
     chunk = '{"name":"Fédération belge, ß, ø"}'.encode()  # no lead byte of an unsafe character
     assert writers.safe_json_bytes(chunk) is chunk  # passed through, not re-encoded
-
-
-def test_the_cyclic_collector_is_off_during_a_command_and_restored_after(monkeypatch):
-    seen: list[bool] = []
-    select = Catalog.select
-
-    def spy(self, **kwargs):
-        seen.append(gc.isenabled())
-        return select(self, **kwargs)
-
-    monkeypatch.setattr(Catalog, "select", spy)
-    assert gc.isenabled()
-    assert run_cli(["list", "--json"]) == 0
-    assert seen == [False]
-    assert gc.isenabled()
-    gc.disable()
-    try:  # a caller that had it off keeps it off
-        run_cli(["list", "--json"])
-        assert not gc.isenabled()
-    finally:
-        gc.enable()

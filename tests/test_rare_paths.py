@@ -201,9 +201,9 @@ def test_search_scores_have_three_decimals():
 
 def test_about_prints_each_source_on_one_line_in_a_pipe():
     lines = run("about").out.splitlines()
-    voka = next(line for line in lines if line.startswith("source\tVoka, "))
+    voka = next(line for line in lines if line.startswith("source: Voka, "))
     assert voka == (
-        "source\tVoka, 2021-11-26, FIT breekt samen met Voka een lans voor meer internationalisering, groei "
+        "source: Voka, 2021-11-26, FIT breekt samen met Voka een lans voor meer internationalisering, groei "
         "en welvaart, https://voka.be/nieuws/fit-breekt-samen-met-voka-een-lans-voor-meer-"
         "internationalisering-groei-en-welvaart"
     )

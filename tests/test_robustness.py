@@ -687,26 +687,3 @@ def test_drift_in_the_bundled_dataset_is_a_data_error(dataset, write_data, monke
 
 
 # -- pydantic plugins ----------------------------------------------------------------------------
-
-
-def test_pydantic_plugins_stay_off_unless_the_user_asks(tmp_path):
-    """An installed pydantic plugin is not loaded (see entry.py); a user who sets
-    PYDANTIC_DISABLE_PLUGINS, here to nothing, gets pydantic's own behaviour."""
-    (tmp_path / "fakeplugin.py").write_text(
-        "import sys\n"
-        "sys.stderr.write('fake plugin loaded\\n')\n"
-        "class Plugin:\n"
-        "    def new_schema_validator(self, *args, **kwargs):\n"
-        "        return None, None, None\n"
-        "plugin = Plugin()\n"
-    )
-    info = tmp_path / "fakeplugin-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: fakeplugin\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[pydantic]\nfake = fakeplugin:plugin\n")
-    path = {"PYTHONPATH": str(tmp_path)}
-    off = cli("show", "Voka", "--json", env=path)
-    on = cli("show", "Voka", "--json", env={**path, "PYDANTIC_DISABLE_PLUGINS": ""})
-    assert (off.returncode, off.stderr) == (0, "")
-    assert (on.returncode, on.stderr) == (0, "fake plugin loaded\n")
-    assert on.stdout == off.stdout

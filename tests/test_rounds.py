@@ -147,7 +147,7 @@ def test_about_has_the_changes_at_the_head_of_the_agency():
     assert [e["date"] for e in events] == sorted(e["date"] for e in events)
     text = run("about").out
     for e in events:
-        assert f"agency {e['date']}\t{e['text']}" in text.splitlines()
+        assert f"agency {e['date']}: {e['text']}" in text.splitlines()
 
 
 @pytest.mark.parametrize(
@@ -335,8 +335,8 @@ def test_a_third_round_passes_through_every_command(third):
     card = run("show", "voka", "--data", third, env={**in_2027, **TERMINAL}).out
     assert "partner 2027-2031" in card and "example.org/fitpartners/round-2027-2031" in card
     text = run("about", "--data", third, env=in_2027).out
-    assert "round 2027-2031\t2027-01-01 to 2031-12-31; running" in text
-    assert "round 2027-2031\tA round made up for the tests." in text.splitlines()
+    assert "round 2027-2031: 2027-01-01 to 2031-12-31; running" in text
+    assert "round 2027-2031: A round made up for the tests." in text.splitlines()
     # Once that round is over, the note names it.
     late = run("list", "--data", third, env={**TERMINAL, "FITPARTNERS_TODAY": "2032-01-01"})
     assert "2027-2031 round ended on 2031-12-31" in late.err

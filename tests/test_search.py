@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fitpartners import models, search, vocabulary
+from fitpartners import labels, models, search
 from fitpartners.errors import NotFound
 from fitpartners.search import Hit, query_words, resolve
 
@@ -416,12 +416,12 @@ def test_resolve_nothing_close(query):
 
 @given(st.text(alphabet=st.characters(max_codepoint=0x7F)))
 def test_the_ascii_shortcut_of_fold_agrees_with_unicode_folding(text):
-    assert vocabulary.fold(text) == vocabulary._fold_unicode(text)
-    assert vocabulary.fold_words(text) == vocabulary._fold_words_unicode(text)
+    assert labels.fold(text) == labels._fold_unicode(text)
+    assert labels.fold_words(text) == labels._fold_words_unicode(text)
 
 
 def test_folding_keeps_words_and_drops_accents():
-    assert vocabulary.fold("Flanders-HealthTech") == "flandershealthtech"
-    assert vocabulary.fold_words("  Flanders--HealthTech_2 ") == "flanders healthtech 2"
-    assert vocabulary.fold_words("Fédération  belge–luxembourgeoise") == "federation belge luxembourgeoise"
-    assert vocabulary.fold("Straße") == "strasse"
+    assert labels.fold("Flanders-HealthTech") == "flandershealthtech"
+    assert labels.fold_words("  Flanders--HealthTech_2 ") == "flanders healthtech 2"
+    assert labels.fold_words("Fédération  belge–luxembourgeoise") == "federation belge luxembourgeoise"
+    assert labels.fold("Straße") == "strasse"

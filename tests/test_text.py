@@ -18,7 +18,7 @@ def about_lines(*args: str, env: dict[str, str | None] | None = None) -> dict[st
     assert r.code == 0, r.err
     lines: dict[str, list[str]] = {}
     for line in r.out.splitlines():
-        key, value = line.split("\t", 1)
+        key, value = line.split(": ", 1)
         lines.setdefault(key, []).append(value)
     return lines
 

@@ -1,20 +1,28 @@
-"""The catalog: a validated dataset indexed once; resolve names, filter, summarise.
+"""The catalog: a validated dataset indexed once; look up names, search, select, summarise.
 
-Works on the models (`Partner`, `Round`, `Source`, ...). Search and name resolution live
+Works on the models (`Partner`, `Round`, `Source`, ...). Ranking and name resolution live
 in `search`, filter values in `filters` and `countries`; this class ties them to one
-dataset and one "today".
+dataset and one "today". The CLI's commands and the Python API (`fitpartners.load`) call
+the same methods.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from .errors import BadValue, UsageError
-from .models import Bilingual, Dataset, Domain, EventKind, Partner, Round, Source
+from .errors import BadValue
+from .labels import (
+    CROSS_SECTOR_LABEL,
+    DOMAIN_LABELS,
+    TYPE_LABELS,
+    UNKNOWN_TYPE_LABEL,
+    Domain,
+    fold,
+)
+from .models import Bilingual, Dataset, EventKind, Partner, Round, Source
 from .results import (
     About,
     CitedSource,
@@ -34,40 +42,53 @@ from .results import (
     TypeCount,
     domain_key,
 )
-from .vocabulary import CROSS_SECTOR_LABEL, DOMAIN_LABELS, TYPE_LABELS, UNKNOWN_TYPE_LABEL, fold
 
 if TYPE_CHECKING:
-    from .search import Hit, Resolution
+    from .search import Resolution
 
-ENV_TODAY = "FITPARTNERS_TODAY"
 PERIOD_ALL = "all"
-NO_NUMBER = 10**9  # sorts partners without a number (earlier rounds only) last
 
 
-def today() -> dt.date:
-    """Today, or the day FITPARTNERS_TODAY names (for tests and 'as of' questions)."""
-    raw = os.environ.get(ENV_TODAY, "").strip()
-    if not raw:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(raw)
-    except ValueError:
-        raise UsageError(f"{ENV_TODAY} must be a date as YYYY-MM-DD, not {raw!r}") from None
+def by_number(p: Partner) -> tuple[bool, int]:
+    """Sort key: the press release's order, partners without a number (earlier rounds
+    only) after those with one."""
+    return (p.number is None, p.number or 0)
 
 
-class Selection(NamedTuple):
-    partners: list[Partner]
-    cross_sector_left_out: list[Partner]  # with --domain: partners serving every domain
+class Selection(list[Partner]):
+    """The partners a filter chose (a list), and the cross-sector partners that a domain
+    filter left out (they serve every domain; `all_sectors=True` keeps them)."""
+
+    def __init__(self, partners: Sequence[Partner], cross_sector_left_out: Sequence[Partner] = ()) -> None:
+        super().__init__(partners)
+        self.cross_sector_left_out = list(cross_sector_left_out)
+
+
+class SearchHit(NamedTuple):
+    """A search result: the partner and why it matched (`match.words`, `match.fields`)."""
+
+    partner: Partner
+    match: Match
 
 
 class Catalog:
-    def __init__(self, dataset: Dataset, on: dt.date | None = None) -> None:
+    """A validated dataset as of one day.
+
+    `partners`: the partners of the latest round that has started by `today` (what
+    `fitpartners list` shows); `all_partners`: every partner of every round, in file order.
+    """
+
+    def __init__(self, dataset: Dataset, today: dt.date | None = None) -> None:
         self.dataset = dataset
-        self.today = on or today()
-        self.partners: list[Partner] = dataset.partners
+        self.today = today or dt.date.today()
+        self.all_partners: list[Partner] = dataset.partners
         self.rounds: list[Round] = sorted(dataset.rounds, key=lambda r: r.starts_on)
-        self.by_id: dict[str, Partner] = {p.id: p for p in self.partners}
+        self.by_id: dict[str, Partner] = {p.id: p for p in self.all_partners}
         self.sources: dict[str, Source] = {s.id: s for s in dataset.sources}
+
+    @cached_property
+    def partners(self) -> list[Partner]:
+        return self.in_period({self.current_round.id})
 
     # -- rounds ----------------------------------------------------------------------
     @property
@@ -111,17 +132,27 @@ class Catalog:
         return chosen
 
     def in_period(self, round_ids: set[str]) -> list[Partner]:
-        return [p for p in self.partners if not round_ids.isdisjoint([m.round for m in p.rounds])]
+        return [p for p in self.all_partners if not round_ids.isdisjoint([m.round for m in p.rounds])]
 
     # -- one partner -----------------------------------------------------------------
-    def count(self) -> int:
+    def highest_number(self) -> int:
         """The highest partner number: numbers run from 1 to this."""
-        return max((p.number for p in self.partners if p.number is not None), default=0)
+        return max((p.number for p in self.all_partners if p.number is not None), default=0)
 
-    def resolve(self, query: str) -> Resolution:
-        from . import search  # only the commands that take a name load it
+    def resolve(self, name: str) -> Resolution:
+        """The partner a name stands for, with a note on how it was read (for stderr)."""
+        from . import search
 
-        return search.resolve(self.partners, query, self.count())
+        return search.resolve(self.all_partners, name, self.highest_number())
+
+    def lookup(self, name: str) -> Partner:
+        """The one partner of any round that `name` stands for, as `fitpartners show`
+        resolves it: id, number, name, full name, alias, former or later name (case,
+        accents and punctuation ignored), else a unique word-prefix of one partner's name.
+
+        Raises NotFound (a LookupError) when no partner or more than one matches; its
+        `candidates` are the partners' names (the ambiguous ones, or close suggestions)."""
+        return self.resolve(name).partner
 
     def status(self, p: Partner) -> Status:
         """The partner's present state from its dated events up to today."""
@@ -158,31 +189,60 @@ class Catalog:
             for sid, s in self.sources.items()
         }
 
-    def records(self, partners: Sequence[Partner]) -> PartnerRecords:
-        """The partners as printed: sources resolved next to the facts, status added."""
+    def printed(self, partners: Sequence[Partner]) -> PartnerRecords:
+        """The partners as every command prints them: sources resolved next to the facts,
+        present status added (records made as they are read)."""
         return PartnerRecords(partners, self.cited, self.status)
 
     def record(self, p: Partner) -> PartnerRecord:
         """One partner as printed."""
-        return self.records([p])[0]
+        return self.printed([p])[0]
 
-    def search_record(self, hit: Hit) -> SearchRecord:
+    def records(self, partners: Sequence[Partner] | None = None) -> list[dict[str, Any]]:
+        """The partners (default: `partners`) as `fitpartners list --json` prints them:
+        one plain dict per partner, JSON types only (pd.DataFrame(records) makes a table)."""
+        from .writers import json_records
+
+        return json_records(self.printed(self.partners if partners is None else partners), None)
+
+    def search_record(self, hit: SearchHit) -> SearchRecord:
         """A search result as printed: the partner's record and why it matched."""
-        match = Match(score=round(hit.score, 3), words=hit.words, fields=hit.fields, general=hit.general)
-        return SearchRecord.model_construct(**dict(self.record(hit.partner)), match=match)
+        return SearchRecord.model_construct(**dict(self.record(hit.partner)), match=hit.match)
+
+    def search(self, query: str | Sequence[str], *, period: str | None = None) -> list[SearchHit]:
+        """The partners that can help with a question, best first, as `fitpartners search`
+        ranks them. `query`: a string or a list of words, English or Dutch; `period`: a
+        round id or 'all' (default: the current round). [] when nothing matches."""
+        from . import search
+
+        words = [query] if isinstance(query, str) else list(query)
+        return [
+            SearchHit(
+                h.partner,
+                Match(score=round(h.score, 3), words=h.words, fields=h.fields, general=h.general),
+            )
+            for h in search.search(self.in_period(self.period(period)), words)
+        ]
 
     # -- selecting -------------------------------------------------------------------
     def select(
         self,
         *,
-        types: Sequence[str] = (),
-        domains: Sequence[str] = (),
-        countries: Sequence[str] = (),
+        type: str | Sequence[str] = (),
+        domain: str | Sequence[str] = (),
+        country: str | Sequence[str] = (),
         period: str | None = None,
         all_sectors: bool = False,
     ) -> Selection:
-        """OR within one filter, AND across filters."""
-        type_ids = domain_ids = codes = None  # only a filtered list loads filters or countries
+        """The partners of `period` (default: the current round) that match every filter
+        given, as `fitpartners list` selects them. Each filter takes a value or a list of
+        values, a comma inside a value meaning either: type and domain ids or labels
+        (English or Dutch), countries by ISO 3166 code or name. A cross-sector partner
+        serves every domain: a domain filter leaves it out unless `all_sectors`.
+
+        Raises BadValue (a UsageError) for a value that names nothing."""
+        types, domains, countries = (_values(v) for v in (type, domain, country))
+        type_ids = domain_ids = codes = None
         if types:
             from .filters import type_ids as type_ids_of
 
@@ -192,9 +252,9 @@ class Catalog:
 
             domain_ids = domain_ids_of(domains)
         if countries:
-            from .countries import country_code
+            from .countries import country_codes
 
-            codes = {country_code(c) for c in countries}
+            codes = country_codes(countries)
         chosen: list[Partner] = []
         left_out: list[Partner] = []
         for p in self.in_period(self.period(period)):
@@ -209,15 +269,15 @@ class Catalog:
             chosen.append(p)
         return Selection(chosen, left_out)
 
-    def general_partners(self, period: str | None = None) -> list[Partner]:
+    def cross_sector_partners(self, period: str | None = None) -> list[Partner]:
         """The partners that serve every sector and every country (not the chambers,
         which serve one country each)."""
         return [p for p in self.in_period(self.period(period)) if p.cross_sector and p.country is None]
 
     @staticmethod
-    def sort(partners: list[Partner], by: str) -> list[Partner]:
+    def sort(partners: Sequence[Partner], by: str) -> list[Partner]:
         """By number (the press release's order, partners without one last, then by
-        name), by name, or by type in the vocabulary's order."""
+        name), by name, or by type in the order of the PartnerType enum."""
         if by == "name":
             return sorted(partners, key=lambda p: fold(p.name))
         if by == "type":
@@ -225,54 +285,37 @@ class Catalog:
             return sorted(
                 partners,
                 key=lambda p: (
-                    order.get(p.type.value if p.type else "", len(order)),
-                    p.number or NO_NUMBER,
+                    order.get(p.type, len(order)) if p.type else len(order),
+                    by_number(p),
                     fold(p.name),
                 ),
             )
         # Numbers are unique (validate checks it): only partners without one need a name.
-        numbered = sorted((p for p in partners if p.number is not None), key=lambda p: p.number or 0)
-        return numbered + sorted((p for p in partners if p.number is None), key=lambda p: fold(p.name))
+        return sorted(partners, key=lambda p: (by_number(p), fold(p.name)))
 
     # -- overviews -------------------------------------------------------------------
-    def domain_overview(self, period: str | None = None) -> list[OverviewRow]:
+    def overview(self, kind: Literal["domain", "type"], period: str | None = None) -> list[OverviewRow]:
+        """One row per strategic domain (then the cross-sector partners) or per partner
+        type (then those whose type the sources do not give), with its partners' ids."""
         partners = self.in_period(self.period(period))
-        rows = [
-            OverviewRow(
-                id=did,
-                label=Bilingual(**labels),
-                count=len(members := [p.id for p in partners if did in p.domains]),
-                partners=members,
-            )
-            for did, labels in DOMAIN_LABELS.items()
+        groups: list[tuple[str | None, dict[str, str], list[str]]]
+        if kind == "domain":
+            groups = [
+                (str(d), labels, [p.id for p in partners if d in p.domains])
+                for d, labels in DOMAIN_LABELS.items()
+            ]
+            groups.append(("cross-sector", CROSS_SECTOR_LABEL, [p.id for p in partners if p.cross_sector]))
+        else:
+            groups = [
+                (str(t), labels, [p.id for p in partners if p.type == t]) for t, labels in TYPE_LABELS.items()
+            ]
+            unknown = [p.id for p in partners if p.type is None]
+            if unknown:
+                groups.append((None, UNKNOWN_TYPE_LABEL, unknown))
+        return [
+            OverviewRow(id=gid, label=Bilingual(**labels), count=len(members), partners=members)
+            for gid, labels, members in groups
         ]
-        cross = [p.id for p in partners if p.cross_sector]
-        rows.append(
-            OverviewRow(
-                id="cross-sector", label=Bilingual(**CROSS_SECTOR_LABEL), count=len(cross), partners=cross
-            )
-        )
-        return rows
-
-    def type_overview(self, period: str | None = None) -> list[OverviewRow]:
-        partners = self.in_period(self.period(period))
-        rows = [
-            OverviewRow(
-                id=tid,
-                label=Bilingual(**labels),
-                count=len(members := [p.id for p in partners if p.type is not None and p.type.value == tid]),
-                partners=members,
-            )
-            for tid, labels in TYPE_LABELS.items()
-        ]
-        unknown = [p.id for p in partners if p.type is None]
-        if unknown:
-            rows.append(
-                OverviewRow(
-                    id=None, label=Bilingual(**UNKNOWN_TYPE_LABEL), count=len(unknown), partners=unknown
-                )
-            )
-        return rows
 
     def matrix(self, period: str | None = None) -> list[Out]:
         rows = []
@@ -282,7 +325,7 @@ class Catalog:
             row["cross_sector"] = p.cross_sector
             rows.append(MatrixRow(**row))
         # Partners with domains first, the cross-sector ones set apart at the end.
-        rows.sort(key=lambda r: (bool(r.cross_sector), r.number or NO_NUMBER))  # type: ignore[attr-defined]
+        rows.sort(key=lambda r: (bool(r.cross_sector), r.number is None, r.number or 0))  # type: ignore[attr-defined]
         return rows
 
     def history(self) -> list[HistoryStep]:
@@ -328,3 +371,7 @@ class Catalog:
             partners_per_type=[TypeCount(type=t, count=n) for t, n in per_type.items()],
             sources=list(self.sources.values()),
         )
+
+
+def _values(value: str | Sequence[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)

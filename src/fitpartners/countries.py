@@ -13,11 +13,12 @@ five runs each):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .errors import BadValue
-from .vocabulary import fold
+from .labels import fold
 
 if TYPE_CHECKING:
     from gettext import NullTranslations
@@ -82,6 +83,23 @@ def country_code(value: str) -> str:
     if code is not None:
         return code
     raise BadValue(COUNTRY_OPTION, value, suggest(value), closest=True)
+
+
+def country_codes(values: Sequence[str]) -> set[str]:
+    """The alpha-2 codes of --country values: each value a country, or a comma-separated
+    list of countries; a name that itself holds a comma ('Korea, Republic of') is read
+    whole first."""
+    codes: set[str] = set()
+    for value in values:
+        try:
+            codes.add(country_code(value))
+            continue
+        except BadValue:
+            items = [item for item in value.split(",") if item.strip()]
+            if len(items) < 2:
+                raise
+        codes.update(country_code(item.strip()) for item in items)
+    return codes
 
 
 def suggest(value: str, limit: int = SUGGESTIONS) -> list[str]:

@@ -36,8 +36,13 @@ class DataError(FitError):
     """The dataset cannot be read or is not a valid fitpartners dataset."""
 
 
-class NotFound(FitError):
-    """No partner matches, or more than one does."""
+class NotFound(FitError, LookupError):
+    """No partner matches a name, or more than one does. `candidates`: the names of the
+    partners it could mean (the ambiguous ones, or the closest suggestions), maybe []."""
+
+    def __init__(self, message: str, candidates: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.candidates = candidates or []
 
 
 class UsageError(FitError):

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Literal
 
 from .errors import BadValue
-from .vocabulary import DOMAIN_LABELS, DOMAIN_SHORT, TYPE_LABELS, fold, fold_words
+from .labels import DOMAIN_LABELS, DOMAIN_SHORT, TYPE_LABELS, fold, fold_words
 
 # Dutch words for English words of the labels. The domain labels are English in both
 # languages (the Dutch release keeps the English terms), and the Dutch type labels are

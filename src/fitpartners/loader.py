@@ -64,10 +64,11 @@ def _read(handle: Any, origin: str, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def read_bytes(path: str | None) -> tuple[bytes, str]:
+def read_bytes(path: str | None, limit: int | None = None) -> tuple[bytes, str]:
     """The bytes of a dataset and its name for messages: `path`, or stdin for '-', or
-    the bundled file for None. A file over the size cap is refused before it is read."""
-    limit = max_bytes()
+    the bundled file for None. A file over the size cap (`limit` bytes, default
+    FITPARTNERS_MAX_BYTES or 50 MiB) is refused before it is read."""
+    limit = max_bytes() if limit is None else limit
     if path == STDIN:
         return _read(sys.stdin.buffer, "<stdin>", limit), "<stdin>"
     name = path if path is not None else str(bundled_path())

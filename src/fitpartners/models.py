@@ -15,28 +15,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
-from .vocabulary import EDITORIAL_SOURCE, fold
-
-
-class PartnerType(StrEnum):
-    """Same ids as vocabulary.TYPE_LABELS (a test keeps them equal)."""
-
-    SECTOR_FEDERATION = "sector-federation"
-    CLUSTER = "cluster"
-    BILATERAL_CHAMBER = "bilateral-chamber"
-    BUSINESS_NETWORK = "business-network"
-    ENTREPRENEURS_ORGANISATION = "entrepreneurs-organisation"
-    EMPLOYERS_ORGANISATION = "employers-organisation"
-
-
-class Domain(StrEnum):
-    """Same ids as vocabulary.DOMAIN_LABELS (a test keeps them equal)."""
-
-    LIFE_SCIENCES_HEALTH = "life-sciences-health"
-    FOOD = "food"
-    ENGINEERING_TECHNOLOGY = "engineering-technology"
-    SMART_LOGISTICS = "smart-logistics"
-    SUSTAINABLE_MATERIALS_CHEMISTRY = "sustainable-materials-chemistry"
+from .labels import EDITORIAL_SOURCE, Domain, PartnerType, fold
 
 
 class EventKind(StrEnum):

@@ -1,9 +1,16 @@
-"""The output policy: which format, terminal or pipe, colour, headers, language.
+"""What a command's result looks like on stdout: the output policy, the results commands
+return, and the renderers.
 
-Without --format a terminal gets a table and a pipe gets bare tab-separated rows (as gh
-does); with --format X, X is written wherever stdout goes (a table in a pipe is a plain
-table with its header). JSON goes through --jq when given. Rich is imported only when a
-terminal view is drawn.
+A command returns a result: a `Listing` (records, one per row), a `Card` (one record,
+every field) or a `Document` (one JSON value with its own text). `render` picks the
+renderer for the run once, from the options and whether stdout is a terminal (as gh
+picks a table printer), and hands it the result:
+
+- JSON (through --jq when given), JSON Lines, csv, tsv, markdown: written wherever
+  stdout goes, without Rich;
+- plain text for a pipe: bare tab-separated rows for a listing (a padded table with
+  --format table), `heading: value` lines for a card or a document;
+- the Rich view for a person at a terminal.
 """
 
 from __future__ import annotations
@@ -11,14 +18,15 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from pydantic import BaseModel
 
 from . import writers
-from .errors import PROG, UsageError
-from .vocabulary import heading
+from .errors import PROG, BadValue, UsageError
+from .labels import heading
 
 
 class Format(StrEnum):
@@ -35,14 +43,14 @@ class Lang(StrEnum):
     nl = "nl"
 
 
-MACHINE_FORMATS = (Format.json, Format.jsonl, Format.csv, Format.tsv, Format.markdown)
-
-
 class Columns(NamedTuple):
     """The fields a command's records have, and those its table shows by default."""
 
     valid: tuple[str, ...]
     default: tuple[str, ...]
+
+
+NO_COLUMNS = Columns((), ())
 
 
 def say(message: str) -> None:
@@ -75,10 +83,9 @@ def prepare_stdout(machine: bool) -> None:
 
 
 def parse_fields(raw: str | None, valid: Sequence[str]) -> list[str] | None:
+    """The --fields value as a list of valid field names; None when not given."""
     if raw is None:
         return None
-    from .errors import BadValue
-
     chosen = [f.strip() for f in raw.split(",") if f.strip()]
     for f in chosen:
         if f not in valid:
@@ -88,12 +95,78 @@ def parse_fields(raw: str | None, valid: Sequence[str]) -> list[str] | None:
     return chosen
 
 
-class Output:
-    """A command's output options, checked before any work is done, and the one path by
-    which every command prints its records."""
+# -- results --------------------------------------------------------------------------------
 
-    def __init__(
-        self,
+
+@dataclass(frozen=True)
+class Note:
+    """A line for stderr that comes with a result. `people_only`: only for a person at a
+    terminal who asked for no format (a round that ended); else for any reader. --quiet
+    hides both."""
+
+    text: str
+    people_only: bool = False
+
+
+@dataclass
+class Listing:
+    """Records, one per row. `view` draws the command's own picture for a terminal, given
+    the language; `empty` is what a terminal is told when there are none."""
+
+    records: Sequence[BaseModel]
+    columns: Columns
+    view: Callable[[str], Any] | None = None
+    empty: str = "no partner matches"
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass
+class Card:
+    """One record with every field: a card for people, the record for machines."""
+
+    record: BaseModel
+    columns: Columns
+    text: Callable[[str], str]  # the plain card, given the language
+    view: Callable[[str], Any]  # the Rich card, given the language
+    notes: list[Note] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """One JSON value (about, validate, schema), with its text for people. Without `text`
+    the JSON is the text; `indent`: indented JSON even into a file (read by editors)."""
+
+    value: Any
+    text: Callable[[str], str] | None = None
+    view: Callable[[str], Any] | None = None
+    indent: bool = False
+    exit_code: int = 0
+    notes: list[Note] = field(default_factory=list)
+
+
+Result = Listing | Card | Document
+
+
+# -- the policy -----------------------------------------------------------------------------
+
+
+@dataclass
+class Policy:
+    """The output options of one run, checked before any work is done."""
+
+    format: Format = Format.table
+    explicit: bool = False  # a format was asked for (--format, --json or --jq)
+    fields: list[str] | None = None
+    lang: str = "en"
+    labels: bool = False
+    headers: bool = True
+    jq: str | None = None
+    quiet: bool = False
+    terminal: bool = False
+
+    @classmethod
+    def from_options(
+        cls,
         columns: Columns,
         *,
         fmt: Format | None = None,
@@ -104,100 +177,204 @@ class Output:
         no_headers: bool = False,
         jq: str | None = None,
         quiet: bool = False,
-    ) -> None:
+    ) -> Policy:
         if as_json and fmt not in (None, Format.json):
             raise UsageError("use either --json or --format, not both")
         if jq is not None and fmt not in (None, Format.json):
             raise UsageError("--jq filters JSON: it goes with --json or --format json only")
-        self.explicit = fmt is not None or as_json or jq is not None
-        self.format = Format.json if (as_json or jq is not None) else (fmt or Format.table)
-        self.columns = columns
-        self.fields = parse_fields(fields, columns.valid)
-        self.lang = lang.value
-        self.labels = labels
-        self.headers = not no_headers
-        self.jq = jq
-        self.quiet = quiet
-        self.terminal = is_terminal()
-
-    @property
-    def is_json(self) -> bool:
-        return self.format is Format.json
+        return cls(
+            format=Format.json if (as_json or jq is not None) else (fmt or Format.table),
+            explicit=fmt is not None or as_json or jq is not None,
+            fields=parse_fields(fields, columns.valid),
+            lang=Lang(lang).value,
+            labels=labels,
+            headers=not no_headers,
+            jq=jq,
+            quiet=quiet,
+            terminal=is_terminal(),
+        )
 
     @property
     def for_people(self) -> bool:
         """A terminal view: no format asked for, and stdout is a terminal."""
         return self.format is Format.table and not self.explicit and self.terminal
 
-    def note(self, message: str) -> None:
-        """A note for people at a terminal (a round that ended); --quiet hides it."""
-        if not self.quiet and self.for_people:
-            say(message)
 
-    def indent(self) -> int | None:
-        """Indented JSON for people at a terminal, one compact line for a pipe (as gh)."""
-        return 2 if self.terminal else None
+# -- renderers ------------------------------------------------------------------------------
 
-    def json_value(self, value: Any) -> None:
-        """Any JSON-shaped value (a command's one result), through --jq when given."""
+
+class Renderer(Protocol):
+    def listing(self, result: Listing) -> None: ...
+    def card(self, result: Card) -> None: ...
+    def document(self, result: Document) -> None: ...
+
+
+class JsonRenderer:
+    """JSON, through --jq when given: indented in a terminal, one line in a pipe (as gh)."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+
+    def _value(self, value: Any, *, indent: bool = False) -> None:
         prepare_stdout(True)
         if isinstance(value, BaseModel):
             value = value.model_dump(mode="json")
-        if self.jq is not None:
-            writers.write_jq(value, self.jq)
+        if self.policy.jq is not None:
+            writers.write_jq(value, self.policy.jq)
         else:
-            writers.write(writers.to_json(value, indent=self.indent()) + "\n")
+            writers.write(writers.to_json(value, indent=2 if indent or self.policy.terminal else None) + "\n")
 
-    def emit(
-        self,
-        records: Sequence[BaseModel],
-        *,
-        single: bool = False,
-        view: Callable[[], Any] | None = None,
-        empty: str = "no partner matches",
-    ) -> None:
-        """Print records in the chosen format. `view` draws the command's own picture for
-        a terminal (where no --fields asked for plain columns); `empty` is what a
-        terminal shows for an empty result."""
-        fmt, fields = self.format, self.fields
-        prepare_stdout(fmt in MACHINE_FORMATS)
-        shown = fields or list(self.columns.default)
-        header = [heading(f, self.lang) for f in shown] if self.headers else None
-        if fmt is Format.json:
-            if self.jq is not None or single:
-                body = writers.plain(records, fields)
-                self.json_value(body[0] if single and body else body)
-            else:
-                writers.write_json_records(records, fields, self.indent())
-        elif fmt is Format.jsonl:
-            writers.write_jsonl(records, fields)
-        elif fmt in (Format.csv, Format.tsv):
-            every = fields or list(self.columns.valid)
-            table = writers.rows(records, every, labels=self.labels, lang=self.lang)
-            head = every if self.headers else None
-            write = writers.csv_text if fmt is Format.csv else writers.tsv_text
-            writers.write(write(table, head))
-        elif fmt is Format.markdown:
-            writers.write(
-                writers.markdown_text(self._cells(records, shown), [heading(f, self.lang) for f in shown])
-            )
-        elif not records and self.terminal:
-            say(empty)
-        elif self.for_people:
-            from . import views
+    def listing(self, result: Listing) -> None:
+        fields = self.policy.fields
+        if self.policy.jq is not None:
+            self._value(writers.json_records(result.records, fields))
+        else:
+            writers.write_json_records(result.records, fields, 2 if self.policy.terminal else None)
 
-            drawn = view() if view is not None and fields is None else None
-            views.show(
-                drawn
-                if drawn is not None
-                else views.records_table(self._cells(records, shown, True), shown, header, self.lang)
-            )
-        elif self.explicit:  # --format table in a pipe: a plain table, header included
-            writers.write(writers.plain_table(self._cells(records, shown), header))
-        else:  # a pipe: bare rows, one line per record
-            writers.write(writers.tsv_text(self._cells(records, shown), None))
+    def card(self, result: Card) -> None:
+        self._value(writers.json_records([result.record], self.policy.fields)[0])
 
-    def _cells(
-        self, records: Sequence[BaseModel], fields: Sequence[str], short: bool = False
-    ) -> list[list[str]]:
-        return writers.rows(records, fields, labels=True, lang=self.lang, short=short)
+    def document(self, result: Document) -> None:
+        self._value(result.value, indent=result.indent)
+
+
+class JsonLinesRenderer:
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+
+    def listing(self, result: Listing) -> None:
+        writers.write_jsonl(result.records, self.policy.fields)
+
+    def card(self, result: Card) -> None:
+        writers.write_jsonl([result.record], self.policy.fields)
+
+    def document(self, result: Document) -> None:
+        value = result.value.model_dump(mode="json") if isinstance(result.value, BaseModel) else result.value
+        writers.write(writers.to_json(value, indent=None) + "\n")
+
+
+class RowsRenderer:
+    """csv, tsv and markdown: one row per record (a card is its record's row)."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+
+    def listing(self, result: Listing) -> None:
+        p = self.policy
+        if p.format is Format.markdown:
+            shown = p.fields or list(result.columns.default)
+            table = writers.rows(result.records, shown, labels=True, lang=p.lang)
+            writers.write(writers.markdown_text(table, [heading(f, p.lang) for f in shown]))
+            return
+        every = p.fields or list(result.columns.valid)
+        table = writers.rows(result.records, every, labels=p.labels, lang=p.lang)
+        header = every if p.headers else None
+        writers.write((writers.csv_text if p.format is Format.csv else writers.tsv_text)(table, header))
+
+    def card(self, result: Card) -> None:
+        self.listing(Listing([result.record], result.columns))
+
+    def document(self, result: Document) -> None:
+        JsonLinesRenderer(self.policy).document(result)
+
+
+class PlainRenderer:
+    """A pipe or a file with no format asked for (or --format table): text without Rich."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+
+    def listing(self, result: Listing) -> None:
+        p = self.policy
+        if not result.records and p.terminal:
+            say(result.empty)
+            return
+        shown = p.fields or list(result.columns.default)
+        table = writers.rows(result.records, shown, labels=True, lang=p.lang)
+        if p.explicit:  # --format table in a pipe: a padded table, header included
+            header = [heading(f, p.lang) for f in shown] if p.headers else None
+            writers.write(writers.padded_table(table, header))
+        else:  # bare rows, one line per record, for cut and awk
+            writers.write(writers.tsv_text(table, None))
+
+    def card(self, result: Card) -> None:
+        if self.policy.fields is not None:
+            self.listing(Listing([result.record], result.columns))
+        else:
+            writers.write(result.text(self.policy.lang))
+
+    def document(self, result: Document) -> None:
+        if result.text is None:
+            JsonRenderer(self.policy).document(result)
+        else:
+            writers.write(result.text(self.policy.lang))
+
+
+class TerminalRenderer:
+    """A person at a terminal: the command's Rich view."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+
+    def listing(self, result: Listing) -> None:
+        from . import views
+
+        p = self.policy
+        if not result.records:
+            say(result.empty)
+            return
+        if result.view is not None and p.fields is None:
+            views.show(result.view(p.lang))
+            return
+        shown = p.fields or list(result.columns.default)
+        header = [heading(f, p.lang) for f in shown] if p.headers else None
+        cells = writers.rows(result.records, shown, labels=True, lang=p.lang, short=True)
+        views.show(views.records_table(cells, shown, header, p.lang))
+
+    def card(self, result: Card) -> None:
+        from . import views
+
+        if self.policy.fields is not None:
+            self.listing(Listing([result.record], result.columns))
+        else:
+            views.show(result.view(self.policy.lang))
+
+    def document(self, result: Document) -> None:
+        if result.view is None:
+            JsonRenderer(self.policy).document(result)
+            return
+        from . import views
+
+        views.show(result.view(self.policy.lang))
+
+
+def renderer(policy: Policy) -> Renderer:
+    """The one renderer for this run."""
+    if policy.format is Format.json:
+        return JsonRenderer(policy)
+    if policy.format is Format.jsonl:
+        return JsonLinesRenderer(policy)
+    if policy.format in (Format.csv, Format.tsv, Format.markdown):
+        return RowsRenderer(policy)
+    return TerminalRenderer(policy) if policy.for_people else PlainRenderer(policy)
+
+
+def render(policy: Policy, result: Result) -> int:
+    """Print a result and its notes; the exit code it carries."""
+    prepare_stdout(policy.format is not Format.table)
+    notes = [] if policy.quiet else result.notes
+    # A note for people comes before what it is about; one for any reader after the data.
+    for note in notes:
+        if note.people_only and policy.for_people:
+            say(note.text)
+    chosen = renderer(policy)
+    if isinstance(result, Listing):
+        chosen.listing(result)
+    elif isinstance(result, Card):
+        chosen.card(result)
+    else:
+        chosen.document(result)
+    for note in notes:
+        if not note.people_only:
+            say(note.text)
+    return result.exit_code if isinstance(result, Document) else 0

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import NotFound
 from .filters import LABEL_WORDS_NL
-from .vocabulary import DOMAIN_LABELS, DOMAIN_SHORT, SPEARHEAD_LABEL, TYPE_LABELS, fold, fold_words
+from .labels import DOMAIN_LABELS, DOMAIN_SHORT, SPEARHEAD_LABEL, TYPE_LABELS, fold, fold_words
 
 if TYPE_CHECKING:
     from .models import Name, Partner
@@ -194,11 +194,11 @@ def _fields(p: Partner, by_id: dict[str, Partner]) -> dict[str, tuple[str, ...]]
     for name in p.names():
         texts[_name_field(p, name)].append(name.text)
     if p.type is not None:
-        texts["type"] += TYPE_LABELS.get(p.type.value, {}).values()
+        texts["type"] += TYPE_LABELS[p.type].values()
     if p.spearhead_cluster:
         texts["type"] += SPEARHEAD_LABEL.values()
     for d in p.domains:
-        texts["domains"] += [*DOMAIN_LABELS.get(d.value, {}).values(), DOMAIN_SHORT.get(d.value, "")]
+        texts["domains"] += [*DOMAIN_LABELS[d].values(), DOMAIN_SHORT[d]]
     if p.country is not None:
         from .countries import country_names
 
@@ -398,7 +398,7 @@ def resolve(partners: Sequence[Partner], query: str, count: int) -> Resolution:
 
     suggestions = suggest(partners, query)
     hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
-    raise NotFound(f"no partner named {query!r}{hint}")
+    raise NotFound(f"no partner named {query!r}{hint}", suggestions)
 
 
 def _unique(found: Iterable[tuple[Partner, str | None]]) -> list[tuple[Partner, str | None]]:
@@ -410,8 +410,8 @@ def _unique(found: Iterable[tuple[Partner, str | None]]) -> list[tuple[Partner, 
 
 
 def _ambiguous(query: str, partners: list[Partner]) -> NotFound:
-    names = ", ".join(p.name for p in partners)
-    return NotFound(f"{query!r} names more than one partner: {names}; be more specific")
+    names = [p.name for p in partners]
+    return NotFound(f"{query!r} names more than one partner: {', '.join(names)}; be more specific", names)
 
 
 def _starts_words(words: list[str], name_words: list[str]) -> bool:

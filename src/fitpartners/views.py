@@ -20,18 +20,15 @@ from rich.table import Table
 from rich.text import Text
 
 from .catalog import Catalog
-from .models import Partner
-from .results import About, HistoryStep, OverviewRow
-from .vocabulary import (
-    CROSS_SECTOR_LABEL,
+from .labels import (
     DOMAIN_LABELS,
     DOMAIN_SHORT,
     EDITORIAL_SOURCE,
-    SPEARHEAD_LABEL,
-    TYPE_LABELS,
     label,
 )
-from .writers import guard, sanitize
+from .models import Partner
+from .results import About, HistoryStep, OverviewRow
+from .writers import EDITORIAL_NOTE, card_rows, card_word, footnotes, guard, sanitize
 
 MIN_WIDTH = 10
 
@@ -121,71 +118,28 @@ def domain_legend(lang: str) -> Text:
 
 
 def partner_card(catalog: Catalog, p: Partner, lang: str) -> Group:
-    """Every field of a partner, each fact followed by its footnoted sources."""
-    refs: dict[str, str] = {}  # source id -> footnote number, in order of first citation
-
-    def ref(source_id: str) -> str:
-        if source_id == EDITORIAL_SOURCE:
-            return "E"
-        return refs.setdefault(source_id, str(len(refs) + 1))
-
+    """Every field of a partner, each fact followed by its footnoted sources (the rows
+    of writers.card_rows, which the plain card prints too)."""
+    rows = card_rows(p, catalog.status(p), lang, {q.id: q.name for q in catalog.all_partners})
+    marks = footnotes(rows)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
-
-    def row(name: str, value: str, sources: Sequence[str] | None = None) -> None:
-        line = text(value)
-        if sources:
-            line.append(" " + "".join(f"[{ref(s)}]" for s in sources), style="dim")
-        grid.add_row(text(name), line)
-
-    cited = p.sources
-    status = catalog.status(p)
-    if status.state.value != "active":
-        row("now", status.text)
-    row("name", p.name, cited.get("name"))
-    if p.full_name is not None:
-        row("full name", " / ".join(n for n in (p.full_name.nl, p.full_name.en) if n), cited.get("full_name"))
-    if p.aliases:
-        row("also known as", ", ".join(p.aliases), cited.get("aliases"))
-    if p.former_names:
-        row("formerly", ", ".join(p.former_names), cited.get("former_names"))
-    if p.type is not None:
-        kind = label(TYPE_LABELS[p.type.value], lang)
-        if p.spearhead_cluster:
-            kind += f" ({label(SPEARHEAD_LABEL, lang)})"
-        row("type", kind, cited.get("type"))
-    else:
-        row("type", "not in the sources")
-    if p.domains:
-        row(
-            "domains", ", ".join(label(DOMAIN_LABELS[d.value], lang) for d in p.domains), cited.get("domains")
-        )
-    elif p.cross_sector:
-        row("domains", label(CROSS_SECTOR_LABEL, lang), cited.get("cross_sector"))
-    if p.country:
-        from .countries import country_name
-
-        row("country", f"{country_name(p.country, lang)} ({p.country})", cited.get("country"))
-    if p.description is not None:
-        row("description", getattr(p.description, lang), cited.get("description"))
-    row("website", p.website or "not verified", cited.get("website") if p.website else None)
-    for m in p.rounds:
-        row(f"partner {m.round}", f"listed as: {m.listed_as}", m.sources)
-    for e in p.events:
-        target = catalog.by_id.get(e.partner or "")
-        row(e.date, e.text + (f" (see {target.name})" if target else ""), e.sources)
-    for n in p.notes:
-        row("note", n.text, n.sources)
-
+    for r in rows:
+        line = text(r.value)
+        if r.sources:
+            line.append(" " + "".join(f"[{marks[s]}]" for s in r.sources), style="dim")
+        grid.add_row(text(r.heading), line)
     parts: list[Any] = []
-    for source_id, number in refs.items():
+    for source_id, mark in marks.items():
+        if mark == "E":
+            continue
         s = catalog.sources[source_id]
-        parts.append(text(f"[{number}] {', '.join(x for x in (s.publisher, s.date, s.title) if x)}", "dim"))
+        parts.append(text(f"[{mark}] {', '.join(x for x in (s.publisher, s.date, s.title) if x)}", "dim"))
         if s.url:
             parts.append(Text("    ", no_wrap=True, overflow="ignore").append_text(link(s.url)))
-    if any(EDITORIAL_SOURCE in ids for ids in cited.values()):
-        parts.append(text("[E] editorial: our judgement from the description, not FIT's", "dim"))
+    if EDITORIAL_SOURCE in marks:
+        parts.append(text("[E] " + card_word(EDITORIAL_NOTE, lang), "dim"))
     heading = f"#{p.number} {p.name}" if p.number is not None else p.name
     return Group(text(heading, "bold"), grid, Text(""), *parts)
 

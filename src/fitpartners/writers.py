@@ -12,28 +12,33 @@ LIST_SEPARATOR in every command.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, TypeAdapter
 
 from .errors import PipeClosed
-from .models import Partner
-from .results import CitedSource, PartnerRecords, Status
-from .vocabulary import (
+from .labels import (
     CROSS_SECTOR_LABEL,
     DOMAIN_LABELS,
     DOMAIN_SHORT,
+    EDITORIAL_SOURCE,
     SERVES_EVERY_SECTOR,
+    SPEARHEAD_LABEL,
     TYPE_LABELS,
+    Domain,
+    PartnerType,
     heading,
     label,
 )
+from .models import Partner
+from .results import CitedSource, PartnerRecords, Status
 
 LIST_SEPARATOR = "; "
 BATCH = 2_000  # records serialised at a time: output is written in chunks, never one giant string
@@ -102,7 +107,7 @@ def _adapter(kind: type) -> TypeAdapter[Any]:
     return _ADAPTERS[kind]
 
 
-def plain(records: Sequence[BaseModel], fields: Sequence[str] | None) -> list[dict[str, Any]]:
+def json_records(records: Sequence[BaseModel], fields: Sequence[str] | None) -> list[dict[str, Any]]:
     """Records as JSON-shaped values, keys in `fields` order when given."""
     if not records:
         return []
@@ -119,7 +124,7 @@ def write_json_records(
     serialiser in batches, so a large list is neither one string nor slow; the UTF-8 it
     makes goes to stdout's byte stream as it is, not decoded and encoded again."""
     if fields is not None or indent is not None or not records:
-        write(to_json(plain(records, fields), indent=indent) + "\n")
+        write(to_json(json_records(records, fields), indent=indent) + "\n")
         return
     if isinstance(records, PartnerRecords):
         chunks = _partner_chunks(records)
@@ -192,7 +197,7 @@ def safe_json_bytes(chunk: bytes) -> bytes:
 
 
 def write_jsonl(records: Sequence[BaseModel], fields: Sequence[str] | None) -> None:
-    write("".join(to_json(r, indent=None) + "\n" for r in plain(records, fields)))
+    write("".join(to_json(r, indent=None) + "\n" for r in json_records(records, fields)))
 
 
 def write_jq(value: Any, expression: str) -> None:
@@ -225,11 +230,12 @@ def cell(value: Any, field: str, *, labels: bool, lang: str, short: bool = False
     if isinstance(value, bool):
         return ("yes" if value else "no") if labels else ("true" if value else "false")
     if field == "type" and isinstance(value, str) and value in TYPE_LABELS:
-        return label(TYPE_LABELS[value], lang) if labels else value
+        return label(TYPE_LABELS[PartnerType(value)], lang) if labels else value
     if field == "domains" and isinstance(value, list):
         if not labels:
             return LIST_SEPARATOR.join(value)
-        return ", ".join(DOMAIN_SHORT[d] if short else label(DOMAIN_LABELS[d], lang) for d in value)
+        domains = [Domain(d) for d in value]
+        return ", ".join(DOMAIN_SHORT[d] if short else label(DOMAIN_LABELS[d], lang) for d in domains)
     if field == "status" and isinstance(value, dict):
         # People see a change only; scripts get the state of every partner.
         return ("" if value["state"] == "active" else value["text"]) if labels else value["text"]
@@ -278,7 +284,7 @@ def rows(
     records: Sequence[BaseModel], fields: Sequence[str], *, labels: bool, lang: str, short: bool = False
 ) -> list[list[str]]:
     table = []
-    for r in plain(records, None):
+    for r in json_records(records, None):
         row = [cell(r.get(f), f, labels=labels, lang=lang, short=short) for f in fields]
         if labels and "domains" in fields and r.get("cross_sector") and not r.get("domains"):
             row[list(fields).index("domains")] = label(CROSS_SECTOR_LABEL, lang)
@@ -314,7 +320,7 @@ def markdown_text(table: list[list[str]], header: Sequence[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def plain_table(table: list[list[str]], header: Sequence[str] | None) -> str:
+def padded_table(table: list[list[str]], header: Sequence[str] | None) -> str:
     """A table for a pipe or a file: columns padded to the widest cell, nothing cut,
     no colour, no trailing spaces."""
     body = [[sanitize(c) for c in row] for row in table]
@@ -329,8 +335,132 @@ def plain_table(table: list[list[str]], header: Sequence[str] | None) -> str:
 
 
 def pairs_text(pairs: Sequence[tuple[str, str]]) -> str:
-    """A card for a pipe: one 'field<TAB>value' line per field."""
-    return "".join(f"{k}\t{sanitize(v)}\n" for k, v in pairs)
+    """Text for a pipe or a file: one 'heading: value' line each, nothing wrapped."""
+    return "".join(f"{k}: {sanitize(v)}\n" for k, v in pairs)
+
+
+# -- the partner card ----------------------------------------------------------------------
+
+EDITORIAL_NOTE = "editorial: our judgement from the description, not FIT's"
+CARD_HEADINGS_NL = {
+    "now": "nu",
+    "name": "naam",
+    "full name": "volledige naam",
+    "also known as": "ook bekend als",
+    "formerly": "vroeger",
+    "type": "type",
+    "domains": "domeinen",
+    "country": "land",
+    "description": "beschrijving",
+    "website": "website",
+    "note": "noot",
+    "sources": "bronnen",
+    "partner": "partner",
+    "listed as": "vermeld als",
+    "not in the sources": "niet in de bronnen",
+    "not verified": "niet geverifieerd",
+    "see": "zie",
+    EDITORIAL_NOTE: ("redactioneel: ons oordeel op basis van de beschrijving, niet dat van FIT"),
+}
+
+
+def card_word(text: str, lang: str) -> str:
+    return CARD_HEADINGS_NL.get(text, text) if lang == "nl" else text
+
+
+class CardRow(NamedTuple):
+    heading: str
+    value: str
+    sources: list[str]  # source ids, in the order cited
+
+
+def card_rows(p: Partner, status: Status, lang: str, partner_names: Mapping[str, str]) -> list[CardRow]:
+    """Every field of a partner that has a value, with the sources of each, in the card's
+    order: present status, names, type, domains, country, description, website, rounds,
+    events, notes. `partner_names`: partner id -> name, for events that name another."""
+    from .countries import country_name
+
+    w = functools.partial(card_word, lang=lang)
+    cited = p.sources
+    rows: list[CardRow] = []
+
+    def row(heading: str, value: str, sources: Sequence[str] | None = None) -> None:
+        rows.append(CardRow(heading, value, list(sources or [])))
+
+    if status.state.value != "active":
+        row(w("now"), status.text)
+    row(w("name"), p.name, cited.get("name"))
+    if p.full_name is not None:
+        row(
+            w("full name"),
+            " / ".join(n for n in (p.full_name.nl, p.full_name.en) if n),
+            cited.get("full_name"),
+        )
+    if p.aliases:
+        row(w("also known as"), LIST_SEPARATOR.join(p.aliases), cited.get("aliases"))
+    if p.former_names:
+        row(w("formerly"), LIST_SEPARATOR.join(p.former_names), cited.get("former_names"))
+    if p.type is not None:
+        kind = label(TYPE_LABELS[p.type], lang)
+        if p.spearhead_cluster:
+            kind += f" ({label(SPEARHEAD_LABEL, lang)})"
+        row(w("type"), kind, cited.get("type"))
+    else:
+        row(w("type"), w("not in the sources"))
+    if p.domains:
+        row(
+            w("domains"),
+            LIST_SEPARATOR.join(label(DOMAIN_LABELS[d], lang) for d in p.domains),
+            cited.get("domains"),
+        )
+    elif p.cross_sector:
+        row(w("domains"), label(CROSS_SECTOR_LABEL, lang), cited.get("cross_sector"))
+    if p.country:
+        row(w("country"), f"{country_name(p.country, lang)} ({p.country})", cited.get("country"))
+    if p.description is not None:
+        row(w("description"), getattr(p.description, lang), cited.get("description"))
+    row(w("website"), p.website or w("not verified"), cited.get("website") if p.website else None)
+    for m in p.rounds:
+        row(f"{w('partner')} {m.round}", f"{w('listed as')}: {m.listed_as}", m.sources)
+    for e in p.events:
+        other = partner_names.get(e.partner or "")
+        row(e.date, e.text + (f" ({w('see')} {other})" if other else ""), e.sources)
+    for n in p.notes:
+        row(w("note"), n.text, n.sources)
+    return rows
+
+
+def footnotes(rows: Sequence[CardRow]) -> dict[str, str]:
+    """Source id -> footnote mark, in order of first citation; the editorial mark is E."""
+    marks: dict[str, str] = {}
+    for r in rows:
+        for sid in r.sources:
+            if sid not in marks:
+                marks[sid] = (
+                    "E" if sid == EDITORIAL_SOURCE else str(sum(m != "E" for m in marks.values()) + 1)
+                )
+    return marks
+
+
+def card_text(
+    p: Partner, status: Status, lang: str, partner_names: Mapping[str, str], sources: Mapping[str, Any]
+) -> str:
+    """The card for a pipe or a file: 'heading: value [1]' lines, then the numbered sources
+    with their full addresses; no colour, nothing wrapped."""
+    rows = card_rows(p, status, lang, partner_names)
+    marks = footnotes(rows)
+    lines = [
+        f"{r.heading}: {r.value}" + (" " + "".join(f"[{marks[s]}]" for s in r.sources) if r.sources else "")
+        for r in rows
+    ]
+    numbered = [(m, sid) for sid, m in marks.items() if m != "E"]
+    if numbered or "E" in marks.values():
+        lines.append(f"{card_word('sources', lang)}:")
+    for mark, sid in numbered:
+        lines.append(f"[{mark}] {source_line(sources[sid])}")
+    if EDITORIAL_SOURCE in marks:
+        lines.append("[E] " + card_word(EDITORIAL_NOTE, lang))
+    return "".join(f"{sanitize(line)}\n" for line in lines)
 
 
 def source_line(source: Any) -> str:
@@ -366,7 +496,9 @@ def about_lines(info: Any, lang: str) -> list[tuple[str, str]]:
         pairs += [(f"round {r.id}", n.text) for n in r.notes]
     for e in prog.events:
         pairs.append((f"agency {e.date}", e.text))
-    per_type = ", ".join(f"{label(TYPE_LABELS[t.type], lang)} {t.count}" for t in info.partners_per_type)
+    per_type = ", ".join(
+        f"{label(TYPE_LABELS[PartnerType(t.type)], lang)} {t.count}" for t in info.partners_per_type
+    )
     pairs.append(("types", per_type))
     pairs.append(("domain mapping", "editorial (ours, from each partner's description): FIT assigns none"))
     return pairs

@@ -1,52 +1,76 @@
-"""The fixed vocabulary of the dataset: partner types, strategic domains, record fields.
+"""The fixed ids of the dataset and their labels: partner types, strategic domains,
+record fields; and how text is folded for matching.
 
-This module is imported on every run, so it stays free of third-party imports.
+The enums are the one list of type and domain ids (the models use them); every label is
+keyed by them. Imported on every run, so it stays free of third-party imports.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from enum import StrEnum
 
-# Partner types, in the source's own categories (press release, 26/11/2021).
-TYPE_LABELS: dict[str, dict[str, str]] = {
-    "sector-federation": {"en": "sector federation", "nl": "sectorfederatie"},
-    "cluster": {"en": "cluster", "nl": "cluster"},
-    "bilateral-chamber": {
+
+class PartnerType(StrEnum):
+    """Partner types, in the source's own categories (press release, 26/11/2021)."""
+
+    SECTOR_FEDERATION = "sector-federation"
+    CLUSTER = "cluster"
+    BILATERAL_CHAMBER = "bilateral-chamber"
+    BUSINESS_NETWORK = "business-network"
+    ENTREPRENEURS_ORGANISATION = "entrepreneurs-organisation"
+    EMPLOYERS_ORGANISATION = "employers-organisation"
+
+
+class Domain(StrEnum):
+    """The five strategic domains of "Vlaanderen Versnelt!"."""
+
+    LIFE_SCIENCES_HEALTH = "life-sciences-health"
+    FOOD = "food"
+    ENGINEERING_TECHNOLOGY = "engineering-technology"
+    SMART_LOGISTICS = "smart-logistics"
+    SUSTAINABLE_MATERIALS_CHEMISTRY = "sustainable-materials-chemistry"
+
+
+TYPE_LABELS: dict[PartnerType, dict[str, str]] = {
+    PartnerType.SECTOR_FEDERATION: {"en": "sector federation", "nl": "sectorfederatie"},
+    PartnerType.CLUSTER: {"en": "cluster", "nl": "cluster"},
+    PartnerType.BILATERAL_CHAMBER: {
         "en": "bilateral chamber of commerce",
         "nl": "bilaterale Kamer van Koophandel",
     },
-    "business-network": {"en": "business network", "nl": "bedrijfsnetwerk"},
-    "entrepreneurs-organisation": {
+    PartnerType.BUSINESS_NETWORK: {"en": "business network", "nl": "bedrijfsnetwerk"},
+    PartnerType.ENTREPRENEURS_ORGANISATION: {
         "en": "entrepreneurs' organisation",
         "nl": "ondernemersorganisatie",
     },
-    "employers-organisation": {"en": "employers' organisation", "nl": "werkgeversorganisatie"},
+    PartnerType.EMPLOYERS_ORGANISATION: {"en": "employers' organisation", "nl": "werkgeversorganisatie"},
 }
 
 # The five strategic domains of "Vlaanderen Versnelt!". English names as FIT's English
 # release writes them, Dutch as the Dutch release writes them (it keeps English terms).
-DOMAIN_LABELS: dict[str, dict[str, str]] = {
-    "life-sciences-health": {"en": "life sciences & health", "nl": "lifesciences & health"},
-    "food": {"en": "food", "nl": "food"},
-    "engineering-technology": {
+DOMAIN_LABELS: dict[Domain, dict[str, str]] = {
+    Domain.LIFE_SCIENCES_HEALTH: {"en": "life sciences & health", "nl": "lifesciences & health"},
+    Domain.FOOD: {"en": "food", "nl": "food"},
+    Domain.ENGINEERING_TECHNOLOGY: {
         "en": "solution-driven engineering & technology",
         "nl": "solution-driven engineering & technology",
     },
-    "smart-logistics": {"en": "smart logistics", "nl": "smart logistics"},
-    "sustainable-materials-chemistry": {
+    Domain.SMART_LOGISTICS: {"en": "smart logistics", "nl": "smart logistics"},
+    Domain.SUSTAINABLE_MATERIALS_CHEMISTRY: {
         "en": "sustainable resources, materials & chemistry",
         "nl": "sustainable resources, materials & chemistry",
     },
 }
 
 # Short column headings for the matrix, where the full names do not fit.
-DOMAIN_SHORT: dict[str, str] = {
-    "life-sciences-health": "health",
-    "food": "food",
-    "engineering-technology": "tech",
-    "smart-logistics": "logistics",
-    "sustainable-materials-chemistry": "materials",
+DOMAIN_SHORT: dict[Domain, str] = {
+    Domain.LIFE_SCIENCES_HEALTH: "health",
+    Domain.FOOD: "food",
+    Domain.ENGINEERING_TECHNOLOGY: "tech",
+    Domain.SMART_LOGISTICS: "logistics",
+    Domain.SUSTAINABLE_MATERIALS_CHEMISTRY: "materials",
 }
 
 SPEARHEAD_LABEL = {"en": "spearhead cluster", "nl": "speerpuntcluster"}

@@ -1,0 +1,203 @@
+"""The options every command shares, declared once, and the decorator that gives them to a
+command (as sqlite-utils' `output_options`).
+
+A command body declares only its own parameters, plus, by name, any shared option it
+needs to read (`period`, `lang`, ...) and `catalog` if it works on the dataset. It returns
+a result (output.Listing, Card or Document). `command` adds the shared options to the
+signature Typer reads, checks the output options before any work, loads the catalog
+(--data, else FITPARTNERS_DATA, else the bundled file), calls the body, and renders what
+it returns with the notes it carries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import inspect
+import os
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any, Optional
+
+import typer
+
+from .catalog import Catalog
+from .errors import UsageError
+from .loader import ENV_DATA, read_dataset
+from .output import NO_COLUMNS, Columns, Format, Lang, Note, Policy, Result, render
+
+ENV_LANG = "FITPARTNERS_LANG"
+ENV_TODAY = "FITPARTNERS_TODAY"
+
+
+def today() -> dt.date:
+    """Today, or the day FITPARTNERS_TODAY names (for tests and 'as of' questions)."""
+    raw = os.environ.get(ENV_TODAY, "").strip()
+    if not raw:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise UsageError(f"{ENV_TODAY} must be a date as YYYY-MM-DD, not {raw!r}") from None
+
+
+def load_catalog(data: str | None) -> Catalog:
+    """The catalog of a run: --data, else FITPARTNERS_DATA, else the bundled dataset, as of
+    FITPARTNERS_TODAY or today."""
+    return Catalog(read_dataset(data or os.environ.get(ENV_DATA) or None), today())
+
+
+# -- completion of shared options --------------------------------------------------------
+
+
+def catalog_for_completion(ctx: typer.Context) -> Catalog | None:
+    try:
+        return load_catalog(ctx.params.get("data"))
+    except Exception:  # completion must never print an error into the shell
+        return None
+
+
+def _complete_period(ctx: typer.Context, incomplete: str) -> list[str]:
+    catalog = catalog_for_completion(ctx)
+    return [v for v in (catalog.period_ids() if catalog else []) if v.startswith(incomplete)]
+
+
+def _complete_fields(columns: Columns) -> Callable[[str], list[str]]:
+    def complete(incomplete: str) -> list[str]:
+        done, _, last = incomplete.rpartition(",")
+        prefix = f"{done}," if done else ""
+        return [prefix + f for f in columns.valid if f.startswith(last)]
+
+    return complete
+
+
+# -- the shared options -----------------------------------------------------------------------
+
+DATA = typer.Option(
+    "--data",
+    metavar="PATH",
+    help=f"Read this dataset instead of the bundled one (also {ENV_DATA}).",
+    show_default=False,
+)
+PERIOD = typer.Option(
+    "--period",
+    metavar="ROUND",
+    autocompletion=_complete_period,
+    help="Partnership round, such as 2022-2026 or 2017-2021, or 'all'. "
+    "Default: the latest round that has started.",
+    show_default=False,
+)
+FORMAT = typer.Option(
+    "--format",
+    "-f",
+    case_sensitive=False,
+    help="Output format, written wherever stdout goes. Default: a table in a terminal, plain text in a pipe.",
+    show_default=False,
+)
+JSON = typer.Option("--json", help="Short for --format json.")
+JSON_ONLY = typer.Option("--json", help="Print JSON.")
+JQ = typer.Option(
+    "--jq",
+    metavar="EXPR",
+    help="Filter the JSON with a jq expression and print the results, strings raw (no jq program needed).",
+    show_default=False,
+)
+LANG = typer.Option(
+    "--lang",
+    envvar=ENV_LANG,
+    case_sensitive=False,
+    help="Language of labels, descriptions and headings (JSON carries both).",
+)
+LABELS = typer.Option("--labels", help="In csv and tsv, write the labels of --lang instead of ids.")
+NO_HEADERS = typer.Option("--no-headers", help="Leave out the header row of a table, csv or tsv.")
+QUIET = typer.Option("--quiet", "-q", help="No notes on stderr, only errors.")
+
+
+def _fields(columns: Columns, card: bool) -> Any:
+    default = (
+        "the card" if card else f"a table shows {', '.join(columns.default)}"
+    ) + "; JSON, csv and tsv show all"
+    return typer.Option(
+        "--fields",
+        metavar="A,B,...",
+        show_default=False,
+        autocompletion=_complete_fields(columns),
+        help=f"Fields to print, comma-separated, in this order. Valid: {', '.join(columns.valid)}. "
+        f"Default: {default}.",
+    )
+
+
+def _shared(columns: Columns, card: bool, with_format: bool) -> dict[str, tuple[Any, Any]]:
+    """Name -> (annotation, default) of each shared option."""
+    return {
+        "period": (Annotated[Optional[str], PERIOD], None),
+        "data": (Annotated[Optional[str], DATA], None),
+        "fmt": (Annotated[Optional[Format], FORMAT], None),
+        "as_json": (Annotated[bool, JSON if with_format else JSON_ONLY], False),
+        "jq": (Annotated[Optional[str], JQ], None),
+        "fields": (Annotated[Optional[str], _fields(columns, card)], None),
+        "lang": (Annotated[Lang, LANG], Lang.en),
+        "labels": (Annotated[bool, LABELS], False),
+        "no_headers": (Annotated[bool, NO_HEADERS], False),
+        "quiet": (Annotated[bool, QUIET], False),
+    }
+
+
+# The option sets commands take.
+RECORDS = ("data", "fmt", "as_json", "jq", "fields", "lang", "labels", "no_headers", "quiet")
+DOCUMENT = ("data", "as_json", "jq", "lang", "quiet")
+POLICY_OPTIONS = ("fmt", "as_json", "jq", "fields", "lang", "labels", "no_headers", "quiet")
+
+
+def command(
+    app: typer.Typer,
+    name: str,
+    *,
+    columns: Columns = NO_COLUMNS,
+    options: Sequence[str] = RECORDS,
+    card: bool = False,
+    **settings: Any,
+) -> Callable[[Callable[..., Result]], Callable[..., Result]]:
+    """Register `body` as the command `name` with the shared `options` added."""
+
+    def register(body: Callable[..., Result]) -> Callable[..., Result]:
+        shared = _shared(columns, card, "fmt" in options)
+        own = inspect.signature(body).parameters
+        unknown = [n for n in options if n not in shared]
+        if unknown:
+            raise TypeError(f"unknown shared options: {unknown}")
+        wanted = [n for n in own if n in shared]  # shared options the body reads
+        params = [p for n, p in own.items() if n != "catalog" and n not in shared]
+        params += [
+            inspect.Parameter(
+                n, inspect.Parameter.KEYWORD_ONLY, annotation=shared[n][0], default=shared[n][1]
+            )
+            for n in dict.fromkeys([*options, *wanted])
+        ]
+
+        @functools.wraps(body)
+        def run(**values: Any) -> int:
+            chosen = {n: values[n] for n in POLICY_OPTIONS if n in values}
+            policy = Policy.from_options(columns, **chosen)
+            arguments = {n: v for n, v in values.items() if n in own}
+            catalog = None
+            if "catalog" in own:
+                catalog = arguments["catalog"] = load_catalog(values.get("data"))
+            result = body(**arguments)
+            if catalog is not None:
+                ended = catalog.ended_notice()
+                if ended:
+                    result.notes.insert(0, Note(ended, people_only=True))
+            return render(policy, result)
+
+        del run.__wrapped__  # Typer reads the signature below, not the body's
+        run.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in params}
+        app.command(name, **settings)(run)
+        return body
+
+    return register
+
+
+def examples(*lines: str) -> str:
+    """An epilog whose example lines Click prints one per line ('\\b' stops rewrapping)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
