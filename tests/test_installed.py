@@ -122,3 +122,41 @@ def test_drift_in_the_installed_data_is_a_data_error(installed: Path, tmp_path: 
         for fragment in (str(data_file), "partners[0] (agoria)", "name"):
             assert fragment in r.stderr, (args, fragment, r.stderr)
         assert "Traceback" not in r.stderr and "internal" not in r.stderr
+
+
+API_PROBE = """
+import datetime, json, fitpartners
+c = fitpartners.load(today=datetime.date(2026, 11, 28))
+try:
+    c.lookup("flanders")
+except LookupError as e:
+    ambiguous = e.candidates
+print(json.dumps({
+    "partners": len(c.partners),
+    "lookup": c.lookup("medvia").id,
+    "search": [h.partner.id for h in c.search("food japan")][:1],
+    "select": [p.id for p in c.select(type="chamber", country="china")],
+    "records": c.records(c.select(type="chamber"))[0]["name"],
+    "ambiguous": len(ambiguous) > 1,
+}))
+"""
+
+
+def test_the_api_from_the_installed_wheel(installed: Path, tmp_path: Path):
+    r = subprocess.run(
+        [str(installed / "python"), "-c", API_PROBE],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=clean_environ(),
+        timeout=60,
+    )
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout) == {
+        "partners": 21,
+        "lookup": "flanders-healthtech",
+        "search": ["fevia-vlaanderen"],
+        "select": ["bcecc", "vckk"],
+        "records": "BCECC",
+        "ambiguous": True,
+    }

@@ -240,7 +240,8 @@ class Catalog:
         (English or Dutch), countries by ISO 3166 code or name. A cross-sector partner
         serves every domain: a domain filter leaves it out unless `all_sectors`.
 
-        Raises BadValue (a UsageError) for a value that names nothing."""
+        Raises BadValue (a ValueError) for a value that names nothing; its message lists
+        the valid values."""
         types, domains, countries = (_values(v) for v in (type, domain, country))
         type_ids = domain_ids = codes = None
         if types:

@@ -45,8 +45,8 @@ class NotFound(FitError, LookupError):
         self.candidates = candidates or []
 
 
-class UsageError(FitError):
-    """A value the user gave that we cannot use (an environment variable, say)."""
+class UsageError(FitError, ValueError):
+    """A value the user gave that we cannot use (an option's, an environment variable's)."""
 
     exit_code = EXIT_USAGE
 
