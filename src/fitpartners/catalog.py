@@ -40,6 +40,7 @@ from .results import (
     State,
     Status,
     TypeCount,
+    WordMatch,
     domain_key,
 )
 
@@ -69,6 +70,12 @@ class SearchHit(NamedTuple):
 
     partner: Partner
     match: Match
+
+
+class Answer(NamedTuple):
+    hits: list[SearchHit]
+    notes: list[str]  # for people: countries without a chamber, ambiguous country names
+    nearest: list[str]  # when nothing matched: known words close to the query's
 
 
 class Catalog:
@@ -159,25 +166,25 @@ class Catalog:
         if not p.events:
             return Status(state=State.ACTIVE, since=None, name=p.name, partner=None, text="active")
         day = self.today.isoformat()
-        for e in sorted(p.events, key=lambda e: e.date, reverse=True):
-            if e.date > day[: len(e.date)]:
+        for e in sorted(p.events, key=lambda e: e.when, reverse=True):
+            if e.when > day[: len(e.when)]:
                 continue  # not yet happened on the day asked about
             if e.kind is EventKind.RENAMED and e.new_name:
                 return Status(
                     state=State.RENAMED,
-                    since=e.date,
+                    since=e.when,
                     name=e.new_name,
                     partner=None,
-                    text=f"now: {e.new_name} (renamed {e.date})",
+                    text=f"now: {e.new_name} (renamed {e.when_text})",
                 )
             if e.kind is EventKind.MERGED and e.partner in self.by_id:
                 into = self.status(self.by_id[e.partner]).name
                 return Status(
                     state=State.MERGED,
-                    since=e.date,
+                    since=e.when,
                     name=into,
                     partner=e.partner,
-                    text=f"now part of {into} (merged {e.date})",
+                    text=f"now part of {into} (merged {e.when_text})",
                 )
         return Status(state=State.ACTIVE, since=None, name=p.name, partner=None, text="active")
 
@@ -213,16 +220,32 @@ class Catalog:
         """The partners that can help with a question, best first, as `fitpartners search`
         ranks them. `query`: a string or a list of words, English or Dutch; `period`: a
         round id or 'all' (default: the current round). [] when nothing matches."""
+        return self.answer(query, period=period).hits
+
+    def answer(self, query: str | Sequence[str], *, period: str | None = None) -> Answer:
+        """search(), with what people are told besides: countries without a chamber,
+        ambiguous country names, and for an empty answer the nearest known words."""
         from . import search
 
         words = [query] if isinstance(query, str) else list(query)
-        return [
+        partners = self.in_period(self.period(period))
+        merged = {p.id: s.partner for p in partners if (s := self.status(p)).partner is not None}
+        found = search.search(partners, words, merged)
+        hits = [
             SearchHit(
                 h.partner,
-                Match(score=round(h.score, 3), words=h.words, fields=h.fields, general=h.general),
+                Match(
+                    score=round(h.score, 3),
+                    words=h.words,
+                    fields=h.fields,
+                    cross_sector=h.cross_sector,
+                    merged_into=h.merged_into,
+                    why=[WordMatch(**m._asdict()) for m in h.why],
+                ),
             )
-            for h in search.search(self.in_period(self.period(period)), words)
+            for h in found.hits
         ]
+        return Answer(hits, found.notes, found.nearest)
 
     # -- selecting -------------------------------------------------------------------
     def select(

@@ -104,7 +104,9 @@ def _complete_labels(kind: Literal["type", "domain"]) -> Callable[[str], list[st
 PARTNER_COLUMNS = Columns(
     (*PARTNER_FIELDS, "status"), ("number", "name", "type", "domains", "country", "status")
 )
-SEARCH_COLUMNS = Columns((*PARTNER_COLUMNS.valid, "match"), ("number", "name", "type", "domains", "match"))
+SEARCH_COLUMNS = Columns(
+    (*PARTNER_COLUMNS.valid, "match"), ("number", "name", "type", "domains", "status", "match")
+)
 OVERVIEW_COLUMNS = Columns(("id", "label", "count", "partners"), ("id", "label", "count", "partners"))
 HISTORY_FIELDS = tuple(HistoryStep.model_fields)
 HISTORY_COLUMNS = Columns(HISTORY_FIELDS, HISTORY_FIELDS)
@@ -272,16 +274,27 @@ def search_partners(
     period: str | None = None,
 ) -> Listing:
     """Find the partners that can help with a question, best first."""
-    from . import search
-
-    if not search.query_words(words):
-        raise typer.BadParameter("give at least one word that is not a stop word", param_hint="WORDS")
-    hits = catalog.search(words, period=period)
+    answer = catalog.answer(words, period=period)
     return Listing(
-        [catalog.search_record(h) for h in hits],
+        [catalog.search_record(h) for h in answer.hits],
         SEARCH_COLUMNS,
-        empty=f"no partner matches {' '.join(words)!r}",
+        empty=_nothing_found(catalog, " ".join(words), answer.nearest),
+        notes=[Note(n) for n in answer.notes],
     )
+
+
+def _nothing_found(catalog: Catalog, asked: str, nearest: list[str]) -> str:
+    """One line on what to try when a question found nothing."""
+    parts = [f"no partner matches {asked!r}"]
+    if nearest:
+        parts.append(f"did you mean: {', '.join(nearest)}?")
+    general = catalog.cross_sector_partners()
+    if general:
+        parts.append(f"the partners for every sector: {', '.join(p.name for p in general)}")
+    agency = catalog.dataset.programme.agency
+    if agency.website:
+        parts.append(f"or ask {agency.abbreviation} itself: {agency.website}")
+    return "; ".join(parts)
 
 
 @command(

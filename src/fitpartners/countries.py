@@ -1,14 +1,10 @@
-"""Countries from pycountry (ISO 3166-1), in English and Dutch; no table of our own.
+"""Countries as people write them: ISO 3166-1 from pycountry, in English and Dutch, and a
+small editorial table of short forms and Dutch usage (data/country_names.json: USA, VS,
+Amerika -> US; UK, Engeland -> GB), with the names that fit several countries (Congo,
+Korea, Guinea), which are never chosen in silence.
 
-pycountry is imported inside the functions, so only a run that needs a country pays for
-it. Measured on the development machine (Python 3.11, pycountry 26.2.16, wheel install,
-five runs each):
-  python -X importtime -c "import pycountry"
-      33-49 ms cumulative in a fresh interpreter, most of it importlib.metadata (which
-      pycountry uses for its version); 18-25 ms once pydantic has loaded the same
-      modules (time.perf_counter around "import pycountry" after "import fitpartners.models").
-  time.perf_counter around the first country_code("japan") after the import
-      4.9-5.7 ms more: the ISO database, the Dutch catalogue and the name table.
+pycountry and the table are loaded inside the functions, so only a run that needs a
+country pays for them (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -17,8 +13,8 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .errors import BadValue
-from .labels import fold
+from .errors import BadValue, DataError, UsageError
+from .labels import fold, fold_words
 
 if TYPE_CHECKING:
     from gettext import NullTranslations
@@ -74,15 +70,64 @@ def _by_code() -> dict[str, str]:
     return table
 
 
+@cache
+def table() -> Any:
+    """The editorial table of short forms and ambiguous names, read through its model."""
+    from pydantic import ValidationError
+
+    from .loader import bundled_path
+    from .models import CountryNames
+
+    path = bundled_path("country_names.json")
+    try:
+        return CountryNames.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError) as exc:
+        raise DataError(f"{path}: not a valid country table: {exc}") from None
+
+
 def country_code(value: str) -> str:
-    """The ISO alpha-2 code of a country given by code (alpha-2 or alpha-3) or by its
-    English or Dutch name (common, ISO or official), in any case, with or without accents.
-    Anything else is a usage error suggesting up to three close names."""
+    """The ISO alpha-2 code of a country given by code (alpha-2 or alpha-3), by its
+    English or Dutch name (common, ISO or official), or by a short form of the table
+    (USA, VS, UK), in any case, with or without accents. A name that fits several
+    countries is a usage error listing them; anything else one suggesting close names."""
     key = fold(value)
-    code = _by_code().get(key) or _by_name().get(key)
+    several = _ambiguous().get(key)  # before the names: 'Congo' is also one country's ISO name
+    code = None if several else _by_code().get(key) or _by_name().get(key) or _by_short_form().get(key)
     if code is not None:
         return code
+    if several:
+        names = ", ".join(f"{country_name(c)} ({c})" for c in several)
+        raise UsageError(f"invalid value for {COUNTRY_OPTION}: {value!r} fits several countries: {names}")
     raise BadValue(COUNTRY_OPTION, value, suggest(value), closest=True)
+
+
+@cache
+def _by_short_form() -> dict[str, str]:
+    return {fold(form): code for code, forms in table().names.items() for form in forms}
+
+
+@cache
+def _ambiguous() -> dict[str, list[str]]:
+    return {fold(name): codes for name, codes in table().ambiguous.items()}
+
+
+@cache
+def search_phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Every way a question may name a country, as folded words -> ISO codes: English and
+    Dutch names (common, ISO, official, and the part before a comma of 'Korea, Republic
+    of'), the table's short forms; an ambiguous name -> all the countries it fits."""
+    phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for name, code in all_country_names().items():
+        for text in (name, name.split(",")[0]):
+            words = tuple(fold_words(text).split())
+            if words:
+                phrases.setdefault(words, (code,))
+    for code, forms in table().names.items():
+        for form in forms:
+            phrases[tuple(fold_words(form).split())] = (code,)
+    for name, codes in table().ambiguous.items():
+        phrases[tuple(fold_words(name).split())] = tuple(codes)
+    return phrases
 
 
 def country_codes(values: Sequence[str]) -> set[str]:

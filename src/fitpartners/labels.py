@@ -96,6 +96,8 @@ HEADINGS_NL: dict[str, str] = {
     "notes": "noten",
     "sources": "bronnen",
     "match": "gevonden",
+    "coverage": "dekt",
+    "generic": "algemeen",
     "later_names": "latere namen",
     "label": "naam",
     "count": "aantal",

@@ -40,12 +40,12 @@ def max_bytes() -> int:
     return value
 
 
-def bundled_path() -> Path:
-    """The dataset inside the installed package (the wheel carries it); in a source
+def bundled_path(name: str = "partners.json") -> Path:
+    """A data file inside the installed package (the wheel carries data/); in a source
     checkout, the top-level copy that the wheel is built from."""
     here = Path(__file__).resolve().parent
-    inside = here / "data" / "partners.json"
-    return inside if inside.exists() else here.parents[1] / "data" / "partners.json"
+    inside = here / "data" / name
+    return inside if inside.exists() else here.parents[1] / "data" / name
 
 
 def _read(handle: Any, origin: str, limit: int) -> bytes:

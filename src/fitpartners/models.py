@@ -95,6 +95,8 @@ class Agency(Record):
     name: Text
     abbreviation: Text
     description: Bilingual
+    website: Url | None = None  # schema 3: where a person can ask FIT itself
+    website_sources: list[SourceRef] = []  # the page that shows it
 
 
 class Programme(Record):
@@ -127,11 +129,35 @@ class Membership(Record):
 
 
 class Event(Record):
-    date: PartialDay
+    """A change after the sources listed the partner. `date` is when it happened, where a
+    page says so; `by` is the day by which a page says it had happened, where that is all
+    it says (one of the two is given)."""
+
+    date: PartialDay | None
+    by: PartialDay | None = None  # schema 3; absent in schema 2 files
     kind: EventKind
     text: Text
     new_name: Text | None
     partner: Id | None
+    sources: SourceIds
+
+    @property
+    def when(self) -> str:
+        """The day (or month) it happened, else the day by which it had: for ordering."""
+        return self.date or self.by or ""
+
+    @property
+    def when_text(self) -> str:
+        """'2022-05-17', or 'by 2022-12-13' where the page says no more."""
+        return self.date or f"by {self.by}"
+
+
+class CoverageItem(Record):
+    """What a partner covers, in the words of a page about it (in the page's language),
+    tied to a sector of the vocabulary (data/vocabulary.json: the tie is editorial)."""
+
+    sector: Id
+    text: Annotated[str, Field(min_length=1, max_length=300)]
     sources: SourceIds
 
 
@@ -159,6 +185,7 @@ class Partner(Record):
     rounds: Annotated[list[Membership], Field(min_length=1)]
     events: list[Event]
     notes: list[Note]
+    coverage: list[CoverageItem] = []  # schema 3; absent in schema 2 files
     sources: dict[str, SourceIds]
 
     def own_names(self) -> list[str]:
@@ -174,7 +201,7 @@ class Partner(Record):
     def later_names(self) -> list[Name]:
         """Names the partner took after the sources listed it (a rename), with why."""
         return [
-            Name(e.new_name, f"{self.name} was renamed {e.new_name} on {e.date}")
+            Name(e.new_name, f"{self.name} was renamed {e.new_name} {'on ' if e.date else ''}{e.when_text}")
             for e in self.events
             if e.kind is EventKind.RENAMED and e.new_name
         ]
@@ -185,8 +212,21 @@ class Partner(Record):
         return [Name(n) for n in self.own_names()] + self.later_names()
 
 
+CountryForm = Annotated[str, Field(pattern=r"^[^\sA-Z][^A-Z]*[^\sA-Z]$", max_length=60)]
+
+
+class CountryNames(Record):
+    """data/country_names.json: short forms and Dutch usage of country names (editorial),
+    and the names that fit several countries."""
+
+    about: str
+    names: dict[CountryCode, Annotated[list[CountryForm], Field(min_length=1)]]
+    ambiguous: dict[CountryForm, Annotated[list[CountryCode], Field(min_length=2)]]
+
+
 class Dataset(Record):
-    schema_version: Annotated[int, Field(ge=2, le=2)]
+    # 3 added coverage and events known only by a day (`by`); 2 files still load.
+    schema_version: Annotated[int, Field(ge=2, le=3)]
     programme: Programme
     rounds: Annotated[list[Round], Field(min_length=1)]
     sources: Annotated[list[Source], Field(min_length=1)]
@@ -196,9 +236,9 @@ class Dataset(Record):
 # Field order of a partner record: the order of the JSON file and of every output.
 PARTNER_FIELDS: tuple[str, ...] = tuple(Partner.model_fields)
 # Fields that state facts and so must name their source in a partner's "sources". The
-# id is ours; rounds, events and notes carry sources of their own.
+# id is ours; rounds, events, notes and coverage items carry sources of their own.
 FACT_FIELDS: tuple[str, ...] = tuple(
-    f for f in PARTNER_FIELDS if f not in ("id", "rounds", "events", "notes", "sources")
+    f for f in PARTNER_FIELDS if f not in ("id", "rounds", "events", "notes", "coverage", "sources")
 )
 # Fields that are our judgement, not a source's statement.
 EDITORIAL_FIELDS: tuple[str, ...] = ("domains", "cross_sector")

@@ -287,7 +287,8 @@ class PlainRenderer:
     def listing(self, result: Listing) -> None:
         p = self.policy
         if not result.records and p.terminal:
-            say(result.empty)
+            if not p.quiet:
+                say(result.empty)
             return
         shown = p.fields or list(result.columns.default)
         table = writers.rows(result.records, shown, labels=True, lang=p.lang)
@@ -321,7 +322,8 @@ class TerminalRenderer:
 
         p = self.policy
         if not result.records:
-            say(result.empty)
+            if not p.quiet:
+                say(result.empty)
             return
         if result.view is not None and p.fields is None:
             views.show(result.view(p.lang))

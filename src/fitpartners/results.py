@@ -91,13 +91,27 @@ class PartnerRecords(Sequence[PartnerRecord]):
         return PartnerRecord.model_construct(**{**p.__dict__, "sources": sources, "status": self.status(p)})
 
 
+class WordMatch(Out):
+    """How one query word matched: `how` is name, text, coverage, vocabulary, generic,
+    country or typo; `field` where (a field, or 'vocabulary'/'generic'/'country');
+    `matched` what (the word in the data, the sector id, the ISO code, or 'logstics ~
+    logistics' for a typo)."""
+
+    word: str
+    how: str
+    field: str
+    matched: str
+
+
 class Match(Out):
     """Why a search result matched."""
 
     score: float
     words: list[str]
     fields: list[str]
-    general: bool  # a cross-sector partner, listed after the specific ones
+    cross_sector: bool  # serves every sector: listed after the specific ones
+    merged_into: str | None  # id of the partner this one merged into, listed just before it
+    why: list[WordMatch]
 
 
 class SearchRecord(PartnerRecord):

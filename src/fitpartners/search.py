@@ -1,16 +1,29 @@
-"""Find the right partner: ranked search over what the data says, and name resolution.
+"""Find the right partner: ranked search in everyday words, and name resolution.
 
-search() answers a question in a few words ("food japan", "kamer van koophandel"):
-every partner that matches at least one query word, best first, each with the words
-and fields it matched in. resolve() turns one name a user typed into one partner.
+search() answers a question in a few words, Dutch or English ("kaas naar Japan",
+"medical devices USA"): every partner that matches at least one query word, best first,
+each with how each word matched. resolve() turns one name a user typed into one partner.
 
-Matching is case- and accent-blind, on word boundaries: a query word matches the start
-of a word of the partner's text ("chem" finds "chemistry"), except that a word of two
-or three letters is an acronym and matches whole words only ("ai" finds "AI", never
-"sustainable"). A small synonym table bridges the user's words and the data's.
+How a query word can match (the `how` of a WordMatch):
+- name: a word of a partner's names (name, full name, alias, former or later name);
+- text: a word of its type or domain labels, description, events or notes;
+- coverage: a word of what the partner covers, in the words of a page about it;
+- vocabulary: an everyday word of the editorial vocabulary (data/vocabulary.json) for a
+  sector the partner covers ("kaas" -> food and drink -> Fevia Vlaanderen);
+- generic: a word about doing business abroad ("export", "handelsmissie"): the partners
+  that serve every sector (entrepreneurs' and employers' organisations, business network);
+- country: a country by name or a listed short form (data/country_names.json): the
+  bilateral chambers of that country;
+- typo: a word of 5 letters or more that matches nothing, read as the nearest known word
+  (one edit, two from 8 letters; a swap of two letters is one edit).
 
-Light on purpose: no Rich, no Pydantic at import time (partners are duck-typed models),
-pycountry only through countries.py, inside functions.
+Matching is case- and accent-blind, on word boundaries: a query word matches the start of
+a word ("chem" finds "chemistry"); a word of two or three letters matches whole words only.
+A Dutch compound that matches nothing is split into known words (kaasexport = kaas +
+export). docs/search.md has the ranking in full.
+
+Light on purpose: no Rich and no Pydantic at import time; the vocabulary, the country
+table and rapidfuzz load only when a query needs them.
 """
 
 from __future__ import annotations
@@ -20,94 +33,101 @@ import functools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from .errors import NotFound
+from .errors import NotFound, UsageError
 from .filters import LABEL_WORDS_NL
 from .labels import DOMAIN_LABELS, DOMAIN_SHORT, SPEARHEAD_LABEL, TYPE_LABELS, fold, fold_words
 
 if TYPE_CHECKING:
     from .models import Name, Partner
 
-# Words that carry no meaning in a question, Dutch and English. Only function words:
-# "us" and "it" stay (the United States, information technology).
+# Words that carry no meaning in a question, Dutch and English. Only function words.
 _STOP_NL = (
     "de het een en of van voor in op met aan bij door naar uit te tot om over die dat der den des er "
-    "is zijn ik je me mij mijn ons onze wie wat welke hoe waar kan kunnen"
+    "is zijn ik je me mij mijn ons onze wie wat welke hoe waar kan kunnen wil willen"
 )
 _STOP_EN = (
     "the a an and or of for in on to with by at from about is are be i me my we our your "
-    "who what which how where can could"
+    "who what which how where can could want"
 )
 STOP_WORDS: frozenset[str] = frozenset(f"{_STOP_NL} {_STOP_EN}".split())
 
-# Query words -> the words our data uses for the same thing, so a question asked in the
-# user's words finds the partner described in ours. Each entry closes a gap seen in the
-# data; words the data has in both languages ("textile"/"textiel", "energy"/"energie",
-# "chamber"/"kamer") need none. Dutch words for the English words of the type and
-# domain labels (voeding -> food, logistiek -> logistics, ...) come from
-# filters.LABEL_WORDS_NL and are added to these.
+# Translations and inflections the vocabulary does not carry, because they lead to words
+# of the partners' names and labels rather than to a sector: the chambers' countries as
+# adjectives, the Dutch for words of the type labels.
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    # essenscia says "chemistry"/"chemie", the domain label "chemistry".
-    "chemical": ("chemistry", "chemie"),
-    "chemisch": ("chemie", "chemistry"),
-    "chemische": ("chemie", "chemistry"),
-    # flanders.bio: "bio" in its name, "lifesciences" in its description.
-    "biotech": ("bio", "lifesciences"),
-    "biotechnology": ("bio", "lifesciences"),
-    "biotechnologie": ("bio", "lifesciences"),
-    # FLEGA: "games".
-    "gaming": ("games",),
-    # The domain label and flanders.healthTech say "health".
-    "healthcare": ("health",),
-    # The Beacon: "artificial intelligence" / "artificiële intelligentie", "Internet of Things".
-    "ai": ("artificial", "artificiele"),
-    "kunstmatige": ("artificial", "artificiele"),
-    "iot": ("internet",),
-    # SIM: "sustainable materials" / "duurzame materialen".
-    "sustainability": ("sustainable",),
-    "duurzaam": ("duurzame",),
-    "duurzaamheid": ("duurzame", "sustainable"),
-    # DSP Valley: "digital" / "digitale".
-    "digitaal": ("digitale", "digital"),
-    # The Dutch type label: "Kamer van Koophandel".
     "handelskamer": ("kamer", "koophandel"),
-    # The chambers' countries as adjectives, to the country (the chambers' names say
-    # "Chinese", "Vietnamese", "Indian"; their country field names the country).
     "chinese": ("china",),
     "chinees": ("chinese", "china"),
     "vietnamese": ("vietnam",),
     "vietnamees": ("vietnamese", "vietnam"),
     "indian": ("india",),
     "indiaas": ("indian", "india"),
+    "ai": ("artificial", "artificiele"),
+    "iot": ("internet",),
 }
 
-# Fields searched, with their weights: names over labels over descriptions over the
-# rest. A word's score is its best field's weight plus a fraction for the others.
-WEIGHTS: dict[str, int] = {
+# Where a word matched, and its weight: names over labels over descriptions over the rest.
+WEIGHTS: dict[str, float] = {
     "name": 5,  # id, name, number
     "full_name": 5,
+    "country": 5,  # a chamber's country, named in the query
     "aliases": 4,
     "former_names": 4,
     "later_names": 4,  # a rename after the sources listed the partner
+    "coverage": 3,
+    "vocabulary": 3,  # times (1 + share of the partner's coverage in that sector) / 2
     "type": 3,  # type label (and spearhead cluster), both languages
     "domains": 3,  # domain labels and short labels
-    "country": 3,  # a chamber's country, English and Dutch names
     "description_en": 2,
     "description_nl": 2,
+    "generic": 1.5,
     "events": 1,  # text, new name, the partner it merged into or passed work to
     "notes": 1,
 }
-_ALL_WEIGHTS = sum(WEIGHTS.values())
-_WORD_MAX = max(WEIGHTS.values()) + 1  # a word's score is always below this
-GENERAL_FIELD = "cross_sector"
-NO_NUMBER = 10**9  # partners without a number (earlier rounds) sort last
+_HOW: dict[str, str] = {
+    "name": "name",
+    "full_name": "name",
+    "aliases": "name",
+    "former_names": "name",
+    "later_names": "name",
+    "country": "country",
+    "coverage": "coverage",
+    "vocabulary": "vocabulary",
+    "generic": "generic",
+}
+_TEXT_FIELDS = ("name", "full_name", "aliases", "former_names", "later_names", "type", "domains",
+                "description_en", "description_nl", "events", "notes", "coverage")  # fmt: skip
+_WORD_MAX = 6.0  # above any weight: a word's weight never outranks one more word matched
+TYPO_SHARE = 0.5  # a word read through a typo counts half a word
+CROSS_SECTOR_FIELD = "cross_sector"
+MIN_TYPO_LENGTH = 5
+
+
+class WordMatch(NamedTuple):
+    """How one query word matched one partner."""
+
+    word: str  # the query word, folded
+    how: str  # name, text, coverage, vocabulary, generic, country or typo
+    field: str  # where: a field of WEIGHTS, or the sector id for vocabulary
+    matched: str  # what it matched: the indexed word, the sector, the country code, or 'x ~ y'
 
 
 class Hit(NamedTuple):
     partner: Partner
-    score: float  # higher is better: the number of words matched, plus a fraction for where
+    score: float  # higher is better: words matched (a typo half), plus a fraction for where
     words: list[str]  # the query words that matched (folded)
-    fields: list[str]  # the fields they matched in (WEIGHTS' names; "cross_sector" if general)
-    general: bool  # a cross-sector partner listed because the query named a domain or country
+    fields: list[str]  # the fields they matched in (WEIGHTS' names; "cross_sector" if carried)
+    cross_sector: bool  # listed because the query named a sector or country: serves every sector
+    why: list[WordMatch]  # each query word's best match
+    merged_into: str | None  # set when the partner merged into the hit just before it
+
+
+class Answer(NamedTuple):
+    """What a search found, and what people should be told besides."""
+
+    hits: list[Hit]
+    notes: list[str]  # countries without a chamber, ambiguous country names
+    nearest: list[str]  # when nothing matched: the known words closest to the query's
 
 
 class Resolution(NamedTuple):
@@ -136,23 +156,13 @@ def _forms(word: str) -> list[str]:
 
 
 def _expansions(word: str) -> list[str]:
-    """What a query word looks for: its forms and their synonyms."""
+    """What a query word looks for in the index: its forms and their synonyms."""
     out: list[str] = []
     for form in _forms(word):
         out += [form, *SYNONYMS.get(form, ())]
         if form in LABEL_WORDS_NL:
             out.append(LABEL_WORDS_NL[form])
     return list(dict.fromkeys(out))
-
-
-def _matches(query: str, token: str) -> bool:
-    """A query word matches the start of a word; an acronym (<= 3 letters) the whole word."""
-    return token == query if len(query) <= 3 else token.startswith(query)
-
-
-def _any_match(expansions: Iterable[str], tokens: Iterable[str]) -> bool:
-    tokens = tuple(tokens)
-    return any(_matches(q, t) for q in expansions for t in tokens)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -190,7 +200,7 @@ def _name_field(p: Partner, name: Name) -> str:
 
 def _fields(p: Partner, by_id: dict[str, Partner]) -> dict[str, tuple[str, ...]]:
     """The words of each searched field of a partner."""
-    texts: dict[str, list[str]] = {f: [] for f in WEIGHTS}
+    texts: dict[str, list[str]] = {f: [] for f in _TEXT_FIELDS}
     for name in p.names():
         texts[_name_field(p, name)].append(name.text)
     if p.type is not None:
@@ -199,10 +209,6 @@ def _fields(p: Partner, by_id: dict[str, Partner]) -> dict[str, tuple[str, ...]]
         texts["type"] += SPEARHEAD_LABEL.values()
     for d in p.domains:
         texts["domains"] += [*DOMAIN_LABELS[d].values(), DOMAIN_SHORT[d]]
-    if p.country is not None:
-        from .countries import country_names
-
-        texts["country"] += country_names(p.country)
     if p.description is not None:
         texts["description_en"].append(p.description.en)
         texts["description_nl"].append(p.description.nl)
@@ -212,45 +218,46 @@ def _fields(p: Partner, by_id: dict[str, Partner]) -> dict[str, tuple[str, ...]]
         if other is not None:
             texts["events"] += [other.name, *(n.text for n in other.later_names())]
     texts["notes"] += [n.text for n in p.notes]
+    texts["coverage"] += [c.text for c in p.coverage]
     names = ("name", "full_name", "aliases", "former_names", "later_names")
     return {f: _tokens(t, joined=f in names) for f, t in texts.items()}
 
 
 class _Index:
     """Each word -> where it occurs (partner index, field); the words sorted, so the
-    words a query word starts are one bisect away."""
+    words a query word starts are one bisect away; each partner's share of coverage per
+    sector."""
 
     def __init__(self, partners: Sequence[Partner]) -> None:
         self.partners = tuple(partners)  # kept: the cache key is their ids
         by_id = {p.id: p for p in partners}
         self.postings: dict[str, list[tuple[int, str]]] = {}
+        self.sectors: dict[str, dict[int, float]] = {}  # sector -> partner index -> share
+        self.general: list[int] = []  # partners that serve every sector and country
         for i, p in enumerate(partners):
             for field, tokens in _fields(p, by_id).items():
                 for token in tokens:
                     self.postings.setdefault(token, []).append((i, field))
+            for c in p.coverage:
+                self.sectors.setdefault(c.sector, {}).setdefault(i, 0.0)
+                self.sectors[c.sector][i] += 1 / len(p.coverage)
+            if p.cross_sector and p.country is None:
+                self.general.append(i)
         self.words = sorted(self.postings)
 
-    def matching(self, expansions: Iterable[str]) -> set[str]:
-        """The indexed words that any of the expansions matches: _matches' rule, by lookup."""
-        found: set[str] = set()
+    def matching(self, expansions: Iterable[str]) -> dict[str, str]:
+        """The indexed words that any of the expansions matches -> the expansion."""
+        found: dict[str, str] = {}
         for q in expansions:
             if len(q) <= 3:
                 if q in self.postings:
-                    found.add(q)
+                    found.setdefault(q, q)
                 continue
             at = bisect.bisect_left(self.words, q)
             while at < len(self.words) and self.words[at].startswith(q):
-                found.add(self.words[at])
+                found.setdefault(self.words[at], q)
                 at += 1
         return found
-
-    def fields_of(self, expansions: Iterable[str]) -> dict[int, set[str]]:
-        """Partner index -> the fields in which the expansions match."""
-        where: dict[int, set[str]] = {}
-        for token in self.matching(expansions):
-            for i, field in self.postings[token]:
-                where.setdefault(i, set()).add(field)
-        return where
 
 
 # Built on first use, per list of partners (by the partners' identity, so a new list of
@@ -269,88 +276,293 @@ def _index(partners: Sequence[Partner]) -> _Index:
     return index
 
 
-_DOMAIN_WORDS: tuple[str, ...] = _tokens(
-    [*(label for labels in DOMAIN_LABELS.values() for label in labels.values()), *DOMAIN_SHORT.values()]
-)
-_country_phrases: set[tuple[str, ...]] | None = None
+# -- the query -----------------------------------------------------------------------
 
 
-def _phrases() -> set[tuple[str, ...]]:
-    """Every country name in English and Dutch as query words ('verenigde staten'), and
-    the part before a comma ('korea' of 'Korea, Republic of')."""
-    global _country_phrases
-    if _country_phrases is None:
-        from .countries import all_country_names
-
-        phrases: set[tuple[str, ...]] = set()
-        for name in all_country_names():
-            for text in (name, name.split(",")[0]):
-                words = tuple(query_words([text]))
-                if words:
-                    phrases.add(words)
-        _country_phrases = phrases
-    return _country_phrases
+class _Query(NamedTuple):
+    words: list[str]  # folded, stop words and country names taken out
+    sectors: dict[str, str]  # word -> sector of a vocabulary phrase it is part of
+    countries: dict[str, tuple[str, ...]]  # the country words as typed -> ISO codes (several: ambiguous)
 
 
-def _general_words(words: list[str]) -> list[str]:
-    """The query words that name a domain or a country."""
-    named: set[str] = set()
-    for w in words:
-        expansions = _expansions(w)
-        if _any_match(expansions, _DOMAIN_WORDS) or any((e,) in _phrases() for e in expansions):
-            named.add(w)
+def _raw_tokens(words: Sequence[str]) -> list[tuple[str, str]]:
+    """(as typed, folded) for each word of the question, stop words kept."""
+    out: list[tuple[str, str]] = []
+    for chunk in " ".join(words).split():
+        folded = fold_words(chunk).split()
+        # The case as typed is kept where the chunk is one word ("US", "UK").
+        out += [(chunk if len(folded) == 1 else f, f) for f in folded]
+    return out
+
+
+def _parse(words: Sequence[str]) -> _Query:
+    from . import countries
+
+    tokens = _raw_tokens(words)
+    phrases = countries.search_phrases()
+    longest = max((len(p) for p in phrases), default=1)
+    found: dict[str, tuple[str, ...]] = {}
+    rest: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            key = tuple(f for _, f in tokens[i : i + n])
+            codes = phrases.get(key)
+            # A two-letter form counts only in capitals ("US", "UK", "VS"), never "us".
+            if codes and (n > 1 or len(key[0]) > 2 or tokens[i][0].isupper()):
+                found[" ".join(key)] = codes
+                i += n
+                break
+        else:
+            rest.append(tokens[i][1])
+            i += 1
+    kept = list(dict.fromkeys(w for w in rest if w not in STOP_WORDS))
+    return _Query(kept, _phrase_sectors(kept), found)
+
+
+def _phrase_sectors(words: list[str]) -> dict[str, str]:
+    """Words that are part of a multi-word vocabulary term ('supply chain') -> its sector."""
+    from .vocabulary import lexicon
+
+    lex = lexicon()
+    out: dict[str, str] = {}
     for i in range(len(words)):
-        for j in range(i + 2, len(words) + 1):
-            if tuple(words[i:j]) in _phrases():
-                named.update(words[i:j])
-    return [w for w in words if w in named]
+        for n in range(min(lex.longest, len(words) - i), 1, -1):
+            sector = lex.phrases.get(tuple(words[i : i + n]))
+            if sector is not None:
+                for w in words[i : i + n]:
+                    out.setdefault(w, sector)
+                break
+    return out
+
+
+def _vocabulary_sector(word: str) -> str | None:
+    """The sector (or GENERIC) of a one-word vocabulary term: the word, its singular, or a
+    term it begins (of 5 letters or more: 'exporteer' -> 'exporteren')."""
+    from .vocabulary import lexicon
+
+    lex = lexicon()
+    for form in _forms(word):
+        sector = lex.phrases.get((form,))
+        if sector is not None:
+            return sector
+    if len(word) >= 5:
+        for phrase, sector in lex.phrases.items():
+            if len(phrase) == 1 and phrase[0].startswith(word):
+                return sector
+    return None
+
+
+# -- matching ------------------------------------------------------------------------
+
+
+class _Found(NamedTuple):
+    match: WordMatch
+    weight: float
+
+
+def _direct(index: _Index, word: str, sector: str | None) -> dict[int, _Found]:
+    """Each partner a word matches exactly (index or vocabulary), with its best match."""
+    from .vocabulary import GENERIC
+
+    found: dict[int, _Found] = {}
+
+    def offer(i: int, match: WordMatch, weight: float) -> None:
+        if i not in found or weight > found[i].weight:
+            found[i] = _Found(match, weight)
+
+    for token, _ in index.matching(_expansions(word)).items():
+        for i, field in index.postings[token]:
+            offer(i, WordMatch(word, _HOW.get(field, "text"), field, token), WEIGHTS[field])
+    sector = sector or _vocabulary_sector(word)
+    if sector == GENERIC:
+        for i in index.general:
+            offer(i, WordMatch(word, "generic", "generic", word), WEIGHTS["generic"])
+    elif sector is not None:
+        for i, share in index.sectors.get(sector, {}).items():
+            offer(
+                i,
+                WordMatch(word, "vocabulary", "vocabulary", sector),
+                WEIGHTS["vocabulary"] * (1 + share) / 2,
+            )
+    return found
+
+
+def _known_words(index: _Index) -> list[str]:
+    from . import countries
+    from .vocabulary import lexicon
+
+    words = set(index.words) | lexicon().words
+    words |= {p[0] for p in countries.search_phrases() if len(p) == 1}
+    return sorted(w for w in words if len(w) >= 3 and w.isalpha())
+
+
+def _nearest(word: str, known: Sequence[str], most: int) -> list[str]:
+    """Known words within `most` edits of `word` (optimal string alignment: a swap of two
+    neighbouring letters is one edit), the closest first."""
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.process import extract
+
+    close = extract(word, known, scorer=OSA.distance, score_cutoff=most, limit=None)
+    close.sort(key=lambda c: (c[1], c[0]))
+    best = close[0][1] if close else None
+    return [c[0] for c in close if c[1] == best]
+
+
+def _matches(index: _Index, word: str, query: _Query) -> tuple[dict[int, _Found], float, list[str]]:
+    """The partners a query word matches, how much the word counts (1, or TYPO_SHARE),
+    and the country codes it names when read through a typo."""
+    from .vocabulary import lexicon
+
+    found = _direct(index, word, query.sectors.get(word))
+    if found:
+        return found, 1.0, []
+    known = set(index.words) | lexicon().words
+    parts = _split(word, known)
+    if parts:
+        merged: dict[int, _Found] = {}
+        for part in parts:
+            for i, f in _direct(index, part, None).items():
+                if i not in merged or f.weight > merged[i].weight:
+                    merged[i] = _Found(f.match._replace(word=word), f.weight)
+        if merged:
+            return merged, 1.0, []
+    if len(word) < MIN_TYPO_LENGTH:
+        return {}, 0.0, []
+    from . import countries
+
+    typo: dict[int, _Found] = {}
+    codes: list[str] = []
+    phrases = countries.search_phrases()
+    for near in _nearest(word, _known_words(index), 2 if len(word) >= 8 else 1):
+        country = phrases.get((near,))
+        if country is not None and len(country) == 1:
+            codes.append(country[0])
+            continue
+        for i, f in _direct(index, near, None).items():
+            weight = f.weight * TYPO_SHARE
+            if i not in typo or weight > typo[i].weight:
+                typo[i] = _Found(WordMatch(word, "typo", f.match.field, f"{word} ~ {near}"), weight)
+    return typo, TYPO_SHARE, codes
+
+
+def _split(word: str, known: set[str]) -> list[str] | None:
+    from .vocabulary import split_compound
+
+    return split_compound(word, frozenset(k for k in known if len(k) >= 3))
 
 
 # -- search --------------------------------------------------------------------------
 
 
-def _number(p: Partner) -> int:
+def _number(p: Partner) -> tuple[bool, int]:
     """Sort key: by number, partners without one last (sorts are stable: list order next)."""
-    return p.number if p.number is not None else NO_NUMBER
+    return (p.number is None, p.number or 0)
 
 
-def search(partners: Sequence[Partner], words: Sequence[str]) -> list[Hit]:
-    """Partners matching at least one query word, best first: more words matched first,
-    then by where they matched (WEIGHTS), then by number. When the query names a domain
-    or a country, the cross-sector partners without a country of their own that matched
-    nothing else follow, flagged general. [] for a query of stop words only."""
-    query = query_words(words)
-    if not query:
-        return []
+def search(
+    partners: Sequence[Partner], words: Sequence[str], merged_into: dict[str, str] | None = None
+) -> Answer:
+    """Partners matching at least one query word, best first: more words matched first
+    (a word read through a typo counts half), then by where they matched (WEIGHTS), then
+    by number. A partner that merged into another (`merged_into`: id -> id) comes right
+    after it when both match. When the query names a sector or a country, the partners
+    that serve every sector follow, marked cross_sector, unless they matched already."""
+    query = _parse(words)
     index = _index(partners)
-    matched: dict[int, list[str]] = {}  # partner index -> query words it matched
-    fields: dict[int, set[str]] = {}
-    total: dict[int, float] = {}
-    for word in query:
-        for i, hit in index.fields_of(_expansions(word)).items():
-            matched.setdefault(i, []).append(word)
-            fields.setdefault(i, set()).update(hit)
-            weights = [WEIGHTS[f] for f in hit]
-            best = max(weights)
-            total[i] = total.get(i, 0.0) + best + (sum(weights) - best) / _ALL_WEIGHTS
-    scores = {i: len(words_of) + total[i] / (_WORD_MAX * len(query)) for i, words_of in matched.items()}
-    # Ties by number, then by place in the list (never by the order words were found).
+    total_words = len(query.words) + len(query.countries)
+    if not total_words:
+        raise UsageError("invalid value for WORDS: give at least one word that is not a stop word")
+    count: dict[int, float] = {}
+    weight: dict[int, float] = {}
+    why: dict[int, list[WordMatch]] = {}
+    sector_words: list[str] = []  # the words that named a sector or a domain
+    codes_named: dict[str, tuple[str, ...]] = dict(query.countries)
+    for word in query.words:
+        found, share, typo_codes = _matches(index, word, query)
+        for code in typo_codes:
+            codes_named[f"{word} ~ {code}"] = (code,)
+        if any(f.match.field in ("vocabulary", "domains") for f in found.values()):
+            sector_words.append(word)
+        for i, f in found.items():
+            count[i] = count.get(i, 0.0) + share
+            weight[i] = weight.get(i, 0.0) + f.weight
+            why.setdefault(i, []).append(f.match)
+    notes: list[str] = []
+    for typed, codes in codes_named.items():
+        if len(codes) > 1:
+            notes.append(_ambiguous_country(typed, codes))
+            continue
+        chambers = [i for i, p in enumerate(index.partners) if p.country == codes[0]]
+        for i in chambers:
+            count[i] = count.get(i, 0.0) + (TYPO_SHARE if "~" in typed else 1.0)
+            weight[i] = weight.get(i, 0.0) + WEIGHTS["country"]
+            how = "typo" if "~" in typed else "country"
+            why.setdefault(i, []).append(WordMatch(typed.split(" ~ ")[0], how, "country", codes[0]))
+        if not chambers:
+            notes.append(_no_chamber(codes[0], [index.partners[i] for i in index.general]))
+    scores = {i: count[i] + weight[i] / (_WORD_MAX * total_words) for i in count}
     ranked = sorted(scores, key=lambda i: (-scores[i], _number(index.partners[i]), i))
-    specific = [
-        Hit(index.partners[i], scores[i], matched[i], [f for f in WEIGHTS if f in fields[i]], False)
-        for i in ranked
-    ]
+    hits = [_hit(index.partners[i], scores[i], why[i]) for i in ranked]
+    hits = _successors_first(hits, merged_into or {})
+    if (sector_words or codes_named) and index.general:
+        carried = [*sector_words, *(t.split(" ~ ")[0] for t in codes_named)]
+        seen = {id(h.partner) for h in hits}
+        hits += [
+            Hit(index.partners[i], 0.0, carried, [CROSS_SECTOR_FIELD], True, [], None)
+            for i in sorted(index.general, key=lambda i: _number(index.partners[i]))
+            if id(index.partners[i]) not in seen
+        ]
+    nearest = [] if hits else _suggestions(index, query.words)
+    return Answer(hits, notes, nearest)
 
-    general_words = _general_words(query)
-    if not general_words:
-        return specific
-    found = {id(h.partner) for h in specific}
-    general = [
-        Hit(p, 0.0, general_words, [GENERAL_FIELD], True)
-        for p in sorted((p for p in partners if p.cross_sector is True and p.country is None), key=_number)
-        if id(p) not in found
-    ]
-    return [*specific, *general]
+
+def _hit(p: Partner, score: float, why: list[WordMatch]) -> Hit:
+    fields = [f for f in WEIGHTS if any(m.field == f for m in why)]
+    return Hit(p, score, list(dict.fromkeys(m.word for m in why)), fields, False, why, None)
+
+
+def _successors_first(hits: list[Hit], merged_into: dict[str, str]) -> list[Hit]:
+    """A partner that merged into another hit moves right after it, marked."""
+    by_id = {h.partner.id: h for h in hits}
+    moved = {h.partner.id for h in hits if merged_into.get(h.partner.id) in by_id}
+    out: list[Hit] = []
+    for h in hits:
+        if h.partner.id in moved:
+            continue
+        out.append(h)
+        for other in hits:
+            if other.partner.id in moved and merged_into[other.partner.id] == h.partner.id:
+                out.append(other._replace(merged_into=h.partner.id))
+    return out
+
+
+def _ambiguous_country(typed: str, codes: tuple[str, ...]) -> str:
+    from .countries import country_name
+
+    names = ", ".join(f"{country_name(c)} ({c})" for c in codes)
+    return f"{typed!r} fits several countries: {names}; name the one you mean"
+
+
+def _no_chamber(code: str, general: Sequence[Partner]) -> str:
+    from .countries import country_name
+
+    help_ = (
+        f"; the partners for every sector may help: {', '.join(p.name for p in general)}" if general else ""
+    )
+    return f"no bilateral chamber for {country_name(code)}{help_}"
+
+
+def _suggestions(index: _Index, words: Sequence[str], limit: int = 3) -> list[str]:
+    """Known words close to the query's, for a question that found nothing (a hint only)."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.process import extract
+
+    known = _known_words(index)
+    out: list[str] = []
+    for w in words:
+        out += [c[0] for c in extract(w, known, scorer=fuzz.ratio, score_cutoff=70, limit=limit)]
+    return list(dict.fromkeys(out))[:limit]
 
 
 # -- resolve -------------------------------------------------------------------------

@@ -255,17 +255,32 @@ def cell(value: Any, field: str, *, labels: bool, lang: str, short: bool = False
 
 
 def _match_text(match: dict[str, Any], *, labels: bool, lang: str) -> str:
-    """Why a search result matched. Without labels, the fields by their JSON names; with
-    labels (people), by their headings in `lang`, a description in either language once,
-    and for a partner listed because it serves every sector, only that."""
+    """Why a search result matched. Without labels (csv, tsv), the words and the fields by
+    their JSON names; with labels (people), each word with how it matched, fields by
+    their headings in `lang`, and for a partner listed because it serves every sector,
+    only that."""
     words = ", ".join(match["words"])
     if not labels:
-        general = f" ({SERVES_EVERY_SECTOR['en']})" if match["general"] else ""
+        general = f" ({SERVES_EVERY_SECTOR['en']})" if match["cross_sector"] else ""
         return f"{words} in {', '.join(match['fields'])}{general}"
-    if match["general"]:
+    if match["cross_sector"]:
         return f"{words} ({label(SERVES_EVERY_SECTOR, lang)})"
-    fields = dict.fromkeys(heading(f.removesuffix("_en").removesuffix("_nl"), lang) for f in match["fields"])
-    return f"{words} in {', '.join(fields)}"
+    parts = []
+    for m in match.get("why", []):
+        how = m["how"]
+        if how == "typo":
+            parts.append(m["matched"])
+        elif how == "vocabulary":
+            from .vocabulary import sector_label
+
+            parts.append(f"{m['word']}: {sector_label(m['matched'], lang)}")
+        elif how in ("generic", "country"):
+            parts.append(f"{m['word']} ({heading(how, lang)})")
+        else:
+            parts.append(
+                f"{m['word']} in {heading(m['field'].removesuffix('_en').removesuffix('_nl'), lang)}"
+            )
+    return ", ".join(dict.fromkeys(parts))
 
 
 def _item(value: Any) -> str:
@@ -274,7 +289,7 @@ def _item(value: Any) -> str:
         if "round" in value:
             return str(value["round"])
         if "date" in value:
-            return f"{value['date']} {value['text']}"
+            return f"{value['date'] or 'by ' + str(value.get('by'))} {value['text']}"
         if "text" in value:
             return str(value["text"])
     return str(value)
@@ -424,7 +439,7 @@ def card_rows(p: Partner, status: Status, lang: str, partner_names: Mapping[str,
         row(f"{w('partner')} {m.round}", f"{w('listed as')}: {m.listed_as}", m.sources)
     for e in p.events:
         other = partner_names.get(e.partner or "")
-        row(e.date, e.text + (f" ({w('see')} {other})" if other else ""), e.sources)
+        row(e.when_text, e.text + (f" ({w('see')} {other})" if other else ""), e.sources)
     for n in p.notes:
         row(w("note"), n.text, n.sources)
     return rows

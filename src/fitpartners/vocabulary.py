@@ -1,0 +1,179 @@
+"""Everyday words, mapped to sectors: the editorial vocabulary of `search`.
+
+data/vocabulary.json holds the sectors (ids with Dutch and English labels), the words
+people use for their products and activities in both languages, each list tied to one
+sector ("kaas", "cheese" -> food-drink), and the generic words about doing business abroad
+("export", "handelsmissie"). All of it is our judgement, not a source's statement: it is
+marked editorial in the file, the docs and `about`. The file is read through the models
+below, once, and only by a run that needs it (search, show's coverage, validate).
+
+Dutch compounds are not listed one by one: `split_compound` splits a word into known
+words (kaasexport = kaas + export; voedingsindustrie = voeding + s + industrie).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import Annotated, NamedTuple
+
+from pydantic import Field, ValidationError
+
+from .errors import DataError
+from .labels import fold_words
+from .models import Bilingual, Id, Record
+
+GENERIC = "generic"  # the pseudo-sector of the generic words
+
+# A word or fixed term as people type it: lower case, letters, digits, spaces, hyphens.
+Term = Annotated[str, Field(pattern=r"^[^\sA-Z][^A-Z]*[^\sA-Z]$", max_length=60)]
+
+
+class Sector(Record):
+    id: Id
+    label: Bilingual
+
+
+class SectorWords(Record):
+    sector: Id
+    nl: list[Term]
+    en: list[Term]
+
+
+class GenericWords(Record):
+    nl: list[Term]
+    en: list[Term]
+
+
+class Vocabulary(Record):
+    about: str
+    sectors: Annotated[list[Sector], Field(min_length=1)]
+    words: list[SectorWords]
+    generic: GenericWords
+
+    def sector_ids(self) -> list[str]:
+        return [s.id for s in self.sectors]
+
+    def label(self, sector: str, lang: str) -> str:
+        for s in self.sectors:
+            if s.id == sector:
+                return getattr(s.label, lang) if lang in ("nl", "en") else s.label.en
+        return sector
+
+    def problems(self) -> list[str]:
+        """Rules across entries: known sector ids, each sector once, each term once
+        (a word that meant two sectors would be a guess), words in both languages."""
+        found: list[str] = []
+        ids = self.sector_ids()
+        for dup in sorted({i for i in ids if ids.count(i) > 1}):
+            found.append(f"sectors: duplicate id {dup!r}")
+        owner: dict[str, str] = {}
+        lists = [(f"words[{i}]", w.sector, w.nl, w.en) for i, w in enumerate(self.words)]
+        lists.append(("generic", GENERIC, self.generic.nl, self.generic.en))
+        for where, sector, nl, en in lists:
+            if sector != GENERIC and sector not in ids:
+                found.append(f"{where}.sector: unknown sector {sector!r}")
+            if not nl or not en:
+                found.append(f"{where}: needs words in Dutch and in English")
+            # A term may stand in both languages of one list ("export"), not in two lists.
+            for term in dict.fromkeys([*nl, *en]):
+                first = owner.setdefault(fold_words(term), where)
+                if first != where:
+                    found.append(f"{where}: {term!r} is also in {first}")
+        return found
+
+
+class Lexicon(NamedTuple):
+    """The vocabulary as lookups: a phrase (folded words) -> its sector id or GENERIC."""
+
+    phrases: dict[tuple[str, ...], str]
+    longest: int  # words in the longest phrase
+    words: frozenset[str]  # every single folded word of every term
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The bundled vocabulary, validated; a DataError names the problem."""
+    from .loader import bundled_path
+
+    path = bundled_path("vocabulary.json")
+    try:
+        vocab = Vocabulary.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError) as exc:
+        raise DataError(f"{path}: not a valid vocabulary: {_first(exc)}") from None
+    return vocab
+
+
+def _first(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        e = exc.errors(include_url=False, include_input=False)[0]
+        return f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}"
+    return str(getattr(exc, "strerror", None) or exc)
+
+
+@cache
+def lexicon() -> Lexicon:
+    vocab = vocabulary()
+    phrases: dict[tuple[str, ...], str] = {}
+    entries: list[tuple[str, Iterable[str]]] = [(w.sector, [*w.nl, *w.en]) for w in vocab.words]
+    entries.append((GENERIC, [*vocab.generic.nl, *vocab.generic.en]))
+    for sector, terms in entries:
+        for term in terms:
+            words = tuple(fold_words(term).split())
+            if words:
+                phrases.setdefault(words, sector)
+    # The sectors' own labels name them too ("voeding en dranken", "logistics").
+    for s in vocab.sectors:
+        for text in (s.label.nl, s.label.en):
+            phrases.setdefault(tuple(fold_words(text).split()), s.id)
+    every = frozenset(w for phrase in phrases for w in phrase)
+    return Lexicon(phrases, max(len(p) for p in phrases), every)
+
+
+# Linking sounds between the parts of a Dutch compound: voeding-s-industrie, zonn-e-...
+_LINKS = ("", "s", "e", "en")
+_MIN_PART = 3
+
+
+def split_compound(word: str, known: frozenset[str] | set[str], parts: int = 3) -> list[str] | None:
+    """The known words a Dutch compound is made of, left to right, or None.
+
+    The rule: the word is the concatenation of 2 or 3 known words of at least 3 letters,
+    with an optional linking 's', 'e' or 'en' after each part but the last (kaasexport =
+    kaas + export; voedingsindustrie = voeding + industrie). The split with the fewest
+    parts wins, then the one whose first part is longest."""
+    if parts < 2 or len(word) < 2 * _MIN_PART:
+        return None
+    best: list[str] | None = None
+    for cut in range(len(word) - _MIN_PART, _MIN_PART - 1, -1):
+        head, rest = word[:cut], word[cut:]
+        if head not in known:
+            continue
+        for link in _LINKS:
+            if not rest.startswith(link):
+                continue
+            tail = rest[len(link) :]
+            if len(tail) >= _MIN_PART and tail in known:
+                return [head, tail]
+            if best is None and parts > 2:
+                more = split_compound(tail, known, parts - 1)
+                if more is not None:
+                    best = [head, *more]
+    return best
+
+
+def sector_label(sector: str, lang: str) -> str:
+    return vocabulary().label(sector, lang)
+
+
+__all__ = [
+    "GENERIC",
+    "Lexicon",
+    "Sector",
+    "SectorWords",
+    "Vocabulary",
+    "lexicon",
+    "sector_label",
+    "split_compound",
+    "vocabulary",
+]
