@@ -254,19 +254,22 @@ class Catalog:
         type: str | Sequence[str] = (),
         domain: str | Sequence[str] = (),
         country: str | Sequence[str] = (),
+        sector: str | Sequence[str] = (),
         period: str | None = None,
         all_sectors: bool = False,
     ) -> Selection:
         """The partners of `period` (default: the current round) that match every filter
         given, as `fitpartners list` selects them. Each filter takes a value or a list of
         values, a comma inside a value meaning either: type and domain ids or labels
-        (English or Dutch), countries by ISO 3166 code or name. A cross-sector partner
-        serves every domain: a domain filter leaves it out unless `all_sectors`.
+        (English or Dutch), countries by ISO 3166 code or name, sectors of the vocabulary
+        by id or label (a partner whose coverage has an item in the sector). A cross-sector
+        partner serves every domain and sector: a domain or sector filter leaves it out
+        unless `all_sectors`.
 
         Raises BadValue (a ValueError) for a value that names nothing; its message lists
         the valid values."""
-        types, domains, countries = (_values(v) for v in (type, domain, country))
-        type_ids = domain_ids = codes = None
+        types, domains, countries, sectors = (_values(v) for v in (type, domain, country, sector))
+        type_ids = domain_ids = codes = sector_ids = None
         if types:
             from .filters import type_ids as type_ids_of
 
@@ -279,6 +282,10 @@ class Catalog:
             from .countries import country_codes
 
             codes = country_codes(countries)
+        if sectors:
+            from .filters import sector_ids as sector_ids_of
+
+            sector_ids = sector_ids_of(sectors)
         chosen: list[Partner] = []
         left_out: list[Partner] = []
         for p in self.in_period(self.period(period)):
@@ -286,7 +293,9 @@ class Catalog:
                 continue
             if codes is not None and p.country not in codes:
                 continue
-            if domain_ids is not None and not domain_ids.intersection(d.value for d in p.domains):
+            if (domain_ids is not None and not domain_ids.intersection(d.value for d in p.domains)) or (
+                sector_ids is not None and not sector_ids.intersection(c.sector for c in p.coverage)
+            ):
                 if p.cross_sector:
                     (chosen if all_sectors else left_out).append(p)
                 continue

@@ -134,6 +134,7 @@ def views() -> Any:
         "fitpartners list --domain food",
         "fitpartners list --type chamber --country china",
         "fitpartners list -d food,logistics --all-sectors --json",
+        "fitpartners list --sector electronics",
         "fitpartners list --period all --format csv",
     )
     + "\n\nFilters take ids and every label the tool prints, in English or Dutch, any case; "
@@ -171,8 +172,19 @@ def list_partners(
             help="Country of a bilateral chamber: ISO 3166 code, English or Dutch name.",
         ),
     ] = [],  # noqa: B006
+    sector: Annotated[
+        list[str],
+        typer.Option(
+            "--sector",
+            "-s",
+            metavar="SECTOR",
+            help="Sector a partner covers (editorial vocabulary): an id such as food-drink, "
+            "or its English or Dutch label.",
+        ),
+    ] = [],  # noqa: B006
     all_sectors: Annotated[
-        bool, typer.Option("--all-sectors", help="With --domain: also list the cross-sector partners.")
+        bool,
+        typer.Option("--all-sectors", help="With --domain or --sector: also list the cross-sector partners."),
     ] = False,
     sort: Annotated[
         str, typer.Option("--sort", metavar="KEY", help=f"Order of the rows: {', '.join(SORT_KEYS)}.")
@@ -184,14 +196,14 @@ def list_partners(
     if fold(sort) not in SORT_KEYS:
         raise BadValue("--sort", sort, list(SORT_KEYS))
     chosen = catalog.select(
-        type=type_, domain=domain, country=country, period=period, all_sectors=all_sectors
+        type=type_, domain=domain, country=country, sector=sector, period=period, all_sectors=all_sectors
     )
     notes = []
     if chosen.cross_sector_left_out:
         names = ", ".join(p.name for p in chosen.cross_sector_left_out)
         notes.append(
             Note(
-                f"note: {len(chosen.cross_sector_left_out)} cross-sector partners serve every domain "
+                f"note: {len(chosen.cross_sector_left_out)} cross-sector partners serve every sector "
                 f"and are not listed ({names}); add --all-sectors to include them"
             )
         )
@@ -409,10 +421,12 @@ def validate_dataset(
 
     from .loader import problems, read_bytes
     from .results import Validation
+    from .vocabulary import search_data_problems
     from .writers import sanitize
 
     data, origin = read_bytes(path or os.environ.get(ENV_DATA) or None)
-    _, found = problems(data)
+    dataset, found = problems(data)
+    found += search_data_problems(dataset)
     result = Validation(
         dataset=origin, valid=not found, problems=found[:limit], more=max(0, len(found) - limit)
     )

@@ -191,3 +191,30 @@ def all_country_names() -> dict[str, str]:
         for name in _all_names(country):
             table.setdefault(name, country.alpha_2)
     return table
+
+
+def table_problems() -> list[str]:
+    """The country table's rules: known ISO codes, each form once, no form that is already
+    a country's ISO name (it would say nothing new, or contradict pycountry)."""
+    import pycountry
+
+    found: list[str] = []
+    t = table()
+    seen: dict[str, str] = {}
+    for code, forms in t.names.items():
+        if pycountry.countries.get(alpha_2=code) is None:
+            found.append(f"names.{code}: not an ISO 3166-1 alpha-2 code")
+        for form in forms:
+            key = fold(form)
+            if key in seen:
+                found.append(f"names.{code}: {form!r} is also a form of {seen[key]}")
+            seen.setdefault(key, code)
+            if _by_name().get(key) not in (None, code):
+                found.append(f"names.{code}: {form!r} is the ISO name of {_by_name()[key]}")
+    for name, codes in t.ambiguous.items():
+        for code in codes:
+            if pycountry.countries.get(alpha_2=code) is None:
+                found.append(f"ambiguous.{name}: {code!r} is not an ISO 3166-1 alpha-2 code")
+        if fold(name) in seen:
+            found.append(f"ambiguous.{name}: also a form of {seen[fold(name)]}")
+    return found

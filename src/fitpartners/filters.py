@@ -133,6 +133,29 @@ def domain_ids(values: Sequence[str]) -> set[str]:
     return _match("domain", DOMAIN_OPTION, values)
 
 
+SECTOR_OPTION = "--sector"
+
+
+def sector_ids(values: Sequence[str]) -> set[str]:
+    """The sector ids of the vocabulary that --sector values name: an id or a label in
+    English or Dutch, any case, a comma meaning either."""
+    from .vocabulary import vocabulary
+
+    vocab = vocabulary()
+    keys: dict[str, str] = {}
+    for s in vocab.sectors:
+        for text in (s.id, s.label.en, s.label.nl):
+            keys.setdefault(fold(text), s.id)
+    chosen: set[str] = set()
+    for value in values:
+        items = [item.strip() for item in value.split(",") if item.strip()] or [value]
+        for item in items:
+            if fold(item) not in keys:
+                raise BadValue(SECTOR_OPTION, item, vocab.sector_ids())
+            chosen.add(keys[fold(item)])
+    return chosen
+
+
 def accepted_labels(kind: Literal["type", "domain"]) -> list[str]:
     """Every id and label, both languages, lower case: the shell's completions."""
     names = _label_names(kind)

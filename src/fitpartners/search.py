@@ -75,6 +75,7 @@ WEIGHTS: dict[str, float] = {
     "former_names": 4,
     "later_names": 4,  # a rename after the sources listed the partner
     "coverage": 3,
+    "services": 1.5,  # coverage in the internationalisation sector: what any exporter is offered
     "vocabulary": 3,  # times (1 + share of the partner's coverage in that sector) / 2
     "type": 3,  # type label (and spearhead cluster), both languages
     "domains": 3,  # domain labels and short labels
@@ -92,14 +93,16 @@ _HOW: dict[str, str] = {
     "later_names": "name",
     "country": "country",
     "coverage": "coverage",
+    "services": "coverage",
     "vocabulary": "vocabulary",
     "generic": "generic",
 }
 _TEXT_FIELDS = ("name", "full_name", "aliases", "former_names", "later_names", "type", "domains",
-                "description_en", "description_nl", "events", "notes", "coverage")  # fmt: skip
+                "description_en", "description_nl", "events", "notes", "coverage", "services")  # fmt: skip
 _WORD_MAX = 6.0  # above any weight: a word's weight never outranks one more word matched
 TYPO_SHARE = 0.5  # a word read through a typo counts half a word
 CROSS_SECTOR_FIELD = "cross_sector"
+SERVICES_SECTOR = "internationalisation"
 MIN_TYPO_LENGTH = 5
 
 
@@ -146,12 +149,16 @@ def query_words(words: Sequence[str]) -> list[str]:
 
 
 def _forms(word: str) -> list[str]:
-    """The word and its likely singular: English and Dutch -s, Dutch -en."""
+    """The word and its likely singular: English and Dutch -s, Dutch -en (with a doubled
+    consonant undone: toestellen -> toestel)."""
     forms = [word]
     if len(word) >= 5 and word.endswith("s") and not word.endswith("ss"):
         forms.append(word[:-1])
     if len(word) >= 6 and word.endswith("en"):
-        forms.append(word[:-2])
+        stem = word[:-2]
+        forms.append(stem)
+        if stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+            forms.append(stem[:-1])
     return forms
 
 
@@ -218,7 +225,10 @@ def _fields(p: Partner, by_id: dict[str, Partner]) -> dict[str, tuple[str, ...]]
         if other is not None:
             texts["events"] += [other.name, *(n.text for n in other.later_names())]
     texts["notes"] += [n.text for n in p.notes]
-    texts["coverage"] += [c.text for c in p.coverage]
+    # Export services ("certificaten van oorsprong") are what any exporter is offered: they
+    # weigh as generic words do, below what a partner covers in a sector.
+    for c in p.coverage:
+        texts["services" if c.sector == SERVICES_SECTOR else "coverage"].append(c.text)
     names = ("name", "full_name", "aliases", "former_names", "later_names")
     return {f: _tokens(t, joined=f in names) for f, t in texts.items()}
 

@@ -162,6 +162,23 @@ def split_compound(word: str, known: frozenset[str] | set[str], parts: int = 3) 
     return best
 
 
+def search_data_problems(dataset: object | None = None) -> list[str]:
+    """What `fitpartners validate` checks beyond the dataset's own rules: the bundled
+    vocabulary and country table against their rules, and, for a valid dataset, that each
+    coverage item names a sector of the vocabulary. (A normal run reads the vocabulary
+    only when it searches, so these checks are validate's.)"""
+    from .countries import table_problems
+
+    found = [f"vocabulary: {p}" for p in vocabulary().problems()]
+    found += [f"country table: {p}" for p in table_problems()]
+    known = set(vocabulary().sector_ids())
+    for i, p in enumerate(getattr(dataset, "partners", [])):
+        for j, c in enumerate(p.coverage):
+            if c.sector not in known:
+                found.append(f"partners[{i}] ({p.id}).coverage[{j}].sector: unknown sector {c.sector!r}")
+    return found
+
+
 def sector_label(sector: str, lang: str) -> str:
     return vocabulary().label(sector, lang)
 

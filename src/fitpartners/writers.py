@@ -368,6 +368,7 @@ CARD_HEADINGS_NL = {
     "country": "land",
     "description": "beschrijving",
     "website": "website",
+    "covers": "dekt",
     "note": "noot",
     "sources": "bronnen",
     "partner": "partner",
@@ -403,7 +404,7 @@ def card_rows(p: Partner, status: Status, lang: str, partner_names: Mapping[str,
         rows.append(CardRow(heading, value, list(sources or [])))
 
     if status.state.value != "active":
-        row(w("now"), status.text)
+        row(w("now"), status.text.removeprefix("now: "))
     row(w("name"), p.name, cited.get("name"))
     if p.full_name is not None:
         row(
@@ -435,6 +436,11 @@ def card_rows(p: Partner, status: Status, lang: str, partner_names: Mapping[str,
     if p.description is not None:
         row(w("description"), getattr(p.description, lang), cited.get("description"))
     row(w("website"), p.website or w("not verified"), cited.get("website") if p.website else None)
+    if p.coverage:
+        from .vocabulary import sector_label
+
+        for c in p.coverage:
+            row(w("covers"), f"{c.text} ({sector_label(c.sector, lang)})", c.sources)
     for m in p.rounds:
         row(f"{w('partner')} {m.round}", f"{w('listed as')}: {m.listed_as}", m.sources)
     for e in p.events:
