@@ -205,16 +205,18 @@ def table_problems() -> list[str]:
         if pycountry.countries.get(alpha_2=code) is None:
             found.append(f"names.{code}: not an ISO 3166-1 alpha-2 code")
         for form in forms:
-            key = fold(form)
+            # Forms that differ only in accents or case say the same; in punctuation they
+            # do not ("zuidkorea" is one word, "zuid-korea" two).
+            key = fold_words(form)
             if key in seen:
                 found.append(f"names.{code}: {form!r} is also a form of {seen[key]}")
             seen.setdefault(key, code)
-            if _by_name().get(key) not in (None, code):
-                found.append(f"names.{code}: {form!r} is the ISO name of {_by_name()[key]}")
+            if _by_name().get(fold(form)) not in (None, code):
+                found.append(f"names.{code}: {form!r} is the ISO name of {_by_name()[fold(form)]}")
     for name, codes in t.ambiguous.items():
         for code in codes:
             if pycountry.countries.get(alpha_2=code) is None:
                 found.append(f"ambiguous.{name}: {code!r} is not an ISO 3166-1 alpha-2 code")
-        if fold(name) in seen:
-            found.append(f"ambiguous.{name}: also a form of {seen[fold(name)]}")
+        if fold_words(name) in seen:
+            found.append(f"ambiguous.{name}: also a form of {seen[fold_words(name)]}")
     return found
