@@ -475,14 +475,31 @@ def json_schema(
     return Document(schema, indent=True)
 
 
+def command_tree() -> Any:
+    """The Click group Typer builds from `app`, with arguments shown by their metavars
+    (NAME, WORDS..., [PATH]) and never by a Python type ('<list[str]>')."""
+    group = typer.main.get_command(app)
+    for each in group.commands.values():  # type: ignore[attr-defined]
+        for param in each.params:
+            if param.param_type_name == "argument":
+                name = param.metavar or param.name.upper()
+                shown = name if param.required else f"[{name}]" if not name.startswith("[") else name
+                param.display_type_rich = lambda ctx: ""
+                param._usage_display_name = lambda shown=shown: shown
+    return group
+
+
 def run(argv: list[str] | None = None) -> int:
     """Run the app; every failure becomes one line on stderr and an exit code."""
+    from .errors import StreamError
     from .output import prepare_stdout
 
+    if sys.stdout is None:  # started with stdout closed (`fitpartners list >&-`)
+        return _report(StreamError("stdout", "it is closed"))
     prepare_stdout(False)  # text for people degrades in a non-UTF-8 locale; machine formats switch to UTF-8
     try:
         # Not standalone: Click returns an exit code or raises, and we report.
-        returned = typer.main.get_command(app).main(args=argv, prog_name=PROG, standalone_mode=False)
+        returned = command_tree().main(args=argv, prog_name=PROG, standalone_mode=False)
     except SystemExit as done:  # shell completion exits by itself
         return done.code if isinstance(done.code, int) else 0
     except typer.Abort:  # Click's name for Ctrl-C while it runs a command

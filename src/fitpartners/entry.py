@@ -35,11 +35,14 @@ def main() -> None:
     code = run(sys.argv[1:])
     gc.freeze()
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None:
+            sys.stdout.flush()
     except (BrokenPipeError, ValueError):
         pass
-    except OSError:
-        code = code or 1
+    except OSError as exc:  # what was left to write, refused (a full disk)
+        if not code:
+            os.write(2, f"fitpartners: cannot write to stdout: {exc.strerror or exc}\n".encode())
+            code = 1
     # Leave stdout to a reader that went away: no error at interpreter exit.
     with contextlib.suppress(OSError, ValueError, AttributeError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

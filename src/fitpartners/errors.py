@@ -1,9 +1,10 @@
 """Errors the user can cause, and the one mapping from any failure to a message and an
 exit code.
 
-Exit codes: 0 success (an empty result too), 1 no such partner / ambiguous name /
-unusable data file / invalid dataset, 2 usage error (unknown command, option or value),
-130 interrupted. 70 is a bug in fitpartners (reported as one line too).
+Exit codes: 0 success (an empty result too; a reader that stopped early, `| head -1`),
+1 no such partner / ambiguous name / unusable data file / invalid dataset / a stream we
+cannot use (stdout closed or full, stdin closed or unreadable), 2 usage error (unknown
+command, option or value), 130 interrupted. 70 is a bug in fitpartners (one line too).
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ ENV_DEBUG = "FITPARTNERS_DEBUG"
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 success (an empty result too); 1 no such partner, ambiguous name, "
-    "unusable or invalid data file; 2 usage error (unknown command, option or value); "
+    "unusable or invalid data file, a closed or full stdout, a closed stdin; 2 usage error "
+    "(unknown command, option or value); "
     "130 interrupted; 70 a bug in fitpartners."
 )
 
@@ -66,6 +68,15 @@ class BadValue(UsageError):
         super().__init__(f"invalid value for {option}: {value!r} ({hint})")
 
 
+class StreamError(FitError):
+    """A standard stream we cannot use: closed before we started, a full disk, a read
+    error. The user's environment, not our bug: one line naming the stream, exit 1."""
+
+    def __init__(self, stream: str, reason: str) -> None:
+        verb = "read from" if stream == "stdin" else "write to"
+        super().__init__(f"cannot {verb} {stream}: {reason}")
+
+
 class PipeClosed(Exception):
     """Whoever read our output stopped reading (`fitpartners list | head -1`)."""
 
@@ -82,8 +93,15 @@ def outcome(exc: BaseException, where: str = PROG) -> Outcome:
         return Outcome(exc.exit_code, str(exc))
     if isinstance(exc, PipeClosed | BrokenPipeError):
         return Outcome(EXIT_OK, None)
+    if isinstance(exc, OSError) and exc.errno is not None and not isinstance(exc, FileNotFoundError):
+        # Outside our own reads (which name their file): a stream the system refused.
+        return Outcome(EXIT_FAILURE, str(StreamError("stdout", exc.strerror or str(exc))))
     if isinstance(exc, KeyboardInterrupt):
         return Outcome(EXIT_INTERRUPTED, "interrupted")
+    # A value outside a choice (--format xml): our own message, as BadValue words it.
+    choices = _choices(exc)
+    if choices is not None:
+        return Outcome(EXIT_USAGE, str(BadValue(choices[0], choices[1], choices[2])))
     # Typer's own errors (every one derives from typer.TyperException): a usage error
     # carries its exit code and a message; Abort is Ctrl-C at a prompt.
     exit_code = getattr(exc, "exit_code", None)
@@ -95,3 +113,20 @@ def outcome(exc: BaseException, where: str = PROG) -> Outcome:
     return Outcome(
         EXIT_INTERNAL, f"internal error: {type(exc).__name__}: {exc} (set {ENV_DEBUG}=1 for a traceback)"
     )
+
+
+def _choices(exc: BaseException) -> tuple[str, str, list[str]] | None:
+    """(option, value, choices) of a bad value for a choice option, else None."""
+    param = getattr(exc, "param", None)
+    descriptor = getattr(param, "type_descriptor", None)
+    if descriptor is None or not getattr(descriptor, "is_choice", False) or not descriptor.choices:
+        return None
+    ctx = getattr(exc, "ctx", None)
+    opts = getattr(param, "opts", None) or [getattr(param, "name", "?")]
+    option = max(opts, key=len)
+    raw = None
+    if ctx is not None:
+        raw = next((a.split("=", 1)[1] for a in getattr(ctx, "args", []) if a.startswith(option + "=")), None)
+    message = getattr(exc, "message", "")
+    value = raw or (message.split("'")[1] if message.count("'") >= 2 else "")
+    return option, value, [str(getattr(c, "value", c)) for c in descriptor.choices]

@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import DataError, UsageError
+from .errors import DataError, StreamError, UsageError
 from .models import Dataset, cross_check
 
 ENV_DATA = "FITPARTNERS_DATA"
@@ -70,7 +70,12 @@ def read_bytes(path: str | None, limit: int | None = None) -> tuple[bytes, str]:
     FITPARTNERS_MAX_BYTES or 50 MiB) is refused before it is read."""
     limit = max_bytes() if limit is None else limit
     if path == STDIN:
-        return _read(sys.stdin.buffer, "<stdin>", limit), "<stdin>"
+        if sys.stdin is None:  # started with stdin closed (`... validate - <&-`)
+            raise StreamError("stdin", "it is closed")
+        try:
+            return _read(sys.stdin.buffer, "<stdin>", limit), "<stdin>"
+        except OSError as exc:
+            raise StreamError("stdin", exc.strerror or str(exc)) from None
     name = path if path is not None else str(bundled_path())
     try:
         with open(name, "rb") as handle:

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from pydantic import BaseModel, TypeAdapter
 
-from .errors import PipeClosed
+from .errors import PipeClosed, StreamError
 from .labels import (
     CROSS_SECTOR_LABEL,
     DOMAIN_LABELS,
@@ -83,12 +83,15 @@ def to_json(value: Any, *, indent: int | None = 2) -> str:
 
 @contextmanager
 def guard() -> Iterator[None]:
-    """Turn a reader that went away into PipeClosed, handled once at the top."""
+    """Turn a reader that went away into PipeClosed, handled once at the top, and a
+    stdout the system refuses (a full disk) into a StreamError naming the reason."""
     try:
         yield
         sys.stdout.flush()
     except BrokenPipeError:
         raise PipeClosed() from None
+    except OSError as exc:
+        raise StreamError("stdout", exc.strerror or str(exc)) from None
 
 
 def write(text: str) -> None:
