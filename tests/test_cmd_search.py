@@ -1,7 +1,13 @@
-"""Search and name resolution: the questions in questions.json, then the rules one by one."""
+"""The `search` command and the module behind it (fitpartners.search): the questions in
+questions.json, then the rules one by one (query words, matching, ranking and the fields a hit
+names, the cross-sector partners listed last as general help, the index), the name resolution
+that `show` relies on, and folding; last, search as a user runs it: results, scores with three
+decimals, and the "match" column that says why a partner was found."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -12,11 +18,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from conftest import ROOT, TERMINAL, run
 from fitpartners import labels, models, search
 from fitpartners.errors import NotFound
 from fitpartners.search import Hit, query_words, resolve
 
-ROOT = Path(__file__).resolve().parents[1]
 PARTNERS: list[models.Partner] = models.Dataset.model_validate_json(
     (ROOT / "data" / "partners.json").read_bytes()
 ).partners
@@ -35,7 +41,7 @@ def find(query: str, partners: list[models.Partner] | None = None) -> list[Hit]:
     return search.search(PARTNERS if partners is None else partners, query.split())
 
 
-# -- the questions -------------------------------------------------------------------
+# -- the questions -----------------------------------------------------------------------------
 
 
 def test_the_questions_are_many_and_well_formed():
@@ -66,7 +72,7 @@ def test_question(q):
     assert not set(q.get("never", [])) & {h.partner.id for h in hits}
 
 
-# -- query words ---------------------------------------------------------------------
+# -- query words -------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -93,7 +99,7 @@ def test_a_query_of_stop_words_finds_nothing():
     assert search.search(PARTNERS, []) == []
 
 
-# -- matching ------------------------------------------------------------------------
+# -- matching ----------------------------------------------------------------------------------
 
 
 def variant(base: str, **changes: Any) -> models.Partner:
@@ -147,7 +153,7 @@ def test_synonyms_find_what_the_data_calls_otherwise():
     assert ids(find("chemical"))[0] == "essenscia-vlaanderen"
 
 
-# -- ranking and fields --------------------------------------------------------------
+# -- ranking and fields ------------------------------------------------------------------------
 
 
 def test_more_words_matched_come_first():
@@ -252,7 +258,7 @@ def test_a_partner_without_the_word_is_no_hit():
     assert find("zzzzqqq") == []
 
 
-# -- general partners ----------------------------------------------------------------
+# -- general partners --------------------------------------------------------------------------
 
 
 def test_a_domain_or_country_lists_cross_sector_partners_last_flagged_general():
@@ -299,7 +305,7 @@ def test_a_country_of_several_words_counts():
     assert not ids(find("verenigde"), general=True)  # half a name is no country
 
 
-# -- index and imports ---------------------------------------------------------------
+# -- index and imports -------------------------------------------------------------------------
 
 
 def test_the_index_is_built_once_per_list():
@@ -315,7 +321,7 @@ def test_importing_search_loads_nothing_heavy():
         assert heavy not in loaded, heavy
 
 
-# -- resolve -------------------------------------------------------------------------
+# -- resolve -----------------------------------------------------------------------------------
 
 
 def resolved(query: str) -> tuple[str, str | None]:
@@ -411,7 +417,7 @@ def test_resolve_nothing_close(query):
     assert str(info.value) == f"no partner named {query!r}"
 
 
-# -- folding: the ASCII shortcut gives what the general path gives -------------------------
+# -- folding: the ASCII shortcut gives what the general path gives -----------------------------
 
 
 @given(st.text(alphabet=st.characters(max_codepoint=0x7F)))
@@ -425,3 +431,81 @@ def test_folding_keeps_words_and_drops_accents():
     assert labels.fold_words("  Flanders--HealthTech_2 ") == "flanders healthtech 2"
     assert labels.fold_words("Fédération  belge–luxembourgeoise") == "federation belge luxembourgeoise"
     assert labels.fold("Straße") == "strasse"
+
+
+# -- the command -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("chemie", "essenscia Vlaanderen"),
+        ("games", "FLEGA"),
+        ("internet of things", "The Beacon"),
+        ("Internet-of-Things", "The Beacon"),
+        ("energie", "Flux50"),
+        ("chimie", None),
+        ("medvia", "flanders.healthTech"),  # a later name
+    ],
+)
+def test_search_finds_by_words_of_names_and_descriptions(text, first):
+    r = run("search", text, "--json")
+    assert r.code == 0
+    found = [p["name"] for p in r.json()]
+    assert (found[0] if found else None) == first
+
+
+def test_search_ignores_case_and_accents_and_ranks_names_first():
+    found = [p["name"] for p in run("search", "FLANDERS", "--json").json()]
+    # Name hits (flanders.healthTech, flanders.bio, Medtech Flanders) before the
+    # description and alias hits.
+    assert set(found[:3]) == {"flanders.healthTech", "flanders.bio", "Medtech Flanders"}
+    assert [p["name"] for p in run("search", "artificiele", "--json").json()] == ["The Beacon"]
+
+
+def test_search_without_a_hit_is_empty_with_a_hint_for_people():
+    r = run("search", "quantum", "--json")
+    assert r.code == 0 and r.out == "[]\n"
+    r = run("search", "quantum", env=TERMINAL)
+    assert r.code == 0 and r.out == ""
+    assert r.err == "fitpartners: no partner matches 'quantum'\n"
+
+
+def test_search_scores_have_three_decimals():
+    scores = [
+        hit["match"]["score"]
+        for query in (["health", "tech"], ["chemie"], ["kamer", "van", "koophandel"], ["food", "japan"])
+        for hit in run("search", *query, "--json").json()
+    ]
+    assert all(round(s, 3) == s for s in scores)
+    assert any(round(s, 2) != s for s in scores)  # the third decimal is kept, not only two
+
+
+def test_the_match_column_says_why():
+    r = run("search", "food", "japan", "--format", "csv")
+    table = list(csv.DictReader(io.StringIO(r.out)))
+    assert table[0]["id"] == "fevia-vlaanderen"
+    assert table[0]["match"].startswith("food in domains")
+    assert not table[0]["match"].endswith("(serves every sector)")
+    general = [row for row in table if row["match"].endswith(" (serves every sector)")]
+    assert general
+    assert all(row["match"] == "food, japan in cross_sector (serves every sector)" for row in general)
+    both = list(csv.DictReader(io.StringIO(run("search", "food", "vlaanderen", "--format", "csv").out)))
+    assert both[0]["id"] == "fevia-vlaanderen"
+    assert both[0]["match"] == "food, vlaanderen in name, domains, description_en, notes"
+
+
+def test_the_match_column_for_people_names_fields_by_their_headings():
+    def matches(*args: str) -> list[str]:
+        lines = run("search", *args, "--fields", "id,match").out.splitlines()
+        return [line.split("\t")[-1] for line in lines]
+
+    assert matches("food", "japan") == [
+        "food in domains, description, notes",
+        "food, japan (serves every sector)",
+        "food, japan (serves every sector)",
+        "food, japan (serves every sector)",
+    ]
+    # Dutch headings; a description matched in both languages is named once.
+    assert matches("chemie", "--lang", "nl")[0] == "chemie in domeinen, beschrijving"
+    assert matches("food", "japan", "--lang", "nl")[1] == "food, japan (voor elke sector)"

@@ -1,13 +1,190 @@
-"""Filter values: every label the tool prints is accepted; countries come from pycountry."""
+"""The `list` command: which partners it prints and in what order. The filters --type,
+--domain, --country and --all-sectors, from the command line down to every label and country
+name they accept; --period; --sort; and the notes `list` writes to stderr (the cross-sector
+partners a domain filter leaves out, the general partners for a country without a chamber).
+How any command formats its rows is in test_output.py; the rounds, and the note that the last
+round has ended, are in test_rounds.py."""
 
 from __future__ import annotations
 
 import pytest
 
+from conftest import one_line, partner, run
 from fitpartners.countries import country_code, country_name, country_names
 from fitpartners.errors import EXIT_USAGE, BadValue
 from fitpartners.filters import LABEL_WORDS_NL, accepted_labels, domain_ids, type_ids
 from fitpartners.labels import DOMAIN_LABELS, DOMAIN_SHORT, TYPE_LABELS, fold_words
+
+
+def names(result) -> list[str]:
+    return [p["name"] for p in result.json()]
+
+
+def test_list_prints_the_21_partners_of_the_current_round():
+    r = run("list", "--json")
+    assert r.code == 0
+    data = r.json()
+    assert len(data) == 21
+    assert [p["number"] for p in data] == list(range(1, 22))
+
+
+# -- filters -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["--domain", "food"], ["Fevia Vlaanderen"]),
+        (["--domain", "logistics"], ["VIL"]),
+        (
+            ["--domain", "health"],
+            ["essenscia Vlaanderen", "flanders.healthTech", "flanders.bio", "Medtech Flanders"],
+        ),
+        (
+            ["--domain", "chemistry"],
+            ["De Blauwe Cluster", "essenscia Vlaanderen", "Fedustria", "Flux50", "SIM"],
+        ),
+        (["--domain", "FOOD", "--domain", "smart logistics"], ["Fevia Vlaanderen", "VIL"]),
+        (["--type", "chamber"], ["BCECC", "BVA", "BICCI", "VCKK"]),
+        (["--type", "chamber", "--country", "china"], ["BCECC", "VCKK"]),
+        (["--type", "chamber", "--country", "cn", "--country", "IN"], ["BCECC", "BICCI", "VCKK"]),
+        (["--country", "vietnam"], ["BVA"]),
+        (
+            ["--type", "cluster", "--domain", "health"],
+            ["flanders.healthTech", "flanders.bio", "Medtech Flanders"],
+        ),
+        (["--type", "employers-organisation"], ["VKW Limburg"]),
+        (["--type", "werkgeversorganisatie"], ["VKW Limburg"]),
+        (["--type", "chamber", "--domain", "food"], []),
+    ],
+)
+def test_filters(args, expected):
+    r = run("list", *args, "--json")
+    assert r.code == 0, r.err
+    assert names(r) == expected
+
+
+def test_domain_filter_mentions_the_cross_sector_partners_on_stderr():
+    r = run("list", "--domain", "food", "--json")
+    assert names(r) == ["Fevia Vlaanderen"]
+    assert "7 cross-sector partners" in r.err and "--all-sectors" in r.err
+
+
+def test_all_sectors_adds_the_cross_sector_partners():
+    r = run("list", "--domain", "food", "--all-sectors", "--json")
+    assert r.code == 0
+    assert names(r) == [
+        "BCECC",
+        "BVA",
+        "BICCI",
+        "Fevia Vlaanderen",
+        "UNIZO Internationaal",
+        "VKW Limburg",
+        "VCKK",
+        "Voka",
+    ]
+    assert r.err == ""
+
+
+def test_a_country_without_a_chamber_is_no_error_and_points_to_the_general_partners():
+    r = run("list", "--country", "japan", "--json")
+    assert r.code == 0 and r.json() == []
+    assert one_line(r.err) and "Japan" in r.err and "Voka" in r.err
+
+
+def test_a_country_without_a_chamber_suggests_the_partners_for_every_sector_and_country():
+    r = run("list", "--country", "japan")
+    assert (r.code, r.out) == (0, "")
+    assert r.err == (
+        "fitpartners: no bilateral chamber for Japan; the cross-sector partners may help: "
+        "UNIZO Internationaal, VKW Limburg, Voka\n"
+    )
+
+
+def test_the_partners_for_a_country_without_a_chamber_follow_the_period(dataset, write_data):
+    voka = partner(dataset, "voka")
+    voka["rounds"] = [m for m in voka["rounds"] if m["round"] == "2022-2026"]
+    path = write_data(dataset)
+    earlier = run("list", "--data", path, "--country", "japan", "--period", "2017-2021")
+    now = run("list", "--data", path, "--country", "japan")
+    assert earlier.err.endswith("may help: UNIZO Internationaal, VKW Limburg\n")
+    assert now.err.endswith("may help: UNIZO Internationaal, VKW Limburg, Voka\n")
+
+
+# -- --period ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("period", "count"), [("2017-2021", 17), ("2022-2026", 21), ("all", 25)])
+def test_list_by_period(period, count):
+    partners = run("list", "--period", period, "--json").json()
+    assert len(partners) == count
+    for p in partners:
+        rounds = {m["round"] for m in p["rounds"]}
+        assert period == "all" or period in rounds
+
+
+def test_an_unknown_period_names_the_option_and_the_periods():
+    r = run("list", "--period", "1999")
+    assert (r.code, r.err) == (
+        2,
+        "fitpartners: invalid value for --period: '1999' (valid: 2017-2021, 2022-2026, all)\n",
+    )
+
+
+# -- --sort ------------------------------------------------------------------------------------
+
+
+def test_sort():
+    from fitpartners.labels import TYPE_LABELS, fold
+
+    by_number = run("list", "--sort", "number", "--json").json()
+    assert [p["number"] for p in by_number] == list(range(1, 22))
+    by_name = [p["name"] for p in run("list", "--sort", "name", "--json").json()]
+    assert by_name == sorted(by_name, key=fold) and by_name != [p["name"] for p in by_number]
+    by_type = run("list", "--sort", "type", "--json").json()
+    order = list(TYPE_LABELS)
+    assert [order.index(p["type"]) for p in by_type] == sorted(order.index(p["type"]) for p in by_type)
+    assert len(by_type) == 21
+
+
+def test_partners_without_a_number_come_after_the_numbered_ones_by_name():
+    # The four partners of 2017-2021 only have no number in any source.
+    everyone = [(p["number"], p["name"]) for p in run("list", "--period", "all", "--json").json()]
+    assert everyone[:21] == [(n, name) for n, name in everyone[:21] if n is not None]
+    assert [n for n, _ in everyone[:21]] == list(range(1, 22))
+    assert everyone[21:] == [
+        (None, "B-Hive"),
+        (None, "Euka"),
+        (None, "Flanders Cleantech Association"),
+        (None, "Startups.be"),
+    ]
+    rows = run("list", "--period", "all", "--fields", "number,name").out.splitlines()
+    assert rows[20:] == [
+        "21\tVoka",
+        "\tB-Hive",
+        "\tEuka",
+        "\tFlanders Cleantech Association",
+        "\tStartups.be",
+    ]
+    # By type: the partners whose type no source gives come last, by name.
+    by_type = [p["name"] for p in run("list", "--period", "all", "--sort", "type", "--json").json()]
+    assert by_type[21:] == ["B-Hive", "Euka", "Flanders Cleantech Association", "Startups.be"]
+
+
+def test_sorts_do_not_rely_on_the_files_order(dataset, write_data):
+    import random
+
+    random.Random(7).shuffle(dataset["partners"])
+    path = write_data(dataset)
+    by_number = run("list", "--sort", "number", "--json", "--data", path).json()
+    assert [p["number"] for p in by_number] == list(range(1, 22))
+    # Within a type, by number: the clusters as the press release lists them.
+    clusters = [p["number"] for p in run("list", "--sort", "type", "--json", "--data", path).json()
+                if p["type"] == "cluster"]  # fmt: skip
+    assert clusters == sorted(clusters) and len(clusters) == 8
+
+
+# -- type and domain values: every label the tool prints is accepted ---------------------------
 
 TYPES = list(TYPE_LABELS)
 DOMAINS = list(DOMAIN_LABELS)
@@ -170,7 +347,7 @@ def test_dutch_words_translate_to_words_of_the_english_labels():
         assert dutch == dutch.casefold()
 
 
-# -- countries -----------------------------------------------------------------------
+# -- countries: names and codes from pycountry -------------------------------------------------
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,9 @@
-"""Bad input of any kind gets one line on stderr and a documented exit code."""
+"""Bad input of any kind gets one line on stderr and a documented exit code, never a
+traceback: a dataset given with --data or FITPARTNERS_DATA that is missing, unreadable, not
+JSON, of the wrong shape or against the schema or a cross-record rule (the bundled one too);
+the size cap; hostile text in the data (markup, escape sequences, C1 controls); any argument
+vector; a closed pipe, odd terminals and locales; an interrupt (exit 130) and a bug (exit 70).
+What `validate` reports is in test_cmd_validate.py."""
 
 from __future__ import annotations
 
@@ -13,7 +18,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA_FILE, TERMINAL, clean_environ, cli, one_line, partner, run
-from fitpartners.loader import bundled_path
 from synthetic import grow
 
 DATA_COMMANDS = [
@@ -38,6 +42,9 @@ def assert_data_error(r, *fragments: str) -> None:
         assert fragment in r.err, (fragment, r.err)
 
 
+# -- --data and FITPARTNERS_DATA ---------------------------------------------------------------
+
+
 @pytest.mark.parametrize("command", DATA_COMMANDS, ids=lambda c: c[0])
 def test_every_data_command_takes_data_and_the_environment_variable(command, dataset, write_data):
     dataset["partners"][20]["name"] = "Voka Test"
@@ -54,6 +61,9 @@ def test_data_really_replaces_the_bundled_dataset(dataset, write_data):
     assert r.json()["name"] == "Voka Test"
 
 
+# -- files that cannot be read or parsed -------------------------------------------------------
+
+
 def test_missing_file(tmp_path):
     assert_data_error(run("list", "--data", str(tmp_path / "nope.json")), "nope.json", "cannot read")
 
@@ -63,6 +73,11 @@ def test_an_impossible_file_name(name):
     for args in (["list", "--data", name], ["validate", name]):
         r = run(*args)
         assert r.code == 1 and r.out == "" and one_line(r.err)
+
+
+def test_a_file_name_with_a_nul_byte_says_so():
+    r = run("list", "--data", "a\x00b.json")
+    assert (r.code, r.err) == (1, "fitpartners: 'a\\x00b.json': not a usable file name\n")
 
 
 def test_a_directory(tmp_path):
@@ -109,7 +124,7 @@ def test_valid_json_of_the_wrong_shape(write_data, content, fragment):
     assert_data_error(run("list", "--data", path), "invalid dataset", fragment)
 
 
-# -- encodings and line ends an editor may leave ------------------------------------------
+# -- encodings and line ends an editor may leave -----------------------------------------------
 
 
 def test_a_utf8_signature_is_accepted(write_data):
@@ -131,7 +146,7 @@ def test_windows_line_ends_are_accepted(write_data):
     assert run("validate", path).code == 0
 
 
-# -- the schema and the cross-record rules ------------------------------------------------
+# -- the schema and the cross-record rules -----------------------------------------------------
 
 
 def break_dataset(dataset, how):
@@ -232,6 +247,25 @@ def test_invalid_datasets_name_the_file_the_record_and_the_problem(dataset, writ
     )
 
 
+def test_one_problem_is_reported_without_a_count(dataset, write_data):
+    dataset["partners"][0]["colour"] = "blue"
+    path = write_data(dataset)
+    assert run("list", "--data", path).err == (
+        f"fitpartners: {path}: invalid dataset: partners[0] (agoria).colour: Extra inputs are not "
+        "permitted; run 'fitpartners validate' for all\n"
+    )
+
+
+def test_more_problems_are_counted(dataset, write_data):
+    dataset["partners"][0]["colour"] = "blue"
+    dataset["partners"][1]["size"] = "large"
+    path = write_data(dataset)
+    assert run("list", "--data", path).err == (
+        f"fitpartners: {path}: invalid dataset: partners[0] (agoria).colour: Extra inputs are not "
+        "permitted (and 1 more); run 'fitpartners validate' for all\n"
+    )
+
+
 @pytest.mark.parametrize("command", [["list", "--json"], ["show", "voka"], ["domains"]], ids=lambda c: c[0])
 def test_drift_from_the_schema_is_a_data_error(dataset, write_data, command):
     # The bundled dataset with a renamed field: what an out-of-date data file looks like.
@@ -240,54 +274,18 @@ def test_drift_from_the_schema_is_a_data_error(dataset, write_data, command):
     assert_data_error(r, path, "partners[0] (agoria)", "name")
 
 
-def test_validate_reports_every_problem_at_once(dataset, write_data):
-    dataset["partners"][3]["type"] = "bank"
-    dataset["partners"][5]["domains"] = ["space"]
-    del dataset["partners"][7]["name"]
-    path = write_data(dataset)
-    r = run("validate", path)
-    assert r.code == 1
-    assert r.out.splitlines() == [
-        f"{path}: partners[3] (bicci).type: Input should be 'sector-federation', 'cluster', "
-        "'bilateral-chamber', 'business-network', 'entrepreneurs-organisation' or 'employers-organisation'",
-        f"{path}: partners[5] (dsp-valley).domains[0]: Input should be 'life-sciences-health', 'food', "
-        "'engineering-technology', 'smart-logistics' or 'sustainable-materials-chemistry'",
-        f"{path}: partners[7] (fedustria).name: Field required",
-    ]
-    assert r.err == f"fitpartners: {path}: 3 problems\n"
-    j = run("validate", path, "--json").json()
-    assert j == {
-        "dataset": path,
-        "valid": False,
-        "problems": [p[len(path) + 2 :] for p in r.out.splitlines()],
-        "more": 0,
-    }
+def test_drift_in_the_bundled_dataset_is_a_data_error(dataset, write_data, monkeypatch):
+    # The bundled file goes through the same models as a user's: no shortcut for it.
+    drifted = write_data(break_dataset(dataset, "renamed field"))
+    monkeypatch.setattr("fitpartners.loader.bundled_path", lambda: Path(drifted))
+    for command in (["list", "--json"], ["show", "voka"], ["domains"], ["about"]):
+        assert_data_error(run(*command, env={"FITPARTNERS_DATA": None}), drifted, "partners[0] (agoria).name")
+    assert run("validate", env={"FITPARTNERS_DATA": None}).out.startswith(
+        f"{drifted}: partners[0] (agoria).name"
+    )
 
 
-def test_validate_limits_what_it_lists(dataset, write_data):
-    for p in dataset["partners"]:
-        p["colour"] = "blue"
-    path = write_data(dataset)
-    r = run("validate", path, "--limit", "2")
-    assert r.code == 1
-    assert r.out.splitlines()[2:] == [f"{path}: and 23 more"]
-    assert run("validate", path, "--limit", "2", "--json").json()["more"] == 23
-
-
-def test_validate_checks_the_dataset_of_the_environment_variable(dataset, write_data):
-    dataset["partners"][3]["type"] = "bank"
-    path = write_data(dataset)
-    r = run("validate", env={"FITPARTNERS_DATA": path})
-    assert r.code == 1 and r.out.startswith(f"{path}: partners[3] (bicci).type:") and path in r.err
-
-
-def test_validate_a_valid_file_and_the_bundled_one(raw, write_data):
-    assert run("validate").out == f"{bundled_path()}: valid\n"
-    r = run("validate", write_data(raw), "--json")
-    assert r.code == 0 and r.json()["valid"] is True
-
-
-# -- the size cap --------------------------------------------------------------------------
+# -- the size cap ------------------------------------------------------------------------------
 
 
 def test_a_stream_over_the_size_cap_is_refused(tmp_path):
@@ -317,6 +315,18 @@ def test_the_size_cap_is_exact_for_files_and_streams(raw, write_data):
     assert run("validate", "-", input=content, env={"FITPARTNERS_MAX_BYTES": str(size)}).code == 0
     r = run("validate", "-", input=content, env={"FITPARTNERS_MAX_BYTES": str(size - 1)})
     assert_data_error(r, "<stdin>", f"more than {size - 1:,} bytes")
+
+
+def test_stdin_over_the_size_cap_is_named_stdin():
+    r = run("list", "--data", "-", env={"FITPARTNERS_MAX_BYTES": "100"}, input=DATA_FILE.read_bytes())
+    assert r.code == 1
+    assert r.err == "fitpartners: <stdin>: more than 100 bytes (set FITPARTNERS_MAX_BYTES to raise it)\n"
+
+
+def test_a_size_cap_of_one_byte_is_a_cap():
+    r = run("list", env={"FITPARTNERS_MAX_BYTES": "1"})
+    assert r.code == 1
+    assert r.err.endswith(", over the limit of 1 (set FITPARTNERS_MAX_BYTES to raise it)\n")
 
 
 class Trickle:
@@ -357,7 +367,7 @@ def test_the_size_cap_can_be_raised(raw, write_data):
     assert run("list", "--data", path, env={"FITPARTNERS_MAX_BYTES": str(2**62)}).code == 0
 
 
-# -- hostile text in the data ---------------------------------------------------------------
+# -- hostile text in the data ------------------------------------------------------------------
 
 HOSTILE = [
     "[bold red]Loud[/]",
@@ -455,7 +465,7 @@ def test_hostile_values_in_error_messages(dataset, write_data):
     assert r.code == 1 and "\x1b" not in r.err and "\\x1b" in r.err
 
 
-# -- any argument vector ---------------------------------------------------------------------
+# -- any argument vector -----------------------------------------------------------------------
 
 VOCABULARY = [
     "list",
@@ -532,7 +542,7 @@ def test_any_argument_vector_gets_a_result_or_a_usage_error(argv):
         assert one_line(r.err) or r.err.startswith("Usage:"), (argv, r.err)
 
 
-# -- real processes ------------------------------------------------------------------------
+# -- closed pipes, odd terminals and locales ---------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -630,67 +640,43 @@ def test_json_is_utf8_whatever_the_locale():
     assert "Commerciële".encode() in r.stdout
 
 
-AUDIT = r"""
-import sys
-events = []
-def hook(event, args):
-    if event == "open" and args[1] is not None and any(c in str(args[1]) for c in "wax+"):
-        events.append(("write", str(args[0]), args[1]))
-    if event == "open" and isinstance(args[2], int) and args[2] & 0o3:  # O_WRONLY / O_RDWR
-        if str(args[0]) != "/dev/null":
-            events.append(("write", str(args[0]), args[2]))
-    if event.startswith("socket."):
-        events.append(("network", event))
-sys.addaudithook(hook)
-from fitpartners.cli import run
-codes = [run(argv) for argv in ARGVS]
-sys.stderr.write(repr(codes) + "\n" + repr(events))
-"""
+# -- interrupts and bugs -----------------------------------------------------------------------
 
 
-def test_the_tool_never_writes_files_or_opens_the_network(tmp_path):
-    argvs = [
-        ["list"],
-        ["show", "voka"],
-        ["search", "food"],
-        ["domains"],
-        ["types"],
-        ["matrix"],
-        ["history"],
-        ["about"],
-        ["validate"],
-        ["schema"],
-        ["list", "--format", "csv"],
-        ["list", "--jq", ".[0].name"],
-        ["show", "nobody"],
-        ["list", "--domain", "x"],
-        ["--help"],
-        ["list", "--data", str(tmp_path / "missing.json")],
-    ]
-    script = AUDIT.replace("ARGVS", repr(argvs))
-    r = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=clean_environ(TTY_COMPATIBLE="1"),
-        timeout=120,
+@pytest.fixture
+def failing(monkeypatch):
+    """Make every command that reads the data fail with the given exception."""
+
+    def make(exc: BaseException) -> None:
+        def fail(*args, **kwargs):
+            raise exc
+
+        monkeypatch.setattr("fitpartners.catalog.Catalog.__init__", fail)
+
+    return make
+
+
+@pytest.mark.parametrize("command", [["list"], ["show", "voka"], ["about", "--json"]], ids=lambda c: c[0])
+def test_an_interrupt_inside_a_command_is_exit_130_and_one_line(failing, command):
+    failing(KeyboardInterrupt())
+    r = run(*command)
+    assert r.code == 130
+    assert r.out == "" and r.err == "fitpartners: interrupted\n"
+
+
+def test_a_bug_is_exit_70_and_one_line_unless_debugging(failing):
+    failing(RuntimeError("boom"))
+    r = run("list", "--json")
+    assert r.code == 70 and r.out == ""
+    assert (
+        r.err == "fitpartners: internal error: RuntimeError: boom (set FITPARTNERS_DEBUG=1 for a traceback)\n"
     )
-    codes, events = r.stderr.strip().splitlines()[-2:]
-    assert codes == repr([0] * 12 + [1, 2, 0, 1]), r.stderr
-    assert events == "[]", events
-    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(RuntimeError, match="boom"):
+        run("list", "--json", env={"FITPARTNERS_DEBUG": "1"})
 
 
-def test_drift_in_the_bundled_dataset_is_a_data_error(dataset, write_data, monkeypatch):
-    # The bundled file goes through the same models as a user's: no shortcut for it.
-    drifted = write_data(break_dataset(dataset, "renamed field"))
-    monkeypatch.setattr("fitpartners.loader.bundled_path", lambda: Path(drifted))
-    for command in (["list", "--json"], ["show", "voka"], ["domains"], ["about"]):
-        assert_data_error(run(*command, env={"FITPARTNERS_DATA": None}), drifted, "partners[0] (agoria).name")
-    assert run("validate", env={"FITPARTNERS_DATA": None}).out.startswith(
-        f"{drifted}: partners[0] (agoria).name"
-    )
-
-
-# -- pydantic plugins ----------------------------------------------------------------------------
+def test_errors_the_user_causes_are_not_bugs_even_when_debugging():
+    r = run("show", "nobody", env={"FITPARTNERS_DEBUG": "1"})
+    assert r.code == 1 and one_line(r.err)
+    r = run("list", "--domain", "space", env={"FITPARTNERS_DEBUG": "1"})
+    assert r.code == 2 and one_line(r.err)

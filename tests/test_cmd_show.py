@@ -1,0 +1,192 @@
+"""The `show` command: how a query names one partner (id, name, alias, full, former or later
+name, number), what happens when it names none or several (suggestions, never a guess; every
+match of an ambiguous name), and the card it prints: in a terminal, in a pipe, limited by
+--fields and as JSON, with its sources in full. The resolver's rules one by one
+(fitpartners.search.resolve) are in test_cmd_search.py; what became of a partner (renamed,
+merged) is in test_rounds.py."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import TERMINAL, one_line, partner, run
+from fitpartners.models import Dataset
+
+# -- resolving a name --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("Voka", "voka"),
+        ("voka", "voka"),
+        ("flanders bio", "flanders-bio"),
+        ("FLANDERS.HEALTHTECH", "flanders-healthtech"),
+        ("vkw", "vkw-limburg"),
+        ("21", "voka"),
+        ("7", "essenscia-vlaanderen"),
+        ("Belgian-Chinese Economic & Commercial Council", "bcecc"),
+        ("essenscia", "essenscia-vlaanderen"),
+        ("fabrimetal", "agoria"),
+        ("Vlaams-Chinese Kamer van Koophandel", "vckk"),
+        ("unizo", "unizo-internationaal"),
+        ("b-hive", "b-hive"),
+    ],
+)
+def test_show_resolves_ids_names_aliases_full_names_and_numbers(query, expected):
+    r = run("show", query, "--json")
+    assert r.code == 0, r.err
+    assert r.json()["id"] == expected
+
+
+def test_show_medvia_finds_flanders_healthtech_and_says_why():
+    r = run("show", "MEDVIA", "--json")
+    assert r.code == 0
+    assert r.json()["id"] == "flanders-healthtech"
+    assert r.err == ""  # a script reads the status in the record
+    r = run("show", "MEDVIA", env=TERMINAL)
+    assert "#10 flanders.healthTech" in r.out
+    assert "renamed MEDVIA on 2022-05-17" in r.err and r.err.count("\n") == 1
+    card = run("show", "medtech flanders", env=TERMINAL).out
+    assert "2022-12-13" in card and "Became part of MEDVIA" in card and "flanders.healthTech)" in card
+
+
+def test_show_without_an_exact_hit_does_not_guess():
+    r = run("show", "flandrs")
+    assert r.code == 1
+    assert r.out == ""
+    assert "did you mean" in r.err and "flanders.bio" in r.err
+    assert one_line(r.err)
+
+
+def test_show_with_nothing_close_says_so():
+    r = run("show", "zzzzzz")
+    assert r.code == 1 and r.out == ""
+    assert r.err == "fitpartners: no partner named 'zzzzzz'\n"
+
+
+def catalog_of(data: dict) -> object:
+    """A catalog on a dataset the validator would refuse: the models' schema only."""
+    from fitpartners.catalog import Catalog
+
+    return Catalog(Dataset.model_validate_json(json.dumps(data)))
+
+
+def test_an_ambiguous_name_lists_every_match(dataset):
+    # Give two partners the same alias in a copy; the validator refuses such a file, so
+    # the resolver's own guard is tested on a catalog directly.
+    from fitpartners.errors import NotFound
+
+    dataset["partners"][0]["aliases"] = ["Tech"]
+    dataset["partners"][5]["aliases"] = ["Tech"]
+    with pytest.raises(NotFound) as info:
+        catalog_of(dataset).resolve("tech")
+    assert "Agoria" in str(info.value) and "DSP Valley" in str(info.value)
+
+
+def test_a_later_name_shared_with_another_partner_is_refused_and_never_guessed(dataset, write_data):
+    # A rename to a name another partner has: the validator names both records, and the
+    # resolver, on a catalog that skipped the validator, lists both.
+    from fitpartners.errors import NotFound
+
+    dataset["partners"][0]["events"] = [
+        {
+            "date": "2025-01-01",
+            "kind": "renamed",
+            "text": "Renamed Voka.",
+            "new_name": "Voka",
+            "partner": None,
+            "sources": ["press-release-2021-11-26"],
+        }
+    ]
+    r = run("show", "voka", "--data", write_data(dataset))
+    assert r.code == 1 and r.out == "" and one_line(r.err)
+    assert "partners[20] (voka)" in r.err and "partners[0] (agoria)" in r.err and "'voka'" in r.err.lower()
+    with pytest.raises(NotFound) as info:
+        catalog_of(dataset).resolve("voka")
+    assert "more than one partner" in str(info.value)
+    assert "Voka" in str(info.value) and "Agoria" in str(info.value)
+
+
+# -- the card ----------------------------------------------------------------------------------
+
+
+def test_show_json_is_one_object_with_every_field():
+    r = run("show", "Voka", "--json")
+    obj = r.json()
+    assert obj["name"] == "Voka" and obj["number"] == 21
+    assert list(obj)[:4] == ["id", "number", "name", "full_name"]
+    assert obj["description"] == {
+        "nl": "het Vlaamse netwerk van ondernemingen",
+        "en": "the Flemish network of enterprises",
+    }
+
+
+PRESS_RELEASE = {
+    "url": "https://voka.be/nieuws/fit-breekt-samen-met-voka-een-lans-voor-meer-internationalisering-groei-en-welvaart",
+    "title": "FIT breekt samen met Voka een lans voor meer internationalisering, groei en welvaart",
+}
+
+
+def test_show_json_resolves_the_sources_in_full():
+    voka = run("show", "voka", "--json").json()
+    cited = [s for sources in voka["sources"].values() for s in sources]
+    press = [s for s in cited if s["url"] == PRESS_RELEASE["url"]]
+    assert press, cited
+    assert press[0]["title"] == PRESS_RELEASE["title"]
+    assert press[0]["publisher"] == "Voka" and press[0]["date"] == "2021-11-26"
+    assert set(press[0]) == {"id", "publisher", "title", "url", "date"}
+    assert any(s["url"] == PRESS_RELEASE["url"] for s in voka["sources"]["name"])
+
+
+def test_show_card_in_a_terminal_has_every_fact_and_its_sources(raw):
+    r = run("show", "bcecc", env={**TERMINAL, "COLUMNS": "80"})
+    assert r.code == 0
+    for text in (
+        "#2 BCECC",
+        "Belgian-Chinese Economic & Commercial Council",
+        "bilateral chamber of commerce",
+        "China (CN)",
+        "https://bcecc.be",
+        "partner 2017-2021",
+        "editorial",
+    ):
+        assert text in r.out, text
+    # Every source cited, its address whole on one line however narrow the terminal.
+    lines = r.out.splitlines()
+    for sid in {s for ids in partner(raw, "bcecc")["sources"].values() for s in ids} - {"editorial"}:
+        url = next(s["url"] for s in raw["sources"] if s["id"] == sid)
+        assert any(line.strip() == url for line in lines), url
+
+
+def test_show_in_a_pipe_is_the_card_as_plain_lines():
+    r = run("show", "voka")
+    assert r.code == 0 and r.err == ""
+    lines = r.out.splitlines()
+    assert lines[0] == "name: Voka [1]"
+    assert "also known as: Vlaams netwerk van ondernemingen; Flemish Network of Enterprises [2]" in lines
+    assert "website: https://voka.be [1]" in lines
+    at = lines.index("sources:")
+    assert lines[at + 1].startswith("[1] Voka, 2021-11-26, ") and lines[at + 1].endswith(
+        "https://voka.be/nieuws/fit-breekt-samen-met-voka-een-lans-voor-meer-internationalisering-groei-en-welvaart"
+    )
+    assert lines[-1] == "[E] editorial: our judgement from the description, not FIT's"
+    assert "\x1b" not in r.out and "\t" not in r.out
+    assert run("show", "voka", "--format", "table").out == r.out
+
+
+def test_show_fields_limits_the_card_and_tsv_gives_the_row():
+    assert run("show", "voka", "--fields", "name,website").out == "Voka\thttps://voka.be\n"
+    tsv = run("show", "voka", "--format", "tsv").out.splitlines()
+    assert len(tsv) == 2 and tsv[1].startswith("voka\t21\tVoka\t")
+
+
+def test_partners_of_the_previous_round_only_have_no_invented_facts():
+    r = run("show", "Euka", "--json")
+    assert r.code == 0
+    euka = r.json()
+    assert euka["type"] is None and euka["domains"] == [] and euka["rounds"][0]["round"] == "2017-2021"
+    card = run("show", "Euka", env=TERMINAL).out
+    assert "not in the sources" in card and "not verified" in card

@@ -1,0 +1,204 @@
+"""The `validate` and `schema` commands. validate: the bundled file, a file, stdin and the
+dataset of FITPARTNERS_DATA; a line per problem naming the record (rounds, sources and partners
+by their id) and the field, the count on stderr, --limit and --json; a file or record that is
+no object; problems reported once, with the others still checked. schema: the JSON Schema of
+the models. The cross-record rules one by one are in test_validator.py; what the other
+commands do with an invalid dataset is in test_bad_input.py."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import one_line, partner, run
+from fitpartners.loader import bundled_path
+from fitpartners.models import PARTNER_FIELDS
+
+# -- validate ----------------------------------------------------------------------------------
+
+
+def test_validate_a_valid_file_and_the_bundled_one(raw, write_data):
+    assert run("validate").out == f"{bundled_path()}: valid\n"
+    r = run("validate", write_data(raw), "--json")
+    assert r.code == 0 and r.json()["valid"] is True
+
+
+def test_validate_reads_stdin(raw):
+    good = json.dumps(raw).encode()
+    r = run("validate", "-", input=good)
+    assert r.code == 0 and r.out == "<stdin>: valid\n"
+    r = run("validate", "-", input=b'{"partners": []}')
+    assert r.code == 1 and r.out.startswith("<stdin>: ") and "<stdin>: 5 problems" in r.err
+    r = run("validate", "-", "--json", input=good)
+    assert r.json() == {"dataset": "<stdin>", "valid": True, "problems": [], "more": 0}
+
+
+def test_validate_checks_the_dataset_of_the_environment_variable(dataset, write_data):
+    dataset["partners"][3]["type"] = "bank"
+    path = write_data(dataset)
+    r = run("validate", env={"FITPARTNERS_DATA": path})
+    assert r.code == 1 and r.out.startswith(f"{path}: partners[3] (bicci).type:") and path in r.err
+
+
+def test_validate_reports_every_problem_at_once(dataset, write_data):
+    dataset["partners"][3]["type"] = "bank"
+    dataset["partners"][5]["domains"] = ["space"]
+    del dataset["partners"][7]["name"]
+    path = write_data(dataset)
+    r = run("validate", path)
+    assert r.code == 1
+    assert r.out.splitlines() == [
+        f"{path}: partners[3] (bicci).type: Input should be 'sector-federation', 'cluster', "
+        "'bilateral-chamber', 'business-network', 'entrepreneurs-organisation' or 'employers-organisation'",
+        f"{path}: partners[5] (dsp-valley).domains[0]: Input should be 'life-sciences-health', 'food', "
+        "'engineering-technology', 'smart-logistics' or 'sustainable-materials-chemistry'",
+        f"{path}: partners[7] (fedustria).name: Field required",
+    ]
+    assert r.err == f"fitpartners: {path}: 3 problems\n"
+    j = run("validate", path, "--json").json()
+    assert j == {
+        "dataset": path,
+        "valid": False,
+        "problems": [p[len(path) + 2 :] for p in r.out.splitlines()],
+        "more": 0,
+    }
+
+
+def test_validate_reports_schema_and_cross_record_problems_together(dataset, write_data):
+    dataset["partners"][3]["type"] = "bank"  # schema: partner 3 is left out of the cross checks
+    dataset["partners"][5]["number"] = 2  # cross-record: partner 1 (bcecc) has number 2
+    dataset["partners"][20]["aliases"] = ["Agoria"]  # cross-record: agoria's name
+    dataset["rounds"][0]["ends_on"] = "2016-12-31"  # cross-record: a round's dates
+    path = write_data(dataset)
+    r = run("validate", path)
+    assert r.code == 1
+    problems = [line.removeprefix(f"{path}: ") for line in r.out.splitlines()]
+    assert problems[0].startswith("partners[3] (bicci).type: Input should be")
+    assert problems[1:] == [
+        "rounds[0] (2017-2021).ends_on: 2016-12-31 is before starts_on 2017-01-01",
+        "partners[5] (dsp-valley).number: 2 is also the number of partners[1] (bcecc)",
+        "partners[5] (dsp-valley): the name '2' also names partners[1] (bcecc)",
+        "partners[20] (voka): the name 'Agoria' also names partners[0] (agoria)",
+    ]
+    assert r.err == f"fitpartners: {path}: 5 problems\n"
+    assert run("validate", path, "--json").json()["problems"] == problems
+    # A command names the first problem and how many more.
+    listed = run("list", "--data", path)
+    assert listed.code == 1 and one_line(listed.err)
+    assert "partners[3] (bicci).type" in listed.err and "(and 4 more)" in listed.err
+
+
+def test_validate_limits_what_it_lists(dataset, write_data):
+    for p in dataset["partners"]:
+        p["colour"] = "blue"
+    path = write_data(dataset)
+    r = run("validate", path, "--limit", "2")
+    assert r.code == 1
+    assert r.out.splitlines()[2:] == [f"{path}: and 23 more"]
+    assert run("validate", path, "--limit", "2", "--json").json()["more"] == 23
+
+
+def test_invalid_json_is_named_once(write_data):
+    r = run("validate", write_data(b'{"schema_version": 2,'))
+    assert r.code == 1
+    assert r.out.endswith(": not valid JSON: EOF while parsing a value at line 1 column 21\n"), r.out
+
+
+def test_a_file_that_is_no_object_is_a_problem_at_the_top_level(write_data):
+    path = write_data([])
+    r = run("validate", path)
+    assert (r.code, r.out) == (1, f"{path}: (top level): Input should be an object\n")
+
+
+def test_a_partner_that_is_no_object_leaves_the_others_checked(dataset, write_data):
+    dataset["partners"][2] = "not a partner"
+    partner(dataset, "agoria")["aliases"] = ["Voka"]
+    partner(dataset, "agoria")["sources"]["aliases"] = ["press-release-2021-11-26"]
+    path = write_data(dataset)
+    r = run("validate", path)
+    assert r.code == 1
+    assert r.out.splitlines()[:2] == [
+        f"{path}: partners[2]: Input should be an object",
+        f"{path}: partners[20] (voka): the name 'voka' also names partners[0] (agoria)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("where", "value", "expected"),
+    [
+        (("rounds", 0, "starts_on"), "soon", "rounds[0] (2017-2021).starts_on: Input should be a valid date"),
+        (("sources", 1, "url"), "http://example.com", "sources[1] (editorial).url: String should match"),
+    ],
+)
+def test_rounds_and_sources_are_named_by_their_id(dataset, write_data, where, value, expected):
+    kind, index, field = where
+    dataset[kind][index][field] = value
+    path = write_data(dataset)
+    assert run("validate", path).out.startswith(f"{path}: {expected}")
+
+
+def test_a_round_inside_a_partner_is_not_named_as_a_round_of_the_dataset(dataset, write_data):
+    partner(dataset, "voka")["rounds"][0]["round"] = 2022
+    path = write_data(dataset)
+    assert (
+        run("validate", path).out
+        == f"{path}: partners[20] (voka).rounds[0].round: Input should be a valid string\n"
+    )
+
+
+def test_a_reference_to_an_invalid_record_is_not_reported_twice(dataset, write_data):
+    medtech = next(p for p in dataset["partners"] if p["id"] == "medtech-flanders")
+    healthtech = next(p for p in dataset["partners"] if p["id"] == "flanders-healthtech")
+    assert medtech["events"][0]["partner"] == "flanders-healthtech"
+    healthtech["colour"] = "blue"
+    path = write_data(dataset)
+    r = run("validate", path)
+    assert [line.removeprefix(f"{path}: ") for line in r.out.splitlines()] == [
+        "partners[9] (flanders-healthtech).colour: Extra inputs are not permitted"
+    ]
+
+
+def test_a_reference_to_a_partner_not_in_the_file_is_reported_next_to_an_invalid_one(dataset, write_data):
+    dataset["partners"][2]["colour"] = "blue"
+    partner(dataset, "agoria")["events"] = [
+        {
+            "date": "2023-01",
+            "kind": "merged",
+            "text": "joined another body",
+            "new_name": None,
+            "partner": "nobody",
+            "sources": ["press-release-2021-11-26"],
+        }
+    ]
+    path = write_data(dataset)
+    assert run("validate", path).out.splitlines() == [
+        f"{path}: partners[2] (bva).colour: Extra inputs are not permitted",
+        f"{path}: partners[0] (agoria).events[0].partner: unknown partner 'nobody'",
+    ]
+
+
+# -- schema ------------------------------------------------------------------------------------
+
+
+def test_schema_is_the_json_schema_of_the_models():
+    r = run("schema")
+    assert r.code == 0
+    assert run("schema", "--json").out == r.out
+    schema = r.json()
+    assert schema["$schema"].startswith("https://json-schema.org/")
+    partner = schema["$defs"]["Partner"]
+    assert partner["additionalProperties"] is False
+    assert list(partner["properties"]) == list(PARTNER_FIELDS)
+    assert schema["$defs"]["PartnerType"]["enum"] == [
+        "sector-federation",
+        "cluster",
+        "bilateral-chamber",
+        "business-network",
+        "entrepreneurs-organisation",
+        "employers-organisation",
+    ]
+
+
+def test_the_dataset_schema_is_titled():
+    assert run("schema").json()["title"] == "fitpartners dataset"

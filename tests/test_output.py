@@ -1,0 +1,870 @@
+"""The output contract every command shares, what scripts and people can rely on whatever the
+command: the formats (table, json, jsonl, csv, tsv, markdown) and --json; terminal against pipe;
+--fields, --labels and --lang in cells; --no-headers; --jq; JSON keys that are plain
+identifiers; the fast JSON path of a partner list (byte for byte what serialising the records
+gives); empty results; usage errors, one line and exit code 2; help texts, --version and shell
+completion; no trailing spaces. What each command prints is in its test_cmd_*.py file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+import typer
+from pydantic import TypeAdapter
+
+from conftest import DATA_FILE, SCRIPT, TERMINAL, clean_environ, one_line, partner, run
+from fitpartners import __version__, writers
+from fitpartners.catalog import Catalog
+from fitpartners.cli import app
+from fitpartners.loader import parse
+from fitpartners.models import PARTNER_FIELDS
+from fitpartners.results import PartnerRecord
+from synthetic import grow
+
+RAW = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+
+
+# -- formats -----------------------------------------------------------------------------------
+
+RECORD_COMMANDS = [
+    ["list"],
+    ["show", "voka"],
+    ["search", "cluster"],
+    ["domains"],
+    ["types"],
+    ["matrix"],
+    ["history"],
+]
+
+
+@pytest.mark.parametrize("command", RECORD_COMMANDS, ids=lambda c: c[0])
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv", "tsv", "markdown"])
+def test_every_record_command_speaks_every_format(command, fmt):
+    r = run(*command, "--format", fmt)
+    assert r.code == 0, r.err
+    assert r.out
+    if fmt == "json":
+        json.loads(r.out)
+    if fmt == "jsonl":
+        for line in r.out.splitlines():
+            json.loads(line)
+
+
+@pytest.mark.parametrize("command", [*RECORD_COMMANDS, ["about"]], ids=lambda c: c[0])
+def test_json_is_short_for_format_json(command):
+    short = run(*command, "--json")
+    assert short.code == 0
+    json.loads(short.out)
+    if command[0] != "about":
+        assert short.out == run(*command, "--format", "json").out
+
+
+def test_json_and_another_format_conflict():
+    r = run("list", "--json", "--format", "csv")
+    assert r.code == 2 and "--json" in r.err
+
+
+def test_json_is_utf8_not_ascii_escaped():
+    r = run("show", "bcecc", "--json")
+    assert "Commerciële" in r.out
+
+
+def test_json_always_carries_both_languages():
+    r = run("show", "flega", "--json", "--lang", "nl")
+    assert set(r.json()["description"]) == {"nl", "en"}
+    assert r.json()["type"] == "sector-federation"
+
+
+def test_list_json_is_indented_in_a_terminal_and_one_line_in_a_pipe():
+    terminal = run("list", "--json", env={"TTY_COMPATIBLE": "1", "TERM": "dumb"}).out
+    assert terminal.startswith('[\n  {\n    "id": "agoria",')
+    for args in ([], ["--fields", "id,name"]):
+        pipe = run("list", "--json", *args).out
+        assert pipe.count("\n") == 1 and pipe.startswith('[{"id":"agoria",'), args
+
+
+def test_jsonl_is_one_object_per_line():
+    lines = run("list", "--format", "jsonl").out.splitlines()
+    assert len(lines) == 21
+    assert json.loads(lines[0])["id"] == "agoria"
+
+
+def test_jsonl_keeps_only_the_fields_asked_for():
+    r = run("list", "--format", "jsonl", "--fields", "id,name")
+    lines = [json.loads(line) for line in r.out.splitlines()]
+    assert r.code == 0 and len(lines) == 21
+    assert lines[0] == {"id": "agoria", "name": "Agoria"}
+    assert all(list(line) == ["id", "name"] for line in lines)
+
+
+def test_tsv_and_markdown():
+    r = run("list", "--domain", "logistics", "--format", "tsv", "--fields", "number,name")
+    assert r.out == "number\tname\n20\tVIL\n"
+    r = run("list", "--domain", "logistics", "--format", "markdown", "--fields", "number,name")
+    assert r.out == "| number | name |\n|---|---|\n| 20 | VIL |\n"
+
+
+def csv_rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_csv_has_a_header_and_flattens_lists_and_descriptions(raw):
+    fields = "name,aliases,domains,description,spearhead_cluster"
+    r = run("list", "--type", "cluster", "--format", "csv", "--fields", fields)
+    rows = csv_rows(r.out)
+    assert rows[0] == fields.split(",")
+    blauw = next(row for row in rows if row[0] == "De Blauwe Cluster")
+    record = next(p for p in raw["partners"] if p["id"] == "de-blauwe-cluster")
+    # Ids and raw values: what a script compares against.
+    assert blauw[1] == "; ".join(record["aliases"])
+    assert blauw[2] == "; ".join(record["domains"])
+    assert blauw[3] == record["description"]["en"]
+    assert blauw[4] == "true"
+    assert next(row for row in rows if row[0] == "DSP Valley")[4] == "false"
+
+
+def test_csv_is_the_same_bytes_in_every_language():
+    en = run("list", "--format", "csv", "--period", "all")
+    assert en.code == 0
+    assert run("list", "--format", "csv", "--period", "all", env={"FITPARTNERS_LANG": "nl"}).raw == en.raw
+    assert run("list", "--format", "csv", "--period", "all", "--lang", "nl").raw == en.raw
+    assert run("list", "--format", "tsv", "--lang", "nl").raw == run("list", "--format", "tsv").raw
+
+
+# -- terminal and pipe, tables and headers -----------------------------------------------------
+
+
+def test_list_in_a_pipe_is_one_plain_line_per_partner():
+    r = run("list")
+    assert r.code == 0
+    lines = r.out.splitlines()
+    assert len(lines) == 21
+    assert lines[20].split("\t")[:3] == ["21", "Voka", "business network"]
+    assert "\x1b" not in r.out
+
+
+def test_a_pipe_without_format_gets_bare_tab_separated_rows():
+    r = run("list")
+    lines = r.out.splitlines()
+    assert len(lines) == 21  # no header
+    assert all(line.count("\t") == 5 for line in lines)
+    assert lines[0].split("\t")[:3] == ["1", "Agoria", "sector federation"]
+
+
+def test_list_in_a_terminal_is_a_rich_table():
+    r = run("list", env=TERMINAL)
+    assert r.code == 0
+    assert "number" in r.out.splitlines()[0] and "domains" in r.out.splitlines()[0]
+    assert "essenscia Vlaanderen" in r.out and "\x1b" not in r.out
+
+
+def test_format_table_in_a_pipe_is_a_plain_table_with_a_header():
+    r = run("list", "--format", "table")
+    assert r.code == 0
+    lines = r.out.splitlines()
+    assert lines[0].split() == ["number", "name", "type", "domains", "country", "status"]
+    assert set(lines[1]) == {"-", " "}
+    assert len(lines) == 2 + 21
+    assert lines[2].split()[:2] == ["1", "Agoria"]
+    assert "\x1b" not in r.out and "\t" not in r.out
+    # Columns line up: each heading starts where its column does.
+    start = lines[0].index("name")
+    assert all(line[start:].startswith(name) for line, name in ((lines[2], "Agoria"), (lines[22], "Voka")))
+    bare = run("list", "--format", "table", "--no-headers").out.splitlines()
+    assert bare[0].split()[:2] == ["1", "Agoria"] and len(bare) == 21
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "table"])
+def test_no_headers_for_csv_tsv_and_table(fmt):
+    with_header = run("list", "--format", fmt, "--fields", "number,name").out.splitlines()
+    without = run("list", "--format", fmt, "--fields", "number,name", "--no-headers").out.splitlines()
+    assert with_header[0].replace(",", " ").replace("\t", " ").split() == ["number", "name"]
+    assert len(without) == 21
+    assert without[0].replace(",", " ").replace("\t", " ").split() == ["1", "Agoria"]
+    assert with_header[-1] == without[-1] or fmt == "table"
+
+
+def test_no_headers_in_a_terminal_table():
+    r = run("list", "--no-headers", "--fields", "number,name", env=TERMINAL)
+    assert r.out.split()[:2] == ["1", "Agoria"]
+
+
+def test_an_empty_plain_table_without_headers_prints_nothing():
+    r = run("list", "--domain", "food", "--country", "japan", "--format", "table", "--no-headers")
+    assert (r.code, r.out) == (0, "")
+
+
+# -- --fields ----------------------------------------------------------------------------------
+
+
+def test_fields_choose_and_order_json_keys_and_table_columns():
+    r = run("list", "--fields", "name,number", "--json")
+    assert r.json()[0] == {"name": "Agoria", "number": 1}
+    r = run("list", "--fields", "name,number")
+    assert r.out.splitlines()[0] == "Agoria\t1"
+    r = run("list", "--fields", "name,country", env=TERMINAL)
+    header = r.out.splitlines()[0].split()
+    assert header == ["name", "country"]
+
+
+def test_without_fields_json_carries_every_field_and_the_status():
+    assert list(run("list", "--json").json()[0]) == [*PARTNER_FIELDS, "status"]
+    assert list(run("show", "voka", "--json").json()) == [*PARTNER_FIELDS, "status"]
+    assert list(run("search", "voka", "--json").json()[0]) == [*PARTNER_FIELDS, "status", "match"]
+
+
+@pytest.mark.parametrize(
+    ("command", "valid"),
+    [(["list"], "website"), (["show", "voka"], "aliases"), (["domains"], "count"), (["matrix"], "food")],
+)
+def test_an_unknown_field_is_a_usage_error_listing_the_valid_ones(command, valid):
+    r = run(*command, "--fields", "id,colour")
+    assert r.code == 2
+    assert "colour" in r.err and valid in r.err
+    assert r.out == ""
+
+
+@pytest.mark.parametrize("value", ["", ",", " , "])
+@pytest.mark.parametrize("command", [["list"], ["show", "voka"], ["history"]], ids=lambda c: c[0])
+def test_no_fields_at_all_is_a_usage_error(command, value):
+    for fmt in ("json", "table", "csv"):
+        r = run(*command, "--fields", value, "--format", fmt)
+        assert r.code == 2 and r.out == "", (fmt, r.out)
+        assert one_line(r.err) and "--fields" in r.err
+
+
+def test_help_lists_the_fields():
+    assert "full_name" in run("list", "--help").out
+
+
+# -- --labels and the cells of rows ------------------------------------------------------------
+
+
+def test_labels_switch_csv_and_tsv_to_the_labels_of_the_language():
+    fields = ["--fields", "name,type,description,spearhead_cluster"]
+    ids = csv_rows(run("list", "--type", "chamber", "--format", "csv", *fields, "--lang", "nl").out)
+    assert ids[1] == [
+        "BCECC",
+        "bilateral-chamber",
+        "the Belgian-Chinese Economic & Commercial Council",
+        "false",
+    ]
+    nl = csv_rows(
+        run("list", "--type", "chamber", "--format", "csv", *fields, "--lang", "nl", "--labels").out
+    )
+    assert nl[1] == [
+        "BCECC",
+        "bilaterale Kamer van Koophandel",
+        "de Belgian-Chinese Economic & Commercial Council",
+        "no",
+    ]
+    en = csv_rows(run("list", "--type", "chamber", "--format", "csv", *fields, "--labels").out)
+    assert en[1] == [
+        "BCECC",
+        "bilateral chamber of commerce",
+        "the Belgian-Chinese Economic & Commercial Council",
+        "no",
+    ]
+    tsv = run(
+        "list", "--type", "chamber", "--format", "tsv", "--fields", "type", "--labels",
+        env={"FITPARTNERS_LANG": "nl"},
+    )  # fmt: skip
+    assert tsv.out.splitlines()[1] == "bilaterale Kamer van Koophandel"
+
+
+def test_labels_switch_csv_and_tsv_types_and_flags_to_the_language():
+    def column(fmt: str, *args: str, **env: str) -> list[str]:
+        out = run("list", "--format", fmt, "--fields", "type,cross_sector", *args, env=env).out
+        rows = list(csv.reader(io.StringIO(out), delimiter="," if fmt == "csv" else "\t"))
+        return [f"{t}/{c}" for t, c in rows[1:3]]
+
+    assert column("csv") == ["sector-federation/false", "bilateral-chamber/true"]
+    assert column("csv", "--labels") == ["sector federation/no", "bilateral chamber of commerce/yes"]
+    assert column("tsv", "--labels", "--lang", "nl") == [
+        "sectorfederatie/no",
+        "bilaterale Kamer van Koophandel/yes",
+    ]
+    assert column("tsv", "--labels", FITPARTNERS_LANG="nl") == column("tsv", "--labels", "--lang", "nl")
+
+
+def test_domain_labels_follow_the_language():
+    def domains(lang: str) -> str:
+        r = run("list", "--lang", lang, "--labels", "--format", "csv", "--fields", "id,domains")
+        return next(line for line in r.out.splitlines() if line.startswith("flanders-bio,"))
+
+    assert domains("nl") == "flanders-bio,lifesciences & health"
+    assert domains("en") == "flanders-bio,life sciences & health"
+
+
+def rows(*args: str) -> dict[str, dict[str, str]]:
+    r = run("list", "--period", "all", "--format", "csv", *args)
+    assert r.code == 0, r.err
+    return {row["id"]: row for row in csv.DictReader(io.StringIO(r.out))}
+
+
+FIELDS = "id,domains,rounds,events,notes,status,full_name,cross_sector"
+
+
+def test_cells_carry_ids_and_raw_values_without_labels():
+    table = rows("--fields", FIELDS)
+    agoria, bcecc = table["agoria"], table["bcecc"]
+    assert agoria["domains"] == "engineering-technology"
+    assert table["de-blauwe-cluster"]["domains"] == "sustainable-materials-chemistry; engineering-technology"
+    assert agoria["rounds"] == "2017-2021; 2022-2026"
+    assert agoria["cross_sector"] == "false" and bcecc["cross_sector"] == "true"
+    assert bcecc["domains"] == ""  # no domains: a cross-sector partner
+    assert agoria["status"] == "active"
+    healthtech = partner(RAW, "flanders-healthtech")
+    event = healthtech["events"][0]
+    assert table["flanders-healthtech"]["events"] == f"{event['date']} {event['text']}"
+    assert table["flanders-healthtech"]["status"] == f"now: MEDVIA (renamed {event['date']})"
+    notes = [n["text"] for n in partner(RAW, "bcecc")["notes"]]
+    assert len(notes) == 2 and bcecc["notes"] == "; ".join(notes)
+    # Bilingual values: the English one, or the Dutch where no English is known.
+    assert bcecc["full_name"] == partner(RAW, "bcecc")["full_name"]["en"]
+    assert table["sim"]["full_name"] == partner(RAW, "sim")["full_name"]["nl"]
+    assert table["agoria"]["full_name"] == ""
+
+
+def test_cells_with_labels_speak_the_language():
+    table = rows("--fields", FIELDS, "--labels")
+    agoria, bcecc = table["agoria"], table["bcecc"]
+    assert agoria["domains"] == "solution-driven engineering & technology"
+    assert table["de-blauwe-cluster"]["domains"] == (
+        "sustainable resources, materials & chemistry, solution-driven engineering & technology"
+    )
+    assert agoria["rounds"] == "2017-2021, 2022-2026"
+    assert agoria["cross_sector"] == "no" and bcecc["cross_sector"] == "yes"
+    assert bcecc["domains"] == "all sectors (cross-sector)"
+    assert agoria["status"] == ""  # people see a change only
+    assert table["flanders-healthtech"]["status"].startswith("now: MEDVIA")
+    assert bcecc["notes"] == ", ".join(n["text"] for n in partner(RAW, "bcecc")["notes"])
+    assert table["sim"]["full_name"] == partner(RAW, "sim")["full_name"]["nl"]  # no English one
+    dutch = rows("--fields", FIELDS, "--labels", "--lang", "nl")
+    assert dutch["bcecc"]["domains"] == "alle sectoren (sectoroverschrijdend)"
+    assert dutch["sim"]["full_name"] == partner(RAW, "sim")["full_name"]["nl"]
+    assert dutch["bcecc"]["full_name"] == partner(RAW, "bcecc")["full_name"]["en"]  # no Dutch one
+
+
+def test_a_terminal_table_shows_short_domain_names_and_a_pipe_the_full_ones():
+    terminal = run("list", "--fields", "id,domains", env={"TTY_COMPATIBLE": "1", "TERM": "dumb"}).out
+    pipe = run("list", "--fields", "id,domains").out
+    assert "de-blauwe-cluster      materials, tech\n" in terminal
+    assert (
+        "de-blauwe-cluster\tsustainable resources, materials & chemistry, "
+        "solution-driven engineering & technology\n" in pipe
+    )
+
+
+def test_sources_in_a_cell_are_listed_by_field():
+    table = rows("--fields", "id,sources")
+    voka = partner(RAW, "voka")["sources"]
+    expected = "; ".join(f"{field}: {', '.join(ids)}" for field, ids in voka.items())
+    assert table["voka"]["sources"] == expected
+
+
+def test_a_fact_with_two_sources_lists_both_in_its_cell():
+    r = run("list", "--format", "csv", "--fields", "id,sources")
+    vckk = next(line for line in r.out.splitlines() if line.startswith("vckk,"))
+    assert "website: flanders-china-home, flanders-china-vandeputte" in vckk
+
+
+def test_a_nested_object_in_a_cell_is_key_value_pairs():
+    r = run("history", "--format", "csv", "--fields", "from_round,counts")
+    steps = list(csv.DictReader(io.StringIO(r.out)))
+    assert steps[0]["counts"] == "before: 17; after: 21; continued: 13; joined: 8; left: 4"
+
+
+def test_a_bilingual_value_with_neither_side_known_is_empty(dataset, write_data):
+    partner(dataset, "sim")["full_name"] = {"nl": None, "en": None}
+    path = write_data(dataset)
+    for labels in ([], ["--labels"]):
+        r = run("list", "--format", "csv", "--fields", "id,full_name", "--data", path, *labels)
+        table = {row["id"]: row for row in csv.DictReader(io.StringIO(r.out))}
+        assert table["sim"]["full_name"] == ""
+
+
+# -- jq ----------------------------------------------------------------------------------------
+
+
+def test_jq_needs_no_jq_program():
+    dirs = [d for d in os.environ.get("PATH", "").split(os.pathsep) if d and not shutil.which("jq", path=d)]
+    path = os.pathsep.join(dirs)
+    assert shutil.which("jq", path=path) is None
+    r = subprocess.run(
+        [str(SCRIPT), "list", "--jq", ".[0].name"],
+        capture_output=True,
+        text=True,
+        env=clean_environ(PATH=path),
+        timeout=60,
+    )
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == "Agoria\n" and r.stderr == ""
+
+
+def test_jq_results_one_per_line_strings_raw():
+    assert run("list", "--jq", ".[0].name").out == "Agoria\n"
+    assert run("list", "--jq", ".[:2][] | .number").out == "1\n2\n"
+    assert run("list", "--jq", ".[0].description").out == (
+        '{"nl":"federatie voor de technologische industrie","en":"federation for the technology industry"}\n'
+    )
+    assert run("show", "voka", "--jq", ".number").out == "21\n"
+    assert run("about", "--jq", ".latest_round").out == "2022-2026\n"
+
+
+def test_jq_strings_keep_tabs_and_line_feeds_as_jq_r_does():
+    r = run("list", "--jq", ".[:2][] | [.id, .name] | @tsv")
+    assert r.out == "agoria\tAgoria\nbcecc\tBCECC\n"
+    assert run("list", "--jq", '.[0].id + "\\n" + .[1].id').out == "agoria\nbcecc\n"
+
+
+def test_jq_strings_still_escape_what_moves_the_cursor(dataset, write_data):
+    dataset["partners"][0]["name"] = "Ago\x1b[2Jria\rX\u202eY\tZ"
+    r = run("list", "--data", write_data(dataset), "--jq", ".[0].name")
+    assert r.out == "Ago\\x1b[2Jria\\x0dX\\u202eY\tZ\n"
+
+
+@pytest.mark.parametrize("expression", [".[0", "foo(", ".[] | ]"])
+def test_a_bad_jq_expression_is_a_usage_error_with_jqs_message(expression):
+    r = run("list", "--jq", expression)
+    assert r.code == 2 and r.out == ""
+    assert one_line(r.err) and "--jq" in r.err and "syntax error" in r.err
+
+
+def test_a_jq_error_at_run_time_names_jq():
+    r = run("list", "--json", "--jq", '.[0].name | error("boom")')
+    assert (r.code, r.out, r.err) == (2, "", "fitpartners: --jq: boom\n")
+
+
+def test_jq_goes_with_json_only():
+    r = run("list", "--jq", ".[0]", "--format", "csv")
+    assert r.code == 2 and one_line(r.err) and "--jq" in r.err
+
+
+# -- JSON keys ---------------------------------------------------------------------------------
+
+PLAIN_KEY = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+def keys(value: Any, where: str = "") -> list[tuple[str, str]]:
+    """Every (path, key) of a JSON value, recursively."""
+    found = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            found.append((where, k))
+            found += keys(v, f"{where}.{k}")
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            found += keys(v, f"{where}[{i}]")
+    return found
+
+
+JSON_COMMANDS = [
+    ["list", "--period", "all"],
+    ["show", "flanders-healthtech"],
+    ["show", "medtech-flanders"],
+    ["search", "food", "japan"],
+    ["domains"],
+    ["types", "--period", "all"],
+    ["matrix"],
+    ["history"],
+    ["about"],
+    ["validate"],
+]
+
+
+@pytest.mark.parametrize("command", JSON_COMMANDS, ids=lambda c: c[0])
+def test_every_json_key_is_a_plain_identifier(command):
+    r = run(*command, "--json")
+    assert r.code == 0, r.err
+    found = keys(r.json())
+    assert found
+    bad = [(where, k) for where, k in found if not PLAIN_KEY.match(k)]
+    assert bad == []
+
+
+def test_every_json_key_of_an_invalid_dataset_report_is_a_plain_identifier(dataset, write_data):
+    dataset["partners"][0]["colour"] = "blue"
+    r = run("validate", write_data(dataset), "--json")
+    assert r.code == 1
+    assert [k for _, k in keys(r.json()) if not PLAIN_KEY.match(k)] == []
+
+
+@pytest.mark.parametrize("shape", ["partner", "search", "overview", "matrix", "history", "about", "validate"])
+def test_every_property_of_every_output_schema_is_a_plain_identifier(shape):
+    # `schema` itself prints JSON Schema, whose own keys ($defs, $schema) are the standard's.
+    schema = run("schema", "--output", shape).json()
+    names = [k for where, k in keys(schema) if where.endswith(".properties")]
+    assert names and [n for n in names if not PLAIN_KEY.match(n)] == []
+
+
+# -- the fast JSON path of a partner list ------------------------------------------------------
+
+# `list --json` in a pipe writes records spliced from each partner's own JSON, its cited
+# sources and its status (writers._partner_chunks), BATCH records at a time, to stdout's
+# byte stream. These tests hold it to the plain way: PartnerRecord objects through
+# pydantic's serialiser, then the terminal-safety escapes.
+
+HOSTILE_TEXT = "Voka \x9b31m \u202egnp \u2028 \x7f \u061c é – “quoted”"
+
+
+def plain_way(catalog: Catalog) -> str:
+    records = [catalog.record(p) for p in catalog.sort(catalog.select(), "number")]
+    return writers.safe_json(TypeAdapter(list[PartnerRecord]).dump_json(records).decode()) + "\n"
+
+
+def catalog_of(raw: dict) -> Catalog:
+    return Catalog(parse(json.dumps(raw, ensure_ascii=False).encode(), "test"))
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory) -> tuple[str, Catalog]:
+    """More partners than one batch holds, with hostile text in a partner and a source,
+    and a renamed partner (a status other than active)."""
+    raw = grow(RAW, 2 * writers.BATCH + 7)
+    partner(raw, "voka")["name"] = HOSTILE_TEXT
+    next(s for s in raw["sources"] if s["id"] != "editorial")["title"] = HOSTILE_TEXT
+    path = tmp_path_factory.mktemp("large") / "large.json"
+    path.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+    return str(path), catalog_of(raw)
+
+
+def test_list_json_in_a_pipe_is_byte_equal_to_serialised_records(large):
+    path, catalog = large
+    r = run("list", "--json", "--data", path)
+    assert r.code == 0, r.err
+    assert r.err == ""  # no serialiser warning either
+    assert r.out == plain_way(catalog)
+    records = json.loads(r.out)
+    assert len(records) == len(catalog.select()) > 2 * writers.BATCH
+    assert [p["status"]["state"] for p in records].count("renamed") >= 1
+
+
+def test_the_bundled_list_is_byte_equal_too():
+    catalog = catalog_of(RAW)
+    r = run("list", "--json")
+    assert (r.out, r.err) == (plain_way(catalog), "")
+
+
+def test_a_text_only_stdout_gets_the_same_json(large, monkeypatch):
+    _, catalog = large
+    out = io.StringIO()  # no byte stream beneath it
+    monkeypatch.setattr(sys, "stdout", out)
+    writers.write_json_records(catalog.printed(catalog.sort(catalog.select(), "number")), None, None)
+    assert out.getvalue() == plain_way(catalog)
+
+
+def test_unsafe_characters_stay_escaped_in_the_bytes(large):
+    path, _ = large
+    raw = run("list", "--json", "--data", path).raw
+    for bad in ("\x9b", "\u202e", "\u2028", "\x7f", "\u061c"):
+        assert bad.encode() not in raw, repr(bad)
+    assert "é – “quoted”".encode() in raw  # other text is left as it is
+    voka = next(p for p in json.loads(raw) if p["id"] == "voka")
+    assert voka["name"] == HOSTILE_TEXT  # escaped, so read back unchanged
+
+
+def test_every_unsafe_character_has_a_lead_byte_the_prefilter_knows():
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        if writers._JSON_UNSAFE.match(char):
+            assert char.encode()[:1] in writers._UNSAFE_LEAD_BYTES, hex(code)
+            assert writers.safe_json_bytes(f'"a{char}b"'.encode()) == f'"a\\u{code:04x}b"'.encode()
+
+
+def test_safe_bytes_are_passed_through_unchanged():
+    chunk = '{"name":"Fédération belge, ß, ø"}'.encode()  # no lead byte of an unsafe character
+    assert writers.safe_json_bytes(chunk) is chunk  # passed through, not re-encoded
+
+
+# -- empty results -----------------------------------------------------------------------------
+
+
+def test_an_empty_result_is_an_empty_array_and_success():
+    r = run("list", "--type", "chamber", "--domain", "food", "--json")
+    assert r.code == 0
+    assert r.out == "[]\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["list", "--type", "chamber", "--domain", "food"], "fitpartners: no partner matches\n"),
+        (["search", "quantum"], "fitpartners: no partner matches 'quantum'\n"),
+    ],
+)
+def test_an_empty_result(args, message):
+    r = run(*args, env=TERMINAL)
+    assert r.code == 0 and r.out == ""
+    assert message in r.err
+    r = run(*args, "--json")
+    assert r.code == 0 and r.out == "[]\n" and "no partner matches" not in r.err
+
+
+# -- usage errors ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--domain", "space"),
+        ("--type", "bank"),
+        ("--country", "chna"),
+        ("--period", "2010-2014"),
+        ("--format", "xml"),
+        ("--sort", "size"),
+        ("--lang", "fr"),
+    ],
+)
+def test_bad_option_values_are_usage_errors_listing_the_valid_ones(option, value):
+    r = run("list", option, value)
+    assert r.code == 2
+    assert r.out == ""
+    assert one_line(r.err)
+    assert value in r.err
+    valid = {
+        "--domain": "food",
+        "--type": "cluster",
+        "--country": "China",
+        "--period": "2017-2021",
+        "--format": "csv",
+        "--sort": "name",
+        "--lang": "nl",
+    }[option]
+    assert valid in r.err
+
+
+def test_unknown_option_and_command_are_usage_errors():
+    r = run("list", "--domian", "food")
+    assert r.code == 2 and "--domain" in r.err and one_line(r.err)
+    r = run("lsit")
+    assert r.code == 2 and "lsit" in r.err and "list" in r.err and one_line(r.err)
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "fragment"),
+    [
+        (["validate", "/nonexistent/partners.json"], 1, "cannot read"),
+        (["about", "--lang", "fr"], 2, "'en', 'nl'"),
+        (["list", "--country", "xx"], 2, "nothing close"),
+        (["show", "99"], 1, "1 to 21"),
+        (["show"], 2, "Missing argument"),
+        (["search"], 2, "Missing argument"),
+        (["schema", "--format", "csv"], 2, "--format"),
+        (["types", "--period", "1990-1994"], 2, "2022-2026"),
+        (["history", "--fields", "when"], 2, "continued"),
+    ],
+)
+def test_bad_input_to_every_command(args, code, fragment):
+    r = run(*args)
+    assert r.code == code, r.err
+    assert r.out == ""
+    assert fragment in r.err and one_line(r.err)
+    assert r.err.startswith("fitpartners: ")
+
+
+def test_no_arguments_shows_help_as_a_usage_error():
+    r = run()
+    assert r.code == 2 and r.out == ""
+    assert "Usage" in r.err
+
+
+# -- help, version and completion --------------------------------------------------------------
+
+
+def test_version():
+    r = run("--version")
+    assert r.code == 0 and r.out == f"fitpartners {__version__}\n"
+
+
+@pytest.mark.parametrize(
+    "command",
+    ["list", "show", "search", "domains", "types", "matrix", "about", "history", "validate", "schema"],
+)
+def test_every_command_has_help_with_an_example(command):
+    r = run(command, "--help")
+    assert r.code == 0
+    assert "Example" in r.out
+
+
+def test_root_help_documents_the_exit_codes():
+    r = run("--help")
+    assert r.code == 0
+    assert "Exit codes" in r.out and "2 usage error" in r.out
+
+
+def command_names() -> list[str]:
+    return list(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def examples(name: str | None) -> list[str]:
+    group = typer.main.get_command(app)
+    command = group if name is None else group.commands[name]  # type: ignore[attr-defined]
+    epilog = command.epilog or ""
+    block = epilog.split("Examples:\n", 1)[1].split("\n\n", 1)[0]
+    return [line.strip() for line in block.splitlines()]
+
+
+SHARED_OPTIONS = {
+    "list": {
+        "--data",
+        "--period",
+        "--format",
+        "--json",
+        "--jq",
+        "--fields",
+        "--lang",
+        "--labels",
+        "--no-headers",
+        "--quiet",
+    },
+    "show": {
+        "--data",
+        "--format",
+        "--json",
+        "--jq",
+        "--fields",
+        "--lang",
+        "--labels",
+        "--no-headers",
+        "--quiet",
+    },
+    "about": {"--data", "--json", "--jq", "--lang", "--quiet"},
+    "validate": {"--json", "--jq"},
+    "schema": {"--json", "--jq"},
+}
+
+
+@pytest.mark.parametrize("name", list(SHARED_OPTIONS))
+def test_the_decorator_gives_each_command_its_shared_options_and_nothing_else(name):
+    # The bodies declare none of these (only `period`, read by name): Typer sees the
+    # signature the decorator made.
+    command = typer.main.get_command(app).commands[name]  # type: ignore[attr-defined]
+    options = {o for p in command.params for o in p.opts}
+    shared = set().union(*SHARED_OPTIONS.values())
+    assert options & shared == SHARED_OPTIONS[name]
+
+
+def test_json_help_is_true_for_each_command():
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        helps = {o: p.help for p in command.params for o in p.opts}
+        if "--format" in helps:
+            assert helps["--json"] == "Short for --format json.", name
+        elif "--json" in helps:
+            assert "--format" not in helps["--json"], name
+
+
+def test_every_command_is_in_the_help_checks():
+    assert command_names() == [
+        "list", "show", "search", "domains", "types", "matrix", "history", "about", "validate", "schema",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("columns", ["60", "80"])
+@pytest.mark.parametrize("command", [None, *command_names()])
+def test_help_fits_the_terminal_and_keeps_examples_whole(command, columns):
+    args = [command, "--help"] if command else ["--help"]
+    r = subprocess.run(
+        [str(SCRIPT), *args], capture_output=True, text=True, env=clean_environ(COLUMNS=columns), timeout=60
+    )
+    assert r.returncode == 0, r.stderr
+    assert "…" not in r.stdout and "<bool>" not in r.stdout
+    lines = [line.strip() for line in r.stdout.splitlines()]
+    wanted = examples(command)
+    assert wanted and all(example.startswith(("fitpartners ", "cat ")) for example in wanted), wanted
+    for example in wanted:
+        assert example in lines, (example, r.stdout)
+    assert max(
+        len(line) for line in r.stdout.splitlines() if not line.strip().startswith(tuple(wanted))
+    ) <= int(columns)
+
+
+def complete(words: str, cword: int) -> list[str]:
+    import subprocess
+    import sys
+
+    env = clean_environ(_FITPARTNERS_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(cword))
+    result = subprocess.run([sys.executable, "-m", "fitpartners"], env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize(
+    ("words", "cword", "expected"),
+    [
+        ("fitpartners show vo", 2, ["voka"]),
+        (
+            "fitpartners show flanders",
+            2,
+            [
+                "flanders-healthtech",
+                "flanders.healthTech",
+                "flanders-bio",
+                "flanders.bio",
+                "flanders-cleantech-association",
+            ],
+        ),
+        ("fitpartners show MED", 2, ["MEDVIA"]),  # a later name
+        ("fitpartners list --type ch", 3, []),
+        ("fitpartners list --type c", 3, ["cluster"]),
+        ("fitpartners list --domain f", 3, ["food"]),
+        ("fitpartners list --format j", 3, ["json", "jsonl"]),
+        ("fitpartners list --fields id,na", 3, ["id,name"]),
+        ("fitpartners history --fields fr", 3, ["from_round"]),
+        ("fitpartners list --lang n", 3, ["nl"]),
+        ("fitpartners list --period 20", 3, ["2017-2021", "2022-2026"]),
+        ("fitpartners sh", 1, ["show"]),
+    ],
+)
+def test_shell_completion(words, cword, expected):
+    assert complete(words, cword) == expected
+
+
+# -- no trailing spaces ------------------------------------------------------------------------
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\")
+TABLE_COMMANDS = [
+    ["list"],
+    ["list", "--period", "all", "--fields", "name,aliases,status"],
+    ["list", "--lang", "nl"],
+    ["show", "bcecc"],
+    ["show", "medtech-flanders"],
+    ["search", "cluster"],
+    ["domains"],
+    ["types", "--period", "all"],
+    ["matrix"],
+    ["history"],
+    ["about"],
+]
+
+
+@pytest.mark.parametrize("columns", ["100", "40"])
+@pytest.mark.parametrize("colour", [True, False], ids=["colour", "dumb"])
+@pytest.mark.parametrize("command", TABLE_COMMANDS, ids=" ".join)
+def test_no_trailing_spaces_in_a_terminal(command, columns, colour):
+    env = {"TTY_COMPATIBLE": "1", "COLUMNS": columns, "TERM": "xterm-256color" if colour else "dumb"}
+    r = run(*command, env=env)
+    assert r.code == 0, r.err
+    assert ("\x1b[" in r.out) is colour
+    text = ANSI.sub("", r.out)
+    assert text.strip()
+    assert [line for line in text.splitlines() if line.endswith((" ", "\t"))] == []
+
+
+@pytest.mark.parametrize("command", [c for c in TABLE_COMMANDS if c[0] != "about"], ids=" ".join)
+def test_no_trailing_spaces_in_a_plain_table(command):
+    r = run(*command, "--format", "table")
+    assert r.code == 0 and r.out
+    assert [line for line in r.out.splitlines() if line.endswith(" ")] == []
