@@ -30,36 +30,64 @@ VERIFIED = (SOURCES / "verified-facts.md").read_text(encoding="utf-8")
 PRESS_RELEASE = (SOURCES / "press-release-2021-11-26.txt").read_text(encoding="utf-8")
 EDITORIAL = "editorial"
 
-# Sources whose title stays null rather than one made up by us (stored copies re-read
-# 2026-11-28). 18 of them were found at their own address, but the stored copy begins with
-# the body (lead paragraph, date line or text) and shows no title of its own; for
-# vlam-fevia-vlaanderen and medtechflanders-about the first line is only a sub-heading
-# ("Federatie van de Vlaamse voedingsindustrie", "Mission and Strategy"), for unizo-75 a
-# lead sentence, none of them the page's title. Three could not be retrieved at all:
-# agoria-home, lecourrier-bva, flanders-china-home. Any other source must carry its page's
-# title.
+# Sources whose title stays null rather than one made up by us. Re-read 2026-11-28: 18 were
+# found at their own address, but the stored copy begins with the body (lead paragraph, date
+# line or text) and shows no title of its own; for vlam-fevia-vlaanderen and
+# medtechflanders-about the first line is only a sub-heading ("Federatie van de Vlaamse
+# voedingsindustrie", "Mission and Strategy"), for unizo-75 a lead sentence. Two could not be
+# retrieved: lecourrier-bva, flanders-china-home. Read 2026-11-30 for what partners cover
+# (the second group): the stored excerpts showed no title apart from the body. Any other
+# source must carry its page's title.
 UNTITLED = {
-    "vito-news-2017",
-    "standaard-tillekaerts",
-    "trends-donne",
-    "agoria-home",
-    "trends-bcecr",
-    "lecourrier-bva",
     "blauwecluster-clusterpact",
-    "dspvalley-region",
-    "lalibre-fedustria",
-    "vlam-fevia-vlaanderen",
-    "flandershealthtech-about",
-    "flandersbio-vacature",
-    "flandersbio-20-years",
-    "flux50-history",
-    "medtechflanders-about",
     "datanews-beacon",
-    "unizo-75",
-    "madeinmechelen-vil",
-    "nva-voka",
+    "dspvalley-region",
     "flanders-china-home",
     "flanders-china-vandeputte",
+    "flandersbio-20-years",
+    "flandersbio-vacature",
+    "flandershealthtech-about",
+    "flux50-history",
+    "lalibre-fedustria",
+    "lecourrier-bva",
+    "madeinmechelen-vil",
+    "medtechflanders-about",
+    "nva-voka",
+    "standaard-tillekaerts",
+    "trends-bcecr",
+    "trends-donne",
+    "unizo-75",
+    "vito-news-2017",
+    "vlam-fevia-vlaanderen",
+    # what partners cover, read 2026-11-30
+    "agoria-manumatters",
+    "agoria-press-telecom",
+    "datanews-insea-agoria",
+    "bdb-dspvalley-ceo",
+    "datanews-levif-smart-systems",
+    "essenscia-sust-nl-about",
+    "essenscia-sust-en-trilateral",
+    "vbo-feb-fedustria",
+    "fedustria-kledingtextiel",
+    "fedustria-andere",
+    "foodindustry-fevia-voorzitter",
+    "rtbf-foodbe",
+    "planetfuture-medvia",
+    "flandersbio-about",
+    "flandersbio-health",
+    "flega-tag-bazookas",
+    "flega-page-2",
+    "hln-game-hub",
+    "flux50-new-name",
+    "dvo-energiecluster-erkend",
+    "energyville-flux50-5y",
+    "biovox-medtech-launch",
+    "fit-medtech-de",
+    "knack-flam3d-3d-printers-corona",
+    "blauwecluster-vijftien-innovatieprojecten-2019",
+    "fit-invest-blue-cluster",
+    "vrt-werkgeversorganisaties-euregio",
+    "brusselsdiplomatic-fccc-heads-of-mission",
 }
 PLACEHOLDERS = {"todo", "tbd", "missing", "title", "untitled", "?", "..."}
 
@@ -278,13 +306,16 @@ def cited_items(raw: dict[str, Any]) -> list[tuple[str, str | None, list[str]]]:
     """Every citation in the dataset: (where, partner field or None, source ids)."""
     out: list[tuple[str, str | None, list[str]]] = [("programme", None, raw["programme"]["sources"])]
     out += [(f"programme.events[{i}]", None, e["sources"]) for i, e in enumerate(raw["programme"]["events"])]
+    agency = raw["programme"]["agency"]
+    if agency.get("website"):
+        out.append(("programme.agency.website", "website", agency.get("website_sources", [])))
     for r in raw["rounds"]:
         out.append((f"rounds.{r['id']}", None, r["sources"]))
         out += [(f"rounds.{r['id']}.notes[{i}]", None, n["sources"]) for i, n in enumerate(r["notes"])]
     for p in raw["partners"]:
         out += [(f"{p['id']}.sources.{f}", f, ids) for f, ids in p["sources"].items()]
-        for kind in ("rounds", "events", "notes"):
-            out += [(f"{p['id']}.{kind}[{i}]", None, x["sources"]) for i, x in enumerate(p[kind])]
+        for kind in ("rounds", "events", "notes", "coverage"):
+            out += [(f"{p['id']}.{kind}[{i}]", None, x["sources"]) for i, x in enumerate(p.get(kind, []))]
     return out
 
 
@@ -481,7 +512,8 @@ def check_corrections_are_there(raw: dict[str, Any]) -> None:
     assert (merged["date"], merged["partner"]) == ("2022-12-13", "flanders-healthtech")
     assert cites(merged, "biovox-medtech-medvia")
     moved = event("dsp-valley", "transferred")
-    assert (moved["date"], moved["partner"]) == ("2022-12", "flanders-healthtech")
+    # The page says only that it happened before its own date: no date, a day by which.
+    assert (moved["date"], moved["by"], moved["partner"]) == (None, "2022-12-13", "flanders-healthtech")
     assert cites(moved, "biovox-medtech-medvia")
     renamed = event("flanders-healthtech", "renamed")
     assert (renamed["date"], renamed["new_name"]) == ("2022-05-17", "MEDVIA") and cites(
@@ -517,11 +549,11 @@ def set_in(pid: str, key: str, value: Any) -> Callable[[dict[str, Any]], None]:
 
 
 def cite_home_page_for_a_note(raw: dict[str, Any]) -> None:
-    partner(raw, "agoria")["notes"][0]["sources"] = ["agoria-home"]
+    partner(raw, "agoria")["notes"][0]["sources"] = ["flanders-china-home"]
 
 
 def cite_home_page_for_a_name(raw: dict[str, Any]) -> None:
-    partner(raw, "agoria")["sources"]["name"] = ["agoria-home"]
+    partner(raw, "agoria")["sources"]["name"] = ["flanders-china-home"]
 
 
 def source(raw: dict[str, Any], sid: str) -> dict[str, Any]:

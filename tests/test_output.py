@@ -601,7 +601,7 @@ def test_an_empty_result_is_an_empty_array_and_success():
     ("args", "message"),
     [
         (["list", "--type", "chamber", "--domain", "food"], "fitpartners: no partner matches\n"),
-        (["search", "quantum"], "fitpartners: no partner matches 'quantum'\n"),
+        (["search", "quantum"], "fitpartners: no partner matches 'quantum'; "),
     ],
 )
 def test_an_empty_result(args, message):
@@ -656,7 +656,8 @@ def test_unknown_option_and_command_are_usage_errors():
     ("args", "code", "fragment"),
     [
         (["validate", "/nonexistent/partners.json"], 1, "cannot read"),
-        (["about", "--lang", "fr"], 2, "'en', 'nl'"),
+        (["about", "--lang", "fr"], 2, "invalid value for --lang: 'fr' (valid: en, nl)"),
+        (["list", "--format", "XML"], 2, "invalid value for --format: 'XML' (valid: table, json, jsonl, csv,"),
         (["list", "--country", "xx"], 2, "nothing close"),
         (["show", "99"], 1, "1 to 21"),
         (["show"], 2, "Missing argument"),

@@ -64,10 +64,10 @@ def _round_source(raw: Raw) -> str:
 
 
 def _round_note_source(raw: Raw) -> str:
-    raw["rounds"][0]["notes"][0]["sources"] = ["agoria-home"]
+    raw["rounds"][0]["notes"][0]["sources"] = ["flanders-china-home"]
     return (
         "rounds[0] (2017-2021).notes[0].sources: "
-        "'agoria-home' is a home page, which may only source a website"
+        "'flanders-china-home' is a home page, which may only source a website"
     )
 
 
@@ -78,8 +78,8 @@ def _round_ends_before_it_starts(raw: Raw) -> str:
 
 def _home_page_for_a_fact(raw: Raw) -> str:
     where, agoria = at(raw, "agoria")
-    agoria["sources"]["description"] = ["agoria-home"]
-    return f"{where}.sources.description: 'agoria-home' is a home page, which may only source a website"
+    agoria["sources"]["description"] = ["flanders-china-home"]
+    return f"{where}.sources.description: 'flanders-china-home' is a home page, which may only source a website"
 
 
 def _unknown_round(raw: Raw) -> str:
@@ -192,7 +192,7 @@ def _last_of_duplicate_sources_is_a_home_page(raw: Raw) -> str:
     # Duplicate ids are refused; each citation is still checked against the copy that
     # the lookup finds, the last one.
     where, voka = at(raw, "voka")
-    home = dict(next(s for s in raw["sources"] if s["id"] == "agoria-home"))
+    home = dict(next(s for s in raw["sources"] if s["id"] == "flanders-china-home"))
     home["id"] = voka["sources"]["description"][0]
     raw["sources"].append(home)
     return f"{where}.sources.description: {home['id']!r} is a home page, which may only source a website"
@@ -260,7 +260,7 @@ def test_a_partner_of_the_latest_round_needs_number_type_and_cross_sector(datase
 
 def test_a_home_page_may_source_a_website(dataset):
     _, agoria = at(dataset, "agoria")
-    agoria["sources"]["website"] = ["agoria-home"]
+    agoria["sources"]["website"] = ["flanders-china-home"]
     assert problems_of(dataset) == []
 
 

@@ -51,20 +51,45 @@ _STOP_EN = (
 )
 STOP_WORDS: frozenset[str] = frozenset(f"{_STOP_NL} {_STOP_EN}".split())
 
-# Translations and inflections the vocabulary does not carry, because they lead to words
-# of the partners' names and labels rather than to a sector: the chambers' countries as
-# adjectives, the Dutch for words of the type labels.
+# Query words -> the words our data uses for the same thing in the partners' names,
+# labels and descriptions (the vocabulary maps words to sectors; these lead to the words
+# of the data itself). Dutch words for the English words of the type and domain labels
+# come from filters.LABEL_WORDS_NL and are added to these.
 SYNONYMS: dict[str, tuple[str, ...]] = {
+    # essenscia says "chemistry"/"chemie", the domain label "chemistry".
+    "chemical": ("chemistry", "chemie"),
+    "chemisch": ("chemie", "chemistry"),
+    "chemische": ("chemie", "chemistry"),
+    # flanders.bio: "bio" in its name, "lifesciences" in its description.
+    "biotech": ("bio", "lifesciences"),
+    "biotechnology": ("bio", "lifesciences"),
+    "biotechnologie": ("bio", "lifesciences"),
+    # FLEGA: "games".
+    "gaming": ("games",),
+    # The domain label and flanders.healthTech say "health".
+    "healthcare": ("health",),
+    # The Beacon: "artificial intelligence" / "artificiële intelligentie", "Internet of Things".
+    "ai": ("artificial", "artificiele"),
+    "kunstmatige": ("artificial", "artificiele"),
+    "iot": ("internet",),
+    # SIM: "sustainable materials" / "duurzame materialen".
+    "sustainability": ("sustainable",),
+    "duurzaam": ("duurzame",),
+    "duurzaamheid": ("duurzame", "sustainable"),
+    # DSP Valley: "digital" / "digitale".
+    "digitaal": ("digitale", "digital"),
+    # The Dutch type label: "Kamer van Koophandel".
     "handelskamer": ("kamer", "koophandel"),
+    # The chambers' countries as adjectives, to the country (the chambers' names say
+    # "Chinese", "Vietnamese", "Indian"; their country field names the country).
     "chinese": ("china",),
     "chinees": ("chinese", "china"),
     "vietnamese": ("vietnam",),
     "vietnamees": ("vietnamese", "vietnam"),
     "indian": ("india",),
     "indiaas": ("indian", "india"),
-    "ai": ("artificial", "artificiele"),
-    "iot": ("internet",),
 }
+
 
 # Where a word matched, and its weight: names over labels over descriptions over the rest.
 WEIGHTS: dict[str, float] = {
@@ -99,8 +124,12 @@ _HOW: dict[str, str] = {
 }
 _TEXT_FIELDS = ("name", "full_name", "aliases", "former_names", "later_names", "type", "domains",
                 "description_en", "description_nl", "events", "notes", "coverage", "services")  # fmt: skip
+_ALL_WEIGHTS = sum(WEIGHTS.values())
 _WORD_MAX = 6.0  # above any weight: a word's weight never outranks one more word matched
 TYPO_SHARE = 0.5  # a word read through a typo counts half a word
+PHRASE_BONUS = 1.5  # for each more query word found in the same field of a partner
+# Fields that are one text each (coverage is many items: two words in two items are no phrase).
+_PHRASE_FIELDS = frozenset(_TEXT_FIELDS) - {"coverage", "services"}
 CROSS_SECTOR_FIELD = "cross_sector"
 SERVICES_SECTOR = "internationalisation"
 MIN_TYPO_LENGTH = 5
@@ -369,6 +398,7 @@ def _vocabulary_sector(word: str) -> str | None:
 class _Found(NamedTuple):
     match: WordMatch
     weight: float
+    fields: tuple[str, ...] = ()  # every field the word matched in
 
 
 def _direct(index: _Index, word: str, sector: str | None) -> dict[int, _Found]:
@@ -376,8 +406,10 @@ def _direct(index: _Index, word: str, sector: str | None) -> dict[int, _Found]:
     from .vocabulary import GENERIC
 
     found: dict[int, _Found] = {}
+    fields: dict[int, dict[str, float]] = {}  # every field a word matched in, with its weight
 
     def offer(i: int, match: WordMatch, weight: float) -> None:
+        fields.setdefault(i, {})[match.field] = weight
         if i not in found or weight > found[i].weight:
             found[i] = _Found(match, weight)
 
@@ -395,7 +427,21 @@ def _direct(index: _Index, word: str, sector: str | None) -> dict[int, _Found]:
                 WordMatch(word, "vocabulary", "vocabulary", sector),
                 WEIGHTS["vocabulary"] * (1 + share) / 2,
             )
-    return found
+    # A word's weight is its best field's, plus a fraction for the other fields it is in.
+    return {
+        i: f._replace(
+            weight=f.weight + (sum(fields[i].values()) - f.weight) / _ALL_WEIGHTS, fields=tuple(fields[i])
+        )
+        for i, f in found.items()
+    }
+
+
+def _names_a_sector(word: str, sector: str | None, found: dict[int, _Found]) -> bool:
+    """Whether a word names a sector of the vocabulary or a strategic domain."""
+    from .vocabulary import GENERIC
+
+    sector = sector or _vocabulary_sector(word)
+    return (sector is not None and sector != GENERIC) or any("domains" in f.fields for f in found.values())
 
 
 def _known_words(index: _Index) -> list[str]:
@@ -434,7 +480,7 @@ def _matches(index: _Index, word: str, query: _Query) -> tuple[dict[int, _Found]
         for part in parts:
             for i, f in _direct(index, part, None).items():
                 if i not in merged or f.weight > merged[i].weight:
-                    merged[i] = _Found(f.match._replace(word=word), f.weight)
+                    merged[i] = _Found(f.match._replace(word=word), f.weight, f.fields)
         if merged:
             return merged, 1.0, []
     if len(word) < MIN_TYPO_LENGTH:
@@ -452,7 +498,7 @@ def _matches(index: _Index, word: str, query: _Query) -> tuple[dict[int, _Found]
         for i, f in _direct(index, near, None).items():
             weight = f.weight * TYPO_SHARE
             if i not in typo or weight > typo[i].weight:
-                typo[i] = _Found(WordMatch(word, "typo", f.match.field, f"{word} ~ {near}"), weight)
+                typo[i] = _Found(WordMatch(word, "typo", f.match.field, f"{word} ~ {near}"), weight, f.fields)
     return typo, TYPO_SHARE, codes
 
 
@@ -486,18 +532,26 @@ def search(
     count: dict[int, float] = {}
     weight: dict[int, float] = {}
     why: dict[int, list[WordMatch]] = {}
+    in_field: dict[int, dict[str, int]] = {}  # partner -> field -> query words found in it
     sector_words: list[str] = []  # the words that named a sector or a domain
     codes_named: dict[str, tuple[str, ...]] = dict(query.countries)
     for word in query.words:
         found, share, typo_codes = _matches(index, word, query)
         for code in typo_codes:
             codes_named[f"{word} ~ {code}"] = (code,)
-        if any(f.match.field in ("vocabulary", "domains") for f in found.values()):
+        if _names_a_sector(word, query.sectors.get(word), found):
             sector_words.append(word)
         for i, f in found.items():
             count[i] = count.get(i, 0.0) + share
             weight[i] = weight.get(i, 0.0) + f.weight
             why.setdefault(i, []).append(f.match)
+            for field in f.fields:
+                in_field.setdefault(i, {})[field] = in_field.setdefault(i, {}).get(field, 0) + 1
+    # Words found together in one text read as a phrase: 'digitale technologie' in DSP
+    # Valley's description beats the two words found apart.
+    for i, per_field in in_field.items():
+        together = max((n for f, n in per_field.items() if f in _PHRASE_FIELDS), default=1)
+        weight[i] += PHRASE_BONUS * (together - 1)
     notes: list[str] = []
     for typed, codes in codes_named.items():
         if len(codes) > 1:
@@ -513,7 +567,10 @@ def search(
             notes.append(_no_chamber(codes[0], [index.partners[i] for i in index.general]))
     scores = {i: count[i] + weight[i] / (_WORD_MAX * total_words) for i in count}
     ranked = sorted(scores, key=lambda i: (-scores[i], _number(index.partners[i]), i))
-    hits = [_hit(index.partners[i], scores[i], why[i]) for i in ranked]
+    hits = [
+        _hit(index.partners[i], scores[i], why[i], [*in_field.get(i, {}), *(m.field for m in why[i])])
+        for i in ranked
+    ]
     hits = _successors_first(hits, merged_into or {})
     if (sector_words or codes_named) and index.general:
         carried = [*sector_words, *(t.split(" ~ ")[0] for t in codes_named)]
@@ -527,9 +584,17 @@ def search(
     return Answer(hits, notes, nearest)
 
 
-def _hit(p: Partner, score: float, why: list[WordMatch]) -> Hit:
-    fields = [f for f in WEIGHTS if any(m.field == f for m in why)]
-    return Hit(p, score, list(dict.fromkeys(m.word for m in why)), fields, False, why, None)
+def _hit(p: Partner, score: float, why: list[WordMatch], fields: Iterable[str]) -> Hit:
+    seen = set(fields)
+    return Hit(
+        p,
+        score,
+        list(dict.fromkeys(m.word for m in why)),
+        [f for f in WEIGHTS if f in seen],
+        False,
+        why,
+        None,
+    )
 
 
 def _successors_first(hits: list[Hit], merged_into: dict[str, str]) -> list[Hit]:

@@ -268,21 +268,29 @@ def _match_text(match: dict[str, Any], *, labels: bool, lang: str) -> str:
         return f"{words} in {', '.join(match['fields'])}{general}"
     if match["cross_sector"]:
         return f"{words} ({label(SERVES_EVERY_SECTOR, lang)})"
-    parts = []
+    plain: list[str] = []  # words found in the partner's own text, fields listed once
+    special: list[str] = []  # words that matched through the vocabulary, a typo, a country
     for m in match.get("why", []):
         how = m["how"]
         if how == "typo":
-            parts.append(m["matched"])
+            special.append(m["matched"])
         elif how == "vocabulary":
             from .vocabulary import sector_label
 
-            parts.append(f"{m['word']}: {sector_label(m['matched'], lang)}")
+            special.append(f"{m['word']}: {sector_label(m['matched'], lang)}")
         elif how in ("generic", "country"):
-            parts.append(f"{m['word']} ({heading(how, lang)})")
+            special.append(f"{m['word']} ({heading(how, lang)})")
         else:
-            parts.append(
-                f"{m['word']} in {heading(m['field'].removesuffix('_en').removesuffix('_nl'), lang)}"
-            )
+            plain.append(m["word"])
+    parts = []
+    if plain:
+        text_fields = [f for f in match["fields"] if f not in ("vocabulary", "generic", "country")]
+        named = dict.fromkeys(
+            heading("coverage" if f == "services" else f.removesuffix("_en").removesuffix("_nl"), lang)
+            for f in text_fields
+        )
+        parts.append(f"{', '.join(dict.fromkeys(plain))} in {', '.join(named)}")
+    parts += special
     return ", ".join(dict.fromkeys(parts))
 
 
