@@ -79,7 +79,8 @@ def _round_ends_before_it_starts(raw: Raw) -> str:
 def _home_page_for_a_fact(raw: Raw) -> str:
     where, agoria = at(raw, "agoria")
     agoria["sources"]["description"] = ["flanders-china-home"]
-    return f"{where}.sources.description: 'flanders-china-home' is a home page, which may only source a website"
+    home = "'flanders-china-home' is a home page"
+    return f"{where}.sources.description: {home}, which may only source a website"
 
 
 def _unknown_round(raw: Raw) -> str:
