@@ -680,3 +680,36 @@ def test_errors_the_user_causes_are_not_bugs_even_when_debugging():
     assert r.code == 1 and one_line(r.err)
     r = run("list", "--domain", "space", env={"FITPARTNERS_DEBUG": "1"})
     assert r.code == 2 and one_line(r.err)
+
+
+# -- the user's environment ---------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize(
+    "args", [["list"], ["list", "--json"], ["show", "voka"], ["list", "--format", "csv"]]
+)
+def test_a_full_disk_is_one_line_naming_stdout_exit_1(args):
+    with open("/dev/full", "w") as full:
+        r = subprocess.run(
+            [sys.executable, "-m", "fitpartners", *args], stdout=full, stderr=subprocess.PIPE, text=True,
+            env=clean_environ(), timeout=60,
+        )  # fmt: skip
+    assert r.returncode == 1
+    assert r.stderr == "fitpartners: cannot write to stdout: No space left on device\n"
+
+
+def test_a_closed_stdout_or_stdin_is_one_line_exit_1():
+    code = "import os, sys, subprocess; os.close({fd}); sys.exit(subprocess.call({argv!r}, close_fds=False))"
+    for fd, args, message in (
+        (1, ["list"], "cannot write to stdout: it is closed"),
+        (1, ["show", "voka", "--json"], "cannot write to stdout: it is closed"),
+        (0, ["validate", "-"], "cannot read from stdin: it is closed"),
+    ):
+        argv = [sys.executable, "-m", "fitpartners", *args]
+        r = subprocess.run(
+            [sys.executable, "-c", code.format(fd=fd, argv=argv)], capture_output=True, text=True,
+            env=clean_environ(), timeout=60,
+        )  # fmt: skip
+        assert r.returncode == 1, (args, r.stderr)
+        assert r.stderr == f"fitpartners: {message}\n", args

@@ -202,3 +202,22 @@ def test_schema_is_the_json_schema_of_the_models():
 
 def test_the_dataset_schema_is_titled():
     assert run("schema").json()["title"] == "fitpartners dataset"
+
+
+def test_a_duplicated_key_is_a_problem_with_the_path_of_its_object(raw, write_data):
+    text = json.dumps(raw, ensure_ascii=False).replace('"name": "Voka"', '"name": "Evil", "name": "Voka"', 1)
+    text = text.replace('"schema_version": 3', '"schema_version": 3, "schema_version": 3', 1)
+    r = run("validate", write_data(text))
+    assert r.code == 1
+    assert "(top level): duplicate key 'schema_version'" in r.out
+    assert "partners[20] (voka): duplicate key 'name'" in r.out
+    assert run("validate", write_data(text), "--json").json()["valid"] is False
+
+
+@pytest.mark.parametrize("path", [("partners", 0, "number"), ("rounds", 0, "partner_count")])
+def test_integers_stay_below_2_to_the_53(dataset, write_data, path):
+    # JavaScript's and jq's numbers are doubles: 2^53 + 1 would not stay exact.
+    target = dataset[path[0]][path[1]]
+    target[path[2]] = 2**53
+    r = run("validate", write_data(dataset))
+    assert r.code == 1 and f"{path[0]}[0]" in r.out and "less than or equal to 9007199254740991" in r.out

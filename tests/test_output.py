@@ -440,9 +440,46 @@ def test_a_bad_jq_expression_is_a_usage_error_with_jqs_message(expression):
     assert one_line(r.err) and "--jq" in r.err and "syntax error" in r.err
 
 
-def test_a_jq_error_at_run_time_names_jq():
-    r = run("list", "--json", "--jq", '.[0].name | error("boom")')
-    assert (r.code, r.out, r.err) == (2, "", "fitpartners: --jq: boom\n")
+def test_a_jq_error_at_run_time_comes_after_the_results_before_it_with_exit_5():
+    # jq's manual: the program stops at the error; what it printed before stays printed.
+    r = run("list", "--json", "--jq", '.[0].name, .[1].name, error("boom"), .[2].name')
+    assert (r.code, r.out, r.err) == (5, "Agoria\nBCECC\n", "fitpartners: jq: error: boom\n")
+
+
+@pytest.mark.parametrize(
+    ("expression", "code", "out", "err"),
+    [
+        ('"stop\n" | halt_error(3)', 3, "", "stop\n"),  # a string as it is
+        ('"stop" | halt_error', 5, "", "stop"),  # no line feed added; 5 by default
+        ('{"a": 1} | halt_error(1)', 1, "", '{"a":1}\n'),  # anything else as JSON and a line feed
+        (".[0].id, halt, .[1].id", 0, "agoria\n", ""),  # halt: stop, exit 0, say nothing
+    ],
+)
+def test_halt_and_halt_error_behave_as_in_jq(expression, code, out, err):
+    r = run("list", "--jq", expression)
+    assert (r.code, r.out, r.err) == (code, out, err)
+
+
+JQ_BINARY = shutil.which("jq")
+
+
+@pytest.mark.skipif(JQ_BINARY is None, reason="no jq program installed")
+@pytest.mark.parametrize(
+    "expression",
+    [".[0].name", ".[] | .id", '.[0].name, error("boom")', '"x" | halt_error(3)', '{"a":1} | halt_error',
+     ".[0].id, halt", ".[:2] | map(.number)", '.[0] | [.id, .name] | @tsv'],
+)  # fmt: skip
+def test_jq_as_the_jq_program_prints_it(expression):
+    data = run("list", "--json").out
+    # -r -c: strings raw, other values on one line, as gh --jq prints them.
+    real = subprocess.run(
+        [JQ_BINARY, "-r", "-c", expression], input=data, capture_output=True, text=True, timeout=60
+    )
+    ours = run("list", "--jq", expression)
+    assert ours.out == real.stdout
+    assert ours.code == real.returncode
+    if real.returncode != 5:  # a run-time error is worded our way: "fitpartners: jq: error: ..."
+        assert ours.err == real.stderr
 
 
 def test_jq_goes_with_json_only():
@@ -869,3 +906,18 @@ def test_no_trailing_spaces_in_a_plain_table(command):
     r = run(*command, "--format", "table")
     assert r.code == 0 and r.out
     assert [line for line in r.out.splitlines() if line.endswith(" ")] == []
+
+
+def test_lists_in_csv_and_tsv_cells_are_joined_by_a_semicolon_with_or_without_labels():
+    expected = {
+        (): ["sustainable-materials-chemistry", "engineering-technology"],
+        ("--labels",): [
+            "sustainable resources, materials & chemistry",
+            "solution-driven engineering & technology",
+        ],
+    }
+    for labels, items in expected.items():
+        for fmt, delimiter in (("csv", ","), ("tsv", "\t")):
+            out = run("list", "--format", fmt, "--fields", "id,domains", *labels).out
+            rows = {row[0]: row[1] for row in csv.reader(io.StringIO(out), delimiter=delimiter)}
+            assert rows["de-blauwe-cluster"].split("; ") == items, (labels, fmt)

@@ -419,14 +419,14 @@ def validate_dataset(
     """Check a dataset against the schema and the cross-record rules; report every problem."""
     import os
 
-    from .loader import problems, read_bytes
+    from .loader import duplicate_keys, problems, read_bytes
     from .results import Validation
     from .vocabulary import search_data_problems
     from .writers import sanitize
 
     data, origin = read_bytes(path or os.environ.get(ENV_DATA) or None)
     dataset, found = problems(data)
-    found += search_data_problems(dataset)
+    found = duplicate_keys(data) + found + search_data_problems(dataset)
     result = Validation(
         dataset=origin, valid=not found, problems=found[:limit], more=max(0, len(found) - limit)
     )
@@ -514,6 +514,12 @@ def run(argv: list[str] | None = None) -> int:
 
 def _report(exc: BaseException, where: str = PROG) -> int:
     result = outcome(exc, where)
-    if result.message:
+    if result.raw and result.message:
+        try:
+            sys.stderr.write(result.message)
+            sys.stderr.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+    elif result.message:
         say(result.message)
     return result.code

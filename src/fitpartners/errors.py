@@ -16,6 +16,7 @@ PROG = "fitpartners"
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+EXIT_JQ = 5  # a --jq program's run-time error, as the jq program exits
 EXIT_INTERNAL = 70  # EX_SOFTWARE in sysexits.h
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 ENV_DEBUG = "FITPARTNERS_DEBUG"
@@ -23,7 +24,8 @@ ENV_DEBUG = "FITPARTNERS_DEBUG"
 EXIT_CODES_HELP = (
     "Exit codes: 0 success (an empty result too); 1 no such partner, ambiguous name, "
     "unusable or invalid data file, a closed or full stdout, a closed stdin; 2 usage error "
-    "(unknown command, option or value); "
+    "(unknown command, option or value); 5 a --jq program stopped with an error (as jq; "
+    "halt_error exits with its own code); "
     "130 interrupted; 70 a bug in fitpartners."
 )
 
@@ -77,6 +79,22 @@ class StreamError(FitError):
         super().__init__(f"cannot {verb} {stream}: {reason}")
 
 
+class JqError(FitError):
+    """A --jq program failed at run time: the results before it are out; exit 5, as jq."""
+
+    exit_code = EXIT_JQ
+
+
+class JqHalt(Exception):
+    """A --jq program called halt or halt_error: `text` goes to stderr as jq writes it
+    (a string as it is, anything else as JSON and a line feed), and the run exits `code`."""
+
+    def __init__(self, code: int, text: str) -> None:
+        super().__init__(text)
+        self.code = code
+        self.text = text
+
+
 class PipeClosed(Exception):
     """Whoever read our output stopped reading (`fitpartners list | head -1`)."""
 
@@ -84,6 +102,7 @@ class PipeClosed(Exception):
 class Outcome(NamedTuple):
     code: int
     message: str | None  # one line for stderr, None for a quiet exit
+    raw: bool = False  # the message as it is, no "fitpartners: " and no line feed added
 
 
 def outcome(exc: BaseException, where: str = PROG) -> Outcome:
@@ -91,6 +110,8 @@ def outcome(exc: BaseException, where: str = PROG) -> Outcome:
     path for usage errors ('fitpartners list')."""
     if isinstance(exc, FitError):
         return Outcome(exc.exit_code, str(exc))
+    if isinstance(exc, JqHalt):
+        return Outcome(exc.code, exc.text or None, raw=True)
     if isinstance(exc, PipeClosed | BrokenPipeError):
         return Outcome(EXIT_OK, None)
     if isinstance(exc, OSError) and exc.errno is not None and not isinstance(exc, FileNotFoundError):

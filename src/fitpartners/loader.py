@@ -189,3 +189,44 @@ def read_dataset(path: str | None = None) -> Dataset:
     path = path or os.environ.get(ENV_DATA) or None
     data, origin = read_bytes(path)
     return parse(data, origin)
+
+
+class _Object(dict[str, Any]):
+    """A JSON object as parsed, with the keys it held more than once."""
+
+    repeated: list[str]
+
+
+def _keep_repeats(pairs: list[tuple[str, Any]]) -> _Object:
+    obj = _Object()
+    obj.repeated = []
+    for key, value in pairs:
+        if key in obj and key not in obj.repeated:
+            obj.repeated.append(key)
+        obj[key] = value
+    return obj
+
+
+def duplicate_keys(data: bytes) -> list[str]:
+    """A problem for each key that an object of the file holds twice (JSON readers keep
+    the last in silence: `"name": "Evil", "name": "Voka"` reads as Voka), with the path of
+    its object. Only `validate` asks: a normal run reads the file once, through pydantic."""
+    try:
+        doc = json.loads(data.removeprefix(BOM), object_pairs_hook=_keep_repeats)
+    except (ValueError, RecursionError):
+        return []  # not JSON: the schema's check says so
+    found: list[str] = []
+
+    def walk(value: Any, path: str, top: str | None) -> None:
+        if isinstance(value, _Object):
+            for key in value.repeated:
+                found.append(f"{path or '(top level)'}: duplicate key {key!r}")
+            for key, item in value.items():
+                walk(item, f"{path}.{key}" if path else key, key if not path else None)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                record = item.get("id") if top and isinstance(item, dict) else None
+                walk(item, f"{path}[{i}]" + (f" ({record})" if isinstance(record, str) else ""), None)
+
+    walk(doc, "", None)
+    return found

@@ -45,6 +45,8 @@ SourceRef = Annotated[
 ]
 SourceIds = Annotated[list[SourceRef], Field(min_length=1)]
 CountryCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+# Every reader keeps an integer below 2^53 exact (JavaScript's and jq's numbers are doubles).
+Count = Annotated[int, Field(ge=0, le=2**53 - 1)]
 RoundId = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{4}$")]
 
 
@@ -103,7 +105,7 @@ class Programme(Record):
     name: Bilingual
     agency: Agency
     strategy: Bilingual
-    strategy_coordinated_since: int | None
+    strategy_coordinated_since: Count | None
     domain_mapping: Annotated[str, Field(pattern="^editorial$")]
     events: list[AgencyEvent]
     sources: SourceIds
@@ -116,8 +118,8 @@ class Round(Record):
     signed_on: dt.date | None
     signed_at: MaybeBilingual
     present_at_signing: list[Text]
-    yearly_budget_eur: int | None
-    partner_count: int | None
+    yearly_budget_eur: Count | None
+    partner_count: Count | None
     notes: list[Note]
     sources: SourceIds
 
@@ -170,7 +172,7 @@ class Name(NamedTuple):
 
 class Partner(Record):
     id: Id
-    number: Annotated[int, Field(ge=1)] | None
+    number: Annotated[int, Field(ge=1, le=2**53 - 1)] | None
     name: Text
     full_name: MaybeBilingual | None
     aliases: list[Text]

@@ -267,7 +267,7 @@ class RowsRenderer:
             writers.write(writers.markdown_text(table, [heading(f, p.lang) for f in shown]))
             return
         every = p.fields or list(result.columns.valid)
-        table = writers.rows(result.records, every, labels=p.labels, lang=p.lang)
+        table = writers.rows(result.records, every, labels=p.labels, lang=p.lang, sep=writers.LIST_SEPARATOR)
         header = every if p.headers else None
         writers.write((writers.csv_text if p.format is Format.csv else writers.tsv_text)(table, header))
 

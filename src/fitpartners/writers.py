@@ -203,29 +203,60 @@ def write_jsonl(records: Sequence[BaseModel], fields: Sequence[str] | None) -> N
     write("".join(to_json(r, indent=None) + "\n" for r in json_records(records, fields)))
 
 
+# jq's halt and halt_error, which the jq package's binding does not pass on (it ends the
+# program in silence, exit 0): redefined to raise an error we recognise, so that the run
+# stops as jq stops. The one difference: `try halt_error catch .` catches it here.
+_HALT_KEY = "fitpartners halt 5e1b"
+_HALT_DEFS = (
+    f'def halt_error($code): {{"{_HALT_KEY}": [., $code]}} | error; '
+    "def halt_error: halt_error(5); "
+    f'def halt: {{"{_HALT_KEY}": [null, null]}} | error;\n'
+)
+
+
 def write_jq(value: Any, expression: str) -> None:
-    """Filter a JSON value with a jq expression, as `gh --jq` does: each result on its
-    own line, strings raw. Uses the jq package (libjq in a wheel), no jq binary."""
+    """Filter a JSON value with a jq expression, as the jq program does (and `gh --jq`):
+    each result on its own line as it comes, strings raw; a run-time error after the
+    results before it (JqError, exit 5); halt and halt_error as in jq (JqHalt). Uses the
+    jq package (libjq in a wheel), no jq binary."""
     import jq  # only with --jq
 
-    from .errors import UsageError
+    from .errors import JqError, JqHalt, UsageError
 
     try:
-        program = jq.compile(expression)
-    except ValueError as exc:
-        raise UsageError(f"invalid value for --jq: {exc}") from None
-    try:
-        results = program.input_value(value).all()
-    except ValueError as exc:
-        raise UsageError(f"--jq: {exc}") from None
-    lines = [sanitize(r, raw=True) if isinstance(r, str) else to_json(r, indent=None) for r in results]
-    write("".join(line + "\n" for line in lines))
+        jq.compile(expression)  # alone, so that an error names the user's line and column
+        program = jq.compile(_HALT_DEFS + expression)
+    except ValueError as exc:  # jq's message, first line: the error and where
+        first = str(exc).splitlines()[0].removeprefix("jq: error: ")
+        raise UsageError(f"invalid value for --jq: {first}") from None
+    with guard():
+        try:
+            for result in program.input_value(value):
+                line = sanitize(result, raw=True) if isinstance(result, str) else to_json(result, indent=None)
+                sys.stdout.write(line + "\n")
+        except ValueError as exc:
+            sys.stdout.flush()
+            halted = _halt(str(exc))
+            if halted is not None:
+                raise JqHalt(*halted) from None
+            raise JqError(f"jq: error: {exc}") from None
+
+
+def _halt(message: str) -> tuple[int, str] | None:
+    """(exit code, text for stderr) when the message is our halt marker, else None."""
+    if not message.startswith(f'{{"{_HALT_KEY}"'):
+        return None
+    value, code = json.loads(message)[_HALT_KEY]
+    if code is None:  # halt: stop, exit 0, nothing said
+        return 0, ""
+    text = value if isinstance(value, str) else to_json(value, indent=None) + "\n"
+    return (code if isinstance(code, int) else 5), text
 
 
 # -- cells ---------------------------------------------------------------------------------
 
 
-def cell(value: Any, field: str, *, labels: bool, lang: str, short: bool = False) -> str:
+def cell(value: Any, field: str, *, labels: bool, lang: str, short: bool = False, sep: str = ", ") -> str:
     """One JSON-shaped field value as text. With labels: type and domain labels in
     `lang` (short domain names for a narrow table), yes/no; without: ids, true/false."""
     if value is None:
@@ -238,7 +269,7 @@ def cell(value: Any, field: str, *, labels: bool, lang: str, short: bool = False
         if not labels:
             return LIST_SEPARATOR.join(value)
         domains = [Domain(d) for d in value]
-        return ", ".join(DOMAIN_SHORT[d] if short else label(DOMAIN_LABELS[d], lang) for d in domains)
+        return sep.join(DOMAIN_SHORT[d] if short else label(DOMAIN_LABELS[d], lang) for d in domains)
     if field == "status" and isinstance(value, dict):
         # People see a change only; scripts get the state of every partner.
         return ("" if value["state"] == "active" else value["text"]) if labels else value["text"]
@@ -252,7 +283,7 @@ def cell(value: Any, field: str, *, labels: bool, lang: str, short: bool = False
             return str(value[first] or value[other] or "")
         return LIST_SEPARATOR.join(f"{k}: {cell(v, k, labels=labels, lang=lang)}" for k, v in value.items())
     if isinstance(value, list):
-        sep = ", " if labels else LIST_SEPARATOR
+        sep = sep if labels else LIST_SEPARATOR
         return sep.join(_item(v) for v in value)
     return str(value)
 
@@ -307,11 +338,19 @@ def _item(value: Any) -> str:
 
 
 def rows(
-    records: Sequence[BaseModel], fields: Sequence[str], *, labels: bool, lang: str, short: bool = False
+    records: Sequence[BaseModel],
+    fields: Sequence[str],
+    *,
+    labels: bool,
+    lang: str,
+    short: bool = False,
+    sep: str = ", ",
 ) -> list[list[str]]:
+    """Records as rows of text cells. `sep` joins the items of a list in a cell for people
+    (tables); csv and tsv pass LIST_SEPARATOR, with or without labels."""
     table = []
     for r in json_records(records, None):
-        row = [cell(r.get(f), f, labels=labels, lang=lang, short=short) for f in fields]
+        row = [cell(r.get(f), f, labels=labels, lang=lang, short=short, sep=sep) for f in fields]
         if labels and "domains" in fields and r.get("cross_sector") and not r.get("domains"):
             row[list(fields).index("domains")] = label(CROSS_SECTOR_LABEL, lang)
         table.append(row)
