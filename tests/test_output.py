@@ -340,14 +340,14 @@ def test_cells_with_labels_speak_the_language():
     agoria, bcecc = table["agoria"], table["bcecc"]
     assert agoria["domains"] == "solution-driven engineering & technology"
     assert table["de-blauwe-cluster"]["domains"] == (
-        "sustainable resources, materials & chemistry, solution-driven engineering & technology"
-    )
-    assert agoria["rounds"] == "2017-2021, 2022-2026"
+        "sustainable resources, materials & chemistry; solution-driven engineering & technology"
+    )  # lists joined by "; " with --labels too, as the README says
+    assert agoria["rounds"] == "2017-2021; 2022-2026"
     assert agoria["cross_sector"] == "no" and bcecc["cross_sector"] == "yes"
     assert bcecc["domains"] == "all sectors (cross-sector)"
     assert agoria["status"] == ""  # people see a change only
     assert table["flanders-healthtech"]["status"].startswith("now: MEDVIA")
-    assert bcecc["notes"] == ", ".join(n["text"] for n in partner(RAW, "bcecc")["notes"])
+    assert bcecc["notes"] == "; ".join(n["text"] for n in partner(RAW, "bcecc")["notes"])
     assert table["sim"]["full_name"] == partner(RAW, "sim")["full_name"]["nl"]  # no English one
     dutch = rows("--fields", FIELDS, "--labels", "--lang", "nl")
     assert dutch["bcecc"]["domains"] == "alle sectoren (sectoroverschrijdend)"
