@@ -43,11 +43,13 @@ if TYPE_CHECKING:
 # Words that carry no meaning in a question, Dutch and English. Only function words.
 _STOP_NL = (
     "de het een en of van voor in op met aan bij door naar uit te tot om over die dat der den des er "
-    "is zijn ik je me mij mijn ons onze wie wat welke hoe waar kan kunnen wil willen"
+    "is zijn ik je me mij mijn ons onze wie wat welke hoe waar kan kunnen wil willen "
+    "zoek zoekt zoeken help helpen helpt"
 )
 _STOP_EN = (
     "the a an and or of for in on to with by at from about is are be i me my we our your "
-    "who what which how where can could want"
+    "who what which how where can could want "
+    "looking look seek seeking find help helps need needs"
 )
 STOP_WORDS: frozenset[str] = frozenset(f"{_STOP_NL} {_STOP_EN}".split())
 
@@ -110,6 +112,7 @@ WEIGHTS: dict[str, float] = {
     "events": 1,  # text, new name, the partner it merged into or passed work to
     "notes": 1,
 }
+_NAME_FIELDS = frozenset({"name", "full_name", "aliases", "former_names", "later_names"})
 _HOW: dict[str, str] = {
     "name": "name",
     "full_name": "name",
@@ -127,6 +130,7 @@ _TEXT_FIELDS = ("name", "full_name", "aliases", "former_names", "later_names", "
 _ALL_WEIGHTS = sum(WEIGHTS.values())
 _WORD_MAX = 6.0  # above any weight: a word's weight never outranks one more word matched
 TYPO_SHARE = 0.5  # a word read through a typo counts half a word
+COMPOUND_HEAD_SHARE = 0.9  # the weight of a compound's later parts
 PHRASE_BONUS = 1.5  # for each more query word found in the same field of a partner
 # Fields that are one text each (coverage is many items: two words in two items are no phrase).
 _PHRASE_FIELDS = frozenset(_TEXT_FIELDS) - {"coverage", "services"}
@@ -273,7 +277,11 @@ class _Index:
         self.postings: dict[str, list[tuple[int, str]]] = {}
         self.sectors: dict[str, dict[int, float]] = {}  # sector -> partner index -> share
         self.general: list[int] = []  # partners that serve every sector and country
+        self.covered: dict[tuple[int, str], set[str]] = {}  # (partner, word) -> sectors of its items
         for i, p in enumerate(partners):
+            for c in p.coverage:
+                for token in _words_of(c.text):
+                    self.covered.setdefault((i, token), set()).add(c.sector)
             for field, tokens in _fields(p, by_id).items():
                 for token in tokens:
                     self.postings.setdefault(token, []).append((i, field))
@@ -283,6 +291,7 @@ class _Index:
             if p.cross_sector and p.country is None:
                 self.general.append(i)
         self.words = sorted(self.postings)
+        self.general_set = frozenset(self.general)
 
     def matching(self, expansions: Iterable[str]) -> dict[str, str]:
         """The indexed words that any of the expansions matches -> the expansion."""
@@ -322,6 +331,10 @@ class _Query(NamedTuple):
     words: list[str]  # folded, stop words and country names taken out
     sectors: dict[str, str]  # word -> sector of a vocabulary phrase it is part of
     countries: dict[str, tuple[str, ...]]  # the country words as typed -> ISO codes (several: ambiguous)
+    phrase: dict[str, int]  # word -> how many words its vocabulary phrase has (it counts 1/n)
+
+    def codes(self) -> set[str]:
+        return {c for codes in self.countries.values() if len(codes) == 1 for c in codes}
 
 
 def _raw_tokens(words: Sequence[str]) -> list[tuple[str, str]]:
@@ -356,23 +369,33 @@ def _parse(words: Sequence[str]) -> _Query:
             rest.append(tokens[i][1])
             i += 1
     kept = list(dict.fromkeys(w for w in rest if w not in STOP_WORDS))
-    return _Query(kept, _phrase_sectors(kept), found)
+    sectors, phrase = _phrase_sectors(rest)
+    return _Query(kept, sectors, found, phrase)
 
 
-def _phrase_sectors(words: list[str]) -> dict[str, str]:
-    """Words that are part of a multi-word vocabulary term ('supply chain') -> its sector."""
+def _phrase_sectors(words: list[str]) -> tuple[dict[str, str], dict[str, int]]:
+    """Words that are part of a multi-word vocabulary term ('supply chain', 'letter of
+    credit': stop words kept, as the term has them) -> its sector, and -> how many words
+    of the term count (a term counts as one word, not as several)."""
     from .vocabulary import lexicon
 
     lex = lexicon()
-    out: dict[str, str] = {}
-    for i in range(len(words)):
+    sectors: dict[str, str] = {}
+    sizes: dict[str, int] = {}
+    i = 0
+    while i < len(words):
         for n in range(min(lex.longest, len(words) - i), 1, -1):
             sector = lex.phrases.get(tuple(words[i : i + n]))
             if sector is not None:
-                for w in words[i : i + n]:
-                    out.setdefault(w, sector)
+                meaningful = [w for w in words[i : i + n] if w not in STOP_WORDS]
+                for w in meaningful:
+                    sectors.setdefault(w, sector)
+                    sizes.setdefault(w, len(meaningful))
+                i += n
                 break
-    return out
+        else:
+            i += 1
+    return sectors, sizes
 
 
 def _vocabulary_sector(word: str) -> str | None:
@@ -401,8 +424,17 @@ class _Found(NamedTuple):
     fields: tuple[str, ...] = ()  # every field the word matched in
 
 
-def _direct(index: _Index, word: str, sector: str | None) -> dict[int, _Found]:
-    """Each partner a word matches exactly (index or vocabulary), with its best match."""
+def _direct(
+    index: _Index, word: str, sector: str | None, countries: set[str] | frozenset[str] = frozenset()
+) -> dict[int, _Found]:
+    """Each partner a word matches exactly (index or vocabulary), with its best match.
+
+    - A generic word ("export") finds the partners for every sector, and names only: the
+      words of what partners do for exporters ("exportdocumenten") say the same of many.
+    - A word of the vocabulary found in a coverage item of another sector ("software" in
+      "medical software") weighs as a description does, below the sector's own partners.
+    - Export services (the internationalisation sector) of a bilateral chamber count only
+      when the question names the chamber's country."""
     from .vocabulary import GENERIC
 
     found: dict[int, _Found] = {}
@@ -413,15 +445,31 @@ def _direct(index: _Index, word: str, sector: str | None) -> dict[int, _Found]:
         if i not in found or weight > found[i].weight:
             found[i] = _Found(match, weight)
 
+    sector = sector or _vocabulary_sector(word)
     for token, _ in index.matching(_expansions(word)).items():
         for i, field in index.postings[token]:
-            offer(i, WordMatch(word, _HOW.get(field, "text"), field, token), WEIGHTS[field])
-    sector = sector or _vocabulary_sector(word)
+            if (
+                sector == GENERIC
+                and field not in _NAME_FIELDS
+                and not (field == "services" and i in index.general_set)
+            ):
+                continue
+            weight = WEIGHTS[field]
+            if (
+                field == "coverage"
+                and sector is not None
+                and sector not in index.covered.get((i, token), {sector})
+            ):
+                weight = WEIGHTS["description_en"]
+            offer(i, WordMatch(word, _HOW.get(field, "text"), field, token), weight)
     if sector == GENERIC:
         for i in index.general:
             offer(i, WordMatch(word, "generic", "generic", word), WEIGHTS["generic"])
     elif sector is not None:
         for i, share in index.sectors.get(sector, {}).items():
+            country = index.partners[i].country
+            if sector == SERVICES_SECTOR and country is not None and country not in countries:
+                continue
             offer(
                 i,
                 WordMatch(word, "vocabulary", "vocabulary", sector),
@@ -470,32 +518,37 @@ def _matches(index: _Index, word: str, query: _Query) -> tuple[dict[int, _Found]
     and the country codes it names when read through a typo."""
     from .vocabulary import lexicon
 
-    found = _direct(index, word, query.sectors.get(word))
+    countries = query.codes()
+    share = 1.0 / query.phrase.get(word, 1)
+    found = _direct(index, word, query.sectors.get(word), countries)
     if found:
-        return found, 1.0, []
+        return found, share, []
     known = set(index.words) | lexicon().words
-    parts = _split(word, known)
+    parts = _split(word, known) or _known_head(word)
     if parts:
         merged: dict[int, _Found] = {}
-        for part in parts:
-            for i, f in _direct(index, part, None).items():
-                if i not in merged or f.weight > merged[i].weight:
-                    merged[i] = _Found(f.match._replace(word=word), f.weight, f.fields)
+        for n, part in enumerate(parts):
+            for i, f in _direct(index, part, None, countries).items():
+                # The first part names the product ('hout' of 'houtindustrie'); the last,
+                # the head, only the kind of thing: it weighs a little less.
+                weight = f.weight * (1.0 if n == 0 else COMPOUND_HEAD_SHARE)
+                if i not in merged or weight > merged[i].weight:
+                    merged[i] = _Found(f.match._replace(word=word), weight, f.fields)
         if merged:
             return merged, 1.0, []
     if len(word) < MIN_TYPO_LENGTH:
         return {}, 0.0, []
-    from . import countries
+    from .countries import search_phrases
 
     typo: dict[int, _Found] = {}
     codes: list[str] = []
-    phrases = countries.search_phrases()
+    phrases = search_phrases()
     for near in _nearest(word, _known_words(index), 2 if len(word) >= 8 else 1):
         country = phrases.get((near,))
         if country is not None and len(country) == 1:
             codes.append(country[0])
             continue
-        for i, f in _direct(index, near, None).items():
+        for i, f in _direct(index, near, None, countries).items():
             weight = f.weight * TYPO_SHARE
             if i not in typo or weight > typo[i].weight:
                 typo[i] = _Found(WordMatch(word, "typo", f.match.field, f"{word} ~ {near}"), weight, f.fields)
@@ -506,6 +559,18 @@ def _split(word: str, known: set[str]) -> list[str] | None:
     from .vocabulary import split_compound
 
     return split_compound(word, frozenset(k for k in known if len(k) >= 3))
+
+
+def _known_head(word: str) -> list[str] | None:
+    """A compound whose first part is a word of the vocabulary and whose rest is not known
+    ('chocoladefabriek', 'softwarebedrijf'): the first part, the product, is what to find."""
+    from .vocabulary import lexicon
+
+    words = lexicon().words
+    for cut in range(len(word) - 3, 3, -1):
+        if word[:cut] in words:
+            return [word[:cut]]
+    return None
 
 
 # -- search --------------------------------------------------------------------------
