@@ -19,7 +19,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from fitpartners.models import EDITORIAL_FIELDS, FACT_FIELDS, Dataset, Source, cross_check
+from fitpartners.models import EDITORIAL_FIELDS, FACT_FIELDS, Dataset, Source
+from fitpartners.rules import cross_check
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "partners.json"
