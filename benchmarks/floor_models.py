@@ -3,7 +3,7 @@
 Python + Typer with the ten parameters of `show` (NAME and nine options), the dataset's
 Pydantic models (every record a model instance, the schema defined once), their
 validation of the bundled file and one partner's JSON. Of fitpartners it imports only
-`models` (and the `vocabulary` that models imports): no cross-record rules, no sources
+`models`: no cross-record rules (`rules`, and the `vocabulary` they use), no sources
 resolved, no status, no name resolution. What this costs beyond the JSON floor is the
 part of the start-up budget that the design's models take before any of our code runs.
 """

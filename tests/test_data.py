@@ -21,7 +21,8 @@ import pytest
 from conftest import DATA_FILE, SOURCES, partner
 from fitpartners import loader, models
 from fitpartners.labels import DOMAIN_LABELS, EDITORIAL_SOURCE, TYPE_LABELS
-from fitpartners.models import EDITORIAL_FIELDS, FACT_FIELDS, PARTNER_FIELDS, Dataset, Source, cross_check
+from fitpartners.models import EDITORIAL_FIELDS, FACT_FIELDS, PARTNER_FIELDS, Dataset, Source
+from fitpartners.rules import cross_check
 
 CURRENT = "2022-2026"
 PREVIOUS = "2017-2021"

@@ -1,4 +1,4 @@
-"""The rules across records (models.cross_check), one by one: each is broken in a copy of
+"""The rules across records (rules.cross_check), one by one: each is broken in a copy of
 the bundled dataset, and the problem must be reported in its own words at its own place.
 A rule that only reports "something" would let a wrong message or place through."""
 
@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from fitpartners.models import Dataset, cross_check
+from fitpartners import rules
+from fitpartners.models import Dataset
+from fitpartners.rules import cross_check
 
 Raw = dict[str, Any]
 
@@ -165,6 +167,14 @@ def _note_source(raw: Raw) -> str:
     return f"{where}.notes[0].sources: unknown source 'nope'"
 
 
+def _coverage_source(raw: Raw) -> str:
+    where, fevia = at(raw, "fevia-vlaanderen")
+    fevia["coverage"][0]["sources"] = ["flanders-china-home"]
+    return (
+        f"{where}.coverage[0].sources: 'flanders-china-home' is a home page, which may only source a website"
+    )
+
+
 def _not_a_fact_field(raw: Raw) -> str:
     where, voka = at(raw, "voka")
     voka["sources"]["rounds"] = voka["sources"]["name"]
@@ -246,6 +256,69 @@ def test_each_rule_reports_its_problem_at_its_place(dataset, rule):
     assert expected in problems_of(dataset)
 
 
+def _duplicate_number(raw: Raw) -> str:
+    where, voka = at(raw, "voka")
+    first, agoria = at(raw, "agoria")
+    voka["number"] = agoria["number"]
+    return f"{where}.number: {agoria['number']} is also the number of {first}"
+
+
+def _alias_is_a_bare_number(raw: Raw) -> str:
+    where, voka = at(raw, "voka")
+    voka["aliases"].append("7")
+    return f"{where}.aliases[{len(voka['aliases']) - 1}]: '7' is a bare number, which names partner numbers"
+
+
+def _latest_partner_without_type(raw: Raw) -> str:
+    where, voka = at(raw, "voka")
+    voka["type"] = None
+    del voka["sources"]["type"]
+    return f"{where}.type: required for a partner of the latest round"
+
+
+# Every rule of rules.RULES and rules.PARTNER_RULES, in their order, with a broken dataset
+# whose problem that rule reports.
+BROKEN_FOR: dict[str, Callable[[Raw], str]] = {
+    "source_ids_unique": _duplicate_source,
+    "round_ids_unique": _duplicate_round,
+    "programme_sources": _agency_event_source,
+    "rounds_sourced_and_dated": _round_ends_before_it_starts,
+    "each_partner": _unknown_round,
+    "number_unique": _duplicate_number,
+    "alias_not_a_number": _alias_is_a_bare_number,
+    "names_unique": _name_after_one_that_folds_to_nothing,
+    "memberships_known_and_sourced": _membership_source,
+    "rounds_listed_once": _round_listed_twice,
+    "latest_round_fields": _latest_partner_without_type,
+    "domains_match_cross_sector": _no_domain,
+    "spearhead_only_for_clusters": _spearhead_not_a_cluster,
+    "country_iff_chamber": _chamber_without_country,
+    "events_sourced_and_complete": _merger_without_partner,
+    "notes_sourced": _note_source,
+    "coverage_sourced": _coverage_source,
+    "sources_cite_fact_fields": _not_a_fact_field,
+    "facts_have_sources": _editorial_not_marked,
+}
+
+
+def test_the_rules_are_these_in_this_order():
+    # A rule dropped from RULES or PARTNER_RULES, added or moved must be changed here too.
+    assert [rule.__name__ for rule in (*rules.RULES, *rules.PARTNER_RULES)] == list(BROKEN_FOR)
+
+
+@pytest.mark.parametrize("name", BROKEN_FOR)
+def test_each_rule_is_said_in_words_and_reports_a_broken_dataset(dataset, monkeypatch, name):
+    rule = getattr(rules, name)
+    doc = (rule.__doc__ or "").strip()
+    assert doc and "\n" not in doc, "one line that says the rule"
+    expected = BROKEN_FOR[name](dataset)
+    assert expected in problems_of(dataset)
+    # It is this rule that reports it: without it, the problem goes unseen.
+    for listed in ("RULES", "PARTNER_RULES"):
+        monkeypatch.setattr(rules, listed, [r for r in getattr(rules, listed) if r is not rule])
+    assert expected not in problems_of(dataset)
+
+
 def test_a_partner_of_the_latest_round_needs_number_type_and_cross_sector(dataset):
     where, voka = at(dataset, "voka")
     for field in ("number", "type", "cross_sector"):
@@ -317,3 +390,23 @@ def test_nothing_is_coerced(dataset, where, value, message):
     with pytest.raises(ValidationError) as caught:
         Dataset.model_validate_json(json.dumps(dataset))
     assert [(e["loc"], e["msg"]) for e in caught.value.errors()] == [(where, message)]
+
+
+def test_an_event_needs_its_date_or_the_day_by_which(dataset):
+    where, dsp = at(dataset, "dsp-valley")
+    assert dsp["events"][0]["date"] is None and dsp["events"][0]["by"] == "2022-12-13"  # as its page says
+    assert problems_of(dataset) == []
+    dsp["events"][0]["by"] = None
+    assert problems_of(dataset) == [
+        f"{where}.events[0].date: needs the date, or `by`, the day by which a page says it happened"
+    ]
+
+
+def test_the_agency_website_cites_the_page_that_shows_it(dataset):
+    agency = dataset["programme"]["agency"]
+    agency["website_sources"] = []
+    assert problems_of(dataset) == [
+        "programme.agency.website_sources: the page that shows the website is needed"
+    ]
+    agency["website_sources"] = ["nope"]
+    assert problems_of(dataset) == ["programme.agency.website_sources: unknown source 'nope'"]

@@ -17,7 +17,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import DataError, StreamError, UsageError
-from .models import Dataset, cross_check
+from .models import Dataset
+from .rules import cross_check
 
 ENV_DATA = "FITPARTNERS_DATA"
 ENV_MAX_BYTES = "FITPARTNERS_MAX_BYTES"

@@ -4,18 +4,17 @@ Every dataset, the bundled one and a user's (--data / FITPARTNERS_DATA), is read
 `loader.read_dataset` into these models; the catalog, views and writers work on them.
 `fitpartners schema` prints the JSON Schema generated from them and `fitpartners validate`
 checks a file through the same path. The rules that span records (unique names, known
-references, provenance) are in `cross_check`.
+references, provenance) are in `rules.py`.
 """
 
 import datetime as dt
-from collections import Counter
 from enum import StrEnum
 from typing import Annotated, Any, NamedTuple
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
-from .labels import EDITORIAL_SOURCE, Domain, PartnerType, fold
+from .labels import Domain, PartnerType
 
 
 class EventKind(StrEnum):
@@ -35,9 +34,10 @@ Day = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
 # A date known to the day or only to the month ("2022-12").
 PartialDay = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")]
 Url = Annotated[str, Field(pattern=r"^https://[^\s/]+(/\S*)?$", max_length=2_000)]
-# References to sources: cross_check finds each among the sources, whose ids are `Id`s, so
-# the pattern is not checked again on every reference (9% of the validation time at
-# 100,000 partners: 1.29 s to 1.17 s, best of 3 in-process); the JSON Schema still shows it.
+# References to sources: the rules (rules.py) find each among the sources, whose ids are
+# `Id`s, so the pattern is not checked again on every reference (9% of the validation time
+# at 100,000 partners: 1.29 s to 1.17 s, best of 3 in-process); the JSON Schema still
+# shows it.
 SourceRef = Annotated[
     str,
     Field(max_length=80),
@@ -246,129 +246,6 @@ FACT_FIELDS: tuple[str, ...] = tuple(
 EDITORIAL_FIELDS: tuple[str, ...] = ("domains", "cross_sector")
 # The one fact a site's home page may source: that the site exists.
 HOME_PAGE_FIELDS: tuple[str, ...] = ("website",)
-
-
-def partner_at(ds: Dataset, index: int) -> str:
-    """A partner's place in a file, by index and id: 'partners[2] (bva)'."""
-    return f"partners[{index}] ({ds.partners[index].id})"
-
-
-def cross_check(ds: Dataset) -> list[str]:
-    """The rules that span records: uniqueness, references, provenance, dates."""
-    problems: list[str] = []
-    sources = {s.id: s for s in ds.sources}
-    round_ids = {r.id for r in ds.rounds}
-    partner_ids = {p.id for p in ds.partners}
-    latest = max(ds.rounds, key=lambda r: r.starts_on).id
-
-    def dupes(values: list[Any]) -> list[Any]:
-        return sorted(v for v, n in Counter(values).items() if n > 1)
-
-    for dup in dupes([s.id for s in ds.sources]):
-        problems.append(f"sources: duplicate id {dup!r}")
-    for dup in dupes([r.id for r in ds.rounds]):
-        problems.append(f"rounds: duplicate id {dup!r}")
-
-    # By the same lookup as check_sources (the last of duplicate ids wins).
-    citable = {sid for sid, s in sources.items() if not s.is_home_page}
-
-    def check_sources(where: str, ids: list[str], field: str | None = None) -> None:
-        for sid in ids:
-            source = sources.get(sid)
-            if source is None:
-                problems.append(f"{where}: unknown source {sid!r}")
-            elif source.is_home_page and field not in HOME_PAGE_FIELDS:
-                problems.append(f"{where}: {sid!r} is a home page, which may only source a website")
-
-    check_sources("programme.sources", ds.programme.sources)
-    for i, ev in enumerate(ds.programme.events):
-        check_sources(f"programme.events[{i}].sources", ev.sources)
-    for i, r in enumerate(ds.rounds):
-        at = f"rounds[{i}] ({r.id})"
-        check_sources(f"{at}.sources", r.sources)
-        for j, n in enumerate(r.notes):
-            check_sources(f"{at}.notes[{j}].sources", n.sources)
-        if r.ends_on < r.starts_on:
-            problems.append(f"{at}.ends_on: {r.ends_on} is before starts_on {r.starts_on}")
-
-    # The partners are most of a large file: each check below first asks the cheap
-    # question (a set operation, a comparison) and builds a message only for a problem.
-    numbers: dict[int, int] = {}
-    owners: dict[str, int] = {}  # folded name -> index of the partner it names
-    fact_fields = frozenset(FACT_FIELDS)
-    for i, p in enumerate(ds.partners):
-        at = partner_at(ds, i)
-        if p.number is not None:
-            if p.number in numbers:
-                problems.append(
-                    f"{at}.number: {p.number} is also the number of {partner_at(ds, numbers[p.number])}"
-                )
-            numbers.setdefault(p.number, i)
-        # Every name a user may type leads to one partner only; a bare number is a
-        # partner's number, so it can be no alias.
-        for j, alias in enumerate(p.aliases):
-            if fold(alias).isdigit():
-                problems.append(f"{at}.aliases[{j}]: {alias!r} is a bare number, which names partner numbers")
-        for name in p.names():
-            key = fold(name.text)
-            if not key:
-                continue
-            owner = owners.setdefault(key, i)
-            if owner != i:
-                problems.append(f"{at}: the name {name.text!r} also names {partner_at(ds, owner)}")
-        in_rounds = [m.round for m in p.rounds]
-        for j, m in enumerate(p.rounds):
-            if m.round not in round_ids:
-                problems.append(f"{at}.rounds[{j}].round: unknown round {m.round!r}")
-            if not citable.issuperset(m.sources):
-                check_sources(f"{at}.rounds[{j}].sources", m.sources)
-        if len(set(in_rounds)) != len(in_rounds):
-            for dup in dupes(in_rounds):
-                problems.append(f"{at}.rounds: round {dup!r} listed twice")
-        if latest in in_rounds:
-            for field in ("number", "type", "cross_sector"):
-                if getattr(p, field) is None:
-                    problems.append(f"{at}.{field}: required for a partner of the latest round")
-        if p.cross_sector and p.domains:
-            problems.append(f"{at}.domains: a cross-sector partner lists no domains")
-        if p.cross_sector is False and not p.domains:
-            problems.append(f"{at}.domains: needs at least one domain (or cross_sector: true)")
-        if p.spearhead_cluster and p.type is not PartnerType.CLUSTER:
-            problems.append(f"{at}.spearhead_cluster: only a cluster can be a spearhead cluster")
-        if (p.country is not None) != (p.type is PartnerType.BILATERAL_CHAMBER):
-            problems.append(f"{at}.country: a bilateral chamber has a country, and only a chamber")
-        for j, e in enumerate(p.events):
-            if not citable.issuperset(e.sources):
-                check_sources(f"{at}.events[{j}].sources", e.sources)
-            if e.partner is not None and e.partner not in partner_ids:
-                problems.append(f"{at}.events[{j}].partner: unknown partner {e.partner!r}")
-            if e.kind is EventKind.RENAMED and not e.new_name:
-                problems.append(f"{at}.events[{j}].new_name: a rename needs the new name")
-            if e.kind in (EventKind.MERGED, EventKind.TRANSFERRED) and e.partner is None:
-                problems.append(f"{at}.events[{j}].partner: a {e.kind.value} event names the partner")
-        for j, n in enumerate(p.notes):
-            if not citable.issuperset(n.sources):
-                check_sources(f"{at}.notes[{j}].sources", n.sources)
-        # Provenance: every fact names its source; editorial fields say so.
-        for field, ids in p.sources.items():
-            if field not in fact_fields:
-                problems.append(f"{at}.sources: {field!r} is not a fact field of a partner")
-            if not citable.issuperset(ids):
-                check_sources(f"{at}.sources.{field}", ids, field)
-        values = p.__dict__  # the fields' values, read without a getattr per field
-        for field in FACT_FIELDS:
-            value = values[field]
-            # No `value == []`: models define == in Python, slowly.
-            if value is None or (value.__class__ is list and not value):
-                if field in p.sources and field not in EDITORIAL_FIELDS:
-                    problems.append(f"{at}.sources.{field}: cites a source for an empty field")
-                continue
-            cited = p.sources.get(field)
-            if not cited:
-                problems.append(f"{at}.sources: no source for {field!r}")
-            elif field in EDITORIAL_FIELDS and EDITORIAL_SOURCE not in cited:
-                problems.append(f"{at}.sources.{field}: must be marked {EDITORIAL_SOURCE!r}")
-    return problems
 
 
 def json_schema() -> dict[str, Any]:
