@@ -77,13 +77,9 @@ def run(*args: str, env: dict[str, str | None] | None = None, input: str | bytes
 
 def cli(*args: str, env: dict[str, str] | None = None, **kwargs: Any) -> subprocess.CompletedProcess[str]:
     """The CLI as a real process (`python -m fitpartners`), for what only a process shows."""
+    options: dict[str, Any] = {"capture_output": True, "text": True, "timeout": 60, **kwargs}
     return subprocess.run(
-        [sys.executable, "-m", "fitpartners", *args],
-        capture_output=True,
-        text=True,
-        env=clean_environ(**(env or {})),
-        timeout=60,
-        **kwargs,
+        [sys.executable, "-m", "fitpartners", *args], env=clean_environ(**(env or {})), **options
     )
 
 

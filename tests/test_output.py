@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -21,7 +22,7 @@ import pytest
 import typer
 from pydantic import TypeAdapter
 
-from conftest import DATA_FILE, SCRIPT, TERMINAL, clean_environ, one_line, partner, run
+from conftest import DATA_FILE, SCRIPT, TERMINAL, clean_environ, cli, one_line, partner, run
 from fitpartners import __version__, writers
 from fitpartners.catalog import Catalog
 from fitpartners.cli import app
@@ -846,15 +847,10 @@ def complete(words: str, cword: int) -> list[str]:
         (
             "fitpartners show flanders",
             2,
-            [
-                "flanders-healthtech",
-                "flanders.healthTech",
-                "flanders-bio",
-                "flanders.bio",
-                "flanders-cleantech-association",
-            ],
+            # one value for names that differ only in case and punctuation
+            ["flanders-healthtech", "flanders-bio", "flanders-cleantech-association"],
         ),
-        ("fitpartners show MED", 2, ["MEDVIA"]),  # a later name
+        ("fitpartners show MED", 2, ["MEDVIA", "medtech-flanders"]),  # a later name; any case
         ("fitpartners list --type ch", 3, []),
         ("fitpartners list --type c", 3, ["cluster"]),
         ("fitpartners list --domain f", 3, ["food"]),
@@ -921,3 +917,115 @@ def test_lists_in_csv_and_tsv_cells_are_joined_by_a_semicolon_with_or_without_la
             out = run("list", "--format", fmt, "--fields", "id,domains", *labels).out
             rows = {row[0]: row[1] for row in csv.reader(io.StringIO(out), delimiter=delimiter)}
             assert rows["de-blauwe-cluster"].split("; ") == items, (labels, fmt)
+
+
+# -- xlsx --------------------------------------------------------------------------------------
+
+
+def workbook(*args: str, env: dict[str, str | None] | None = None) -> Any:
+    import openpyxl
+
+    r = cli("list", "--format", "xlsx", *args, env=env, text=False)
+    assert r.returncode == 0 and r.stderr == b"", r.stderr
+    return openpyxl.load_workbook(io.BytesIO(r.stdout)).active
+
+
+def test_xlsx_is_a_workbook_of_text_cells_with_the_labels_of_the_language():
+    sheet = workbook()
+    assert sheet.max_row == 22  # a header and the 21 partners
+    assert [c.value for c in sheet[1]][:3] == ["id", "number", "name"]
+    names = [c.value for c in sheet["C"]][1:]
+    assert "essenscia Vlaanderen" in names and "flanders.healthTech" in names
+    assert all(cell.data_type == "s" for row in sheet.iter_rows() for cell in row if cell.value is not None)
+    assert sheet["G2"].value == "sector federation"  # the type's label, not its id
+    dutch = workbook("--lang", "nl")
+    assert [c.value for c in dutch[1]][:3] == ["id", "nummer", "naam"] and dutch[
+        "G2"
+    ].value == "sectorfederatie"
+    assert 4 <= sheet.column_dimensions["C"].width <= 60
+
+
+def test_xlsx_keeps_accents_and_never_runs_a_formula(dataset, write_data):
+    partner(dataset, "voka")["name"] = '=HYPERLINK("http://evil.example","Voka é")'
+    sheet = workbook("--data", write_data(dataset), "--fields", "id,name")
+    row = next(r for r in sheet.iter_rows(values_only=False) if r[0].value == "voka")
+    assert row[1].value == '=HYPERLINK("http://evil.example","Voka é")' and row[1].data_type == "s"
+
+
+def test_xlsx_in_a_terminal_is_refused_with_a_hint():
+    r = run("list", "--format", "xlsx", env=TERMINAL)
+    assert r.code == 2 and r.out == ""
+    assert (
+        r.err
+        == "fitpartners: --format xlsx writes a binary workbook: redirect it to a file (> partners.xlsx)\n"
+    )
+
+
+# -- completion in a real bash -------------------------------------------------------------------
+
+BASH = shutil.which("bash")
+
+
+def bash_completions(*words: str) -> list[str]:
+    """What bash offers for the last word, through the script `--show-completion` prints."""
+    env = clean_environ(PATH=f"{SCRIPT.parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    script = subprocess.run(
+        [str(SCRIPT)], env={**env, "_FITPARTNERS_COMPLETE": "source_bash"}, capture_output=True, text=True
+    ).stdout
+    quoted = " ".join(shlex.quote(w) for w in ("fitpartners", *words))
+    probe = "\n".join(
+        [script, f"COMP_WORDS=({quoted}); COMP_CWORD={len(words)}", "_fitpartners_completion fitpartners",
+         'printf "%s\\n" "${COMPREPLY[@]}"'],
+    )  # fmt: skip
+    r = subprocess.run([BASH, "--norc", "-c", probe], env=env, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    return [line for line in r.stdout.splitlines() if line]
+
+
+@pytest.mark.skipif(BASH is None, reason="no bash")
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        (("show", "VOK"), ["voka"]),  # any case
+        (("show", "medv"), ["MEDVIA"]),  # a later name
+        (("show", "belgo"), ["bicci"]),  # a name with spaces: its id
+        (("list", "--country", "ja"), ["jamaica", "japan"]),
+        (("list", "--country", "VS"), ["vs"]),
+        (("list", "--sort", "N"), ["number", "name"]),
+        (("list", "--type", "sectorfe"), ["sector-federation", "sectorfederatie"]),  # and the Dutch label
+        (("list", "--sector", "voe"), ["food-drink"]),  # a label with spaces leads to the id
+        (("schema", "--output", "pa"), ["partner"]),
+        (("list", "--format", "JS"), ["json", "jsonl"]),
+    ],
+)
+def test_bash_offers_values_without_case_or_accents(words, expected):
+    assert bash_completions(*words) == expected
+
+
+@pytest.mark.skipif(BASH is None, reason="no bash")
+@pytest.mark.parametrize(
+    "words", [("show", ""), ("list", "--type", ""), ("list", "--domain", ""), ("list", "--sector", "")]
+)
+def test_every_value_bash_offers_can_be_inserted_as_it_is(words):
+    offered = bash_completions(*words)
+    assert offered
+    for value in offered:
+        # The value typed into a command line unquoted, as bash inserts it: the shell's
+        # own splitting (shlex, POSIX rules) must leave it one word, and the run must work.
+        line = shlex.split(f"fitpartners {' '.join(words[:-1])} {value} --json")
+        assert line[-2] == value, value
+        r = run(*line[1:])
+        assert r.code == 0, (value, r.err)
+
+
+@pytest.mark.parametrize("shell", ["zsh", "fish"])
+def test_other_shells_where_installed(shell):
+    if shutil.which(shell) is None:
+        pytest.skip(f"no {shell} installed")
+    r = subprocess.run(
+        [str(SCRIPT)],
+        env=clean_environ(_FITPARTNERS_COMPLETE=f"source_{shell}"),
+        capture_output=True,
+        text=True,
+    )
+    assert r.returncode == 0 and "fitpartners" in r.stdout

@@ -5,8 +5,9 @@ shared options, loads the catalog and renders the result (output.render). Data f
 way: cli -> options -> catalog (and search) -> output -> writers/views.
 """
 
+import functools
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal, Optional
 
 import typer
@@ -75,28 +76,83 @@ def _root(
 # -- completion of command arguments ---------------------------------------------------------
 
 
+# Completion offers only values a shell can insert as they are: Typer's bash and zsh scripts
+# put each offered line into the command line unquoted, so a name with a space or an '&'
+# would split into words or start a background job. A partner whose name has a space is
+# offered by its id (or another name of one word); matching ignores case and accents.
+_SHELL_SPECIAL = frozenset(" \t\n&|;<>()$`\\\"'*?[]#~!{}")
+
+
+def shell_safe(text: str) -> bool:
+    return bool(text) and not _SHELL_SPECIAL.intersection(text)
+
+
+def _matching(incomplete: str, values: Iterable[str]) -> list[str]:
+    key = fold(incomplete)
+    return list(dict.fromkeys(v for v in values if shell_safe(v) and fold(v).startswith(key)))
+
+
 def _complete_partner(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
     catalog = catalog_for_completion(ctx)
     if catalog is None:
         return []
     key = fold(incomplete)
-    return [
-        (name.text, p.name)
-        for p in catalog.all_partners
-        for name in p.names()
-        if fold(name.text).startswith(key) and not name.text.isdigit()
-    ]
+    out: dict[str, tuple[str, str]] = {}  # folded value -> (value, help): 'voka' once, not 'Voka' too
+    for p in catalog.all_partners:
+        for name in p.names():
+            if name.text.isdigit() or not fold(name.text).startswith(key):
+                continue
+            value = name.text if shell_safe(name.text) else p.id
+            out.setdefault(fold(value), (value, p.name))
+    return list(out.values())
 
 
-def _complete_labels(kind: Literal["type", "domain"]) -> Callable[[str], list[str]]:
-    def complete(incomplete: str) -> list[str]:
+def _complete_labels(kind: Literal["type", "domain"]) -> Callable[[typer.Context, str], list[str]]:
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
         from .filters import accepted_labels
 
         done, _, last = incomplete.rpartition(",")
         prefix = f"{done}," if done else ""
-        return [prefix + v for v in accepted_labels(kind) if fold(v).startswith(fold(last))]
+        return [prefix + v for v in _matching(last, accepted_labels(kind))]
 
     return complete
+
+
+def _complete_sector(ctx: typer.Context, incomplete: str) -> list[str]:
+    from .vocabulary import vocabulary
+
+    done, _, last = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    key = fold(last)
+    # A sector by its id: its labels have spaces ("voeding en dranken"), so they lead to it.
+    ids = [
+        s.id
+        for s in vocabulary().sectors
+        if any(fold(t).startswith(key) for t in (s.id, s.label.en, s.label.nl))
+    ]
+    return [prefix + v for v in ids]
+
+
+def _complete_country(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Country names of one word (English, Dutch, the table's short forms), lower case,
+    and ISO codes when what was typed is one."""
+    from .countries import all_country_names, table
+
+    done, _, last = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    names = [n.lower() for n in all_country_names()]
+    names += [form for forms in table().names.values() for form in forms]
+    return [prefix + v for v in _matching(last, sorted(set(names)))][:40]
+
+
+def _complete_sort(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _matching(incomplete, SORT_KEYS)
+
+
+def _complete_shape(ctx: typer.Context, incomplete: str) -> list[str]:
+    from .results import OUTPUT_SHAPES
+
+    return _matching(incomplete, OUTPUT_SHAPES)
 
 
 # -- columns -----------------------------------------------------------------------------------
@@ -170,6 +226,7 @@ def list_partners(
             "-c",
             metavar="COUNTRY",
             help="Country of a bilateral chamber: ISO 3166 code, English or Dutch name.",
+            autocompletion=_complete_country,
         ),
     ] = [],  # noqa: B006
     sector: Annotated[
@@ -180,6 +237,7 @@ def list_partners(
             metavar="SECTOR",
             help="Sector a partner covers (editorial vocabulary): an id such as food-drink, "
             "or its English or Dutch label.",
+            autocompletion=_complete_sector,
         ),
     ] = [],  # noqa: B006
     all_sectors: Annotated[
@@ -187,7 +245,13 @@ def list_partners(
         typer.Option("--all-sectors", help="With --domain or --sector: also list the cross-sector partners."),
     ] = False,
     sort: Annotated[
-        str, typer.Option("--sort", metavar="KEY", help=f"Order of the rows: {', '.join(SORT_KEYS)}.")
+        str,
+        typer.Option(
+            "--sort",
+            metavar="KEY",
+            autocompletion=_complete_sort,
+            help=f"Order of the rows: {', '.join(SORT_KEYS)}.",
+        ),
     ] = "number",
     period: str | None = None,
     lang: str = "en",
@@ -456,6 +520,7 @@ def json_schema(
             "--output",
             "-o",
             metavar="SHAPE",
+            autocompletion=_complete_shape,
             help="Whose schema: dataset (the data file), or a command's JSON records: partner, search, "
             "overview, matrix, history, about, validate.",
         ),
@@ -475,12 +540,38 @@ def json_schema(
     return Document(schema, indent=True)
 
 
+def _unfiltered(complete: Callable[[typer.Context, str], Any]) -> Callable[..., list[Any]]:
+    """A completion that offers what `complete` finds: Typer keeps only values that start
+    with the typed text as typed, which would undo matching without case and accents."""
+    from click.shell_completion import CompletionItem
+
+    def shell_complete(ctx: typer.Context, param: Any, incomplete: str) -> list[Any]:
+        found = complete(ctx, incomplete)
+        return [CompletionItem(*v) if isinstance(v, tuple) else CompletionItem(v) for v in found]
+
+    return shell_complete
+
+
+@functools.cache
 def command_tree() -> Any:
     """The Click group Typer builds from `app`, with arguments shown by their metavars
-    (NAME, WORDS..., [PATH]) and never by a Python type ('<list[str]>')."""
+    (NAME, WORDS..., [PATH]) and never by a Python type ('<list[str]>'), and completions
+    matched without case and accents. Built once per process (an API user or a test suite
+    that runs many commands in one process builds it once)."""
+    completers: dict[str, Callable[[typer.Context, str], Any]] = {
+        "name": _complete_partner,
+        "type_": _complete_labels("type"),
+        "domain": _complete_labels("domain"),
+        "country": _complete_country,
+        "sector": _complete_sector,
+        "sort": _complete_sort,
+        "shape": _complete_shape,
+    }
     group = typer.main.get_command(app)
     for each in group.commands.values():  # type: ignore[attr-defined]
         for param in each.params:
+            if param.name in completers:
+                param._custom_shell_complete = _unfiltered(completers[param.name])
             if param.param_type_name == "argument":
                 name = param.metavar or param.name.upper()
                 shown = name if param.required else f"[{name}]" if not name.startswith("[") else name

@@ -7,6 +7,7 @@ the models is a data error like any other, naming the file, the record and the f
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -178,11 +179,20 @@ def _cross_check_valid_partners(data: bytes, errors: list[Any]) -> list[str]:
 
 def parse(data: bytes, origin: str) -> Dataset:
     """A valid dataset, or a DataError naming the first problem (and how many more)."""
-    dataset, found = problems(data)
+    dataset, found = _checked(data)
     if dataset is None or found:
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
         raise DataError(f"{origin}: invalid dataset: {found[0]}{more}; run 'fitpartners validate' for all")
     return dataset
+
+
+@functools.lru_cache(maxsize=4)
+def _checked(data: bytes) -> tuple[Dataset | None, tuple[str, ...]]:
+    """problems(), remembered for the same bytes: the models are frozen, so a process that
+    loads the same file again (a notebook calling fitpartners.load(), a test suite) shares
+    one validated dataset instead of validating it again."""
+    dataset, found = problems(data)
+    return dataset, tuple(found)
 
 
 def read_dataset(path: str | None = None) -> Dataset:

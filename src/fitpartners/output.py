@@ -36,6 +36,7 @@ class Format(StrEnum):
     csv = "csv"
     tsv = "tsv"
     markdown = "markdown"
+    xlsx = "xlsx"
 
 
 class Lang(StrEnum):
@@ -182,6 +183,10 @@ class Policy:
             raise UsageError("use either --json or --format, not both")
         if jq is not None and fmt not in (None, Format.json):
             raise UsageError("--jq filters JSON: it goes with --json or --format json only")
+        if fmt is Format.xlsx and is_terminal():
+            raise UsageError(
+                "--format xlsx writes a binary workbook: redirect it to a file (> partners.xlsx)"
+            )
         return cls(
             format=Format.json if (as_json or jq is not None) else (fmt or Format.table),
             explicit=fmt is not None or as_json or jq is not None,
@@ -254,13 +259,19 @@ class JsonLinesRenderer:
 
 
 class RowsRenderer:
-    """csv, tsv and markdown: one row per record (a card is its record's row)."""
+    """csv, tsv, markdown and xlsx: one row per record (a card is its record's row)."""
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
 
     def listing(self, result: Listing) -> None:
         p = self.policy
+        if p.format is Format.xlsx:
+            every = p.fields or list(result.columns.valid)
+            table = writers.rows(result.records, every, labels=True, lang=p.lang, sep=writers.LIST_SEPARATOR)
+            header = [heading(f, p.lang) for f in every] if p.headers else None
+            writers.write_bytes(writers.xlsx_bytes(table, header))
+            return
         if p.format is Format.markdown:
             shown = p.fields or list(result.columns.default)
             table = writers.rows(result.records, shown, labels=True, lang=p.lang)
@@ -356,7 +367,7 @@ def renderer(policy: Policy) -> Renderer:
         return JsonRenderer(policy)
     if policy.format is Format.jsonl:
         return JsonLinesRenderer(policy)
-    if policy.format in (Format.csv, Format.tsv, Format.markdown):
+    if policy.format in (Format.csv, Format.tsv, Format.markdown, Format.xlsx):
         return RowsRenderer(policy)
     return TerminalRenderer(policy) if policy.for_people else PlainRenderer(policy)
 
