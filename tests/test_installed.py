@@ -160,3 +160,10 @@ def test_the_api_from_the_installed_wheel(installed: Path, tmp_path: Path):
         "records": "BCECC",
         "ambiguous": True,
     }
+
+
+def test_completion_from_the_installed_wheel(installed: Path, tmp_path: Path):
+    # Typer carries its own Click: nothing of ours may need another one.
+    env = {"_FITPARTNERS_COMPLETE": "complete_bash", "COMP_WORDS": "fitpartners show VOK", "COMP_CWORD": "2"}
+    r = run(installed, cwd=tmp_path, **env)
+    assert r.returncode == 0 and r.stdout.split() == ["voka"], r.stderr

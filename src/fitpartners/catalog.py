@@ -30,7 +30,7 @@ from .results import (
     HistoryStep,
     Match,
     MatrixRow,
-    Out,
+    OutputShape,
     OverviewRow,
     PartnerRecord,
     PartnerRecords,
@@ -350,7 +350,7 @@ class Catalog:
             for gid, labels, members in groups
         ]
 
-    def matrix(self, period: str | None = None) -> list[Out]:
+    def matrix(self, period: str | None = None) -> list[OutputShape]:
         rows = []
         for p in self.in_period(self.period(period)):
             row: dict[str, Any] = {"id": p.id, "number": p.number, "name": p.name}

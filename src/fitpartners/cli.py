@@ -543,9 +543,10 @@ def json_schema(
 def _unfiltered(complete: Callable[[typer.Context, str], Any]) -> Callable[..., list[Any]]:
     """A completion that offers what `complete` finds: Typer keeps only values that start
     with the typed text as typed, which would undo matching without case and accents."""
-    from click.shell_completion import CompletionItem
 
     def shell_complete(ctx: typer.Context, param: Any, incomplete: str) -> list[Any]:
+        from typer.core import CompletionItem  # type: ignore[attr-defined]  # Typer carries its own Click
+
         found = complete(ctx, incomplete)
         return [CompletionItem(*v) if isinstance(v, tuple) else CompletionItem(v) for v in found]
 

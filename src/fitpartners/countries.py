@@ -98,7 +98,7 @@ def country_code(value: str) -> str:
     if several:
         names = ", ".join(f"{country_name(c)} ({c})" for c in several)
         raise UsageError(f"invalid value for {COUNTRY_OPTION}: {value!r} fits several countries: {names}")
-    raise BadValue(COUNTRY_OPTION, value, suggest(value), closest=True)
+    raise BadValue(COUNTRY_OPTION, value, similar_countries(value), closest=True)
 
 
 @cache
@@ -147,17 +147,12 @@ def country_codes(values: Sequence[str]) -> set[str]:
     return codes
 
 
-def suggest(value: str, limit: int = SUGGESTIONS) -> list[str]:
+def similar_countries(value: str, limit: int = SUGGESTIONS) -> list[str]:
     """English names of the countries whose names are closest to `value` (a hint only)."""
-    import difflib  # only on a miss
+    from .similar import closest
 
-    key = fold(value)
-    if not key:
-        return []
-    names = _by_name()
-    close = difflib.get_close_matches(key, names, n=limit * 4, cutoff=0.6)
-    codes = list(dict.fromkeys(names[k] for k in close))
-    return [country_name(c, "en") for c in codes[:limit]]
+    codes = closest(value, _by_name().items(), limit)
+    return [country_name(c, "en") for c in codes]
 
 
 def country_name(code: str, lang: str = "en") -> str:

@@ -27,17 +27,14 @@ ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
 Text = Annotated[str, Field(min_length=1, max_length=10_000)]
 # [0-9], not \d: pydantic-core's \d takes any Unicode digit ("٢٠٢٢"), a JSON Schema
-# validator's only 0-9. The ASCII class is also cheaper to compile: the first validation
-# of the bundled file took 4.57 ms with \d, 3.78 ms with [0-9] (time.perf_counter after
-# Typer had run a command, median of 25 alternating processes, compiled package).
+# validator's only 0-9.
 Day = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
 # A date known to the day or only to the month ("2022-12").
 PartialDay = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")]
 Url = Annotated[str, Field(pattern=r"^https://[^\s/]+(/\S*)?$", max_length=2_000)]
 # References to sources: the rules (rules.py) find each among the sources, whose ids are
-# `Id`s, so the pattern is not checked again on every reference (9% of the validation time
-# at 100,000 partners: 1.29 s to 1.17 s, best of 3 in-process); the JSON Schema still
-# shows it.
+# `Id`s, so the pattern is not checked again on every reference (a large file has many:
+# docs/performance.md); the JSON Schema still shows it.
 SourceRef = Annotated[
     str,
     Field(max_length=80),

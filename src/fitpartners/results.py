@@ -18,11 +18,11 @@ from .labels import Domain
 from .models import Bilingual, Dataset, Partner, Programme, Round, Source
 
 
-class Out(BaseModel):
+class OutputShape(BaseModel):
     model_config = ConfigDict(frozen=True, defer_build=True)
 
 
-class CitedSource(Out):
+class CitedSource(OutputShape):
     """A source as cited next to a fact: enough to follow it without a second call."""
 
     id: str
@@ -38,7 +38,7 @@ class State(StrEnum):
     MERGED = "merged"
 
 
-class Status(Out):
+class Status(OutputShape):
     """What became of a partner since the sources listed it, as of `today`."""
 
     state: State
@@ -91,7 +91,7 @@ class PartnerRecords(Sequence[PartnerRecord]):
         return PartnerRecord.model_construct(**{**p.__dict__, "sources": sources, "status": self.status(p)})
 
 
-class WordMatch(Out):
+class WordMatch(OutputShape):
     """How one query word matched: `how` is name, text, coverage, vocabulary, generic,
     country or typo; `field` where (a field, or 'vocabulary'/'generic'/'country');
     `matched` what (the word in the data, the sector id, the ISO code, or 'logstics ~
@@ -103,7 +103,7 @@ class WordMatch(Out):
     matched: str
 
 
-class Match(Out):
+class Match(OutputShape):
     """Why a search result matched."""
 
     score: float
@@ -118,18 +118,18 @@ class SearchRecord(PartnerRecord):
     match: Match
 
 
-class OverviewRow(Out):
+class OverviewRow(OutputShape):
     id: str | None
     label: Bilingual
     count: int
     partners: list[str]
 
 
-def _matrix_row() -> type[Out]:
+def _matrix_row() -> type[OutputShape]:
     domains: dict[str, Any] = {d.value.replace("-", "_"): (bool, ...) for d in Domain}
     return create_model(
         "MatrixRow",
-        __base__=Out,
+        __base__=OutputShape,
         id=(str, ...),
         number=(int | None, ...),
         name=(str, ...),
@@ -146,7 +146,7 @@ def domain_key(domain: Domain) -> str:
     return domain.value.replace("-", "_")
 
 
-class HistoryCounts(Out):
+class HistoryCounts(OutputShape):
     before: int
     after: int
     continued: int
@@ -154,7 +154,7 @@ class HistoryCounts(Out):
     left: int
 
 
-class HistoryStep(Out):
+class HistoryStep(OutputShape):
     from_round: str
     to_round: str
     continued: list[str]
@@ -174,12 +174,12 @@ class RoundInfo(Round):
     days_left: int | None  # while it runs, counting today
 
 
-class TypeCount(Out):
+class TypeCount(OutputShape):
     type: str
     count: int
 
 
-class About(Out):
+class About(OutputShape):
     programme: Programme
     today: dt.date
     latest_round: str
@@ -188,7 +188,7 @@ class About(Out):
     sources: list[Source]  # every source of the dataset, so that any cited id resolves
 
 
-class Validation(Out):
+class Validation(OutputShape):
     dataset: str
     valid: bool
     problems: list[str]

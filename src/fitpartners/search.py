@@ -695,13 +695,12 @@ def _no_chamber(code: str, general: Sequence[Partner]) -> str:
 
 def _suggestions(index: _Index, words: Sequence[str], limit: int = 3) -> list[str]:
     """Known words close to the query's, for a question that found nothing (a hint only)."""
-    from rapidfuzz import fuzz
-    from rapidfuzz.process import extract
+    from .similar import closest
 
     known = _known_words(index)
     out: list[str] = []
     for w in words:
-        out += [c[0] for c in extract(w, known, scorer=fuzz.ratio, score_cutoff=70, limit=limit)]
+        out += closest(w, ((k, k) for k in known), limit)
     return list(dict.fromkeys(out))[:limit]
 
 
@@ -779,24 +778,7 @@ def _starts_words(words: list[str], name_words: list[str]) -> bool:
 
 def suggest(partners: Sequence[Partner], query: str, limit: int = 3) -> list[str]:
     """Names of the partners closest to the query, ranked: only ever a hint."""
-    import difflib  # only on a miss
+    from .similar import closest
 
-    key = fold(query)
-    if not key:
-        return []
-    scores: dict[str, float] = {}
-    names: dict[str, Partner] = {}
-    for p in partners:
-        names[p.id] = p
-        for name in p.names():
-            folded = fold(name.text)
-            if not folded:
-                continue
-            score = difflib.SequenceMatcher(None, key, folded).ratio()
-            # A typo in the first word of a longer name ('flandrs' for 'flanders.bio').
-            prefix = difflib.SequenceMatcher(None, key, folded[: len(key) + 1]).ratio()
-            score = max(score, prefix - 0.05)
-            scores[p.id] = max(scores.get(p.id, 0.0), score)
-    close = [pid for pid, score in scores.items() if score >= 0.6]
-    close.sort(key=lambda pid: (-scores[pid], _number(names[pid])))
-    return [names[pid].name for pid in close[:limit]]
+    ordered = sorted(partners, key=_number)
+    return closest(query, ((n.text, p.name) for p in ordered for n in p.names()), limit)
