@@ -26,6 +26,7 @@ ENV_MAX_BYTES = "FITPARTNERS_MAX_BYTES"
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 CHUNK = 4 * 1024 * 1024
 STDIN = "-"
+REMEMBER_BYTES = 2 * 1024 * 1024  # datasets up to this size are validated once per process
 BOM = b"\xef\xbb\xbf"
 
 
@@ -179,7 +180,8 @@ def _cross_check_valid_partners(data: bytes, errors: list[Any]) -> list[str]:
 
 def parse(data: bytes, origin: str) -> Dataset:
     """A valid dataset, or a DataError naming the first problem (and how many more)."""
-    dataset, found = _checked(data)
+    # A large file is validated afresh: keeping its bytes as a cache key would keep them alive.
+    dataset, found = _checked(data) if len(data) <= REMEMBER_BYTES else problems(data)
     if dataset is None or found:
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
         raise DataError(f"{origin}: invalid dataset: {found[0]}{more}; run 'fitpartners validate' for all")
