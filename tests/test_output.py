@@ -266,7 +266,7 @@ def test_labels_switch_csv_and_tsv_to_the_labels_of_the_language():
         "BCECC",
         "bilaterale Kamer van Koophandel",
         "de Belgian-Chinese Economic & Commercial Council",
-        "no",
+        "nee",
     ]
     en = csv_rows(run("list", "--type", "chamber", "--format", "csv", *fields, "--labels").out)
     assert en[1] == [
@@ -291,8 +291,8 @@ def test_labels_switch_csv_and_tsv_types_and_flags_to_the_language():
     assert column("csv") == ["sector-federation/false", "bilateral-chamber/true"]
     assert column("csv", "--labels") == ["sector federation/no", "bilateral chamber of commerce/yes"]
     assert column("tsv", "--labels", "--lang", "nl") == [
-        "sectorfederatie/no",
-        "bilaterale Kamer van Koophandel/yes",
+        "sectorfederatie/nee",
+        "bilaterale Kamer van Koophandel/ja",
     ]
     assert column("tsv", "--labels", FITPARTNERS_LANG="nl") == column("tsv", "--labels", "--lang", "nl")
 
@@ -780,7 +780,7 @@ SHARED_OPTIONS = {
         "--quiet",
     },
     "about": {"--data", "--json", "--jq", "--lang", "--quiet"},
-    "validate": {"--json", "--jq"},
+    "validate": {"--json", "--jq", "--lang"},
     "schema": {"--json", "--jq"},
 }
 

@@ -20,6 +20,7 @@ from .labels import (
     TYPE_LABELS,
     UNKNOWN_TYPE_LABEL,
     Domain,
+    Msg,
     fold,
 )
 from .models import Bilingual, Dataset, EventKind, Partner, Round, Source
@@ -118,9 +119,11 @@ class Catalog:
         latest = self.latest_round
         if self.round_state(latest) is not RoundState.ENDED:
             return None
-        return (
-            f"note: the {latest.id} round ended on {latest.ends_on}; "
-            "no later round is in this dataset (--quiet hides this note)"
+        return Msg(
+            "note: the {round} round ended on {ends_on}; no later round is in this dataset "
+            "(--quiet hides this note)",
+            round=latest.id,
+            ends_on=latest.ends_on,
         )
 
     def period_ids(self) -> list[str]:

@@ -15,7 +15,7 @@ import typer
 from . import __version__
 from .catalog import Catalog
 from .errors import EXIT_CODES_HELP, EXIT_USAGE, PROG, BadValue, outcome
-from .labels import DOMAIN_LABELS, TYPE_LABELS, fold
+from .labels import DOMAIN_LABELS, TYPE_LABELS, Msg, fold, say_in
 from .loader import ENV_DATA, ENV_MAX_BYTES
 from .models import PARTNER_FIELDS
 from .options import (
@@ -267,16 +267,29 @@ def list_partners(
         names = ", ".join(p.name for p in chosen.cross_sector_left_out)
         notes.append(
             Note(
-                f"note: {len(chosen.cross_sector_left_out)} cross-sector partners serve every sector "
-                f"and are not listed ({names}); add --all-sectors to include them"
+                Msg(
+                    "note: {count} cross-sector partners serve every sector and are not listed ({names}); "
+                    "add --all-sectors to include them",
+                    count=len(chosen.cross_sector_left_out),
+                    names=names,
+                )
             )
         )
     if country and not chosen:
         from .countries import country_codes, country_name
 
         general = ", ".join(p.name for p in catalog.cross_sector_partners(period))
-        asked = "; ".join(country_name(c, lang) for c in sorted(country_codes(country)))
-        notes.append(Note(f"no bilateral chamber for {asked}; the cross-sector partners may help: {general}"))
+        codes = sorted(country_codes(country))
+        asked = {each: "; ".join(country_name(c, each) for c in codes) for each in ("en", "nl")}
+        notes.append(
+            Note(
+                Msg(
+                    "no bilateral chamber for {country}; the cross-sector partners may help: {names}",
+                    country=asked,
+                    names=general,
+                )
+            )
+        )
     return Listing(catalog.printed(catalog.sort(chosen, fold(sort))), PARTNER_COLUMNS, notes=notes)
 
 
@@ -359,18 +372,25 @@ def search_partners(
     )
 
 
-def _nothing_found(catalog: Catalog, asked: str, nearest: list[str]) -> str:
+def _nothing_found(catalog: Catalog, asked: str, nearest: list[str]) -> Msg:
     """One line on what to try when a question found nothing."""
-    parts = [f"no partner matches {asked!r}"]
-    if nearest:
-        parts.append(f"did you mean: {', '.join(nearest)}?")
     general = catalog.cross_sector_partners()
-    if general:
-        parts.append(f"the partners for every sector: {', '.join(p.name for p in general)}")
     agency = catalog.dataset.programme.agency
-    if agency.website:
-        parts.append(f"or ask {agency.abbreviation} itself: {agency.website}")
-    return "; ".join(parts)
+    return Msg(
+        "no partner matches {asked!r}{nearest}{general}{agency}",
+        asked=asked,
+        nearest=Msg("; did you mean: {words}?", words=", ".join(nearest)) if nearest else "",
+        general=(
+            Msg("; the partners for every sector: {names}", names=", ".join(p.name for p in general))
+            if general
+            else ""
+        ),
+        agency=(
+            Msg("; or ask {agency} itself: {website}", agency=agency.abbreviation, website=agency.website)
+            if agency.website
+            else ""
+        ),
+    )
 
 
 @command(
@@ -429,8 +449,8 @@ def round_history(catalog: Catalog) -> Listing:
     return Listing(
         rows,
         HISTORY_COLUMNS,
-        view=lambda lang: views().history(catalog, rows),
-        empty="only one round in the dataset",
+        view=lambda lang: views().history(catalog, rows, lang),
+        empty=Msg("only one round in the dataset"),
     )
 
 
@@ -449,16 +469,16 @@ def about_programme(catalog: Catalog) -> Document:
     return Document(
         info,
         text=lambda lang: pairs_text(
-            [*about_lines(info, lang), *(("source", source_line(s)) for s in info.sources)]
+            [*about_lines(info, lang), *((say_in(lang, "source"), source_line(s)) for s in info.sources)]
         ),
-        view=lambda lang: views().about(info, about_lines(info, lang)),
+        view=lambda lang: views().about(info, about_lines(info, lang), lang),
     )
 
 
 @command(
     app,
     "validate",
-    options=("as_json", "jq"),
+    options=("as_json", "jq", "lang"),
     short_help="Check a dataset; list every problem.",
     epilog=examples(
         "fitpartners validate",
@@ -494,16 +514,21 @@ def validate_dataset(
     result = Validation(
         dataset=origin, valid=not found, problems=found[:limit], more=max(0, len(found) - limit)
     )
-    lines = [f"{origin}: {p}" for p in result.problems]
-    if result.more:
-        lines.append(f"{origin}: and {result.more} more")
-    text = "".join(f"{sanitize(line)}\n" for line in lines) if found else f"{sanitize(origin)}: valid\n"
-    return Document(
-        result,
-        text=lambda lang: text,
-        exit_code=1 if found else 0,
-        notes=[Note(f"{origin}: {len(found)} problem{'s' if len(found) > 1 else ''}")] if found else [],
+
+    def text(lang: str) -> str:
+        if not found:
+            return f"{sanitize(say_in(lang, '{origin}: valid', origin=origin))}\n"
+        lines = [f"{origin}: {p}" for p in result.problems]
+        if result.more:
+            lines.append(say_in(lang, "{origin}: and {count} more", origin=origin, count=result.more))
+        return "".join(f"{sanitize(line)}\n" for line in lines)
+
+    counted = (
+        Msg("{origin}: 1 problem", origin=origin)
+        if len(found) == 1
+        else Msg("{origin}: {count} problems", origin=origin, count=len(found))
     )
+    return Document(result, text=text, exit_code=1 if found else 0, notes=[Note(counted)] if found else [])
 
 
 @command(

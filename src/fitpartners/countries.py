@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from .errors import BadValue, DataError, UsageError
-from .labels import fold, fold_words
+from .labels import Msg, fold, fold_words
 
 if TYPE_CHECKING:
     from gettext import NullTranslations
@@ -96,8 +96,15 @@ def country_code(value: str) -> str:
     if code is not None:
         return code
     if several:
-        names = ", ".join(f"{country_name(c)} ({c})" for c in several)
-        raise UsageError(f"invalid value for {COUNTRY_OPTION}: {value!r} fits several countries: {names}")
+        names = {lang: ", ".join(f"{country_name(c, lang)} ({c})" for c in several) for lang in ("en", "nl")}
+        raise UsageError(
+            Msg(
+                "invalid value for {option}: {value!r} fits several countries: {names}",
+                option=COUNTRY_OPTION,
+                value=value,
+                names=names,
+            )
+        )
     raise BadValue(COUNTRY_OPTION, value, similar_countries(value), closest=True)
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 from typing import NamedTuple
 
+from .labels import Msg, in_lang
+
 PROG = "fitpartners"
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -31,9 +33,16 @@ EXIT_CODES_HELP = (
 
 
 class FitError(Exception):
-    """An error with a one-line message for stderr and an exit code."""
+    """An error with a one-line message for stderr and an exit code. `lang`: the language
+    of the command that raised it (set where the command's options are known); a message
+    made as a labels.Msg is said in it."""
 
     exit_code = EXIT_FAILURE
+    lang = "en"
+
+    def text(self) -> str:
+        """The message in the error's language (str(error) is always English)."""
+        return in_lang(self.args[0], self.lang) if self.args and isinstance(self.args[0], str) else str(self)
 
 
 class DataError(FitError):
@@ -64,10 +73,12 @@ class BadValue(UsageError):
         self.value = value
         self.valid = valid
         if closest:
-            hint = f"did you mean: {', '.join(valid)}?" if valid else "nothing close"
+            hint = Msg("did you mean: {values}?", values=", ".join(valid)) if valid else Msg("nothing close")
         else:
-            hint = f"valid: {', '.join(valid)}"
-        super().__init__(f"invalid value for {option}: {value!r} ({hint})")
+            hint = Msg("valid: {values}", values=", ".join(valid))
+        super().__init__(
+            Msg("invalid value for {option}: {value!r} ({hint})", option=option, value=value, hint=hint)
+        )
 
 
 class StreamError(FitError):
@@ -75,8 +86,12 @@ class StreamError(FitError):
     error. The user's environment, not our bug: one line naming the stream, exit 1."""
 
     def __init__(self, stream: str, reason: str) -> None:
-        verb = "read from" if stream == "stdin" else "write to"
-        super().__init__(f"cannot {verb} {stream}: {reason}")
+        key = (
+            "cannot read from {stream}: {reason}"
+            if stream == "stdin"
+            else "cannot write to {stream}: {reason}"
+        )
+        super().__init__(Msg(key, stream=stream, reason=reason))
 
 
 class JqError(FitError):
@@ -109,7 +124,7 @@ def outcome(exc: BaseException, where: str = PROG) -> Outcome:
     """The one mapping from an exception to what the user sees. `where` is the command
     path for usage errors ('fitpartners list')."""
     if isinstance(exc, FitError):
-        return Outcome(exc.exit_code, str(exc))
+        return Outcome(exc.exit_code, exc.text())
     if isinstance(exc, JqHalt):
         return Outcome(exc.code, exc.text or None, raw=True)
     if isinstance(exc, PipeClosed | BrokenPipeError):

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .errors import DataError, StreamError, UsageError
+from .labels import Msg, bilingual_num
 from .models import Dataset
 from .rules import cross_check
 
@@ -37,9 +38,11 @@ def max_bytes() -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise UsageError(f"{ENV_MAX_BYTES} must be a whole number of bytes, not {raw!r}") from None
+        raise UsageError(
+            Msg("{env} must be a whole number of bytes, not {raw!r}", env=ENV_MAX_BYTES, raw=raw)
+        ) from None
     if value < 1:
-        raise UsageError(f"{ENV_MAX_BYTES} must be at least 1, not {value}")
+        raise UsageError(Msg("{env} must be at least 1, not {value}", env=ENV_MAX_BYTES, value=value))
     return value
 
 
@@ -63,7 +66,14 @@ def _read(handle: Any, origin: str, limit: int) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
     if total > limit:
-        raise DataError(f"{origin}: more than {limit:,} bytes (set {ENV_MAX_BYTES} to raise it)")
+        raise DataError(
+            Msg(
+                "{origin}: more than {limit} bytes (set {env} to raise it)",
+                origin=origin,
+                limit=bilingual_num(limit),
+                env=ENV_MAX_BYTES,
+            )
+        )
     return b"".join(chunks)
 
 
@@ -74,7 +84,7 @@ def read_bytes(path: str | None, limit: int | None = None) -> tuple[bytes, str]:
     limit = max_bytes() if limit is None else limit
     if path == STDIN:
         if sys.stdin is None:  # started with stdin closed (`... validate - <&-`)
-            raise StreamError("stdin", "it is closed")
+            raise StreamError("stdin", Msg("it is closed"))
         try:
             return _read(sys.stdin.buffer, "<stdin>", limit), "<stdin>"
         except OSError as exc:
@@ -85,16 +95,23 @@ def read_bytes(path: str | None, limit: int | None = None) -> tuple[bytes, str]:
             size = os.fstat(handle.fileno()).st_size
             if size > limit:
                 raise DataError(
-                    f"{name}: file is {size:,} bytes, over the limit of {limit:,} "
-                    f"(set {ENV_MAX_BYTES} to raise it)"
+                    Msg(
+                        "{origin}: file is {size} bytes, over the limit of {limit} (set {env} to raise it)",
+                        origin=name,
+                        size=bilingual_num(size),
+                        limit=bilingual_num(limit),
+                        env=ENV_MAX_BYTES,
+                    )
                 )
             return _read(handle, name, limit), name
     except IsADirectoryError:
-        raise DataError(f"{name}: is a directory, not a data file") from None
+        raise DataError(Msg("{origin}: is a directory, not a data file", origin=name)) from None
     except ValueError:  # open() refuses a path with a NUL byte before the system sees it
-        raise DataError(f"{name!r}: not a usable file name") from None
+        raise DataError(Msg("{origin!r}: not a usable file name", origin=name)) from None
     except OSError as exc:
-        raise DataError(f"{name}: cannot read: {exc.strerror or exc}") from None
+        raise DataError(
+            Msg("{origin}: cannot read: {reason}", origin=name, reason=exc.strerror or exc)
+        ) from None
 
 
 def _record_ids(data: bytes) -> dict[tuple[str, int], str]:
@@ -183,8 +200,15 @@ def parse(data: bytes, origin: str) -> Dataset:
     # A large file is validated afresh: keeping its bytes as a cache key would keep them alive.
     dataset, found = _checked(data) if len(data) <= REMEMBER_BYTES else problems(data)
     if dataset is None or found:
-        more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
-        raise DataError(f"{origin}: invalid dataset: {found[0]}{more}; run 'fitpartners validate' for all")
+        more = Msg(" (and {count} more)", count=len(found) - 1) if len(found) > 1 else ""
+        raise DataError(
+            Msg(
+                "{origin}: invalid dataset: {problem}{more}; run 'fitpartners validate' for all",
+                origin=origin,
+                problem=found[0],
+                more=more,
+            )
+        )
     return dataset
 
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
-from .labels import Domain, PartnerType
+from .labels import Domain, Msg, PartnerType
 
 
 class EventKind(StrEnum):
@@ -147,8 +147,8 @@ class Event(Record):
 
     @property
     def when_text(self) -> str:
-        """'2022-05-17', or 'by 2022-12-13' where the page says no more."""
-        return self.date or f"by {self.by}"
+        """'2022-05-17', or 'by 2022-12-13' where the page says no more (a labels.Msg)."""
+        return self.date or Msg("by {day}", day=self.by)
 
 
 class CoverageItem(Record):
@@ -200,7 +200,17 @@ class Partner(Record):
     def later_names(self) -> list[Name]:
         """Names the partner took after the sources listed it (a rename), with why."""
         return [
-            Name(e.new_name, f"{self.name} was renamed {e.new_name} {'on ' if e.date else ''}{e.when_text}")
+            Name(
+                e.new_name,
+                Msg(
+                    "{name} was renamed {new_name} on {day}"
+                    if e.date
+                    else "{name} was renamed {new_name} by {day}",
+                    name=self.name,
+                    new_name=e.new_name,
+                    day=e.when,
+                ),
+            )
             for e in self.events
             if e.kind is EventKind.RENAMED and e.new_name
         ]

@@ -21,7 +21,8 @@ from typing import Annotated, Any, Optional
 import typer
 
 from .catalog import Catalog
-from .errors import UsageError
+from .errors import FitError, UsageError
+from .labels import Msg
 from .loader import ENV_DATA, read_dataset
 from .output import NO_COLUMNS, Columns, Format, Lang, Note, Policy, Result, render
 
@@ -37,7 +38,9 @@ def today() -> dt.date:
     try:
         return dt.date.fromisoformat(raw)
     except ValueError:
-        raise UsageError(f"{ENV_TODAY} must be a date as YYYY-MM-DD, not {raw!r}") from None
+        raise UsageError(
+            Msg("{env} must be a date as YYYY-MM-DD, not {raw!r}", env=ENV_TODAY, raw=raw)
+        ) from None
 
 
 def load_catalog(data: str | None) -> Catalog:
@@ -174,8 +177,7 @@ def command(
             for n in dict.fromkeys([*options, *wanted])
         ]
 
-        @functools.wraps(body)
-        def run(**values: Any) -> int:
+        def _run(values: dict[str, Any]) -> int:
             chosen = {n: values[n] for n in POLICY_OPTIONS if n in values}
             policy = Policy.from_options(columns, **chosen)
             arguments = {n: v for n, v in values.items() if n in own}
@@ -188,6 +190,14 @@ def command(
                 if ended:
                     result.notes.insert(0, Note(ended, people_only=True))
             return render(policy, result)
+
+        @functools.wraps(body)
+        def run(**values: Any) -> int:
+            try:
+                return _run(values)
+            except FitError as exc:
+                exc.lang = Lang(values.get("lang", Lang.en)).value  # our message, in the run's language
+                raise
 
         del run.__wrapped__  # Typer reads the signature below, not the body's
         run.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]

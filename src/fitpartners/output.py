@@ -26,7 +26,7 @@ from pydantic import BaseModel
 
 from . import writers
 from .errors import PROG, BadValue, UsageError
-from .labels import heading
+from .labels import Msg, heading, in_lang
 
 
 class Format(StrEnum):
@@ -54,10 +54,10 @@ class Columns(NamedTuple):
 NO_COLUMNS = Columns((), ())
 
 
-def say(message: str) -> None:
-    """A one-line message for people, on stderr."""
+def say(message: str, lang: str = "en") -> None:
+    """A one-line message for people, on stderr (a labels.Msg in `lang`)."""
     try:
-        sys.stderr.write(f"{PROG}: {writers.sanitize(message)}\n")
+        sys.stderr.write(f"{PROG}: {writers.sanitize(in_lang(message, lang))}\n")
         sys.stderr.flush()
     except (OSError, ValueError):
         pass  # nobody is listening on stderr either
@@ -101,9 +101,9 @@ def parse_fields(raw: str | None, valid: Sequence[str]) -> list[str] | None:
 
 @dataclass(frozen=True)
 class Note:
-    """A line for stderr that comes with a result. `people_only`: only for a person at a
-    terminal who asked for no format (a round that ended); else for any reader. --quiet
-    hides both."""
+    """A line for stderr that comes with a result (a labels.Msg is said in the run's
+    language). `people_only`: only for a person at a terminal who asked for no format (a
+    round that ended); else for any reader. --quiet hides both."""
 
     text: str
     people_only: bool = False
@@ -117,7 +117,7 @@ class Listing:
     records: Sequence[BaseModel]
     columns: Columns
     view: Callable[[str], Any] | None = None
-    empty: str = "no partner matches"
+    empty: str = Msg("no partner matches")
     notes: list[Note] = field(default_factory=list)
 
 
@@ -180,12 +180,12 @@ class Policy:
         quiet: bool = False,
     ) -> Policy:
         if as_json and fmt not in (None, Format.json):
-            raise UsageError("use either --json or --format, not both")
+            raise UsageError(Msg("use either --json or --format, not both"))
         if jq is not None and fmt not in (None, Format.json):
-            raise UsageError("--jq filters JSON: it goes with --json or --format json only")
+            raise UsageError(Msg("--jq filters JSON: it goes with --json or --format json only"))
         if fmt is Format.xlsx and is_terminal():
             raise UsageError(
-                "--format xlsx writes a binary workbook: redirect it to a file (> partners.xlsx)"
+                Msg("--format xlsx writes a binary workbook: redirect it to a file (> partners.xlsx)")
             )
         return cls(
             format=Format.json if (as_json or jq is not None) else (fmt or Format.table),
@@ -299,7 +299,7 @@ class PlainRenderer:
         p = self.policy
         if not result.records and p.terminal:
             if not p.quiet:
-                say(result.empty)
+                say(result.empty, p.lang)
             return
         shown = p.fields or list(result.columns.default)
         table = writers.rows(result.records, shown, labels=True, lang=p.lang)
@@ -334,15 +334,16 @@ class TerminalRenderer:
         p = self.policy
         if not result.records:
             if not p.quiet:
-                say(result.empty)
+                say(result.empty, p.lang)
             return
         if result.view is not None and p.fields is None:
             views.show(result.view(p.lang))
             return
         shown = p.fields or list(result.columns.default)
         header = [heading(f, p.lang) for f in shown] if p.headers else None
-        cells = writers.rows(result.records, shown, labels=True, lang=p.lang, short=True)
-        views.show(views.records_table(cells, shown, header, p.lang))
+        full = writers.rows(result.records, shown, labels=True, lang=p.lang, short=True)
+        brief = writers.rows(result.records, shown, labels=True, lang=p.lang, short=True, brief=True)
+        views.show(views.records_table(full, brief, shown, header, p.lang, droppable=p.fields is None))
 
     def card(self, result: Card) -> None:
         from . import views
@@ -379,7 +380,7 @@ def render(policy: Policy, result: Result) -> int:
     # A note for people comes before what it is about; one for any reader after the data.
     for note in notes:
         if note.people_only and policy.for_people:
-            say(note.text)
+            say(note.text, policy.lang)
     chosen = renderer(policy)
     if isinstance(result, Listing):
         chosen.listing(result)
@@ -389,5 +390,5 @@ def render(policy: Policy, result: Result) -> int:
         chosen.document(result)
     for note in notes:
         if not note.people_only:
-            say(note.text)
+            say(note.text, policy.lang)
     return result.exit_code if isinstance(result, Document) else 0

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import NotFound, UsageError
 from .filters import LABEL_WORDS_NL
-from .labels import DOMAIN_LABELS, DOMAIN_SHORT, SPEARHEAD_LABEL, TYPE_LABELS, fold, fold_words
+from .labels import DOMAIN_LABELS, DOMAIN_SHORT, SPEARHEAD_LABEL, TYPE_LABELS, Msg, fold, fold_words
 
 if TYPE_CHECKING:
     from .models import Name, Partner
@@ -593,7 +593,7 @@ def search(
     index = _index(partners)
     total_words = len(query.words) + len(query.countries)
     if not total_words:
-        raise UsageError("invalid value for WORDS: give at least one word that is not a stop word")
+        raise UsageError(Msg("invalid value for WORDS: give at least one word that is not a stop word"))
     count: dict[int, float] = {}
     weight: dict[int, float] = {}
     why: dict[int, list[WordMatch]] = {}
@@ -680,17 +680,21 @@ def _successors_first(hits: list[Hit], merged_into: dict[str, str]) -> list[Hit]
 def _ambiguous_country(typed: str, codes: tuple[str, ...]) -> str:
     from .countries import country_name
 
-    names = ", ".join(f"{country_name(c)} ({c})" for c in codes)
-    return f"{typed!r} fits several countries: {names}; name the one you mean"
+    names = {lang: ", ".join(f"{country_name(c, lang)} ({c})" for c in codes) for lang in ("en", "nl")}
+    return Msg("{typed!r} fits several countries: {names}; name the one you mean", typed=typed, names=names)
 
 
 def _no_chamber(code: str, general: Sequence[Partner]) -> str:
     from .countries import country_name
 
-    help_ = (
-        f"; the partners for every sector may help: {', '.join(p.name for p in general)}" if general else ""
+    country = {lang: country_name(code, lang) for lang in ("en", "nl")}
+    if not general:
+        return Msg("no bilateral chamber for {country}", country=country)
+    return Msg(
+        "no bilateral chamber for {country}; the partners for every sector may help: {names}",
+        country=country,
+        names=", ".join(p.name for p in general),
     )
-    return f"no bilateral chamber for {country_name(code)}{help_}"
 
 
 def _suggestions(index: _Index, words: Sequence[str], limit: int = 3) -> list[str]:
@@ -719,7 +723,7 @@ def resolve(partners: Sequence[Partner], query: str, count: int) -> Resolution:
     """
     key = fold(query)
     if not key:
-        raise NotFound(f"no partner named {query!r}")
+        raise NotFound(Msg("no partner named {query!r}", query=query))
     exact = _unique(
         (p, name.note) for p in sorted(partners, key=_number) for name in p.names() if fold(name.text) == key
     )
@@ -732,7 +736,9 @@ def resolve(partners: Sequence[Partner], query: str, count: int) -> Resolution:
         for p in partners:
             if p.number is not None and str(p.number) == number:
                 return Resolution(p, None)
-        raise NotFound(f"no partner number {number} (numbers run from 1 to {count})")
+        raise NotFound(
+            Msg("no partner number {number} (numbers run from 1 to {count})", number=number, count=count)
+        )
 
     words = fold_words(query).split()
     prefixed = _unique(
@@ -743,13 +749,19 @@ def resolve(partners: Sequence[Partner], query: str, count: int) -> Resolution:
     )
     if len(prefixed) == 1:
         p, why = prefixed[0]
-        return Resolution(p, f"{query!r} taken as {p.name}" + (f" ({why})" if why else ""))
+        if why:
+            return Resolution(p, Msg("{query!r} taken as {name} ({why})", query=query, name=p.name, why=why))
+        return Resolution(p, Msg("{query!r} taken as {name}", query=query, name=p.name))
     if len(prefixed) > 1:
         raise _ambiguous(query, [p for p, _ in prefixed])
 
     suggestions = suggest(partners, query)
-    hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
-    raise NotFound(f"no partner named {query!r}{hint}", suggestions)
+    if suggestions:
+        message = Msg(
+            "no partner named {query!r}; did you mean: {names}?", query=query, names=", ".join(suggestions)
+        )
+        raise NotFound(message, suggestions)
+    raise NotFound(Msg("no partner named {query!r}", query=query), suggestions)
 
 
 def _unique(found: Iterable[tuple[Partner, str | None]]) -> list[tuple[Partner, str | None]]:
@@ -762,7 +774,12 @@ def _unique(found: Iterable[tuple[Partner, str | None]]) -> list[tuple[Partner, 
 
 def _ambiguous(query: str, partners: list[Partner]) -> NotFound:
     names = [p.name for p in partners]
-    return NotFound(f"{query!r} names more than one partner: {', '.join(names)}; be more specific", names)
+    message = Msg(
+        "{query!r} names more than one partner: {names}; be more specific",
+        query=query,
+        names=", ".join(names),
+    )
+    return NotFound(message, names)
 
 
 def _starts_words(words: list[str], name_words: list[str]) -> bool:

@@ -25,10 +25,12 @@ from .labels import (
     DOMAIN_SHORT,
     EDITORIAL_SOURCE,
     label,
+    say_in,
 )
+from .labels import heading as label_heading
 from .models import Partner
 from .results import About, HistoryStep, OverviewRow
-from .writers import EDITORIAL_NOTE, card_rows, card_word, footnotes, guard, sanitize
+from .writers import EDITORIAL_NOTE, card_rows, card_word, footnotes, guard, sanitize, status_text
 
 MIN_WIDTH = 10
 
@@ -67,52 +69,234 @@ def link(url: str) -> Text:
     return Text(shown, style=Style(dim=True, link=shown), no_wrap=True, overflow="ignore")
 
 
-# What identifies a row: never broken across lines where the terminal has room.
+# -- tables that fit the terminal -------------------------------------------------------------
+#
+# Rich shrinks a table that is too wide by cutting its widest columns, inside words
+# ("entreprene/urs'"). Our tables choose their own column widths instead: each column is
+# given a width no narrower than its longest word, so that Rich wraps cells at spaces
+# only, and the whole table is no wider than the terminal. A table of records first
+# tries to give each row one line, then two, by shorter labels and fewer columns.
+
+# What identifies a row: kept on one line where the terminal has room.
 WHOLE = ("id", "number", "name")
-NARROWEST = 10
+# The space a table with padding (0, 1) and show_edge=False takes besides its cells:
+# between two columns a pad, the divider and a pad; a pad at either end.
+GAP, EDGE = 3, 2
+# At most this many lines per row is tried before any number (the longest word's width).
+MOST_LINES = 8
+
+
+def line_count(value: str, width: int) -> int:
+    """The lines a cell takes at `width`, wrapped at spaces as Rich wraps it (a word goes
+    to the next line when it does not fit what is left of this one)."""
+    lines, used = 1, 0
+    for word in re.findall(r"\S+\s*", value):
+        length = cell_len(word.rstrip())
+        if used and used + length > width:
+            lines, used = lines + 1, 0
+        used += cell_len(word)
+    return lines
+
+
+def _words(value: str) -> list[str]:
+    return value.split() or [""]
+
+
+def _narrowest(values: Sequence[str], low: int, high: int, lines: int) -> int:
+    """The narrowest width in [low, high] at which no value takes more than `lines`."""
+    while low < high:
+        mid = (low + high) // 2
+        if max((line_count(v, mid) for v in values), default=1) <= lines:
+            high = mid
+        else:
+            low = mid + 1
+    return high
+
+
+def fit_widths(
+    columns: Sequence[Sequence[str]],
+    headers: Sequence[str],
+    room: int,
+    *,
+    lines: int | None,
+    whole: Sequence[bool] = (),
+) -> list[int] | None:
+    """Widths for the columns (each a list of cell texts, `headers` their headings) that
+    add up to at most `room`, none narrower than a word of its column, and with at most
+    `lines` lines to a cell (None: any number); a column marked `whole` keeps each cell
+    on one line; None if no widths do. Space left over goes to the columns
+    furthest from their natural widths."""
+    natural = [max(cell_len(v) for v in [h, *col]) for h, col in zip(headers, columns, strict=True)]
+    longest = [
+        max(cell_len(w) for v in [h, *col] for w in _words(v))
+        for h, col in zip(headers, columns, strict=True)
+    ]
+    need = []
+    for i, col in enumerate(columns):
+        if lines == 1 or (i < len(whole) and whole[i]):
+            need.append(natural[i])
+        elif lines is None:
+            need.append(longest[i])
+        else:
+            need.append(_narrowest(col, longest[i], natural[i], lines))
+    if sum(need) > room:
+        return None
+    widths = list(need)
+    for _ in range(room - sum(need)):
+        i = max(range(len(widths)), key=lambda i: natural[i] - widths[i])
+        if widths[i] >= natural[i]:
+            break
+        widths[i] += 1
+    return widths
+
+
+def fit_table(
+    columns: Sequence[Sequence[str]],
+    headers: Sequence[str],
+    width: int,
+    *,
+    gap: int = GAP,
+    edge: int = EDGE,
+    whole: Sequence[bool] = (),
+) -> list[int] | None:
+    """Column widths for a table `width` cells wide: the `whole` columns unbroken if they
+    can be, and then the fewest lines to the tallest row; None when some word is wider
+    than any layout allows."""
+    room = width - gap * (len(columns) - 1) - edge
+    for keep in (True, False) if any(whole) else (False,):
+        for lines in (*range(1, MOST_LINES + 1), None):
+            widths = fit_widths(columns, headers, room, lines=lines, whole=whole if keep else ())
+            if widths is not None:
+                return widths
+    return None
+
+
+def _table(**settings: Any) -> Table:
+    return Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False, **settings)
+
+
+def _add_columns(
+    table: Table, headers: Sequence[str], widths: Sequence[int] | None, justify: Sequence[str] = ()
+) -> None:
+    for i, h in enumerate(headers):
+        table.add_column(
+            h,
+            justify=justify[i] if i < len(justify) else "left",  # type: ignore[arg-type]
+            overflow="fold",  # only a word wider than the terminal itself is ever cut
+            width=widths[i] if widths is not None else None,
+        )
+
+
+# Ways to make a table of records narrower, in the order they are tried: shorter cells
+# (the short status, type, cross-sector label), then, for the default columns, fewer
+# columns (an empty country column, then domains, then type). The name and the status stay.
+_NARROWER: tuple[tuple[str, str], ...] = (
+    ("brief", "status"),
+    ("brief", "type"),
+    ("brief", "domains"),
+    ("drop if empty", "country"),
+    ("drop", "domains"),
+    ("drop", "type"),
+)
+
+
+def _layouts(
+    full: list[list[str]], brief: list[list[str]], fields: Sequence[str], droppable: bool
+) -> list[list[tuple[int, list[str]]]]:
+    """Each layout: the columns it shows, as (field index, cells), widest layout first."""
+    columns = {i: [row[i] for row in full] for i in range(len(fields))}
+    layouts = [list(columns.items())]
+    for step, field in _NARROWER:
+        if field not in fields:
+            continue
+        i = list(fields).index(field)
+        if i not in columns:
+            continue
+        if step == "brief":
+            shorter = [row[i] for row in brief]
+            if shorter == columns[i]:
+                continue
+            columns[i] = shorter
+        elif not droppable or (step == "drop if empty" and any(columns[i])):
+            continue
+        else:
+            del columns[i]
+        layouts.append(list(columns.items()))
+    return layouts
 
 
 def records_table(
-    cells: list[list[str]], fields: Sequence[str], header: Sequence[str] | None, lang: str
+    full: list[list[str]],
+    brief: list[list[str]],
+    fields: Sequence[str],
+    header: Sequence[str] | None,
+    lang: str,
+    *,
+    droppable: bool,
 ) -> Group:
     """Records as a table, one column per field, `header` its headings (None: no header
-    row). Cells wrap rather than vanish; what identifies a row stays whole where the
-    terminal has room; domains go by their short names, explained under the table, so
-    that a row fits an ordinary terminal."""
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False, show_header=header is not None)
-    whole = _room_for_whole(cells, fields, header)
-    for i, f in enumerate(fields):
-        table.add_column(
-            header[i] if header is not None else "",
-            justify="right" if f in ("number", "count") else "left",
-            overflow="fold",
-            no_wrap=whole and f in WHOLE,
+    row), that fits the terminal: each row on one line if some layout allows it, else on
+    two, else on as few as the words allow. `full` and `brief` are the same cells with
+    long and with short labels; `droppable`: the columns are the default ones, which may
+    be left out (not those the user chose with --fields). Domains go by their short
+    names, those shown explained under the table."""
+    headers = list(header) if header is not None else [""] * len(fields)
+    width = console().width
+    layouts = _layouts(
+        [[sanitize(c) for c in row] for row in full],
+        [[sanitize(c) for c in row] for row in brief],
+        fields,
+        droppable,
+    )
+    chosen, widths = layouts[-1], None
+    attempts = [(lines, keep) for lines in (1, 2) for keep in ((True,) if lines == 1 else (True, False))]
+    for lines, keep in attempts:
+        for layout in layouts:
+            whole = [keep and fields[i] in WHOLE for i, _ in layout]
+            room = width - GAP * (len(layout) - 1) - EDGE
+            widths = fit_widths(
+                [cells for _, cells in layout],
+                [headers[i] for i, _ in layout],
+                room,
+                lines=lines,
+                whole=whole,
+            )
+            if widths is not None:
+                chosen = layout
+                break
+        if widths is not None:
+            break
+    else:  # not even in two lines a row: the narrowest layout, as few lines as it allows
+        widths = fit_table(
+            [cells for _, cells in chosen],
+            [headers[i] for i, _ in chosen],
+            width,
+            whole=[fields[i] in WHOLE for i, _ in chosen],
         )
-    for row in cells:
-        table.add_row(*(text(c) for c in row))
-    if "domains" not in fields or not cells:
-        return Group(table)
-    return Group(table, domain_legend(lang))
+    table = _table(show_header=header is not None)
+    _add_columns(
+        table,
+        [headers[i] for i, _ in chosen],
+        widths,
+        ["right" if fields[i] in ("number", "count") else "left" for i, _ in chosen],
+    )
+    for r in range(len(full)):
+        table.add_row(*(Text(cells[r]) for _, cells in chosen))
+    shown = [cells for i, cells in chosen if fields[i] == "domains"]
+    legend = domain_legend(lang, shown[0]) if shown else None
+    return Group(table) if legend is None else Group(table, legend)
 
 
-def _room_for_whole(cells: list[list[str]], fields: Sequence[str], header: Sequence[str] | None) -> bool:
-    """Whether the columns in WHOLE fit unbroken and leave each other column room for
-    a word of up to NARROWEST cells (longer words fold): else every column folds, and
-    none is squeezed out."""
-    need = 0
-    for i, f in enumerate(fields):
-        values = [sanitize(row[i]) for row in cells]
-        parts = values if f in WHOLE else [word for v in values for word in v.split()]
-        parts += header[i].split() if header is not None else []
-        widest = max((cell_len(p) for p in parts), default=0)
-        need += (widest if f in WHOLE else min(widest, NARROWEST)) + 3  # padding and divider
-    return need - 1 <= console().width
-
-
-def domain_legend(lang: str) -> Text:
+def domain_legend(lang: str, cells: Sequence[str] | None = None) -> Text | None:
+    """What the short domain names stand for: those that occur in `cells` (None: all);
+    None if none does."""
+    present = {item.strip() for c in cells for item in c.split(",")} if cells is not None else None
+    shown = [d for d in DOMAIN_LABELS if present is None or DOMAIN_SHORT[d] in present]
+    if not shown:
+        return None
     return Text(
-        "domains (editorial mapping): "
-        + "; ".join(f"{DOMAIN_SHORT[d]} = {label(DOMAIN_LABELS[d], lang)}" for d in DOMAIN_LABELS),
+        say_in(lang, "domains (editorial mapping): ")
+        + "; ".join(f"{DOMAIN_SHORT[d]} = {label(DOMAIN_LABELS[d], lang)}" for d in shown),
         style="dim",
     )
 
@@ -145,42 +329,73 @@ def partner_card(catalog: Catalog, p: Partner, lang: str) -> Group:
 
 
 def overview(catalog: Catalog, rows: list[OverviewRow], lang: str, heading: str) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False)
-    table.add_column(heading)
-    table.add_column("count", justify="right")
-    table.add_column("partners", overflow="fold")
-    for r in rows:
-        names = ", ".join(catalog.by_id[pid].name for pid in r.partners)
-        table.add_row(text(getattr(r.label, lang)), text(str(r.count)), text(names))
+    """One row per domain or type: its label, how many partners, their names. `heading`:
+    the first column's heading, in English (said in `lang`)."""
+    headers = [say_in(lang, heading), label_heading("count", lang), label_heading("partners", lang)]
+    cells = [
+        [
+            sanitize(getattr(r.label, lang)),
+            str(r.count),
+            sanitize(", ".join(catalog.by_id[pid].name for pid in r.partners)),
+        ]
+        for r in rows
+    ]
+    table = _table()
+    _add_columns(table, headers, fit_table(_columns(cells, 3), headers, console().width), ["left", "right"])
+    for row in cells:
+        table.add_row(*(Text(c) for c in row))
     return table
 
 
+def _columns(cells: list[list[str]], count: int) -> list[list[str]]:
+    return [[row[i] for row in cells] for i in range(count)]
+
+
 def matrix(rows: list[Any], lang: str) -> Group:
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False)
-    table.add_column("#", justify="right")
-    table.add_column("partner")
-    for did in DOMAIN_LABELS:
-        table.add_column(DOMAIN_SHORT[did], justify="center")
+    """Which partner serves which domain: a mark per domain column, the cross-sector
+    partners set apart. Where the padding between columns leaves too little room, the
+    columns stand one space apart."""
+    headers = ["#", say_in(lang, "partner"), *(DOMAIN_SHORT[d] for d in DOMAIN_LABELS)]
+    keys = [d.value.replace("-", "_") for d in DOMAIN_LABELS]
+    cells = [
+        [
+            str(r.number or ""),
+            sanitize(r.name),
+            *("·" if r.cross_sector else ("•" if getattr(r, k) else "") for k in keys),
+        ]
+        for r in rows
+    ]
+    width = console().width
+    whole = [False, True]
+    padding, widths = 1, fit_table(_columns(cells, len(headers)), headers, width, whole=whole)
+    if widths is None:
+        padding = 0
+        widths = fit_table(_columns(cells, len(headers)), headers, width, gap=1, edge=0, whole=whole)
+    table = _table(padding=(0, padding))
+    _add_columns(table, headers, widths, ["right", "left", *(["center"] * len(keys))])
     in_cross = False
-    for r in rows:
+    for r, row in zip(rows, cells, strict=True):
         if r.cross_sector and not in_cross:
             table.add_section()
             in_cross = True
-        keys = [did.replace("-", "_") for did in DOMAIN_LABELS]
-        marks = ["·" if r.cross_sector else ("•" if getattr(r, k) else "") for k in keys]
-        table.add_row(text(str(r.number or "")), text(r.name), *(text(m) for m in marks))
-    legend = Text("• serves the domain   · cross-sector: serves every domain\n", style="dim")
-    legend.append_text(domain_legend(lang))
+        table.add_row(*(Text(c) for c in row))
+    legend = Text(
+        say_in(lang, "• serves the domain   · cross-sector: serves every domain") + "\n", style="dim"
+    )
+    legend.append_text(domain_legend(lang) or Text(""))
     return Group(table, legend)
 
 
-def about(info: About, pairs: list[tuple[str, str]]) -> Group:
+def about(info: About, pairs: list[tuple[str, str]], lang: str = "en") -> Group:
+    names = [sanitize(name) for name, _ in pairs]
+    values = [sanitize(value) for _, value in pairs]
+    widths = fit_table([names, values], ["", ""], console().width, gap=2, edge=0, whole=[True, False])
     grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
-    for name, value in pairs:
-        grid.add_row(text(name), text(value))
-    parts: list[Any] = [grid, Text(""), text("sources", "bold")]
+    grid.add_column(style="bold", no_wrap=widths is None, width=widths[0] if widths else None)
+    grid.add_column(overflow="fold", width=widths[1] if widths else None)
+    for name, value in zip(names, values, strict=True):
+        grid.add_row(Text(name), Text(value))
+    parts: list[Any] = [grid, Text(""), text(card_word("sources", lang), "bold")]
     for i, s in enumerate(info.sources, 1):
         parts.append(text(f"[{i}] {', '.join(x for x in (s.publisher, s.date, s.title) if x)}", "dim"))
         if s.url:
@@ -188,26 +403,27 @@ def about(info: About, pairs: list[tuple[str, str]]) -> Group:
     return Group(*parts)
 
 
-def history(catalog: Catalog, steps: list[HistoryStep]) -> Group:
+def history(catalog: Catalog, steps: list[HistoryStep], lang: str = "en") -> Group:
     parts: list[Any] = []
+    headers = [say_in(lang, "change"), label_heading("count", lang), label_heading("partners", lang)]
     for step in steps:
-        table = Table(
-            title=text(f"{step.from_round} → {step.to_round}"),
-            box=box.SIMPLE_HEAD,
-            show_edge=False,
-            header_style="bold",
-        )
-        table.add_column("change")
-        table.add_column("count", justify="right")
-        table.add_column("partners", overflow="fold")
+        cells = []
         for group in ("continued", "joined", "left"):
             ids: list[str] = getattr(step, group)
-            names = ", ".join(_with_status(catalog, catalog.by_id[pid]) for pid in ids)
-            table.add_row(text(group), text(str(getattr(step.counts, group))), text(names))
+            names = ", ".join(_with_status(catalog, catalog.by_id[pid], lang) for pid in ids)
+            cells.append([label_heading(group, lang), str(getattr(step.counts, group)), sanitize(names)])
+        table = _table(title=text(f"{step.from_round} → {step.to_round}"))
+        _add_columns(
+            table, headers, fit_table(_columns(cells, 3), headers, console().width), ["left", "right"]
+        )
+        for row in cells:
+            table.add_row(*(Text(c) for c in row))
         parts.append(table)
     return Group(*parts)
 
 
-def _with_status(catalog: Catalog, p: Partner) -> str:
+def _with_status(catalog: Catalog, p: Partner, lang: str) -> str:
     status = catalog.status(p)
-    return p.name if status.state.value == "active" else f"{p.name} ({status.text})"
+    if status.state.value == "active":
+        return p.name
+    return f"{p.name} ({status_text(status.model_dump(), lang)})"

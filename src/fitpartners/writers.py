@@ -26,16 +26,23 @@ from pydantic import BaseModel, TypeAdapter
 from .errors import PipeClosed, StreamError
 from .labels import (
     CROSS_SECTOR_LABEL,
+    CROSS_SECTOR_SHORT,
     DOMAIN_LABELS,
     DOMAIN_SHORT,
     EDITORIAL_SOURCE,
+    MESSAGES_NL,
     SERVES_EVERY_SECTOR,
     SPEARHEAD_LABEL,
     TYPE_LABELS,
+    TYPE_SHORT,
     Domain,
+    Msg,
     PartnerType,
+    bilingual_num,
     heading,
+    in_lang,
     label,
+    say_in,
 )
 from .models import Partner
 from .results import CitedSource, PartnerRecords, Status
@@ -301,15 +308,28 @@ def _halt(message: str) -> tuple[int, str] | None:
 # -- cells ---------------------------------------------------------------------------------
 
 
-def cell(value: Any, field: str, *, labels: bool, lang: str, short: bool = False, sep: str = ", ") -> str:
+def cell(
+    value: Any,
+    field: str,
+    *,
+    labels: bool,
+    lang: str,
+    short: bool = False,
+    brief: bool = False,
+    sep: str = ", ",
+) -> str:
     """One JSON-shaped field value as text. With labels: type and domain labels in
-    `lang` (short domain names for a narrow table), yes/no; without: ids, true/false."""
+    `lang` (short domain names for a table: `short`), yes/no, the status in words; with
+    `brief` too, short type labels and a short status, for a narrow table. Without
+    labels: ids, true/false, the status' own text."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return ("yes" if value else "no") if labels else ("true" if value else "false")
+        return say_in(lang, "yes" if value else "no") if labels else ("true" if value else "false")
     if field == "type" and isinstance(value, str) and value in TYPE_LABELS:
-        return label(TYPE_LABELS[PartnerType(value)], lang) if labels else value
+        if not labels:
+            return value
+        return label((TYPE_SHORT if brief else TYPE_LABELS)[PartnerType(value)], lang)
     if field == "domains" and isinstance(value, list):
         if not labels:
             return LIST_SEPARATOR.join(value)
@@ -317,7 +337,7 @@ def cell(value: Any, field: str, *, labels: bool, lang: str, short: bool = False
         return sep.join(DOMAIN_SHORT[d] if short else label(DOMAIN_LABELS[d], lang) for d in domains)
     if field == "status" and isinstance(value, dict):
         # People see a change only; scripts get the state of every partner.
-        return ("" if value["state"] == "active" else value["text"]) if labels else value["text"]
+        return status_text(value, lang, brief=brief) if labels else value["text"]
     if field == "match" and isinstance(value, dict):
         return _match_text(value, labels=labels, lang=lang)
     if field == "sources" and isinstance(value, dict):
@@ -326,11 +346,34 @@ def cell(value: Any, field: str, *, labels: bool, lang: str, short: bool = False
         if set(value) == {"nl", "en"}:  # a bilingual value, one side possibly unknown
             first, other = (lang, "en" if lang == "nl" else "nl") if labels else ("en", "nl")
             return str(value[first] or value[other] or "")
-        return LIST_SEPARATOR.join(f"{k}: {cell(v, k, labels=labels, lang=lang)}" for k, v in value.items())
+        return LIST_SEPARATOR.join(
+            f"{heading(k, lang) if labels else k}: {cell(v, k, labels=labels, lang=lang)}"
+            for k, v in value.items()
+        )
     if isinstance(value, list):
         sep = sep if labels else LIST_SEPARATOR
-        return sep.join(_item(v) for v in value)
+        return sep.join(_item(v, lang if labels else "en") for v in value)
     return str(value)
+
+
+def status_text(status: Mapping[str, Any], lang: str, *, brief: bool = False) -> str:
+    """A partner's status (JSON-shaped) for people: nothing for an active partner; else
+    what became of it, in `lang` ('now: MEDVIA (renamed 2022-05-17)'), or briefly for a
+    narrow table ('now MEDVIA', 'part of MEDVIA'). The English text in full is the
+    status' own `text`, as JSON carries it."""
+    state, name = status["state"], status["name"]
+    if state not in ("renamed", "merged"):
+        return ""
+    if brief:
+        return say_in(lang, "now {name}" if state == "renamed" else "part of {name}", name=name)
+    if lang == "en":
+        return str(status["text"])
+    since = status["since"]
+    # The status' text says 'by DAY' where the event is known only by the day by which it
+    # had happened (catalog.status); the JSON keeps no other mark of it.
+    when = Msg("by {day}", day=since) if str(status["text"]).endswith(f"by {since})") else since
+    key = "now: {name} (renamed {when})" if state == "renamed" else "now part of {name} (merged {when})"
+    return say_in(lang, key, name=name, when=when)
 
 
 def _match_text(match: dict[str, Any], *, labels: bool, lang: str) -> str:
@@ -370,13 +413,13 @@ def _match_text(match: dict[str, Any], *, labels: bool, lang: str) -> str:
     return ", ".join(dict.fromkeys(parts))
 
 
-def _item(value: Any) -> str:
+def _item(value: Any, lang: str) -> str:
     """A list item: a membership by its round, an event by date and text, a note by text."""
     if isinstance(value, dict):
         if "round" in value:
             return str(value["round"])
         if "date" in value:
-            return f"{value['date'] or 'by ' + str(value.get('by'))} {value['text']}"
+            return f"{value['date'] or say_in(lang, 'by {day}', day=value.get('by'))} {value['text']}"
         if "text" in value:
             return str(value["text"])
     return str(value)
@@ -389,15 +432,19 @@ def rows(
     labels: bool,
     lang: str,
     short: bool = False,
+    brief: bool = False,
     sep: str = ", ",
 ) -> list[list[str]]:
     """Records as rows of text cells. `sep` joins the items of a list in a cell for people
-    (tables); csv and tsv pass LIST_SEPARATOR, with or without labels."""
+    (tables); csv and tsv pass LIST_SEPARATOR, with or without labels. `short` and
+    `brief`: as for cell()."""
     table = []
     for r in json_records(records, None):
-        row = [cell(r.get(f), f, labels=labels, lang=lang, short=short, sep=sep) for f in fields]
+        row = [cell(r.get(f), f, labels=labels, lang=lang, short=short, brief=brief, sep=sep) for f in fields]
         if labels and "domains" in fields and r.get("cross_sector") and not r.get("domains"):
-            row[list(fields).index("domains")] = label(CROSS_SECTOR_LABEL, lang)
+            row[list(fields).index("domains")] = label(
+                CROSS_SECTOR_SHORT if brief else CROSS_SECTOR_LABEL, lang
+            )
         table.append(row)
     return table
 
@@ -452,31 +499,33 @@ def pairs_text(pairs: Sequence[tuple[str, str]]) -> str:
 # -- the partner card ----------------------------------------------------------------------
 
 EDITORIAL_NOTE = "editorial: our judgement from the description, not FIT's"
-CARD_HEADINGS_NL = {
-    "now": "nu",
-    "name": "naam",
-    "full name": "volledige naam",
-    "also known as": "ook bekend als",
-    "formerly": "vroeger",
-    "type": "type",
-    "domains": "domeinen",
-    "country": "land",
-    "description": "beschrijving",
-    "website": "website",
-    "covers": "dekt",
-    "note": "noot",
-    "sources": "bronnen",
-    "partner": "partner",
-    "listed as": "vermeld als",
-    "not in the sources": "niet in de bronnen",
-    "not verified": "niet geverifieerd",
-    "see": "zie",
-    EDITORIAL_NOTE: ("redactioneel: ons oordeel op basis van de beschrijving, niet dat van FIT"),
-}
+# The card's words and their Dutch, from the one catalogue of messages (labels.py).
+CARD_WORDS = (
+    "now",
+    "name",
+    "full name",
+    "also known as",
+    "formerly",
+    "type",
+    "domains",
+    "country",
+    "description",
+    "website",
+    "covers",
+    "note",
+    "sources",
+    "partner",
+    "listed as",
+    "not in the sources",
+    "not verified",
+    "see",
+    EDITORIAL_NOTE,
+)
+CARD_HEADINGS_NL = {word: MESSAGES_NL[word] for word in CARD_WORDS}
 
 
 def card_word(text: str, lang: str) -> str:
-    return CARD_HEADINGS_NL.get(text, text) if lang == "nl" else text
+    return say_in(lang, text)
 
 
 class CardRow(NamedTuple):
@@ -499,7 +548,8 @@ def card_rows(p: Partner, status: Status, lang: str, partner_names: Mapping[str,
         rows.append(CardRow(heading, value, list(sources or [])))
 
     if status.state.value != "active":
-        row(w("now"), status.text.removeprefix("now: "))
+        # 'now: MEDVIA (renamed ...)' under the heading 'now' reads 'MEDVIA (renamed ...)'.
+        row(w("now"), status_text(status.model_dump(), lang).removeprefix(f"{w('now')}: "))
     row(w("name"), p.name, cited.get("name"))
     if p.full_name is not None:
         row(
@@ -540,7 +590,7 @@ def card_rows(p: Partner, status: Status, lang: str, partner_names: Mapping[str,
         row(f"{w('partner')} {m.round}", f"{w('listed as')}: {m.listed_as}", m.sources)
     for e in p.events:
         other = partner_names.get(e.partner or "")
-        row(e.when_text, e.text + (f" ({w('see')} {other})" if other else ""), e.sources)
+        row(in_lang(e.when_text, lang), e.text + (f" ({w('see')} {other})" if other else ""), e.sources)
     for n in p.notes:
         row(w("note"), n.text, n.sources)
     return rows
@@ -587,34 +637,41 @@ def source_line(source: Any) -> str:
 
 def about_lines(info: Any, lang: str) -> list[tuple[str, str]]:
     """The programme (an `About`) as (name, value) lines, for the terminal and a pipe."""
+    say = functools.partial(say_in, lang)
     prog = info.programme
     agency = prog.agency
     pairs = [
-        ("programme", getattr(prog.name, lang)),
-        ("agency", f"{agency.name} ({agency.abbreviation}), {getattr(agency.description, lang)}"),
-        ("strategy", f"{prog.strategy.nl} ({prog.strategy.en})"),
-        ("domains", "; ".join(label(v, lang) for v in DOMAIN_LABELS.values())),
-        ("today", info.today.isoformat()),
+        (say("programme"), getattr(prog.name, lang)),
+        (say("agency"), f"{agency.name} ({agency.abbreviation}), {getattr(agency.description, lang)}"),
+        (say("strategy"), f"{prog.strategy.nl} ({prog.strategy.en})"),
+        (say("domains"), "; ".join(label(v, lang) for v in DOMAIN_LABELS.values())),
+        (say("today"), info.today.isoformat()),
     ]
     for r in info.rounds:
         place = getattr(r.signed_at, lang) or r.signed_at.en or r.signed_at.nl
-        facts = [f"{r.starts_on} to {r.ends_on}", r.state.value]
+        facts = [
+            say("{starts_on} to {ends_on}", starts_on=r.starts_on, ends_on=r.ends_on),
+            say(r.state.value),
+        ]
         if r.days_left is not None:
-            facts.append(f"{r.days_left} days left")
-        facts.append(f"signed {r.signed_on or '?'} at {place or '?'}")
+            facts.append(say("{days} days left", days=r.days_left))
+        facts.append(say("signed {day} at {place}", day=r.signed_on or "?", place=place or "?"))
         if r.present_at_signing:
-            facts.append("in the presence of " + ", ".join(r.present_at_signing))
+            facts.append(say("in the presence of {names}", names=", ".join(r.present_at_signing)))
         if r.yearly_budget_eur is not None:
-            facts.append(f"yearly budget EUR {r.yearly_budget_eur:,}")
+            facts.append(say("yearly budget EUR {amount}", amount=bilingual_num(r.yearly_budget_eur)))
         if r.partner_count is not None:
-            facts.append(f"{r.partner_count} partners")
-        pairs.append((f"round {r.id}", "; ".join(facts)))
-        pairs += [(f"round {r.id}", n.text) for n in r.notes]
+            facts.append(say("{count} partners", count=r.partner_count))
+        heading = say("round {round}", round=r.id)
+        pairs.append((heading, "; ".join(facts)))
+        pairs += [(heading, n.text) for n in r.notes]
     for e in prog.events:
-        pairs.append((f"agency {e.date}", e.text))
+        pairs.append((say("agency {day}", day=e.date), e.text))
     per_type = ", ".join(
         f"{label(TYPE_LABELS[PartnerType(t.type)], lang)} {t.count}" for t in info.partners_per_type
     )
-    pairs.append(("types", per_type))
-    pairs.append(("domain mapping", "editorial (ours, from each partner's description): FIT assigns none"))
+    pairs.append((say("types"), per_type))
+    pairs.append(
+        (say("domain mapping"), say("editorial (ours, from each partner's description): FIT assigns none"))
+    )
     return pairs

@@ -1,0 +1,283 @@
+"""With --lang nl (or FITPARTNERS_LANG=nl) everything the commands print for a person is
+Dutch: headings, labels, the card, notes and errors on stderr, legends, yes/no, statuses,
+about and validate. What stays in its own language: the sources, the data's own names and
+quotes (notes, events, what a partner covers, in the words of its page), the domain labels
+(FIT's Dutch release keeps them in English), ids, and JSON, which carries both."""
+
+from __future__ import annotations
+
+import json
+import re
+import string
+from typing import Any
+
+import pytest
+
+from conftest import DATA_FILE, TERMINAL, run
+from fitpartners.labels import (
+    CROSS_SECTOR_LABEL,
+    DOMAIN_LABELS,
+    DOMAIN_SHORT,
+    MESSAGES_NL,
+    TYPE_LABELS,
+    Msg,
+    in_lang,
+    say_in,
+)
+from fitpartners.writers import CARD_HEADINGS_NL
+
+RAW = json.loads(DATA_FILE.read_text(encoding="utf-8"))
+
+COMMANDS = [
+    ["list"],
+    ["show", "voka"],
+    ["show", "medvia"],
+    ["search", "kaas"],
+    ["search", "zzzzqq"],
+    ["search", "food", "japan"],
+    ["domains"],
+    ["types"],
+    ["matrix"],
+    ["history"],
+    ["about"],
+    ["validate"],
+    ["list", "--domain", "food"],
+    # and what else a person may be told
+    ["list", "--country", "japan"],  # nothing found, and no chamber for the country
+    ["show", "dsp"],  # a name taken as a partner's; an event known only by a day by which
+    ["show", "flandrs"],  # no such partner: did you mean
+    ["show", "flanders"],  # more than one
+    ["show", "99"],
+    ["list", "--type", "bank"],  # a bad value
+    ["list", "--fields", "name,spearhead_cluster,cross_sector,events,rounds,status,coverage"],
+    ["search", "food", "--fields", "name,match,status"],
+    ["search", "congo"],  # a name that fits several countries
+    ["search", "kaaz"],  # nothing found: did you mean
+]
+# Narrow terminals, where tables take short labels and short statuses.
+NARROW = [["list"], ["search", "kaas"], ["search", "food", "japan"], ["list", "--type", "chamber"]]
+ENDED = {"FITPARTNERS_TODAY": "2027-01-05"}  # the last round is over: a note for people
+
+# English words that must not reach a Dutch reader. Words that are Dutch too are left out:
+# "type", "partner(s)", "website", "status", "in", "is", "of" (Dutch: or), "help", "sector".
+_ENGLISH = """the and yes no now merged renamed note name names sources source description country domains
+    domain formerly valid problems problem matches match round ended days left all every serves sectors
+    chamber federation network organisation entrepreneurs employers bilateral business editorial mapping
+    programme agency strategy today signed presence yearly started running change continued joined
+    count listed also known see not verified covers full for with to by at or ask itself may than more
+    taken as did you mean only one file spearhead cross generic coverage part"""
+ENGLISH_WORDS = frozenset(_ENGLISH.split())
+ENGLISH_PHRASES = [
+    "also known as",
+    "listed as",
+    "did you mean",
+    "days left",
+    "serves every sector",
+    "no partner",
+    "cross-sector",
+]
+
+SOURCE_LINE = re.compile(r"^\s*(\[\d+\] |bron: |https?://)")
+URL = re.compile(r"https?://\S+")
+
+
+def _texts(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in _texts(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in _texts(v)]
+    return [value] if isinstance(value, str) else []
+
+
+def allowed() -> list[str]:
+    """The data's own names and quotes, official terms and ids: removed before the check,
+    longest first."""
+    phrases: list[str] = ["Flanders Investment & Trade", "cluster", "FIT"]
+    for p in RAW["partners"]:
+        phrases += [p["id"], p["name"], *p["aliases"], *p["former_names"], *_texts(p["full_name"])]
+        phrases += [m["listed_as"] for m in p["rounds"]]
+        phrases += [t for e in p["events"] for t in (e["text"], e["new_name"]) if t]
+        phrases += [n["text"] for n in p["notes"]] + [c["text"] for c in p.get("coverage", [])]
+    for r in RAW["rounds"]:
+        phrases += [n["text"] for n in r["notes"]] + r["present_at_signing"] + _texts(r["signed_at"])
+    programme = RAW["programme"]
+    phrases += [e["text"] for e in programme["events"]] + [programme["strategy"]["en"]]
+    phrases += [programme["agency"]["name"]]
+    # FIT's Dutch release keeps the domains' English names; the short names are theirs.
+    phrases += [t for labels in DOMAIN_LABELS.values() for t in labels.values()] + list(DOMAIN_SHORT.values())
+    phrases += [d.value for d in DOMAIN_LABELS] + [t.value for t in TYPE_LABELS] + ["cross-sector"]
+    phrases += [
+        "food",
+        "kaas",
+        "japan",
+        "zzzzqq",
+        "flandrs",
+        "congo",
+        "bank",
+        "dsp",
+        "medvia",
+        "kaaz",
+    ]  # asked
+    return sorted(set(phrases), key=len, reverse=True)
+
+
+ALLOWED = allowed()
+
+
+def english_in(text: str) -> list[str]:
+    """The English words and phrases left in a Dutch output once the source lines, the
+    addresses, the options (--quiet), the data's own texts and the allowed terms are out."""
+    lines = [line for line in text.splitlines() if not SOURCE_LINE.match(line)]
+    rest = URL.sub(" ", "\n".join(lines))
+    rest = re.sub(r"(?<!\S)--[a-z-]+", " ", rest)
+    for phrase in ALLOWED:
+        rest = re.sub(rf"(?<![\w.-]){re.escape(phrase)}(?![\w-])", " ", rest, flags=re.IGNORECASE)
+    lowered = " ".join(rest.lower().split())
+    found = [p for p in ENGLISH_PHRASES if p in lowered]
+    found += [w for w in re.findall(r"[a-z]+", lowered) if w in ENGLISH_WORDS]
+    return found
+
+
+def dutch(args: list[str], env: dict[str, str | None]) -> str:
+    """What a command prints with --lang nl for people, stdout and stderr: JSON (what
+    validate prints in a terminal) is for machines, its field names the same in both
+    languages."""
+    r = run(*args, "--lang", "nl", env=env)
+    assert r.code in (0, 1, 2), r.err
+    assert r.out + r.err or (
+        args in (["search", "zzzzqq"], ["search", "kaaz"]) and not env
+    )  # empty, in a pipe
+    try:
+        json.loads(r.out)
+    except ValueError:
+        return r.out + r.err
+    return r.err
+
+
+@pytest.mark.parametrize(
+    "env",
+    [{**TERMINAL, "COLUMNS": "1000"}, {**TERMINAL, "COLUMNS": "1000", **ENDED}, {}],
+    ids=["terminal", "terminal-after-the-round", "pipe"],
+)
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_everything_a_person_reads_is_dutch(args, env):
+    # A terminal as wide as the data's longest text, so that no quote is wrapped.
+    assert english_in(dutch(args, env)) == []
+
+
+@pytest.mark.parametrize("columns", ["60", "80", "100"])
+@pytest.mark.parametrize("args", NARROW, ids=" ".join)
+def test_narrow_tables_are_dutch_too(args, columns):
+    assert english_in(dutch(args, {**TERMINAL, "COLUMNS": columns})) == []
+
+
+def test_the_check_finds_english():
+    assert english_in("nu: MEDVIA (renamed 2022-05-17)") == ["renamed"]
+    assert english_in("fitpartners: no partner matches 'x'") == ["no partner", "no", "matches"]
+    assert english_in("ook bekend als: Flemish Network of Enterprises") == []  # an alias of Voka
+    assert english_in("[1] Voka, 2021-11-26, the sources and the rest") == []  # a source line
+
+
+def test_the_environment_variable_chooses_dutch_too():
+    env = {**TERMINAL, "FITPARTNERS_LANG": "nl"}
+    assert run("list", env=env).out == run("list", "--lang", "nl", env=TERMINAL).out
+    assert run("show", "flandrs", env=env).err == run("show", "flandrs", "--lang", "nl").err
+    assert "geen partner met de naam 'flandrs'" in run("show", "flandrs", env=env).err
+
+
+# -- what the Dutch says -------------------------------------------------------------------------
+
+
+def test_dutch_statuses_yes_no_and_notes_word_for_word():
+    rows = {line.split("\t")[1]: line.split("\t") for line in run("list", "--lang", "nl").out.splitlines()}
+    assert rows["flanders.healthTech"][-1] == "nu: MEDVIA (hernoemd 2022-05-17)"
+    assert rows["Medtech Flanders"][-1] == "nu deel van MEDVIA (opgegaan 2022-12-13)"
+    narrow = run("list", "--lang", "nl", env={**TERMINAL, "COLUMNS": "80"}).out
+    assert "nu MEDVIA" in narrow and "deel van MEDVIA" in narrow
+    flags = run("list", "--lang", "nl", "--fields", "name,spearhead_cluster", "--type", "cluster").out
+    assert "Flux50\tja\n" in flags and "flanders.bio\tnee\n" in flags
+    card = run("show", "medvia", "--lang", "nl", env=TERMINAL)
+    assert card.err == "fitpartners: flanders.healthTech werd op 2022-05-17 hernoemd tot MEDVIA\n"
+    assert card.out.splitlines()[1].split(None, 1) == ["nu", "MEDVIA (hernoemd 2022-05-17)"]
+    ended = run("list", "--lang", "nl", env={**TERMINAL, **ENDED}).err
+    assert ended == (
+        "fitpartners: noot: de ronde 2022-2026 is afgelopen op 2026-12-31; er staat geen latere "
+        "ronde in deze dataset (--quiet verbergt deze noot)\n"
+    )
+    assert "uiterlijk 2022-12-13" in run("show", "dsp", "--lang", "nl").out
+
+
+def test_dutch_errors_keep_their_exit_codes():
+    for args, code, message in [
+        (["show", "flandrs"], 1, "geen partner met de naam 'flandrs'; bedoelde u: "),
+        (["show", "99"], 1, "geen partner met nummer 99 (de nummers lopen van 1 tot 21)"),
+        (["list", "--type", "bank"], 2, "ongeldige waarde voor --type: 'bank' (geldig: sector-federation, "),
+        (["list", "--json", "--format", "csv"], 2, "gebruik --json of --format, niet allebei"),
+        (["list", "--country", "xx"], 2, "(niets wat erop lijkt)"),
+    ]:
+        english = run(*args)
+        r = run(*args, "--lang", "nl")
+        assert (r.code, r.out) == (english.code, english.out) == (code, "")
+        assert message in r.err, r.err
+        assert r.err.count("\n") == 1
+
+
+def test_validate_in_dutch(dataset, write_data):
+    path = write_data(dataset)
+    assert run("validate", path, "--lang", "nl").out == f"{path}: geldig\n"
+    dataset["partners"][0]["website"] = "not a url"
+    dataset["partners"][1]["website"] = "not a url either"
+    bad = write_data(dataset)
+    r = run("validate", bad, "--lang", "nl", "--limit", "1")
+    assert r.code == 1
+    assert r.out.splitlines()[-1] == f"{bad}: en nog 1"
+    assert r.err == f"fitpartners: {bad}: 2 problemen\n"
+    english = run("validate", bad, "--limit", "1")
+    assert english.out.splitlines()[-1] == f"{bad}: and 1 more"
+    assert english.err == f"fitpartners: {bad}: 2 problems\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["list"], ["show", "medvia"], ["search", "food", "japan"], ["about"], ["history"], ["matrix"]],
+    ids=" ".join,
+)
+def test_json_is_the_same_in_both_languages(args):
+    assert run(*args, "--json", "--lang", "nl").out == run(*args, "--json").out
+
+
+def test_csv_without_labels_is_the_same_in_both_languages():
+    args = ["list", "--format", "csv", "--fields", "name,type,cross_sector,status"]
+    assert run(*args, "--lang", "nl").out == run(*args).out
+
+
+# -- the catalogue -------------------------------------------------------------------------------
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+@pytest.mark.parametrize("key", list(MESSAGES_NL))
+def test_each_dutch_message_fills_the_same_placeholders(key):
+    assert placeholders(MESSAGES_NL[key]) == placeholders(key)
+    assert MESSAGES_NL[key].strip()
+
+
+def test_a_message_is_english_text_that_can_be_said_in_dutch():
+    m = Msg("now: {name} (renamed {when})", name="MEDVIA", when=Msg("by {day}", day="2022-12-13"))
+    assert m == "now: MEDVIA (renamed by 2022-12-13)" and isinstance(m, str)
+    assert m.in_lang("nl") == "nu: MEDVIA (hernoemd uiterlijk 2022-12-13)"
+    assert in_lang(m, "en") == str(m) and in_lang("plain", "nl") == "plain"
+    assert say_in("nl", "{count} partners", count=3) == "3 partners"
+    assert say_in(
+        "nl", "no bilateral chamber for {country}", country={"en": "Japan", "nl": "Japan"}
+    ).startswith("geen bilaterale kamer")
+    # A key with no Dutch is said in English (a test above keeps every one translated).
+    assert say_in("nl", "untranslated {x}", x=1) == "untranslated 1"
+
+
+def test_the_card_words_come_from_the_catalogue():
+    assert set(CARD_HEADINGS_NL) <= set(MESSAGES_NL)
+    assert all(CARD_HEADINGS_NL[k] == MESSAGES_NL[k] for k in CARD_HEADINGS_NL)
+    assert CROSS_SECTOR_LABEL["nl"] in run("show", "voka", "--lang", "nl").out

@@ -1,0 +1,249 @@
+"""Tables in a terminal fit the width they are given (COLUMNS): no line is wider, no word
+is cut in two; `list` and `search` give each partner one line at 80 columns (shorter
+labels, fewer columns) and at most two at 60; the domain legend explains only the short
+names the table shows."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from rich.cells import cell_len
+
+from conftest import TERMINAL, run
+from fitpartners.filters import type_ids
+from fitpartners.labels import (
+    CROSS_SECTOR_SHORT,
+    DOMAIN_SHORT,
+    TYPE_SHORT,
+    heading,
+)
+from fitpartners.writers import status_text
+
+WIDTHS = [60, 80, 100, 120]
+TABLES = [
+    ["list"],
+    ["list", "--lang", "nl"],
+    ["list", "--domain", "food"],
+    ["list", "--type", "chamber"],
+    ["search", "food"],
+    ["search", "kaas", "--lang", "nl"],
+    ["search", "kamer", "van", "koophandel"],
+    ["domains"],
+    ["types", "--period", "all"],
+    ["types", "--lang", "nl"],
+    ["matrix"],
+    ["matrix", "--lang", "nl"],
+    ["history"],
+    ["history", "--lang", "nl"],
+    ["about"],
+    ["about", "--lang", "nl"],
+]
+URL = re.compile(r"^\s*https?://\S+$")
+RULE = "─"
+
+
+def terminal(args: list[str], width: int) -> str:
+    r = run(*args, env={**TERMINAL, "COLUMNS": str(width)})
+    assert r.code == 0, r.err
+    return r.out
+
+
+def lang_of(args: list[str]) -> str:
+    return args[args.index("--lang") + 1] if "--lang" in args else "en"
+
+
+def tokens(line: str) -> list[str]:
+    """The words of a line, without the punctuation that joins cells' items."""
+    return [t.strip(",;()") for t in line.split() if set(t) != {RULE}]
+
+
+def vocabulary(args: list[str]) -> set[str]:
+    """Every word the table may show: those of the same view where nothing wraps, and the
+    short labels and statuses a narrow table uses instead."""
+    lang = lang_of(args)
+    words = {t for line in terminal(args, 1000).splitlines() for t in tokens(line)}
+    for labels in (*TYPE_SHORT.values(), CROSS_SECTOR_SHORT):
+        words |= set(tokens(labels[lang]))
+    if args[0] in ("list", "search"):
+        for record in run(*args, "--json").json():
+            words |= set(tokens(status_text(record["status"], lang, brief=True)))
+    return words
+
+
+def body(out: str) -> list[str]:
+    """The lines of a records table between its header rule and what follows the rows
+    (the domain legend, or nothing)."""
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() and set(line.strip()) == {RULE}) + 1
+    end = next(
+        (i for i, line in enumerate(lines) if i >= start and line.startswith(("domains (", "domeinen ("))),
+        len(lines),
+    )
+    return lines[start:end]
+
+
+def row_starts(lines: list[str]) -> list[int]:
+    """Where each row begins: its number, right-aligned in the first column."""
+    return [i for i, line in enumerate(lines) if re.match(r"^\s*\d+\s", line)]
+
+
+def partner_count(args: list[str]) -> int:
+    return len(run(*args, "--json").json())
+
+
+# -- the width ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("args", TABLES, ids=" ".join)
+def test_no_line_is_wider_than_the_terminal(args, width):
+    out = terminal(args, width)
+    # A source's address stands whole on a line of its own, even past the edge (a link).
+    wide = [line for line in out.splitlines() if cell_len(line) > width and not URL.match(line)]
+    assert wide == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("args", TABLES, ids=" ".join)
+def test_no_word_is_cut_in_two(args, width):
+    out = terminal(args, width)
+    known = vocabulary(args)
+    cut = [t for line in out.splitlines() for t in tokens(line) if t and t not in known]
+    assert cut == []
+    # Each word of each partner's name stands whole on some line.
+    lines = [set(tokens(line)) for line in out.splitlines()]
+    if args[0] in ("list", "search"):
+        names = [p["name"] for p in run(*args, "--json").json()]
+    elif args[0] in ("domains", "types", "matrix", "history"):
+        names = [p["name"] for p in run("list", "--period", "all", "--json").json() if p["name"] in out]
+        assert names
+    else:
+        names = []
+    for name in names:
+        for word in name.split():
+            assert any(word in line for line in lines), (name, word)
+
+
+# -- one line per partner ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["list"], ["search", "food"], ["list", "--lang", "nl"], ["search", "food", "--lang", "nl"]],
+    ids=" ".join,
+)
+def test_at_80_columns_each_partner_has_one_line(args):
+    rows = body(terminal(args, 80))
+    assert len(rows) == partner_count(args)
+    assert row_starts(rows) == list(range(len(rows)))
+
+
+def test_at_80_columns_list_shows_the_name_the_status_and_the_short_labels():
+    out = terminal(["list"], 80)
+    assert len(body(out)) == 21
+    for text in (
+        "UNIZO Internationaal",
+        "entrepreneurs",
+        "employers",
+        "chamber",
+        "now MEDVIA",
+        "part of MEDVIA",
+    ):
+        assert text in out, text
+    assert "organisation" not in out and "renamed" not in out
+    header = out.splitlines()[0].split()
+    assert header[:2] == ["number", "name"] and header[-1] == "status"
+    assert "country" in header  # three chambers have one
+
+
+@pytest.mark.parametrize(
+    "args", [["list"], ["search", "food"], ["search", "kaas", "--lang", "nl"]], ids=" ".join
+)
+def test_at_60_columns_each_partner_has_at_most_two_lines(args):
+    rows = body(terminal(args, 60))
+    starts = row_starts(rows)
+    assert len(starts) == partner_count(args) and starts[0] == 0
+    heights = [b - a for a, b in zip(starts, [*starts[1:], len(rows)], strict=True)]
+    assert max(heights) <= 2, heights
+
+
+def test_columns_go_least_useful_first():
+    wide = terminal(["list"], 120).splitlines()[0].split()
+    assert wide == ["number", "name", "type", "domains", "country", "status"]
+    assert terminal(["list"], 80).splitlines()[0].split() == ["number", "name", "type", "country", "status"]
+    assert terminal(["list"], 60).splitlines()[0].split() == ["number", "name", "country", "status"]
+    # An empty column goes first: no chamber, no country; the domains stay.
+    clusters = terminal(["list", "--type", "cluster"], 80).splitlines()[0].split()
+    assert clusters == ["number", "name", "type", "domains", "status"]
+    assert "country" in terminal(["list", "--type", "cluster"], 120).splitlines()[0].split()
+    # The columns the user chose stay, however narrow.
+    chosen = terminal(["list", "--fields", "name,type,domains,country"], 60).splitlines()[0].split()
+    assert chosen == ["name", "type", "domains", "country"]
+
+
+def test_a_wide_terminal_keeps_the_full_status():
+    out = terminal(["list"], 200)
+    assert "now: MEDVIA (renamed 2022-05-17)" in out
+    assert "bilateral chamber of commerce" in out and "all sectors (cross-sector)" in out
+
+
+def test_short_type_labels_name_their_type():
+    for tid, labels in TYPE_SHORT.items():
+        for text in labels.values():
+            assert type_ids([text]) == {tid.value}, text
+
+
+# -- the legend --------------------------------------------------------------------------------
+
+
+def legend_labels(out: str) -> set[str] | None:
+    """The short names the legend explains; None if there is no legend."""
+    lines = out.splitlines()
+    at = next((i for i, line in enumerate(lines) if line.startswith(("domains (", "domeinen ("))), None)
+    if at is None:
+        return None
+    return set(re.findall(r"(?:: |; )([a-z]+) = ", " ".join(lines[at:])))
+
+
+def domain_cells(out: str, lang: str) -> list[str] | None:
+    """The text of the domains column, row by row (None: the table has none), cut out of
+    each line by where its heading and the next start."""
+    header = out.splitlines()[0]
+    name = heading("domains", lang)
+    if f" {name} " not in f"{header} ":
+        return None
+    start = header.index(f" {name}") + 1
+    following = re.search(r"\S", header[start + len(name) :])
+    end = start + len(name) + following.start() if following else None
+    return [line[start:end] for line in body(out)]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["list", "--domain", "food"],
+        ["list", "--type", "chamber"],
+        ["list", "--type", "cluster"],
+        ["search", "food"],
+        ["search", "kaas", "--lang", "nl"],
+    ],
+    ids=" ".join,
+)
+def test_the_legend_explains_only_the_short_names_shown(args, width):
+    out = terminal(args, width)
+    cells = domain_cells(out, lang_of(args))
+    shown = {item.strip() for c in cells or [] for item in c.split(",")} & set(DOMAIN_SHORT.values())
+    labels = legend_labels(out)
+    if shown:
+        assert labels == shown
+    else:
+        assert labels is None
+
+
+def test_the_legend_names_each_short_name_once_and_the_matrix_all():
+    assert legend_labels(terminal(["list", "--domain", "food"], 120)) == {"food"}
+    assert legend_labels(terminal(["list", "--type", "chamber"], 120)) is None  # only "all sectors"
+    assert legend_labels(terminal(["matrix"], 80)) == set(DOMAIN_SHORT.values())
