@@ -520,6 +520,7 @@ VOCABULARY = [
 
 # Derandomized: the same 300 vectors each run, so CI cannot fail by chance; run with
 # derandomize=False (and more examples) locally to explore further.
+@pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
 @settings(max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
@@ -559,6 +560,7 @@ def test_the_big_file_is_valid(big_file):
     assert r.code == 0, r.out[:500]
 
 
+@pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
 @pytest.mark.parametrize(
     "args", [["list"], ["list", "--format", "jsonl"], ["list", "--json"], ["list", "--format", "csv"]]
 )
@@ -602,6 +604,7 @@ def test_odd_terminals(env, terminal):
             assert "\x1b[3" not in r.out, args  # no colours
 
 
+@pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
 @pytest.mark.parametrize(
     "env",
     [{"LC_ALL": "C", "LANG": "C"}, {"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}],
@@ -685,6 +688,7 @@ def test_errors_the_user_causes_are_not_bugs_even_when_debugging():
 # -- the user's environment ---------------------------------------------------------------------
 
 
+@pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
 @pytest.mark.parametrize(
     "args", [["list"], ["list", "--json"], ["show", "voka"], ["list", "--format", "csv"]]
@@ -699,6 +703,7 @@ def test_a_full_disk_is_one_line_naming_stdout_exit_1(args):
     assert r.stderr == "fitpartners: cannot write to stdout: No space left on device\n"
 
 
+@pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
 def test_a_closed_stdout_or_stdin_is_one_line_exit_1():
     code = "import os, sys, subprocess; os.close({fd}); sys.exit(subprocess.call({argv!r}, close_fds=False))"
     for fd, args, message in (

@@ -576,6 +576,7 @@ def large(tmp_path_factory) -> tuple[str, Catalog]:
     return str(path), catalog_of(raw)
 
 
+@pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
 def test_list_json_in_a_pipe_is_byte_equal_to_serialised_records(large):
     path, catalog = large
     r = run("list", "--json", "--data", path)
@@ -811,6 +812,7 @@ def test_every_command_is_in_the_help_checks():
     ]  # fmt: skip
 
 
+@pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
 @pytest.mark.parametrize("columns", ["60", "80"])
 @pytest.mark.parametrize("command", [None, *command_names()])
 def test_help_fits_the_terminal_and_keeps_examples_whole(command, columns):
@@ -840,6 +842,7 @@ def complete(words: str, cword: int) -> list[str]:
     return result.stdout.split()
 
 
+@pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
 @pytest.mark.parametrize(
     ("words", "cword", "expected"),
     [
@@ -982,6 +985,7 @@ def bash_completions(*words: str) -> list[str]:
     return [line for line in r.stdout.splitlines() if line]
 
 
+@pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
 @pytest.mark.skipif(BASH is None, reason="no bash")
 @pytest.mark.parametrize(
     ("words", "expected"),
@@ -1002,6 +1006,7 @@ def test_bash_offers_values_without_case_or_accents(words, expected):
     assert bash_completions(*words) == expected
 
 
+@pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
 @pytest.mark.skipif(BASH is None, reason="no bash")
 @pytest.mark.parametrize(
     "words", [("show", ""), ("list", "--type", ""), ("list", "--domain", ""), ("list", "--sector", "")]
