@@ -221,3 +221,9 @@ def test_integers_stay_below_2_to_the_53(dataset, write_data, path):
     target[path[2]] = 2**53
     r = run("validate", write_data(dataset))
     assert r.code == 1 and f"{path[0]}[0]" in r.out and "less than or equal to 9007199254740991" in r.out
+
+
+def test_an_address_with_a_bracket_in_its_host_is_refused_not_a_bug(dataset, write_data):
+    dataset["sources"][1]["url"] = "https://[x"
+    r = run("validate", write_data(dataset))
+    assert r.code == 1 and "sources[1]" in r.out and "internal" not in r.err

@@ -31,7 +31,9 @@ Text = Annotated[str, Field(min_length=1, max_length=10_000)]
 Day = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
 # A date known to the day or only to the month ("2022-12").
 PartialDay = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")]
-Url = Annotated[str, Field(pattern=r"^https://[^\s/]+(/\S*)?$", max_length=2_000)]
+# A host is a name: no brackets (an IPv6 literal such as https://[x would pass a looser
+# pattern, then break urlsplit).
+Url = Annotated[str, Field(pattern=r"^https://[^\s/\[\]]+(/\S*)?$", max_length=2_000)]
 # References to sources: the rules (rules.py) find each among the sources, whose ids are
 # `Id`s, so the pattern is not checked again on every reference (a large file has many:
 # docs/performance.md); the JSON Schema still shows it.
