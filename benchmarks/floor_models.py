@@ -9,6 +9,7 @@ name resolution, no output policy. `startup.py` measures every JSON command agai
 """
 
 import gc
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -52,6 +53,8 @@ def show(
 
 
 if __name__ == "__main__":
+    # As fitpartners does: no Pydantic plugins (entry.py).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     try:
         app()
     finally:

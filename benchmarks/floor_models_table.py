@@ -5,6 +5,7 @@ of the JSON line (the least a terminal view asks: Rich's console and table).
 """
 
 import gc
+import os
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -52,6 +53,8 @@ def show(
 
 
 if __name__ == "__main__":
+    # As fitpartners does: no Pydantic plugins (entry.py).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     try:
         app()
     finally:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from typing import Any
 
 import pytest
 
@@ -180,3 +181,88 @@ def test_the_tool_never_writes_files_or_opens_the_network(tmp_path):
     assert codes == repr([0] * 12 + [1, 2, 0, 1]), r.stderr
     assert events == "[]", events
     assert list(tmp_path.iterdir()) == []
+
+
+# -- a run builds only the command it names ------------------------------------------------------
+
+
+def _through(command: Any, args: list[str]) -> tuple[str, str, str]:
+    """stdout, stderr and the outcome of `args` run through a Click group, as `run` runs it."""
+    from typer.testing import CliRunner
+
+    with CliRunner().isolation(env={"FITPARTNERS_TODAY": "2026-11-28", "COLUMNS": "80"}) as (out, err, _):
+        try:
+            outcome = repr(command.main(args=args, prog_name="fitpartners", standalone_mode=False))
+        except Exception as exc:  # noqa: BLE001 - the outcome is compared, whatever it is
+            where = getattr(getattr(exc, "ctx", None), "command_path", None)
+            outcome = f"{type(exc).__name__}: {exc} at {where}"
+        sys.stdout.flush()
+        return out.getvalue().decode(), err.getvalue().decode(), outcome
+
+
+COMMANDS = ["list", "show", "search", "domains", "types", "matrix", "history", "about", "validate", "schema"]
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_a_run_builds_only_its_command_and_behaves_as_the_whole_app(name):
+    from fitpartners.cli import command_tree
+
+    one, whole = command_tree(name), command_tree(None)
+    assert list(one.commands) == [name] and list(whole.commands) == COMMANDS
+    cases = (
+        [name, "--help"],
+        [name, "-h"],
+        [name],
+        [name, "--no-such-option"],
+        [name, "--version"],
+        [name, "--data", "/nonexistent", "x"],
+        [name, "--json"],
+    )
+    for args in cases:
+        assert _through(one, args) == _through(whole, args), args
+
+
+def test_without_a_command_name_first_the_whole_app_runs(monkeypatch):
+    from fitpartners import cli
+
+    built: list[str | None] = []
+    real = cli.command_tree
+
+    def spy(name: str | None = None) -> Any:
+        built.append(name)
+        return real(name)
+
+    monkeypatch.setattr(cli, "command_tree", spy)
+    for argv in (["--help"], ["--version", "show"], ["shwo"], ["Show"], ["show", "voka"]):
+        cli.run(argv)
+    assert built == ["--help", "--version", "shwo", "Show", "show"]
+    # The name is looked up as given: anything but a command's name gets the whole app.
+    for name in built:
+        assert list(real(name).commands) == ([name] if name in COMMANDS else COMMANDS), name
+
+
+def test_pydantic_plugins_stay_off_unless_the_user_asks(tmp_path):
+    """An installed pydantic plugin is not loaded (entry.py); a user who sets
+    PYDANTIC_DISABLE_PLUGINS, here to nothing, gets pydantic's own behaviour."""
+    (tmp_path / "fakeplugin.py").write_text(
+        "import sys\nsys.stderr.write('PLUGIN LOADED\\n')\nclass Plugin:\n    pass\nplugin = Plugin()\n",
+        encoding="utf-8",
+    )
+    dist = tmp_path / "fakeplugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: fakeplugin\nVersion: 1.0\n", encoding="utf-8"
+    )
+    (dist / "entry_points.txt").write_text("[pydantic]\nfake = fakeplugin:plugin\n", encoding="utf-8")
+    probe = (
+        "import sys; from fitpartners import entry; "
+        "sys.argv = ['fitpartners', 'show', 'voka', '--json']; entry.main()"
+    )
+    env = clean_environ(PYTHONPATH=str(tmp_path))
+    r = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and "PLUGIN LOADED" not in r.stderr, r.stderr
+    r = subprocess.run(
+        [sys.executable, "-c", probe], env={**env, "PYDANTIC_DISABLE_PLUGINS": ""}, capture_output=True,
+        text=True, timeout=60,
+    )  # fmt: skip
+    assert "PLUGIN LOADED" in r.stderr

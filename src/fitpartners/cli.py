@@ -29,7 +29,7 @@ from .options import (
 from .output import Card, Columns, Document, Listing, Note, say
 from .results import HistoryStep, MatrixRow
 
-app = typer.Typer(
+APP_SETTINGS: dict[str, Any] = dict(
     name=PROG,
     help=(
         "Query the structural partners of Flanders Investment & Trade (FIT): the 21 "
@@ -52,6 +52,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+app = typer.Typer(**APP_SETTINGS)
 
 
 def _version(value: bool) -> None:
@@ -579,11 +580,16 @@ def _unfiltered(complete: Callable[[typer.Context, str], Any]) -> Callable[..., 
 
 
 @functools.cache
-def command_tree() -> Any:
+def command_tree(name: str | None = None) -> Any:
     """The Click group Typer builds from `app`, with arguments shown by their metavars
     (NAME, WORDS..., [PATH]) and never by a Python type ('<list[str]>'), and completions
-    matched without case and accents. Built once per process (an API user or a test suite
-    that runs many commands in one process builds it once)."""
+    matched without case and accents. Built once per process and name.
+
+    `name`: the group with that command only, the same settings and callback. A run uses
+    one command, and Typer turns the parameters of every command it registers into Click
+    objects when it builds a group: most of what a run spends in Typer (docs/performance.md).
+    None: every command, for help, --version, completion and a mistyped command. A test
+    compares the two on help, usage errors and results."""
     completers: dict[str, Callable[[typer.Context, str], Any]] = {
         "name": _complete_partner,
         "type_": _complete_labels("type"),
@@ -593,7 +599,13 @@ def command_tree() -> Any:
         "sort": _complete_sort,
         "shape": _complete_shape,
     }
-    group = typer.main.get_command(app)
+    chosen = [c for c in app.registered_commands if name is not None and c.name == name]
+    source = app
+    if chosen:
+        source = typer.Typer(**APP_SETTINGS)
+        source.registered_callback = app.registered_callback
+        source.registered_commands = chosen
+    group = typer.main.get_command(source)
     for each in group.commands.values():  # type: ignore[attr-defined]
         for param in each.params:
             if param.name in completers:
@@ -616,7 +628,8 @@ def run(argv: list[str] | None = None) -> int:
     prepare_stdout(False)  # text for people degrades in a non-UTF-8 locale; machine formats switch to UTF-8
     try:
         # Not standalone: Click returns an exit code or raises, and we report.
-        returned = command_tree().main(args=argv, prog_name=PROG, standalone_mode=False)
+        tree = command_tree(argv[0] if argv else None)
+        returned = tree.main(args=argv, prog_name=PROG, standalone_mode=False)
     except SystemExit as done:  # shell completion exits by itself
         return done.code if isinstance(done.code, int) else 0
     except typer.Abort:  # Click's name for Ctrl-C while it runs a command

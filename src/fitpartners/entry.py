@@ -9,6 +9,10 @@
   counting frees anyway. The cyclic collector would only scan them again and again as
   they grow, and once more at exit; it is off for the run and the survivors are frozen
   before exit. docs/performance.md has the figures.
+- Pydantic plugins: Pydantic looks for plugins in the entry points of every installed
+  distribution when it builds its first validator, for plugins that have nothing to observe
+  in a run; they are off, as Typer has them for its own validators. A value the user set
+  is kept.
 - stdout at exit: a reader that went away (`| head -1`) gets no error at exit.
 """
 
@@ -26,6 +30,7 @@ def _interrupted(signum: int, frame: object) -> None:
 
 def main() -> None:
     signal.signal(signal.SIGINT, _interrupted)
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     import contextlib
     import gc
 
