@@ -36,3 +36,32 @@ def test_readme_documents_every_command_and_exit_code():
         assert f"`{command}" in readme, command
     for code in ("| 0 |", "| 1 |", "| 2 |", "| 130 |"):
         assert code in readme
+
+
+def test_readme_is_short_for_users_and_names_no_internals():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= 220
+    for internal in ("gc.freeze", "garbage collector", "PYDANTIC_DISABLE_PLUGINS", "perf_counter", "mutmut"):
+        assert internal not in readme, internal
+
+
+def test_every_document_the_readme_links_exists():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    links = re.findall(r"\]\(([^)#]+\.md)\)", readme)
+    assert {"docs/cli.md", "docs/search.md", "docs/data.md", "docs/api.md", "docs/performance.md",
+            "CONTRIBUTING.md", "CHANGELOG.md"} <= set(links)  # fmt: skip
+    for link in links:
+        assert (ROOT / link).is_file(), link
+
+
+def test_the_python_example_in_the_readme_runs_as_shown():
+    import doctest
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"## Use from Python.*?```python\n(.+?)```", readme, re.S)
+    assert block is not None
+    test = doctest.DocTestParser().get_doctest(block.group(1), {}, "README", "README.md", 0)
+    assert len(test.examples) >= 5
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test)
+    assert runner.failures == 0
