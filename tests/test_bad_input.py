@@ -252,7 +252,7 @@ def test_one_problem_is_reported_without_a_count(dataset, write_data):
     path = write_data(dataset)
     assert run("list", "--data", path).err == (
         f"fitpartners: {path}: invalid dataset: partners[0] (agoria).colour: Extra inputs are not "
-        "permitted; run 'fitpartners validate' for all\n"
+        f"permitted; run 'fitpartners validate {path}' for all\n"
     )
 
 
@@ -262,7 +262,7 @@ def test_more_problems_are_counted(dataset, write_data):
     path = write_data(dataset)
     assert run("list", "--data", path).err == (
         f"fitpartners: {path}: invalid dataset: partners[0] (agoria).colour: Extra inputs are not "
-        "permitted (and 1 more); run 'fitpartners validate' for all\n"
+        f"permitted (and 1 more); run 'fitpartners validate {path}' for all\n"
     )
 
 

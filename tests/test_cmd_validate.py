@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from conftest import one_line, partner, run
+from conftest import TERMINAL, one_line, partner, run
 from fitpartners.loader import bundled_path
 from fitpartners.models import PARTNER_FIELDS
 
@@ -227,3 +227,17 @@ def test_an_address_with_a_bracket_in_its_host_is_refused_not_a_bug(dataset, wri
     dataset["sources"][1]["url"] = "https://[x"
     r = run("validate", write_data(dataset))
     assert r.code == 1 and "sources[1]" in r.out and "internal" not in r.err
+
+
+def test_a_chambers_country_must_be_an_iso_code(dataset, write_data):
+    partner(dataset, "bva")["country"] = "ZZ"
+    r = run("validate", write_data(dataset))
+    assert r.code == 1 and "partners[2] (bva).country: 'ZZ' is no ISO 3166-1 alpha-2 code" in r.out
+
+
+def test_validate_in_a_terminal_prints_its_lines_not_json(dataset, write_data):
+    dataset["partners"][0]["colour"] = "blue"
+    path = write_data(dataset)
+    r = run("validate", path, env=TERMINAL)
+    assert r.code == 1 and r.out.startswith(f"{path}: partners[0] (agoria).colour") and "{" not in r.out
+    assert run("validate", env=TERMINAL).out.endswith(": valid\n")

@@ -175,6 +175,13 @@ def country_name(code: str, lang: str = "en") -> str:
     return _dutch().gettext(name) if lang == "nl" else name
 
 
+def is_country(code: str) -> bool:
+    """Whether `code` is an ISO 3166-1 alpha-2 code."""
+    import pycountry
+
+    return pycountry.countries.get(alpha_2=code) is not None
+
+
 def country_names(code: str) -> list[str]:
     """The country's common and ISO names in English and Dutch (what search looks in;
     official names would make 'republic' find every chamber)."""

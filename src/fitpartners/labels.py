@@ -317,8 +317,8 @@ MESSAGES_NL: dict[str, str] = {
     "cannot read from {stream}: {reason}": "kan niet lezen van {stream}: {reason}",
     "cannot write to {stream}: {reason}": "kan niet schrijven naar {stream}: {reason}",
     "it is closed": "die is gesloten",
-    "{origin}: invalid dataset: {problem}{more}; run 'fitpartners validate' for all": (
-        "{origin}: ongeldige dataset: {problem}{more}; 'fitpartners validate' toont ze allemaal"
+    "{origin}: invalid dataset: {problem}{more}; run 'fitpartners validate {path}' for all": (
+        "{origin}: ongeldige dataset: {problem}{more}; 'fitpartners validate {path}' toont ze allemaal"
     ),
     " (and {count} more)": " (en nog {count})",
     "{origin}: cannot read: {reason}": "{origin}: kan niet lezen: {reason}",

@@ -11,6 +11,7 @@ import functools
 import json
 import os
 import re
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -203,10 +204,11 @@ def parse(data: bytes, origin: str) -> Dataset:
         more = Msg(" (and {count} more)", count=len(found) - 1) if len(found) > 1 else ""
         raise DataError(
             Msg(
-                "{origin}: invalid dataset: {problem}{more}; run 'fitpartners validate' for all",
+                "{origin}: invalid dataset: {problem}{more}; run 'fitpartners validate {path}' for all",
                 origin=origin,
                 problem=found[0],
                 more=more,
+                path="-" if origin == "<stdin>" else shlex.quote(origin),
             )
         )
     return dataset

@@ -354,8 +354,11 @@ class TerminalRenderer:
             views.show(result.view(self.policy.lang))
 
     def document(self, result: Document) -> None:
-        if result.view is None:
-            JsonRenderer(self.policy).document(result)
+        if result.view is None:  # no picture of its own: its text lines (validate), else JSON (schema)
+            if result.text is not None:
+                writers.write(result.text(self.policy.lang))
+            else:
+                JsonRenderer(self.policy).document(result)
             return
         from . import views
 

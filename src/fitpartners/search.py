@@ -44,12 +44,12 @@ if TYPE_CHECKING:
 _STOP_NL = (
     "de het een en of van voor in op met aan bij door naar uit te tot om over die dat der den des er "
     "is zijn ik je me mij mijn ons onze wie wat welke hoe waar kan kunnen wil willen "
-    "zoek zoekt zoeken help helpen helpt"
+    "zoek zoekt zoeken help helpen helpt bedrijf bedrijven firma"
 )
 _STOP_EN = (
     "the a an and or of for in on to with by at from about is are be i me my we our your "
     "who what which how where can could want "
-    "looking look seek seeking find help helps need needs"
+    "looking look seek seeking find help helps need needs company companies firm"
 )
 STOP_WORDS: frozenset[str] = frozenset(f"{_STOP_NL} {_STOP_EN}".split())
 
@@ -130,7 +130,7 @@ _TEXT_FIELDS = ("name", "full_name", "aliases", "former_names", "later_names", "
 _ALL_WEIGHTS = sum(WEIGHTS.values())
 _WORD_MAX = 6.0  # above any weight: a word's weight never outranks one more word matched
 TYPO_SHARE = 0.5  # a word read through a typo counts half a word
-COMPOUND_HEAD_SHARE = 0.9  # the weight of a compound's later parts
+COMPOUND_PART_SHARE = 0.6  # the weight of a compound's parts other than the one that counts
 PHRASE_BONUS = 1.5  # for each more query word found in the same field of a partner
 # Fields that are one text each (coverage is many items: two words in two items are no phrase).
 _PHRASE_FIELDS = frozenset(_TEXT_FIELDS) - {"coverage", "services"}
@@ -466,6 +466,9 @@ def _direct(
         for i in index.general:
             offer(i, WordMatch(word, "generic", "generic", word), WEIGHTS["generic"])
     elif sector is not None:
+        if sector == SERVICES_SECTOR:  # export services: what the partners for every sector offer
+            for i in index.general:
+                offer(i, WordMatch(word, "vocabulary", "vocabulary", sector), WEIGHTS["vocabulary"])
         for i, share in index.sectors.get(sector, {}).items():
             country = index.partners[i].country
             if sector == SERVICES_SECTOR and country is not None and country not in countries:
@@ -489,7 +492,13 @@ def _names_a_sector(word: str, sector: str | None, found: dict[int, _Found]) -> 
     from .vocabulary import GENERIC
 
     sector = sector or _vocabulary_sector(word)
-    return (sector is not None and sector != GENERIC) or any("domains" in f.fields for f in found.values())
+    named = sector is not None and sector != GENERIC
+    # Through a compound or a typo ('chocoladefabriek', 'chocolde'): a vocabulary match found.
+    return (
+        named
+        or any("domains" in f.fields or f.match.how == "vocabulary" for f in found.values())
+        or any(f.match.how == "typo" and "vocabulary" in f.fields for f in found.values())
+    )
 
 
 def _known_words(index: _Index) -> list[str]:
@@ -527,11 +536,14 @@ def _matches(index: _Index, word: str, query: _Query) -> tuple[dict[int, _Found]
     parts = _split(word, known) or _known_head(word)
     if parts:
         merged: dict[int, _Found] = {}
-        for n, part in enumerate(parts):
+        known_parts = [part for part in parts if _vocabulary_sector(part) is not None]
+        for part in parts:
+            # In a Dutch compound the last part is the head ('landbouwmachines' are machines):
+            # of the parts the vocabulary knows, the last weighs fully; the others, and parts
+            # found only in the partners' text ('industrie'), a little less.
+            full = bool(known_parts) and part == known_parts[-1] or not known_parts and part == parts[0]
             for i, f in _direct(index, part, None, countries).items():
-                # The first part names the product ('hout' of 'houtindustrie'); the last,
-                # the head, only the kind of thing: it weighs a little less.
-                weight = f.weight * (1.0 if n == 0 else COMPOUND_HEAD_SHARE)
+                weight = f.weight * (1.0 if full else COMPOUND_PART_SHARE)
                 if i not in merged or weight > merged[i].weight:
                     merged[i] = _Found(f.match._replace(word=word), weight, f.fields)
         if merged:
@@ -546,7 +558,7 @@ def _matches(index: _Index, word: str, query: _Query) -> tuple[dict[int, _Found]
     for near in _nearest(word, _known_words(index), 2 if len(word) >= 8 else 1):
         country = phrases.get((near,))
         if country is not None and len(country) == 1:
-            codes.append(country[0])
+            codes.append(f"{near}:{country[0]}")
             continue
         for i, f in _direct(index, near, None, countries).items():
             weight = f.weight * TYPO_SHARE
@@ -602,8 +614,9 @@ def search(
     codes_named: dict[str, tuple[str, ...]] = dict(query.countries)
     for word in query.words:
         found, share, typo_codes = _matches(index, word, query)
-        for code in typo_codes:
-            codes_named[f"{word} ~ {code}"] = (code,)
+        for near_code in typo_codes:  # 'vietnam:VN', a country read through a typo
+            near, code = near_code.rsplit(":", 1)
+            codes_named[f"{word} ~ {near}"] = (code,)
         if _names_a_sector(word, query.sectors.get(word), found):
             sector_words.append(word)
         for i, f in found.items():
@@ -627,7 +640,8 @@ def search(
             count[i] = count.get(i, 0.0) + (TYPO_SHARE if "~" in typed else 1.0)
             weight[i] = weight.get(i, 0.0) + WEIGHTS["country"]
             how = "typo" if "~" in typed else "country"
-            why.setdefault(i, []).append(WordMatch(typed.split(" ~ ")[0], how, "country", codes[0]))
+            matched = typed if how == "typo" else codes[0]
+            why.setdefault(i, []).append(WordMatch(typed.split(" ~ ")[0], how, "country", matched))
         if not chambers:
             notes.append(_no_chamber(codes[0], [index.partners[i] for i in index.general]))
     scores = {i: count[i] + weight[i] / (_WORD_MAX * total_words) for i in count}

@@ -172,7 +172,11 @@ def search_data_problems(dataset: object | None = None) -> list[str]:
     found = [f"vocabulary: {p}" for p in vocabulary().problems()]
     found += [f"country table: {p}" for p in table_problems()]
     known = set(vocabulary().sector_ids())
+    from .countries import is_country
+
     for i, p in enumerate(getattr(dataset, "partners", [])):
+        if p.country is not None and not is_country(p.country):
+            found.append(f"partners[{i}] ({p.id}).country: {p.country!r} is no ISO 3166-1 alpha-2 code")
         for j, c in enumerate(p.coverage):
             if c.sector not in known:
                 found.append(f"partners[{i}] ({p.id}).coverage[{j}].sector: unknown sector {c.sector!r}")
