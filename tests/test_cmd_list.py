@@ -429,3 +429,15 @@ def test_country_names_for_search_are_common_and_iso_names_in_both_languages():
     assert "Verenigde Staten" in country_names("US")
     assert not [n for n in country_names("CN") if "Republic" in n]  # no official names
     assert country_names("XX") == []
+
+
+@pytest.mark.parametrize("value", ["food", "voeding", "FOOD-DRINK", "voeding en dranken"])
+def test_a_sector_by_a_word_of_its_label(value):
+    r = run("list", "--sector", value, "--json", "--quiet")
+    assert r.code == 0 and [p["id"] for p in r.json()] == ["fevia-vlaanderen"]
+
+
+def test_a_word_of_several_sectors_labels_names_none():
+    # "industry" / "technologie" stand in more than one sector's label: no guess.
+    r = run("list", "--sector", "and")
+    assert r.code == 2 and "invalid value for --sector" in r.err

@@ -190,3 +190,18 @@ def test_partners_of_the_previous_round_only_have_no_invented_facts():
     assert euka["type"] is None and euka["domains"] == [] and euka["rounds"][0]["round"] == "2017-2021"
     card = run("show", "Euka", env=TERMINAL).out
     assert "not in the sources" in card and "not verified" in card
+
+
+@pytest.mark.parametrize("typed", ["1.0", "1,9", "-1", "11.1", "2 1"])
+def test_a_number_is_a_number_as_typed(typed):
+    r = run("show", "--", typed)
+    assert r.code == 1 and r.out == "" and f"no partner named {typed!r}" in r.err
+
+
+def test_the_api_takes_a_number_as_an_int_and_today_as_text():
+    import fitpartners
+
+    catalog = fitpartners.load(today="2027-01-01")
+    assert catalog.lookup(21).id == "voka" and catalog.today.isoformat() == "2027-01-01"
+    with pytest.raises(ValueError):
+        fitpartners.load(today="soon")

@@ -1034,3 +1034,15 @@ def test_other_shells_where_installed(shell):
         text=True,
     )
     assert r.returncode == 0 and "fitpartners" in r.stdout
+
+
+def test_jq_location_is_the_users_line():
+    assert run("list", "--jq", "$__loc__").out == '{"file":"<top-level>","line":1}\n'
+
+
+def test_validate_limit_below_one_is_our_message():
+    r = run("validate", "--limit", "0")
+    assert (
+        r.code == 2
+        and r.err == "fitpartners: invalid value for --limit: '0' (valid: a whole number from 1)\n"
+    )

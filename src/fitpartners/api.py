@@ -14,13 +14,22 @@ from .catalog import Catalog
 from .loader import bundled_path, parse, read_bytes
 
 
-def load(path: str | os.PathLike[str] | None = None, *, today: dt.date | None = None) -> Catalog:
+def load(path: str | os.PathLike[str] | None = None, *, today: dt.date | str | None = None) -> Catalog:
     """The dataset at `path` (default: the one bundled with the package), validated
     against the schema and the cross-record rules, as a Catalog as of `today` (default:
     the system's date; it decides the current round and each partner's status).
 
+    `today` may be a date, a datetime (its day is taken) or an ISO string 'YYYY-MM-DD'.
+
     Raises DataError when the file cannot be read or is not a valid dataset (the message
-    names the file and the first problem; `fitpartners validate PATH` lists them all)."""
+    names the file and the first problem; `fitpartners validate PATH` lists them all), and
+    ValueError for a `today` that is no day."""
+    if isinstance(today, dt.datetime):
+        today = today.date()
+    elif isinstance(today, str):
+        today = dt.date.fromisoformat(today)
+    elif today is not None and not isinstance(today, dt.date):
+        raise ValueError(f"today must be a date or 'YYYY-MM-DD', not {today!r}")
     # No size cap: a caller who names a file means it.
     data, origin = read_bytes(os.fspath(path) if path is not None else str(bundled_path()), limit=sys.maxsize)
     return Catalog(parse(data, origin), today)

@@ -155,14 +155,15 @@ class Catalog:
 
         return search.resolve(self.all_partners, name, self.highest_number())
 
-    def lookup(self, name: str) -> Partner:
+    def lookup(self, name: str | int) -> Partner:
         """The one partner of any round that `name` stands for, as `fitpartners show`
         resolves it: id, number, name, full name, alias, former or later name (case,
         accents and punctuation ignored), else a unique word-prefix of one partner's name.
 
         Raises NotFound (a LookupError) when no partner or more than one matches; its
-        `candidates` are the partners' names (the ambiguous ones, or close suggestions)."""
-        return self.resolve(name).partner
+        `candidates` are the partners' names (the ambiguous ones, or close suggestions).
+        A number may be given as an int (21)."""
+        return self.resolve(str(name)).partner
 
     def status(self, p: Partner) -> Status:
         """The partner's present state from its dated events up to today."""

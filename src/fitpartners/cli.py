@@ -498,7 +498,7 @@ def validate_dataset(
         ),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", min=1, metavar="N", help="List at most N problems (all are counted).")
+        int, typer.Option("--limit", metavar="N", help="List at most N problems, N from 1 (all are counted).")
     ] = 50,
 ) -> Document:
     """Check a dataset against the schema and the cross-record rules; report every problem."""
@@ -509,6 +509,8 @@ def validate_dataset(
     from .vocabulary import search_data_problems
     from .writers import sanitize
 
+    if limit < 1:
+        raise BadValue("--limit", str(limit), ["a whole number from 1"])
     data, origin = read_bytes(path or os.environ.get(ENV_DATA) or None)
     dataset, found = problems(data)
     found = duplicate_keys(data) + found + search_data_problems(dataset)

@@ -143,9 +143,15 @@ def sector_ids(values: Sequence[str]) -> set[str]:
 
     vocab = vocabulary()
     keys: dict[str, str] = {}
+    words: dict[str, set[str]] = {}  # a word of a label -> the sectors whose labels have it
     for s in vocab.sectors:
         for text in (s.id, s.label.en, s.label.nl):
             keys.setdefault(fold(text), s.id)
+            for word in fold_words(text).split():
+                words.setdefault(word, set()).add(s.id)
+    for word, ids in words.items():  # 'food', 'voeding': a word of one sector's labels names it
+        if len(ids) == 1 and word not in _FILLER and len(word) > 3:
+            keys.setdefault(word, next(iter(ids)))
     chosen: set[str] = set()
     for value in values:
         items = [item.strip() for item in value.split(",") if item.strip()] or [value]

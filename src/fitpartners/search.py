@@ -738,14 +738,19 @@ def resolve(partners: Sequence[Partner], query: str, count: int) -> Resolution:
     key = fold(query)
     if not key:
         raise NotFound(Msg("no partner named {query!r}", query=query))
+    # A number is a number as typed: '1.0', '1,9' or '-1' name no partner (folded they would).
+    numeric = query.strip().isdecimal()
     exact = _unique(
-        (p, name.note) for p in sorted(partners, key=_number) for name in p.names() if fold(name.text) == key
+        (p, name.note)
+        for p in sorted(partners, key=_number)
+        for name in p.names()
+        if fold(name.text) == key and (numeric or not name.text.isdecimal())
     )
     if len(exact) == 1:
         return Resolution(*exact[0])
     if len(exact) > 1:
         raise _ambiguous(query, [p for p, _ in exact])
-    if key.isdecimal():
+    if numeric:
         number = key.lstrip("0") or "0"  # '010' is 10; never int() a 5,000-digit string
         for p in partners:
             if p.number is not None and str(p.number) == number:
@@ -759,7 +764,8 @@ def resolve(partners: Sequence[Partner], query: str, count: int) -> Resolution:
         (p, name.note)
         for p in sorted(partners, key=_number)
         for name in p.names()
-        if _starts_words(words, fold_words(name.text).split()) or fold(name.text).startswith(key)
+        if not name.text.isdecimal()
+        and (_starts_words(words, fold_words(name.text).split()) or fold(name.text).startswith(key))
     )
     if len(prefixed) == 1:
         p, why = prefixed[0]

@@ -262,8 +262,8 @@ _HALT_KEY = "fitpartners halt 5e1b"
 _HALT_DEFS = (
     f'def halt_error($code): {{"{_HALT_KEY}": [., $code]}} | error; '
     "def halt_error: halt_error(5); "
-    f'def halt: {{"{_HALT_KEY}": [null, null]}} | error;\n'
-)
+    f'def halt: {{"{_HALT_KEY}": [null, null]}} | error; '
+)  # on the user's first line, so that $__loc__ says line 1 as jq does
 
 
 def write_jq(value: Any, expression: str) -> None:
