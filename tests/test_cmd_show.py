@@ -8,6 +8,7 @@ merged) is in test_rounds.py."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -205,3 +206,36 @@ def test_the_api_takes_a_number_as_an_int_and_today_as_text():
     assert catalog.lookup(21).id == "voka" and catalog.today.isoformat() == "2027-01-01"
     with pytest.raises(ValueError):
         fitpartners.load(today="soon")
+
+
+# -- the plain card, word for word -----------------------------------------------------------------
+# tests/golden/ holds cards as a pipe prints them, checked by eye against the data when written;
+# the sources they end with are checked against the data here too.
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize(
+    ("args", "golden", "heading"),
+    [
+        (["bcecc"], "card-bcecc.txt", "sources:"),
+        (["dsp-valley", "--lang", "nl"], "card-dsp-valley-nl.txt", "bronnen:"),
+        (["medtech-flanders"], "card-medtech-flanders.txt", "sources:"),
+    ],
+)
+def test_the_plain_card_word_for_word(raw, args, golden, heading):
+    out = run("show", *args).out
+    assert out == (GOLDEN / golden).read_text(encoding="utf-8")
+    # Each numbered source is a source of the data, written as publisher, date, title, address.
+    written = {
+        ", ".join(x for x in (s["publisher"], s["date"], s["title"], s["url"]) if x) for s in raw["sources"]
+    }
+    numbered = [line for line in out.split(heading + "\n", 1)[1].splitlines() if not line.startswith("[E]")]
+    for n, line in enumerate(numbered, 1):
+        mark, _, rest = line.partition(" ")
+        assert mark == f"[{n}]" and rest in written, line
+
+
+def test_the_card_of_a_merged_partner_says_so_first():
+    assert run("show", "medtech-flanders").out.startswith("now: part of MEDVIA (merged 2022-12-13)\n")
+    assert run("show", "medvia").out.startswith("now: MEDVIA (renamed 2022-05-17)\n")

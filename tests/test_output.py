@@ -22,7 +22,7 @@ import pytest
 import typer
 from pydantic import TypeAdapter
 
-from conftest import DATA_FILE, SCRIPT, TERMINAL, clean_environ, cli, one_line, partner, run
+from conftest import DATA_FILE, SCRIPT, TERMINAL, clean_environ, one_line, partner, run
 from fitpartners import __version__, writers
 from fitpartners.catalog import Catalog
 from fitpartners.cli import app
@@ -928,9 +928,9 @@ def test_lists_in_csv_and_tsv_cells_are_joined_by_a_semicolon_with_or_without_la
 def workbook(*args: str, env: dict[str, str | None] | None = None) -> Any:
     import openpyxl
 
-    r = cli("list", "--format", "xlsx", *args, env=env, text=False)
-    assert r.returncode == 0 and r.stderr == b"", r.stderr
-    return openpyxl.load_workbook(io.BytesIO(r.stdout)).active
+    r = run("list", "--format", "xlsx", *args, env=env)  # in-process: the workbook in r.raw
+    assert r.code == 0 and r.err == "", r.err
+    return openpyxl.load_workbook(io.BytesIO(r.raw)).active
 
 
 def test_xlsx_is_a_workbook_of_text_cells_with_the_labels_of_the_language():
@@ -953,6 +953,27 @@ def test_xlsx_keeps_accents_and_never_runs_a_formula(dataset, write_data):
     sheet = workbook("--data", write_data(dataset), "--fields", "id,name")
     row = next(r for r in sheet.iter_rows(values_only=False) if r[0].value == "voka")
     assert row[1].value == '=HYPERLINK("http://evil.example","Voka é")' and row[1].data_type == "s"
+
+
+def test_xlsx_header_widths_and_frozen_row():
+    sheet = workbook("--fields", "id,name,description")
+    assert [c.font.bold for c in sheet[1]] == [True, True, True]
+    assert sheet.freeze_panes == "A2"
+    widths = {col: sheet.column_dimensions[col].width for col in "ABC"}
+    longest_id = max(len(str(c.value)) for c in sheet["A"])
+    assert widths["A"] == longest_id + 2  # as wide as the longest text, plus a margin
+    assert widths["C"] <= 60
+    no_header = workbook("--fields", "id", "--no-headers")
+    assert no_header["A1"].value == "agoria" and no_header.freeze_panes is None
+
+
+def test_xlsx_needs_a_stdout_that_takes_bytes(monkeypatch):
+    from fitpartners import writers
+    from fitpartners.errors import StreamError
+
+    monkeypatch.setattr(sys, "stdout", io.StringIO())
+    with pytest.raises(StreamError, match="takes text only"):
+        writers.write_bytes(b"x")
 
 
 def test_xlsx_in_a_terminal_is_refused_with_a_hint():

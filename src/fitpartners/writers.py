@@ -549,7 +549,9 @@ def card_rows(p: Partner, status: Status, lang: str, partner_names: Mapping[str,
 
     if status.state.value != "active":
         # 'now: MEDVIA (renamed ...)' under the heading 'now' reads 'MEDVIA (renamed ...)'.
-        row(w("now"), status_text(status.model_dump(), lang).removeprefix(f"{w('now')}: "))
+        # Under the heading "now": 'MEDVIA (renamed ...)', 'part of MEDVIA (merged ...)'.
+        said = status_text(status.model_dump(), lang)
+        row(w("now"), said.removeprefix(f"{w('now')}: ").removeprefix(f"{w('now')} "))
     row(w("name"), p.name, cited.get("name"))
     if p.full_name is not None:
         row(
