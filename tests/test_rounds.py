@@ -73,7 +73,7 @@ def test_show_says_what_became_of_the_partner():
     card = run("show", "flanders.healthTech", env=TERMINAL).out
     assert card.splitlines()[1].split(None, 1) == ["now", RENAMED.removeprefix("now: ")]
     card = run("show", "medtech flanders", env=TERMINAL).out
-    assert card.splitlines()[1].split(None, 1) == ["now", MERGED]
+    assert card.splitlines()[1].split(None, 1) == ["now", MERGED.removeprefix("now ")]
     assert "now " not in run("show", "voka", env=TERMINAL).out
 
 
