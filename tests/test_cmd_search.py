@@ -522,3 +522,20 @@ def test_the_match_column_for_people_names_fields_by_their_headings():
     assert matches("logstics")[0] == "logstics ~ logistics"
     assert matches("china")[0] == "china (country)"
     assert matches("handelsmissie")[1] == "handelsmissie (generic)"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["kamer", "china"], ["kamer in full name, type, description, china (country)",
+                              "kamer in type, china (country)"]),
+        (["kamer", "china", "--lang", "nl"], ["kamer in volledige naam, type, beschrijving, china (land)"]),
+        (["handelsmissie", "--lang", "nl"], ["handelsmissie in werkterrein", "handelsmissie (algemeen)"]),
+        (["exportdocumenten"], ["exportdocumenten: doing business abroad"]),
+        (["textiel", "logstics"], ["textiel: textile, wood and furniture", "logstics ~ logistics"]),
+        (["textiel", "--lang", "nl"], ["textiel: textiel, hout en meubelen"]),
+    ],
+)  # fmt: skip
+def test_the_match_column_word_for_word(args, expected):
+    lines = run("search", *args, "--fields", "match", "--quiet").out.splitlines()
+    assert lines[: len(expected)] == expected

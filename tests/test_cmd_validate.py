@@ -241,3 +241,21 @@ def test_validate_in_a_terminal_prints_its_lines_not_json(dataset, write_data):
     r = run("validate", path, env=TERMINAL)
     assert r.code == 1 and r.out.startswith(f"{path}: partners[0] (agoria).colour") and "{" not in r.out
     assert run("validate", env=TERMINAL).out.endswith(": valid\n")
+
+
+def test_duplicated_keys_are_found_at_every_depth(raw, write_data):
+    text = json.dumps(raw, ensure_ascii=False)
+    text = text.replace('"abbreviation": "FIT"', '"abbreviation": "FIT", "abbreviation": "FIT"', 1)
+    text = text.replace('"partner_count": 21', '"partner_count": 21, "partner_count": 21', 1)
+    text = text.replace(
+        '"round": "2017-2021", "listed_as": "Agoria"',
+        '"round": "2017-2021", "round": "2017-2021", "listed_as": "Agoria"',
+        1,
+    )
+    r = run("validate", write_data(b"\xef\xbb\xbf" + text.encode()))  # an editor's UTF-8 signature too
+    assert r.code == 1
+    assert r.out.splitlines()[:3] == [
+        f"{r.out.split(':')[0]}: programme.agency: duplicate key 'abbreviation'",
+        f"{r.out.split(':')[0]}: rounds[1] (2022-2026): duplicate key 'partner_count'",
+        f"{r.out.split(':')[0]}: partners[0] (agoria).rounds[0]: duplicate key 'round'",
+    ]

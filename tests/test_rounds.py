@@ -376,3 +376,17 @@ def test_the_latest_event_up_to_today_gives_the_status(dataset, write_data, toda
     status = json.loads(r.out)["status"]
     assert (status["state"], status["text"]) == (state, text)
     assert status["name"] == {"active": "flanders.healthTech", "renamed": "MEDVIA", "merged": "Voka"}[state]
+
+
+def test_a_status_known_only_by_a_day_says_so_in_both_languages(dataset, write_data):
+    event = partner(dataset, "medtech-flanders")["events"][0]
+    event["date"], event["by"] = None, "2022-12-13"
+    path = write_data(dataset)
+    en = run("show", "medtech-flanders", "--data", path).out.splitlines()[0]
+    nl = run("show", "medtech-flanders", "--data", path, "--lang", "nl").out.splitlines()[0]
+    assert en == "now: part of MEDVIA (merged by 2022-12-13)"
+    assert nl == "nu: deel van MEDVIA (opgegaan uiterlijk 2022-12-13)"
+    brief = run(
+        "list", "--data", path, "--lang", "nl", "--fields", "name,status", env={**TERMINAL, "COLUMNS": "60"}
+    ).out
+    assert "deel van MEDVIA" in brief and "nu MEDVIA" in brief
