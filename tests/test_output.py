@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 import typer
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import TypeAdapter
 
 from conftest import DATA_FILE, SCRIPT, TERMINAL, clean_environ, one_line, partner, run
@@ -1067,3 +1069,28 @@ def test_validate_limit_below_one_is_our_message():
         r.code == 2
         and r.err == "fitpartners: invalid value for --limit: '0' (valid: a whole number from 1)\n"
     )
+
+
+@given(
+    st.recursive(
+        st.none()
+        | st.booleans()
+        | st.integers(-(2**53) + 1, 2**53 - 1)
+        | st.text()
+        | st.floats(0, 1e6).map(lambda x: round(x, 3)),  # as our scores are written
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+        max_leaves=20,
+    ),
+    st.sampled_from([None, 2]),
+)
+@settings(derandomize=True, max_examples=300)  # the same examples on every run: never flaky
+def test_json_is_what_the_standard_librarys_json_writes(value, indent):
+    # writers.to_json uses pydantic-core's serialiser; for the values we print (floats of
+    # three decimals) it must write what json.dumps would. jq's results use json itself.
+    separators = None if indent is not None else (",", ":")
+    expected = writers.safe_json(json.dumps(value, ensure_ascii=False, indent=indent, separators=separators))
+    assert writers.to_json(value, indent=indent) == expected
+
+
+def test_jq_numbers_are_written_as_jq_writes_them():
+    assert run("list", "--jq", "[1/100000, 0.5]").out == "[1e-05,0.5]\n"

@@ -8,10 +8,8 @@ the models is a data error like any other, naming the file, the record and the f
 from __future__ import annotations
 
 import functools
-import json
 import os
 import re
-import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -118,6 +116,8 @@ def read_bytes(path: str | None, limit: int | None = None) -> tuple[bytes, str]:
 def _record_ids(data: bytes) -> dict[tuple[str, int], str]:
     """(list name, index) -> id of the record there, to name records in messages; only
     computed when a file is invalid, and empty when it is not JSON at all."""
+    import json  # only for an invalid file
+
     try:
         doc = json.loads(data)
     except (ValueError, RecursionError):
@@ -175,6 +175,8 @@ def _cross_check_valid_partners(data: bytes, errors: list[Any]) -> list[str]:
         if len(loc) < 2 or loc[0] != "partners" or not isinstance(loc[1], int):
             return []
         bad.add(loc[1])
+    import json
+
     doc = json.loads(data)
     kept = [i for i in range(len(doc["partners"])) if i not in bad]
     try:
@@ -208,10 +210,16 @@ def parse(data: bytes, origin: str) -> Dataset:
                 origin=origin,
                 problem=found[0],
                 more=more,
-                path="-" if origin == "<stdin>" else shlex.quote(origin),
+                path="-" if origin == "<stdin>" else _quoted(origin),
             )
         )
     return dataset
+
+
+def _quoted(path: str) -> str:
+    import shlex  # only for a message
+
+    return shlex.quote(path)
 
 
 @functools.lru_cache(maxsize=4)
@@ -250,6 +258,8 @@ def duplicate_keys(data: bytes) -> list[str]:
     """A problem for each key that an object of the file holds twice (JSON readers keep
     the last in silence: `"name": "Evil", "name": "Voka"` reads as Voka), with the path of
     its object. Only `validate` asks: a normal run reads the file once, through pydantic."""
+    import json
+
     try:
         doc = json.loads(data.removeprefix(BOM), object_pairs_hook=_keep_repeats)
     except (ValueError, RecursionError):

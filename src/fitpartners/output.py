@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple, Protocol
 
@@ -99,50 +98,85 @@ def parse_fields(raw: str | None, valid: Sequence[str]) -> list[str] | None:
 # -- results --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+# The results and the policy are plain classes: dataclasses would write and compile their
+# methods on every run's start (docs/performance.md).
+
+
 class Note:
     """A line for stderr that comes with a result (a labels.Msg is said in the run's
     language). `people_only`: only for a person at a terminal who asked for no format (a
     round that ended); else for any reader. --quiet hides both."""
 
-    text: str
-    people_only: bool = False
+    __slots__ = ("text", "people_only")
+
+    def __init__(self, text: str, people_only: bool = False) -> None:
+        self.text = text
+        self.people_only = people_only
 
 
-@dataclass
 class Listing:
     """Records, one per row. `view` draws the command's own picture for a terminal, given
     the language; `empty` is what a terminal is told when there are none."""
 
-    records: Sequence[BaseModel]
-    columns: Columns
-    view: Callable[[str], Any] | None = None
-    empty: str = Msg("no partner matches")
-    notes: list[Note] = field(default_factory=list)
+    __slots__ = ("records", "columns", "view", "empty", "notes")
+
+    def __init__(
+        self,
+        records: Sequence[BaseModel],
+        columns: Columns,
+        view: Callable[[str], Any] | None = None,
+        empty: str = Msg("no partner matches"),
+        notes: list[Note] | None = None,
+    ) -> None:
+        self.records = records
+        self.columns = columns
+        self.view = view
+        self.empty = empty
+        self.notes = notes if notes is not None else []
 
 
-@dataclass
 class Card:
-    """One record with every field: a card for people, the record for machines."""
+    """One record with every field: a card for people, the record for machines. `text`:
+    the plain card, given the language; `view`: the Rich card, given the language."""
 
-    record: BaseModel
-    columns: Columns
-    text: Callable[[str], str]  # the plain card, given the language
-    view: Callable[[str], Any]  # the Rich card, given the language
-    notes: list[Note] = field(default_factory=list)
+    __slots__ = ("record", "columns", "text", "view", "notes")
+
+    def __init__(
+        self,
+        record: BaseModel,
+        columns: Columns,
+        text: Callable[[str], str],
+        view: Callable[[str], Any],
+        notes: list[Note] | None = None,
+    ) -> None:
+        self.record = record
+        self.columns = columns
+        self.text = text
+        self.view = view
+        self.notes = notes if notes is not None else []
 
 
-@dataclass
 class Document:
     """One JSON value (about, validate, schema), with its text for people. Without `text`
     the JSON is the text; `indent`: indented JSON even into a file (read by editors)."""
 
-    value: Any
-    text: Callable[[str], str] | None = None
-    view: Callable[[str], Any] | None = None
-    indent: bool = False
-    exit_code: int = 0
-    notes: list[Note] = field(default_factory=list)
+    __slots__ = ("value", "text", "view", "indent", "exit_code", "notes")
+
+    def __init__(
+        self,
+        value: Any,
+        text: Callable[[str], str] | None = None,
+        view: Callable[[str], Any] | None = None,
+        indent: bool = False,
+        exit_code: int = 0,
+        notes: list[Note] | None = None,
+    ) -> None:
+        self.value = value
+        self.text = text
+        self.view = view
+        self.indent = indent
+        self.exit_code = exit_code
+        self.notes = notes if notes is not None else []
 
 
 Result = Listing | Card | Document
@@ -151,19 +185,32 @@ Result = Listing | Card | Document
 # -- the policy -----------------------------------------------------------------------------
 
 
-@dataclass
 class Policy:
     """The output options of one run, checked before any work is done."""
 
-    format: Format = Format.table
-    explicit: bool = False  # a format was asked for (--format, --json or --jq)
-    fields: list[str] | None = None
-    lang: str = "en"
-    labels: bool = False
-    headers: bool = True
-    jq: str | None = None
-    quiet: bool = False
-    terminal: bool = False
+    __slots__ = ("format", "explicit", "fields", "lang", "labels", "headers", "jq", "quiet", "terminal")
+
+    def __init__(
+        self,
+        format: Format = Format.table,
+        explicit: bool = False,  # a format was asked for (--format, --json or --jq)
+        fields: list[str] | None = None,
+        lang: str = "en",
+        labels: bool = False,
+        headers: bool = True,
+        jq: str | None = None,
+        quiet: bool = False,
+        terminal: bool = False,
+    ) -> None:
+        self.format = format
+        self.explicit = explicit
+        self.fields = fields
+        self.lang = lang
+        self.labels = labels
+        self.headers = headers
+        self.jq = jq
+        self.quiet = quiet
+        self.terminal = terminal
 
     @classmethod
     def from_options(

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import functools
 import io
-import json
 import re
 import sys
 from collections.abc import Iterator, Mapping, Sequence
@@ -22,6 +21,7 @@ from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 from pydantic import BaseModel, TypeAdapter
+from pydantic_core import to_json as to_json_bytes
 
 from .errors import PipeClosed, StreamError
 from .labels import (
@@ -84,8 +84,10 @@ def safe_json(text: str) -> str:
 
 def to_json(value: Any, *, indent: int | None = 2) -> str:
     """Indented, or compact on one line (indent None) as jq and gh print it."""
-    separators = None if indent is not None else (",", ":")
-    return safe_json(json.dumps(value, ensure_ascii=False, indent=indent, separators=separators))
+    # pydantic-core's serialiser writes what json.dumps(ensure_ascii=False) writes for the
+    # values we print (it writes 0.00001 for 1e-05: jq results go through _jq_json), with no
+    # import of the json module on a run's start (docs/performance.md); a test compares them.
+    return safe_json(to_json_bytes(value, indent=indent).decode())
 
 
 @contextmanager
@@ -224,7 +226,7 @@ def _partner_chunks(records: PartnerRecords) -> Iterator[bytes]:
             sources = []
             for field, ids in p.sources.items():
                 if field not in keys:
-                    keys[field] = json.dumps(field, ensure_ascii=False).encode() + b":["
+                    keys[field] = to_json_bytes(field) + b":["
                 sources.append(keys[field] + b",".join([source_json[s] for s in ids]) + b"]")
             own = partner_json(p, exclude=without_sources)
             parts.append(
@@ -284,7 +286,7 @@ def write_jq(value: Any, expression: str) -> None:
     with guard():
         try:
             for result in program.input_value(value):
-                line = sanitize(result, raw=True) if isinstance(result, str) else to_json(result, indent=None)
+                line = sanitize(result, raw=True) if isinstance(result, str) else _jq_json(result)
                 sys.stdout.write(line + "\n")
         except ValueError as exc:
             sys.stdout.flush()
@@ -294,14 +296,24 @@ def write_jq(value: Any, expression: str) -> None:
             raise JqError(f"jq: error: {exc}") from None
 
 
+def _jq_json(value: Any) -> str:
+    """A jq result as jq prints it with -c: the json module writes numbers as jq does (1e-05,
+    where pydantic-core writes 0.00001)."""
+    import json
+
+    return safe_json(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+
 def _halt(message: str) -> tuple[int, str] | None:
     """(exit code, text for stderr) when the message is our halt marker, else None."""
     if not message.startswith(f'{{"{_HALT_KEY}"'):
         return None
+    import json
+
     value, code = json.loads(message)[_HALT_KEY]
     if code is None:  # halt: stop, exit 0, nothing said
         return 0, ""
-    text = value if isinstance(value, str) else to_json(value, indent=None) + "\n"
+    text = value if isinstance(value, str) else _jq_json(value) + "\n"
     return (code if isinstance(code, int) else 5), text
 
 
