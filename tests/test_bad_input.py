@@ -718,3 +718,24 @@ def test_a_closed_stdout_or_stdin_is_one_line_exit_1():
         )  # fmt: skip
         assert r.returncode == 1, (args, r.stderr)
         assert r.stderr == f"fitpartners: {message}\n", args
+
+
+def test_stdin_closed_or_failing_is_a_stream_error_in_process(monkeypatch):
+    from fitpartners import loader
+    from fitpartners.errors import StreamError
+
+    monkeypatch.setattr(sys, "stdin", None)
+    with pytest.raises(StreamError) as closed:
+        loader.read_bytes("-")
+    assert str(closed.value) == "cannot read from stdin: it is closed"
+
+    class Failing:
+        class buffer:  # noqa: N801 - stands in for sys.stdin.buffer
+            @staticmethod
+            def read(size: int) -> bytes:
+                raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(sys, "stdin", Failing)
+    with pytest.raises(StreamError) as failing:
+        loader.read_bytes("-")
+    assert str(failing.value) == "cannot read from stdin: Input/output error"

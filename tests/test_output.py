@@ -969,6 +969,19 @@ def test_xlsx_header_widths_and_frozen_row():
     assert no_header["A1"].value == "agoria" and no_header.freeze_panes is None
 
 
+def test_xlsx_sheet_wraps_long_cells_and_sizes_columns():
+    sheet = workbook("--fields", "number,name,notes")
+    assert sheet.title == "fitpartners"
+    for cell in (c for row in sheet.iter_rows(min_row=2) for c in row):
+        text = str(cell.value or "")
+        wraps = len(text) > 60
+        assert bool(cell.alignment.wrap_text) is wraps, text
+        assert (cell.alignment.vertical == "top") is wraps, text
+    for letter in "ABC":
+        longest = max(len(str(c.value or "")) for c in sheet[letter])
+        assert sheet.column_dimensions[letter].width == min(max(longest, 4) + 2, 60), letter
+
+
 def test_xlsx_needs_a_stdout_that_takes_bytes(monkeypatch):
     from fitpartners import writers
     from fitpartners.errors import StreamError
