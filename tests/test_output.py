@@ -1107,3 +1107,14 @@ def test_json_is_what_the_standard_librarys_json_writes(value, indent):
 
 def test_jq_numbers_are_written_as_jq_writes_them():
     assert run("list", "--jq", "[1/100000, 0.5]").out == "[1e-05,0.5]\n"
+
+
+def test_help_shows_words_never_python_types():
+    from fitpartners.cli import command_tree
+
+    group = command_tree(None)
+    for name in [None, *group.commands]:
+        r = run(*([name] if name else []), "--help")
+        assert r.code == 0, name
+        for python_type in ("<str>", "<int>", "<list[str]>", "<int range>", "<bool>", "<float>", "{WORDS"):
+            assert python_type not in r.out, (name, python_type)
