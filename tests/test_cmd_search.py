@@ -7,6 +7,7 @@ decimals, and the "match" column that says why a partner was found."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import subprocess
@@ -539,3 +540,20 @@ def test_the_match_column_for_people_names_fields_by_their_headings():
 def test_the_match_column_word_for_word(args, expected):
     lines = run("search", *args, "--fields", "match", "--quiet").out.splitlines()
     assert lines[: len(expected)] == expected
+
+
+def test_a_merged_partner_follows_its_successor_marked_in_the_api():
+    import fitpartners
+
+    catalog = fitpartners.load(today=dt.date(2026, 11, 28))
+    hits = catalog.search("medvia")
+    assert [h.partner.id for h in hits[:2]] == ["flanders-healthtech", "medtech-flanders"]
+    assert hits[1].match.merged_into == "flanders-healthtech" and hits[0].match.merged_into is None
+    before = fitpartners.load(today=dt.date(2022, 6, 1))  # the merger was announced in December 2022
+    assert all(h.match.merged_into is None for h in before.search("medvia"))
+    assert catalog.answer("zzqqxx").nearest == [] and catalog.answer("logistiek").nearest == []
+    assert catalog.answer("logistiex").hits[0].partner.id == "vil"
+    assert [h.partner.id for h in catalog.search("cleantech", period="2017-2021")][
+        0
+    ] == "flanders-cleantech-association"
+    assert "flanders-cleantech-association" not in [h.partner.id for h in catalog.search("cleantech")]

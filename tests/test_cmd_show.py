@@ -239,3 +239,18 @@ def test_the_plain_card_word_for_word(raw, args, golden, heading):
 def test_the_card_of_a_merged_partner_says_so_first():
     assert run("show", "medtech-flanders").out.startswith("now: part of MEDVIA (merged 2022-12-13)\n")
     assert run("show", "medvia").out.startswith("now: MEDVIA (renamed 2022-05-17)\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["vckk"], "full name: Vlaams-Chinese Kamer van Koophandel [1]"),
+        (["flanders-bio", "--lang", "nl"], "domeinen: lifesciences & health [E]"),  # the Dutch label
+        (["b-hive"], "type: not in the sources"),
+        (["bva"], "website: not verified"),
+        (["vil"], "type: cluster (spearhead cluster) [1]"),
+        (["medvia"], "2022-05-17: Renamed MEDVIA. [3]"),  # an event that names no other partner
+    ],
+)
+def test_card_lines_for_what_a_partner_has_or_lacks(args, line):
+    assert line in run("show", *args).out.splitlines()

@@ -1118,3 +1118,18 @@ def test_help_shows_words_never_python_types():
         assert r.code == 0, name
         for python_type in ("<str>", "<int>", "<list[str]>", "<int range>", "<bool>", "<float>", "{WORDS"):
             assert python_type not in r.out, (name, python_type)
+
+
+def test_an_event_known_only_by_a_day_in_a_cell_in_both_languages():
+    def cell(*args: str) -> str:
+        out = run("list", "--format", "csv", "--fields", "id,events", *args).out
+        return next(row[1] for row in csv.reader(io.StringIO(out)) if row[0] == "dsp-valley")
+
+    assert cell().startswith("by 2022-12-13 MEDVIA (formerly flanders.healthTech)")
+    assert cell("--labels", "--lang", "nl").startswith("uiterlijk 2022-12-13 MEDVIA")
+    assert cell("--lang", "nl").startswith("by 2022-12-13 ")  # without --labels: language-free
+
+
+def test_an_invalid_dataset_on_stdin_points_to_validate_dash():
+    r = run("list", "--data", "-", input="{")
+    assert r.code == 1 and r.err.endswith("; run 'fitpartners validate -' for all\n")
