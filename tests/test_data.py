@@ -37,8 +37,8 @@ EDITORIAL = "editorial"
 # medtechflanders-about the first line is only a sub-heading ("Federatie van de Vlaamse
 # voedingsindustrie", "Mission and Strategy"), for unizo-75 a lead sentence. Two could not be
 # retrieved: lecourrier-bva, flanders-china-home. Read 2026-11-30 for what partners cover
-# (the second group): the stored excerpts showed no title apart from the body. Any other
-# source must carry its page's title.
+# (the second group): left null where the readers reported no title of the page's own, rather
+# than a heading we might mistake for one. Any other source must carry its page's title.
 UNTITLED = {
     "blauwecluster-clusterpact",
     "datanews-beacon",
@@ -83,7 +83,6 @@ UNTITLED = {
     "dvo-energiecluster-erkend",
     "energyville-flux50-5y",
     "biovox-medtech-launch",
-    "fit-medtech-de",
     "knack-flam3d-3d-printers-corona",
     "blauwecluster-vijftien-innovatieprojecten-2019",
     "fit-invest-blue-cluster",

@@ -207,7 +207,6 @@ def list_partners(
             "-t",
             metavar="TYPE",
             help=f"Partner type: {', '.join(TYPE_LABELS)} (or a label).",
-            autocompletion=_complete_labels("type"),
         ),
     ] = [],  # noqa: B006
     domain: Annotated[
@@ -217,7 +216,6 @@ def list_partners(
             "-d",
             metavar="DOMAIN",
             help=f"Strategic domain: {', '.join(DOMAIN_LABELS)} (or a label).",
-            autocompletion=_complete_labels("domain"),
         ),
     ] = [],  # noqa: B006
     country: Annotated[
@@ -227,7 +225,6 @@ def list_partners(
             "-c",
             metavar="COUNTRY",
             help="Country of a bilateral chamber: ISO 3166 code, English or Dutch name.",
-            autocompletion=_complete_country,
         ),
     ] = [],  # noqa: B006
     sector: Annotated[
@@ -238,7 +235,6 @@ def list_partners(
             metavar="SECTOR",
             help="Sector a partner covers (editorial vocabulary): an id such as food-drink, "
             "or its English or Dutch label.",
-            autocompletion=_complete_sector,
         ),
     ] = [],  # noqa: B006
     all_sectors: Annotated[
@@ -250,7 +246,6 @@ def list_partners(
         typer.Option(
             "--sort",
             metavar="KEY",
-            autocompletion=_complete_sort,
             help=f"Order of the rows: {', '.join(SORT_KEYS)}.",
         ),
     ] = "number",
@@ -316,7 +311,6 @@ def show_partner(
         typer.Argument(
             metavar="NAME",
             help="Partner id, number, name or alias.",
-            autocompletion=_complete_partner,
             show_default=False,
         ),
     ],
@@ -548,7 +542,6 @@ def json_schema(
             "--output",
             "-o",
             metavar="SHAPE",
-            autocompletion=_complete_shape,
             help="Whose schema: dataset (the data file), or a command's JSON records: partner, search, "
             "overview, matrix, history, about, validate.",
         ),
@@ -592,6 +585,8 @@ def command_tree(name: str | None = None) -> Any:
     objects when it builds a group: most of what a run spends in Typer (docs/performance.md).
     None: every command, for help, --version, completion and a mistyped command. A test
     compares the two on help, usage errors and results."""
+    # Completion of the commands' own values is attached here, once, rather than with Typer's
+    # `autocompletion=`, which keeps only what starts with the text as typed.
     completers: dict[str, Callable[[typer.Context, str], Any]] = {
         "name": _complete_partner,
         "type_": _complete_labels("type"),

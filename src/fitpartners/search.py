@@ -494,11 +494,7 @@ def _names_a_sector(word: str, sector: str | None, found: dict[int, _Found]) -> 
     sector = sector or _vocabulary_sector(word)
     named = sector is not None and sector != GENERIC
     # Through a compound or a typo ('chocoladefabriek', 'chocolde'): a vocabulary match found.
-    return (
-        named
-        or any("domains" in f.fields or f.match.how == "vocabulary" for f in found.values())
-        or any(f.match.how == "typo" and "vocabulary" in f.fields for f in found.values())
-    )
+    return named or any("domains" in f.fields or "vocabulary" in f.fields for f in found.values())
 
 
 def _known_words(index: _Index) -> list[str]:
