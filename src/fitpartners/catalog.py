@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from functools import cached_property
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from .errors import BadValue
@@ -21,6 +22,7 @@ from .labels import (
     UNKNOWN_TYPE_LABEL,
     Domain,
     Msg,
+    PartnerType,
     fold,
 )
 from .models import Bilingual, Dataset, EventKind, Partner, Round, Source
@@ -318,15 +320,9 @@ class Catalog:
         if by == "name":
             return sorted(partners, key=lambda p: fold(p.name))
         if by == "type":
-            order = {t: i for i, t in enumerate(TYPE_LABELS)}
-            return sorted(
-                partners,
-                key=lambda p: (
-                    order.get(p.type, len(order)) if p.type else len(order),
-                    by_number(p),
-                    fold(p.name),
-                ),
-            )
+            # Every type is in TYPE_LABELS; a partner whose type is unknown (None) comes last.
+            order: dict[PartnerType | None, int] = {t: i for i, t in enumerate(TYPE_LABELS)}
+            return sorted(partners, key=lambda p: (order.get(p.type, len(order)), by_number(p), fold(p.name)))
         # Numbers are unique (validate checks it): only partners without one need a name.
         return sorted(partners, key=lambda p: (by_number(p), fold(p.name)))
 
@@ -368,7 +364,7 @@ class Catalog:
     def history(self) -> list[HistoryStep]:
         """Between each two adjacent rounds: who continued, who joined, who left."""
         steps = []
-        for before, after in zip(self.rounds, self.rounds[1:], strict=False):
+        for before, after in pairwise(self.rounds):
             was = [p.id for p in self.in_period({before.id})]
             now = [p.id for p in self.in_period({after.id})]
             continued = [pid for pid in now if pid in was]

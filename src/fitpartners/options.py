@@ -46,7 +46,7 @@ def today() -> dt.date:
 def load_catalog(data: str | None) -> Catalog:
     """The catalog of a run: --data, else FITPARTNERS_DATA, else the bundled dataset, as of
     FITPARTNERS_TODAY or today."""
-    return Catalog(read_dataset(data or os.environ.get(ENV_DATA) or None), today())
+    return Catalog(read_dataset(data), today())
 
 
 # -- completion of shared options --------------------------------------------------------
