@@ -130,3 +130,39 @@ def test_load_a_file_and_its_errors(tmp_path):
     broken.write_text('{"schema_version": 2}', encoding="utf-8")
     with pytest.raises(fitpartners.DataError, match="broken.json: invalid dataset"):
         fitpartners.load(broken)
+
+
+def test_loading_the_same_bytes_again_shares_the_validated_dataset(tmp_path):
+    """A small file loaded twice (a notebook re-running fitpartners.load()) is validated
+    once: both catalogs hold the same frozen dataset. Up to REMEMBER_BYTES, limit included."""
+    from fitpartners.loader import REMEMBER_BYTES
+
+    assert fitpartners.load(today=TODAY).dataset is fitpartners.load(today=TODAY).dataset
+    content = DATA_FILE.read_bytes()
+    at_limit = tmp_path / "at-limit.json"
+    at_limit.write_bytes(content + b" " * (REMEMBER_BYTES - len(content)))  # trailing blanks: still JSON
+    assert fitpartners.load(at_limit, today=TODAY).dataset is fitpartners.load(at_limit, today=TODAY).dataset
+
+
+def test_a_file_over_remember_bytes_is_validated_afresh(tmp_path):
+    """Past REMEMBER_BYTES a file is not remembered (its bytes would be kept alive as the
+    key): each load validates it again, to an equal but new dataset."""
+    from fitpartners.loader import REMEMBER_BYTES
+
+    content = DATA_FILE.read_bytes()
+    big = tmp_path / "big.json"
+    big.write_bytes(content + b" " * (REMEMBER_BYTES + 1 - len(content)))
+    first, second = fitpartners.load(big, today=TODAY).dataset, fitpartners.load(big, today=TODAY).dataset
+    assert first == second and first is not second
+
+
+def test_a_dataset_without_numbered_partners_has_highest_number_0(dataset, tmp_path):
+    """Numbers run from 1 to highest_number(): 0 when no partner has one (a dataset of an
+    earlier round only), and a number then names no partner, without a crash."""
+    dataset["partners"] = [p for p in dataset["partners"] if p["number"] is None]
+    path = tmp_path / "earlier.json"
+    path.write_text(json.dumps(dataset), encoding="utf-8")
+    catalog = fitpartners.load(path, today=TODAY)
+    assert catalog.highest_number() == 0
+    with pytest.raises(fitpartners.NotFound, match=r"^no partner number 5 \(numbers run from 1 to 0\)$"):
+        catalog.lookup("5")

@@ -65,7 +65,11 @@ def test_data_really_replaces_the_bundled_dataset(dataset, write_data):
 
 
 def test_missing_file(tmp_path):
-    assert_data_error(run("list", "--data", str(tmp_path / "nope.json")), "nope.json", "cannot read")
+    """The message names the file and gives the system's reason in words, not Python's repr."""
+    missing = tmp_path / "nope.json"
+    r = run("list", "--data", str(missing))
+    assert_data_error(r)
+    assert r.err == f"fitpartners: {missing}: cannot read: No such file or directory\n"
 
 
 @pytest.mark.parametrize("name", ["a\x00b.json", "x" * 5000])
@@ -81,7 +85,10 @@ def test_a_file_name_with_a_nul_byte_says_so():
 
 
 def test_a_directory(tmp_path):
-    assert_data_error(run("list", "--data", str(tmp_path)), "is a directory")
+    """A directory given as the dataset is named, and said to be one, word for word."""
+    r = run("list", "--data", str(tmp_path))
+    assert_data_error(r)
+    assert r.err == f"fitpartners: {tmp_path}: is a directory, not a data file\n"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
@@ -324,9 +331,16 @@ def test_stdin_over_the_size_cap_is_named_stdin():
 
 
 def test_a_size_cap_of_one_byte_is_a_cap():
+    """The refusal names the file it refuses (here the bundled one), its size and the cap."""
+    from fitpartners.loader import bundled_path
+
     r = run("list", env={"FITPARTNERS_MAX_BYTES": "1"})
     assert r.code == 1
-    assert r.err.endswith(", over the limit of 1 (set FITPARTNERS_MAX_BYTES to raise it)\n")
+    size = bundled_path().stat().st_size
+    assert r.err == (
+        f"fitpartners: {bundled_path()}: file is {size:,} bytes, over the limit of 1 "
+        "(set FITPARTNERS_MAX_BYTES to raise it)\n"
+    )
 
 
 class Trickle:
@@ -352,13 +366,33 @@ def test_the_size_cap_holds_for_a_stream_read_in_pieces(step):
 
 
 @pytest.mark.parametrize(
-    ("value", "fragment"), [("0", "at least 1"), ("-5", "at least 1"), ("lots", "whole number")]
+    ("value", "message"),
+    [
+        ("0", "FITPARTNERS_MAX_BYTES must be at least 1, not 0"),
+        ("-5", "FITPARTNERS_MAX_BYTES must be at least 1, not -5"),
+        ("lots", "FITPARTNERS_MAX_BYTES must be a whole number of bytes, not 'lots'"),
+        (" 7x ", "FITPARTNERS_MAX_BYTES must be a whole number of bytes, not '7x'"),
+    ],
 )
-def test_an_unusable_size_cap_is_a_usage_error(value, fragment):
+def test_an_unusable_size_cap_is_a_usage_error(value, message):
+    """Word for word, with the value the user set (stripped, quoted when it is no number)."""
     for args in (["list"], ["validate"]):
         r = run(*args, env={"FITPARTNERS_MAX_BYTES": value})
-        assert r.code == 2 and r.out == "" and one_line(r.err), (args, r.err)
-        assert "FITPARTNERS_MAX_BYTES" in r.err and fragment in r.err
+        assert (r.code, r.out, r.err) == (2, "", f"fitpartners: {message}\n"), args
+
+
+def test_a_stream_over_the_cap_is_read_no_further_than_one_byte_past_it():
+    """However a stream hands out its bytes, the reader asks for no more than the cap and
+    one byte: enough to know the stream is over it, without taking (or holding) the rest."""
+    from fitpartners.errors import DataError
+    from fitpartners.loader import _read
+
+    content = b"x" * 100
+    for step in (1, 7, 8, 30):
+        stream = Trickle(content, step)
+        with pytest.raises(DataError, match="more than 20 bytes"):
+            _read(stream, "<stdin>", 20)
+        assert len(stream.data) == len(content) - 21, step
 
 
 def test_the_size_cap_can_be_raised(raw, write_data):
@@ -739,3 +773,16 @@ def test_stdin_closed_or_failing_is_a_stream_error_in_process(monkeypatch):
     with pytest.raises(StreamError) as failing:
         loader.read_bytes("-")
     assert str(failing.value) == "cannot read from stdin: Input/output error"
+
+    class Wordless:
+        """A stream whose error carries a message but no errno (no strerror)."""
+
+        class buffer:  # noqa: N801 - stands in for sys.stdin.buffer
+            @staticmethod
+            def read(size: int) -> bytes:
+                raise OSError("the pipe went away")
+
+    monkeypatch.setattr(sys, "stdin", Wordless)
+    with pytest.raises(StreamError) as wordless:
+        loader.read_bytes("-")
+    assert str(wordless.value) == "cannot read from stdin: the pipe went away"

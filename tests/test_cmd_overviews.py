@@ -53,6 +53,19 @@ def test_matrix_marks_and_sets_cross_sector_apart():
     assert "editorial" in table and "Voka" in table
 
 
+def test_matrix_rows_go_by_number_whatever_the_files_order(dataset, write_data):
+    """Partners with domains by number, then those without a number (earlier rounds only),
+    then the cross-sector partners by number: the order of the file does not count."""
+    dataset["partners"].reverse()
+    rows = run("matrix", "--period", "all", "--json", "--data", write_data(dataset)).json()
+    assert [r["number"] for r in rows] == [
+        1, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 20,
+        None, None, None, None,
+        2, 3, 4, 17, 18, 19, 21,
+    ]  # fmt: skip
+    assert [r["cross_sector"] for r in rows[14:18]] == [None] * 4
+
+
 @pytest.mark.parametrize("command", ["domains", "matrix"])
 def test_overviews_follow_the_period(command):
     def ids(period: str | None) -> set[str]:

@@ -259,3 +259,48 @@ def test_duplicated_keys_are_found_at_every_depth(raw, write_data):
         f"{r.out.split(':')[0]}: rounds[1] (2022-2026): duplicate key 'partner_count'",
         f"{r.out.split(':')[0]}: partners[0] (agoria).rounds[0]: duplicate key 'round'",
     ]
+
+
+def test_a_duplicated_key_in_a_file_that_is_a_list_has_the_index_as_its_path(write_data):
+    """The path of an object inside a top-level list starts at its index, as the schema's does."""
+    path = write_data(b'[{"a": 1, "a": 2}]')
+    assert run("validate", path).out.splitlines() == [
+        f"{path}: [0]: duplicate key 'a'",
+        f"{path}: (top level): Input should be an object",
+    ]
+
+
+def test_only_the_records_of_the_dataset_are_named_by_their_id_in_a_duplicate_keys_path(raw, write_data):
+    """An object inside a record's list is named by its index only, as in the schema's own
+    locations, even if it holds an "id": both problems of that object share one path."""
+    text = json.dumps(raw, ensure_ascii=False).replace(
+        '{"round": "2017-2021", "listed_as": "Agoria"',
+        '{"id": "x", "round": "2017-2021", "listed_as": "Agoria", "listed_as": "Agoria"',
+        1,
+    )
+    path = write_data(text)
+    assert run("validate", path).out.splitlines() == [
+        f"{path}: partners[0] (agoria).rounds[0]: duplicate key 'listed_as'",
+        f"{path}: partners[0] (agoria).rounds[0].id: Extra inputs are not permitted",
+    ]
+
+
+def test_a_signature_after_the_json_makes_it_invalid_json_only(write_data):
+    """Only a leading UTF-8 signature is allowed: one after the text makes the file not
+    JSON, one problem, and no key of it is reported as a duplicate."""
+    path = write_data(b'{"a": 1, "a": 2}\xef\xbb\xbf')
+    assert run("validate", path).out == f"{path}: not valid JSON: trailing characters at line 1 column 17\n"
+
+
+def test_a_name_that_looks_like_a_place_in_the_file_is_quoted_as_it_is(dataset, write_data):
+    """With an invalid partner left out of the cross-record checks, places are given in
+    the file's numbering again; a name that merely looks like a place is left as typed."""
+    dataset["partners"][0]["colour"] = "blue"
+    for pid in ("bva", "voka"):
+        partner(dataset, pid)["aliases"] = ["partners[0] (zzz)"]
+        partner(dataset, pid)["sources"]["aliases"] = ["press-release-2021-11-26"]
+    path = write_data(dataset)
+    assert run("validate", path).out.splitlines() == [
+        f"{path}: partners[0] (agoria).colour: Extra inputs are not permitted",
+        f"{path}: partners[20] (voka): the name 'partners[0] (zzz)' also names partners[2] (bva)",
+    ]

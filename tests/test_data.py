@@ -115,6 +115,22 @@ def test_the_bundled_dataset_is_valid_and_canonical(raw):
         assert list(p) == list(PARTNER_FIELDS)
 
 
+def test_the_bundled_dataset_is_the_packages_copy_else_the_checkouts(tmp_path, monkeypatch):
+    """An installed package reads the data/ the wheel put inside it; a source checkout,
+    which has none there, reads the top-level data/ next to src/ (the wheel's source)."""
+    for name in ("partners.json", "vocabulary.json"):
+        installed = tmp_path.resolve() / "site-packages" / "fitpartners"
+        (installed / "data").mkdir(parents=True, exist_ok=True)
+        (installed / "data" / name).write_text("{}", encoding="utf-8")
+        monkeypatch.setattr(loader, "__file__", str(installed / "loader.py"))
+        assert loader.bundled_path(name) == installed / "data" / name
+
+        checkout = tmp_path.resolve() / "checkout"
+        (checkout / "src" / "fitpartners").mkdir(parents=True, exist_ok=True)
+        monkeypatch.setattr(loader, "__file__", str(checkout / "src" / "fitpartners" / "loader.py"))
+        assert loader.bundled_path(name) == checkout / "data" / name
+
+
 def test_schema_enums_match_the_vocabulary():
     assert [t.value for t in models.PartnerType] == list(TYPE_LABELS)
     assert [d.value for d in models.Domain] == list(DOMAIN_LABELS)

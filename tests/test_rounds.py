@@ -131,6 +131,21 @@ def test_only_a_rename_renames_though_other_events_name_a_body(dataset):
     assert transferred.status(transferred.by_id["agoria"]).state is State.ACTIVE
 
 
+def test_a_later_name_known_only_by_a_day_says_so_in_both_languages(dataset, write_data):
+    """A rename whose page gives only the day by which it happened: the note for a partner
+    found by its later name says "by" that day (and "on" for a dated rename)."""
+    event = partner(dataset, "flanders-healthtech")["events"][0]
+    assert event["date"] == "2022-05-17"
+    dated = run("show", "MEDVIA", env=TERMINAL).err
+    assert dated == "fitpartners: flanders.healthTech was renamed MEDVIA on 2022-05-17\n"
+    event["date"], event["by"] = None, "2022-06-30"
+    path = write_data(dataset)
+    en = run("show", "MEDVIA", "--data", path, env=TERMINAL).err
+    nl = run("show", "MEDVIA", "--data", path, "--lang", "nl", env=TERMINAL).err
+    assert en == "fitpartners: flanders.healthTech was renamed MEDVIA by 2022-06-30\n"
+    assert nl == "fitpartners: flanders.healthTech werd uiterlijk op 2022-06-30 hernoemd tot MEDVIA\n"
+
+
 # -- the rounds --------------------------------------------------------------------------------
 
 

@@ -319,6 +319,15 @@ def test_each_rule_is_said_in_words_and_reports_a_broken_dataset(dataset, monkey
     assert expected not in problems_of(dataset)
 
 
+@pytest.mark.parametrize("field", ["number", "type", "cross_sector"])
+def test_each_of_number_type_and_cross_sector_is_required_on_its_own(dataset, field):
+    """A partner of the latest round that lacks only one of the three is reported for that one."""
+    where, voka = at(dataset, "voka")
+    voka[field] = None
+    voka["sources"].pop(field, None)
+    assert problems_of(dataset) == [f"{where}.{field}: required for a partner of the latest round"]
+
+
 def test_a_partner_of_the_latest_round_needs_number_type_and_cross_sector(dataset):
     where, voka = at(dataset, "voka")
     for field in ("number", "type", "cross_sector"):
@@ -333,9 +342,19 @@ def test_a_partner_of_the_latest_round_needs_number_type_and_cross_sector(datase
 
 
 def test_a_home_page_may_source_a_website(dataset):
+    """A partner's website and the agency's website may cite a home page; nothing else may."""
     _, agoria = at(dataset, "agoria")
     agoria["sources"]["website"] = ["flanders-china-home"]
+    dataset["programme"]["agency"]["website_sources"] = ["flanders-china-home"]
     assert problems_of(dataset) == []
+
+
+def test_a_single_round_listed_twice_is_reported(dataset):
+    """A partner of one round that lists that round twice (two memberships) is reported."""
+    where, bva = at(dataset, "bva")
+    assert len(bva["rounds"]) == 1
+    bva["rounds"].append(dict(bva["rounds"][0]))
+    assert problems_of(dataset) == [f"{where}.rounds: round '2022-2026' listed twice"]
 
 
 def test_a_round_may_start_and_end_on_the_same_day(dataset):
