@@ -254,3 +254,18 @@ def test_the_card_of_a_merged_partner_says_so_first():
 )
 def test_card_lines_for_what_a_partner_has_or_lacks(args, line):
     assert line in run("show", *args).out.splitlines()
+
+
+def test_a_card_gives_both_full_names_and_the_country_in_its_language(dataset, write_data):
+    """A full name known in both languages is one line, Dutch / English, in either language
+    of the card; the country is named in the card's language, its code after it."""
+    bcecc = partner(dataset, "bcecc")
+    dutch, english = "Belgisch-Chinese Raad voor Economie en Handel", "Belgian-Chinese Council"
+    bcecc["full_name"] = {"nl": dutch, "en": english}
+    bcecc["country"] = "DE"
+    path = write_data(dataset)
+    en = run("show", "bcecc", "--data", path).out.splitlines()
+    nl = run("show", "bcecc", "--data", path, "--lang", "nl").out.splitlines()
+    both = f"{dutch} / {english} [1]"
+    assert f"full name: {both}" in en and "country: Germany (DE) [1]" in en
+    assert f"volledige naam: {both}" in nl and "land: Duitsland (DE) [1]" in nl

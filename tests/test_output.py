@@ -8,6 +8,7 @@ completion; no trailing spaces. What each command prints is in its test_cmd_*.py
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import os
@@ -16,18 +17,20 @@ import shlex
 import shutil
 import subprocess
 import sys
+import warnings
 from typing import Any
 
 import pytest
 import typer
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import TypeAdapter
+from pydantic import BaseModel, TypeAdapter
 
 from conftest import DATA_FILE, SCRIPT, TERMINAL, clean_environ, one_line, partner, run
 from fitpartners import __version__, writers
 from fitpartners.catalog import Catalog
 from fitpartners.cli import app
+from fitpartners.labels import PartnerType
 from fitpartners.loader import parse
 from fitpartners.models import PARTNER_FIELDS
 from fitpartners.results import PartnerRecord
@@ -396,6 +399,45 @@ def test_a_bilingual_value_with_neither_side_known_is_empty(dataset, write_data)
         assert table["sim"]["full_name"] == ""
 
 
+def test_keys_of_a_nested_object_stay_json_names_without_labels_in_any_language():
+    """Without --labels a cell is language-free, the keys of a nested object too; with
+    --labels they are the headings of the language."""
+    nl = run("history", "--format", "csv", "--fields", "counts", "--lang", "nl").out
+    assert nl == run("history", "--format", "csv", "--fields", "counts").out
+    assert nl.splitlines()[1] == "before: 17; after: 21; continued: 13; joined: 8; left: 4"
+    labelled = run("history", "--format", "csv", "--fields", "counts", "--lang", "nl", "--labels").out
+    assert labelled.splitlines()[1] == "ervoor: 17; erna: 21; gebleven: 13; nieuw: 8; vertrokken: 4"
+
+
+def test_lists_in_cells_for_people_are_joined_by_a_comma():
+    """The rows a pipe gets for people (and the tables) join a list's items by ", ", not
+    by the "; " of csv and tsv."""
+    out = run("list", "--fields", "id,rounds").out
+    assert out.splitlines()[0] == "agoria\t2017-2021, 2022-2026"
+
+
+def test_the_match_cell_lists_every_word_found_in_the_partners_text():
+    """A search result matched by several words in its own text: the words, then the
+    fields they were found in, each once."""
+    r = run("search", "medtech devices", "--format", "csv", "--labels", "--fields", "id,match")
+    table = {row["id"]: row["match"] for row in csv.DictReader(io.StringIO(r.out))}
+    assert table["medtech-flanders"] == "medtech, devices in name, coverage"
+
+
+def test_brief_cells_for_a_narrow_table_say_what_became_of_a_partner_shortly():
+    """The brief cells a narrow terminal table falls back on: 'now NAME' for a renamed
+    partner, 'part of NAME' for a merged one, 'all sectors' for a cross-sector one."""
+    catalog = catalog_of(RAW)
+    ids = ("flanders-healthtech", "medtech-flanders", "voka")
+    records = catalog.printed([catalog.lookup(pid) for pid in ids])
+    for lang, expected in {
+        "en": [["now MEDVIA", "health, tech"], ["part of MEDVIA", "health, tech"], ["", "all sectors"]],
+        "nl": [["nu MEDVIA", "health, tech"], ["deel van MEDVIA", "health, tech"], ["", "alle sectoren"]],
+    }.items():
+        brief = writers.rows(records, ["status", "domains"], labels=True, lang=lang, short=True, brief=True)
+        assert brief == expected, lang
+
+
 # -- jq ----------------------------------------------------------------------------------------
 
 
@@ -440,7 +482,8 @@ def test_jq_strings_still_escape_what_moves_the_cursor(dataset, write_data):
 def test_a_bad_jq_expression_is_a_usage_error_with_jqs_message(expression):
     r = run("list", "--jq", expression)
     assert r.code == 2 and r.out == ""
-    assert one_line(r.err) and "--jq" in r.err and "syntax error" in r.err
+    # jq's own message, without the "jq: error: " it starts with: ours says what is wrong.
+    assert one_line(r.err) and r.err.startswith("fitpartners: invalid value for --jq: syntax error")
 
 
 def test_a_jq_error_at_run_time_comes_after_the_results_before_it_with_exit_5():
@@ -461,6 +504,18 @@ def test_a_jq_error_at_run_time_comes_after_the_results_before_it_with_exit_5():
 def test_halt_and_halt_error_behave_as_in_jq(expression, code, out, err):
     r = run("list", "--jq", expression)
     assert (r.code, r.out, r.err) == (code, out, err)
+
+
+def test_halt_error_with_a_code_that_is_no_number_exits_5():
+    """jq stops with an error, exit 5, when halt_error's exit code is no number: so do we."""
+    r = run("list", "--jq", '"stop" | halt_error("one")')
+    assert (r.code, r.out) == (5, "")
+
+
+def test_jq_results_that_are_not_strings_keep_accents_as_jq_does():
+    """A JSON result is UTF-8 as jq writes it, not ASCII with \\u escapes."""
+    r = run("list", "--jq", '.[] | select(.id == "bcecc") | .former_names')
+    assert r.out == '["Belgisch-Chinese Economische en Commerciële Raad","BCECR"]\n'
 
 
 JQ_BINARY = shutil.which("jq")
@@ -627,6 +682,52 @@ def test_every_unsafe_character_has_a_lead_byte_the_prefilter_knows():
 def test_safe_bytes_are_passed_through_unchanged():
     chunk = '{"name":"Fédération belge, ß, ø"}'.encode()  # no lead byte of an unsafe character
     assert writers.safe_json_bytes(chunk) is chunk  # passed through, not re-encoded
+
+
+# -- JSON-shaped records -----------------------------------------------------------------------
+
+# writers.json_records makes what --jq reads, what Catalog.records() gives and what --fields
+# keeps; write_json_records writes the JSON array of any other listing through pydantic's
+# serialiser, a batch at a time.
+
+
+def test_records_of_any_model_are_plain_json_values_in_the_order_of_fields():
+    """The records of a model, the first time one of its kind is written: JSON values only
+    (an enum its string, a day its ISO text: what a notebook shows, and json.dumps takes),
+    keys in --fields order, a field the record lacks null; and no serialiser warning."""
+
+    class Row(BaseModel):
+        kind: PartnerType
+        day: dt.date
+        name: str
+
+    records = [Row(kind=PartnerType.CLUSTER, day=dt.date(2022, 5, 17), name="MEDVIA")]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        every = writers.json_records(records, None)
+        chosen = writers.json_records(records, ["name", "kind", "website"])
+    assert caught == []
+    assert repr(every) == repr([{"kind": "cluster", "day": "2022-05-17", "name": "MEDVIA"}])
+    assert repr(chosen) == repr([{"name": "MEDVIA", "kind": "cluster", "website": None}])
+
+
+def test_catalog_records_hold_plain_strings_not_enums():
+    """Catalog.records(), for a DataFrame or a notebook: a type, a domain, a state are
+    plain strings, printed as JSON would have them."""
+    records = catalog_of(RAW).records()
+    assert repr(records) == repr(json.loads(json.dumps(records)))
+
+
+@pytest.mark.parametrize("command", [["search", "medtech"], ["matrix"], ["history"], ["types"]], ids=" ".join)
+def test_json_of_a_listing_in_a_pipe_comes_without_a_serialiser_warning(command):
+    """One line of JSON in a pipe, as --format jsonl gives record by record, and no
+    warning of pydantic's serialiser (a real run would print it on stderr)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        r = run(*command, "--json")
+    assert caught == [] and r.code == 0 and r.err == ""
+    lines = run(*command, "--format", "jsonl").out.splitlines()
+    assert r.out == "[" + ",".join(lines) + "]\n"
 
 
 # -- empty results -----------------------------------------------------------------------------
@@ -987,8 +1088,37 @@ def test_xlsx_needs_a_stdout_that_takes_bytes(monkeypatch):
     from fitpartners.errors import StreamError
 
     monkeypatch.setattr(sys, "stdout", io.StringIO())
-    with pytest.raises(StreamError, match="takes text only"):
+    with pytest.raises(StreamError) as refused:
         writers.write_bytes(b"x")
+    assert str(refused.value) == "cannot write to stdout: it takes text only, not a binary workbook"
+
+
+def test_xlsx_wraps_a_cell_only_when_it_is_wider_than_60_characters(dataset, write_data):
+    """A cell of 60 characters fits its column (60 wide at most); one of 61 wraps."""
+    partner(dataset, "agoria")["notes"][0]["text"] = "x" * 60
+    partner(dataset, "bcecc")["notes"] = partner(dataset, "bcecc")["notes"][:1]
+    partner(dataset, "bcecc")["notes"][0]["text"] = "y" * 61
+    sheet = workbook("--data", write_data(dataset), "--fields", "id,notes")
+    wraps = {row[0].value: bool(row[1].alignment.wrap_text) for row in sheet.iter_rows(min_row=2)}
+    assert (wraps["agoria"], wraps["bcecc"]) == (False, True)
+
+
+def test_xlsx_columns_are_at_least_4_characters_wide_plus_the_margin():
+    """A column of short text (numbers of two digits, no header) is still 4 + 2 wide."""
+    sheet = workbook("--fields", "number", "--no-headers")
+    assert max(len(str(c.value or "")) for c in sheet["A"]) == 2
+    assert sheet.column_dimensions["A"].width == 6
+
+
+def test_an_empty_result_without_headers_is_an_empty_workbook():
+    """No partner and no header: a workbook with an empty sheet, not an error."""
+    import openpyxl
+
+    r = run("list", "--type", "chamber", "--domain", "food", "--format", "xlsx", "--no-headers")
+    assert r.code == 0 and "not listed" in r.err  # the note on the cross-sector chambers
+    sheet = openpyxl.load_workbook(io.BytesIO(r.raw)).active
+    assert sheet.title == "fitpartners"
+    assert [row for row in sheet.iter_rows(values_only=True) if any(v is not None for v in row)] == []
 
 
 def test_xlsx_in_a_terminal_is_refused_with_a_hint():

@@ -82,7 +82,7 @@ def safe_json(text: str) -> str:
     return _JSON_UNSAFE.sub(_json_escape, text) if _JSON_UNSAFE.search(text) else text
 
 
-def to_json(value: Any, *, indent: int | None = 2) -> str:
+def to_json(value: Any, *, indent: int | None) -> str:
     """Indented, or compact on one line (indent None) as jq and gh print it."""
     # pydantic-core's serialiser writes what json.dumps(ensure_ascii=False) writes for the
     # values we print (it writes 0.00001 for 1e-05: jq results go through _jq_json), with no
@@ -146,7 +146,7 @@ def xlsx_bytes(table: list[list[str]], header: Sequence[str] | None) -> bytes:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
     for c in range(1, (len(every[0]) if every else 0) + 1):
-        widest = max((len(row[c - 1]) for row in every), default=0)
+        widest = max(len(row[c - 1]) for row in every)  # the loop runs only when every has a row
         sheet.column_dimensions[get_column_letter(c)].width = min(max(widest, 4) + 2, XLSX_MAX_WIDTH)
     out = io.BytesIO()
     book.save(out)
@@ -401,7 +401,7 @@ def _match_text(match: dict[str, Any], *, labels: bool, lang: str) -> str:
         return f"{words} ({label(SERVES_EVERY_SECTOR, lang)})"
     plain: list[str] = []  # words found in the partner's own text, fields listed once
     special: list[str] = []  # words that matched through the vocabulary, a typo, a country
-    for m in match.get("why", []):
+    for m in match["why"]:  # Match.why is required, as words and fields are
         how = m["how"]
         if how == "typo":
             special.append(m["matched"])
@@ -634,7 +634,7 @@ def card_text(
         for r in rows
     ]
     numbered = [(m, sid) for sid, m in marks.items() if m != "E"]
-    if numbered or "E" in marks.values():
+    if marks:  # a numbered source or the editorial one
         lines.append(f"{card_word('sources', lang)}:")
     for mark, sid in numbered:
         lines.append(f"[{mark}] {source_line(sources[sid])}")
