@@ -125,10 +125,9 @@ def search_phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
     of'), the table's short forms; an ambiguous name -> all the countries it fits."""
     phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
     for name, code in all_country_names().items():
-        for text in (name, name.split(",")[0]):
-            words = tuple(fold_words(text).split())
-            if words:
-                phrases.setdefault(words, (code,))
+        phrases.setdefault(tuple(fold_words(name).split()), (code,))
+        if "," in name:
+            phrases.setdefault(tuple(fold_words(name.split(",")[0]).split()), (code,))
     for code, forms in table().names.items():
         for form in forms:
             phrases[tuple(fold_words(form).split())] = (code,)
@@ -191,15 +190,20 @@ def country_names(code: str) -> list[str]:
     return [] if country is None else _all_names(country, official=False)
 
 
+@cache
 def all_country_names() -> dict[str, str]:
-    """Every English and Dutch name of every country -> alpha-2 code (names as written)."""
+    """Every English and Dutch name of every country -> alpha-2 code (names as written).
+    Made once a run, for search and completion alike: do not change it."""
     import pycountry
 
-    table: dict[str, str] = {}
+    translate = _dutch().gettext
+    names: dict[str, str] = {}
     for country in pycountry.countries:
-        for name in _all_names(country):
-            table.setdefault(name, country.alpha_2)
-    return table
+        english = _english_names(country)
+        code = country.alpha_2
+        for name in (*english, *map(translate, english)):
+            names.setdefault(name, code)
+    return names
 
 
 def table_problems() -> list[str]:
