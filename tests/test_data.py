@@ -774,3 +774,60 @@ def test_the_copies_in_tests_sources_are_the_ones_cited() -> None:
     press = source(load(), "press-release-2021-11-26")
     assert address(press["url"]) in VERIFIED
     assert press["title"] in PRESS_RELEASE and "26/11/2021" in PRESS_RELEASE
+
+
+# -- the country index (data/country_index.json) -----------------------------------------------
+
+
+def test_the_country_index_is_what_the_installed_pycountry_makes():
+    """The index search reads instead of pycountry is pycountry's, not edited by hand:
+    made again from the installed pycountry it is the same, phrase for phrase and name for
+    name. (Made from another pycountry release, it can only be compared after
+    `python scripts/country_index.py`.)"""
+    from importlib.metadata import version
+
+    from fitpartners.countries import index_from_pycountry
+
+    bundled = json.loads((DATA_FILE.parent / "country_index.json").read_text(encoding="utf-8"))
+    if bundled["pycountry"] != version("pycountry"):
+        pytest.skip(f"index made from pycountry {bundled['pycountry']}, {version('pycountry')} installed")
+    made = index_from_pycountry()
+    assert list(made["phrases"].items()) == list(bundled["phrases"].items())
+    assert made["names"] == bundled["names"]
+    assert models.CountryIndex.model_validate(bundled).names["DE"] == ["Germany", "Duitsland"]
+
+
+def test_search_and_names_read_the_country_index_as_pycountry_gave_them():
+    import pycountry
+
+    from fitpartners.countries import country_name, search_phrases
+
+    phrases = search_phrases()
+    assert phrases[("japan",)] == ("JP",)
+    assert phrases[("duitsland",)] == ("DE",)  # Dutch
+    assert phrases[("korea",)] == ("KR", "KP")  # the table's ambiguous names win
+    assert phrases[("republic", "of", "korea")] == ("KR",)  # official name, folded
+    assert phrases[("cote", "d", "ivoire")] == ("CI",)  # accents and punctuation folded
+    assert phrases[("usa",)] == ("US",)  # the table's short forms are added
+    for country in pycountry.countries:
+        name = getattr(country, "common_name", None) or country.name
+        assert country_name(country.alpha_2) == name
+        assert country_name(country.alpha_2.lower(), "nl") == country_name(country.alpha_2, "nl")
+    assert country_name("XX", "nl") == "XX"  # unknown: as it is
+
+
+def test_a_broken_country_index_is_one_data_error(tmp_path, monkeypatch):
+    from fitpartners import countries
+    from fitpartners.errors import DataError
+
+    bad = tmp_path / "country_index.json"
+    bad.write_text('{"about": "x", "pycountry": "1", "phrases": {"japan": "jp"}, "names": {}}')
+    monkeypatch.setattr(loader, "bundled_path", lambda name: bad)
+    countries.index.cache_clear()
+    try:
+        with pytest.raises(
+            DataError, match=r"country_index\.json: not a valid country index: .*phrases\.japan"
+        ):
+            countries.index()
+    finally:
+        countries.index.cache_clear()

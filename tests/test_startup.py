@@ -20,7 +20,8 @@ PROBE = r"""
 import json, sys
 from fitpartners.cli import run
 run(sys.argv[1:])
-loaded = sorted(m for m in sys.modules if m.split(".")[0] in ("rich", "fitpartners", "typer", "jq"))
+watched = ("rich", "fitpartners", "typer", "jq", "pycountry")
+loaded = sorted(m for m in sys.modules if m.split(".")[0] in watched)
 sys.stderr.write("\n" + json.dumps(loaded))
 """
 
@@ -74,6 +75,29 @@ def test_a_terminal_table_does_import_rich():
     loaded = modules("list", env={"TTY_COMPATIBLE": "1"})
     assert "rich.table" in loaded and "fitpartners.views" in loaded
     assert "jq" in modules("list", "--jq", ".[0].name")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "kaas", "japan", "--json"],
+        ["search", "kaas", "japan", "TTY"],
+        ["show", "CHAMBER"],  # the plain card names the country
+        ["show", "CHAMBER", "TTY"],
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_search_and_country_names_read_the_country_index_not_pycountry(args):
+    """What a search and a country's name need of pycountry is in data/country_index.json;
+    only reading --country, its completion and validate import pycountry."""
+    chamber = next(
+        p["id"] for p in json.loads(DATA_FILE.read_text(encoding="utf-8"))["partners"] if p["country"]
+    )
+    terminal = {"TTY_COMPATIBLE": "1"} if "TTY" in args else None
+    loaded = modules(*[chamber if a == "CHAMBER" else a for a in args if a != "TTY"], env=terminal)
+    assert "fitpartners.countries" in loaded  # a country was read or named
+    assert "pycountry" not in loaded, args
+    assert "pycountry" in modules("list", "--country", "japan", "--json")
 
 
 @pytest.mark.parametrize("data", ["bundled", "user"])

@@ -3,8 +3,13 @@ small editorial table of short forms and Dutch usage (data/country_names.json: U
 Amerika -> US; UK, Engeland -> GB), with the names that fit several countries (Congo,
 Korea, Guinea), which are never chosen in silence.
 
-pycountry and the table are loaded inside the functions, so only a run that needs a
-country pays for them (docs/performance.md).
+What search and a country's name need of pycountry, every name folded, is made from it
+once, by scripts/country_index.py, into data/country_index.json (a test checks the file
+against the installed pycountry): a search reads that small file instead of importing
+pycountry, reading its database and Dutch catalogue and folding each name, which was the
+largest part of its start-up (docs/performance.md). Reading --country, completing it and
+validate use pycountry itself. pycountry and the files are loaded inside the functions,
+so only a run that needs a country pays for them.
 """
 
 from __future__ import annotations
@@ -13,11 +18,13 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .errors import BadValue, DataError, UsageError
+from .errors import BadValue, DataError, UsageError, first_problem
 from .labels import Msg, fold, fold_words
 
 if TYPE_CHECKING:
     from gettext import NullTranslations
+
+    from .models import CountryIndex
 
 COUNTRY_OPTION = "--country"
 SUGGESTIONS = 3
@@ -82,7 +89,7 @@ def table() -> Any:
     try:
         return CountryNames.model_validate_json(path.read_bytes())
     except (OSError, ValidationError) as exc:
-        raise DataError(f"{path}: not a valid country table: {exc}") from None
+        raise DataError(f"{path}: not a valid country table: {first_problem(exc)}") from None
 
 
 def country_code(value: str) -> str:
@@ -123,17 +130,55 @@ def search_phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
     """Every way a question may name a country, as folded words -> ISO codes: English and
     Dutch names (common, ISO, official, and the part before a comma of 'Korea, Republic
     of'), the table's short forms; an ambiguous name -> all the countries it fits."""
-    phrases: dict[tuple[str, ...], tuple[str, ...]] = {}
-    for name, code in all_country_names().items():
-        phrases.setdefault(tuple(fold_words(name).split()), (code,))
-        if "," in name:
-            phrases.setdefault(tuple(fold_words(name.split(",")[0]).split()), (code,))
+    phrases: dict[tuple[str, ...], tuple[str, ...]] = {
+        tuple(words.split()): (code,) for words, code in index().phrases.items()
+    }
     for code, forms in table().names.items():
         for form in forms:
             phrases[tuple(fold_words(form).split())] = (code,)
     for name, codes in table().ambiguous.items():
         phrases[tuple(fold_words(name).split())] = tuple(codes)
     return phrases
+
+
+@cache
+def index() -> CountryIndex:
+    """data/country_index.json, read through its model (models.CountryIndex)."""
+    from pydantic import ValidationError
+
+    from .loader import bundled_path
+    from .models import CountryIndex
+
+    path = bundled_path("country_index.json")
+    try:
+        return CountryIndex.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError) as exc:
+        raise DataError(f"{path}: not a valid country index: {first_problem(exc)}") from None
+
+
+def index_from_pycountry() -> dict[str, Any]:
+    """The country index as pycountry makes it now (what scripts/country_index.py writes
+    and a test compares with the bundled file)."""
+    from importlib.metadata import version
+
+    import pycountry
+
+    phrases: dict[str, str] = {}
+    for name, code in all_country_names().items():
+        phrases.setdefault(fold_words(name), code)
+        if "," in name:
+            phrases.setdefault(fold_words(name.split(",")[0]), code)
+    names = {}
+    for country in pycountry.countries:
+        english = _english_names(country)[0]
+        names[country.alpha_2] = [english, _dutch().gettext(english)]
+    return {
+        "about": "Made from pycountry by scripts/country_index.py; do not edit. Run it again when "
+        "pycountry changes (a test compares this file with the installed pycountry).",
+        "pycountry": version("pycountry"),
+        "phrases": phrases,
+        "names": names,
+    }
 
 
 def country_codes(values: Sequence[str]) -> set[str]:
@@ -163,15 +208,13 @@ def similar_countries(value: str, limit: int = SUGGESTIONS) -> list[str]:
 
 def country_name(code: str, lang: str = "en") -> str:
     """The country's name: the English common name when pycountry has one ('Vietnam'),
-    else its ISO name; for 'nl' the Dutch translation of that name. An unknown code is
-    returned as it is."""
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code.upper())
-    if country is None:
+    else its ISO name; for 'nl' the Dutch translation of that name (from the country
+    index). An unknown code is returned as it is."""
+    names = index().names.get(code.upper())
+    if names is None:
         return code
-    name: str = _english_names(country)[0]
-    return _dutch().gettext(name) if lang == "nl" else name
+    english, dutch = names
+    return str(dutch if lang == "nl" else english)
 
 
 def is_country(code: str) -> bool:

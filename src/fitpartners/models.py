@@ -235,6 +235,21 @@ class CountryNames(Record):
     ambiguous: dict[CountryForm, Annotated[list[CountryCode], Field(min_length=2)]]
 
 
+class CountryIndex(Record):
+    """data/country_index.json: what search and country names need of pycountry, made
+    from it by scripts/country_index.py (a test checks it against the installed pycountry),
+    so that a run reads one small file instead of importing pycountry and its database and
+    Dutch catalogue, and folding every name (docs/performance.md)."""
+
+    about: str
+    pycountry: str  # the version it was made from
+    # Each English and Dutch name (common, ISO, official) and the part before a comma,
+    # folded, its words joined by one space -> alpha-2 code; the first country wins.
+    phrases: dict[str, CountryCode]
+    # Alpha-2 code -> [English name, Dutch name]: the common name when pycountry has one.
+    names: dict[CountryCode, Annotated[list[str], Field(min_length=2, max_length=2)]]
+
+
 class Dataset(Record):
     # 3 added coverage and events known only by a day (`by`); 2 files still load.
     schema_version: Annotated[int, Field(ge=2, le=3)]

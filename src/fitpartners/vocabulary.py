@@ -19,7 +19,7 @@ from typing import Annotated, NamedTuple
 
 from pydantic import Field, ValidationError
 
-from .errors import DataError
+from .errors import DataError, first_problem
 from .labels import fold_words
 from .models import Bilingual, Id, Record
 
@@ -100,15 +100,8 @@ def vocabulary() -> Vocabulary:
     try:
         vocab = Vocabulary.model_validate_json(path.read_bytes())
     except (OSError, ValidationError) as exc:
-        raise DataError(f"{path}: not a valid vocabulary: {_first(exc)}") from None
+        raise DataError(f"{path}: not a valid vocabulary: {first_problem(exc)}") from None
     return vocab
-
-
-def _first(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        e = exc.errors(include_url=False, include_input=False)[0]
-        return f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}"
-    return str(getattr(exc, "strerror", None) or exc)
 
 
 @cache
