@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, TERMINAL, run
 from fitpartners import labels, models, search
-from fitpartners.errors import NotFound, UsageError
-from fitpartners.search import Hit, query_words, resolve
+from fitpartners.errors import UsageError
+from fitpartners.search import Hit, query_words
 
 PARTNERS: list[models.Partner] = models.Dataset.model_validate_json(
     (ROOT / "data" / "partners.json").read_bytes()
@@ -322,102 +322,6 @@ def test_importing_search_loads_nothing_heavy():
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     for heavy in ("'rich'", "'pycountry'", "'pydantic'", "'fitpartners.models'", "'typer'"):
         assert heavy not in loaded, heavy
-
-
-# -- resolve -----------------------------------------------------------------------------------
-
-
-def resolved(query: str) -> tuple[str, str | None]:
-    r = resolve(PARTNERS, query, COUNT)
-    return r.partner.id, r.note
-
-
-@pytest.mark.parametrize(
-    ("query", "pid"),
-    [
-        ("voka", "voka"),
-        ("VOKA", "voka"),
-        ("the-beacon", "the-beacon"),
-        ("The Beacon", "the-beacon"),
-        ("16", "the-beacon"),
-        ("016", "the-beacon"),
-        ("Fabrimétal", "agoria"),
-        ("fabrimetal", "agoria"),
-        ("FLANDERS HEALTHTECH", "flanders-healthtech"),
-        ("Strategisch Initiatief Materialen", "sim"),
-        ("essenscia", "essenscia-vlaanderen"),
-        ("b-hive", "b-hive"),  # an earlier round's partner
-    ],
-)
-def test_resolve_an_exact_name_without_a_note(query, pid):
-    assert resolved(query) == (pid, None)
-
-
-def test_resolve_a_later_name_with_its_note():
-    pid, note = resolved("MEDVIA")
-    assert pid == "flanders-healthtech"
-    assert note == BY_ID["flanders-healthtech"].later_names()[0].note
-    assert note is not None and "MEDVIA" in note
-
-
-@pytest.mark.parametrize(
-    ("query", "pid", "name"),
-    [
-        ("beacon", "the-beacon", "The Beacon"),
-        ("de blauwe", "de-blauwe-cluster", "De Blauwe Cluster"),
-        ("healthtech", "flanders-healthtech", "flanders.healthTech"),
-        ("Flanders-H", "flanders-healthtech", "flanders.healthTech"),
-        ("strategisch", "sim", "SIM"),
-    ],
-)
-def test_resolve_a_unique_prefix_with_a_note(query, pid, name):
-    assert resolved(query) == (pid, f"{query!r} taken as {name}")
-
-
-def test_resolve_a_prefix_of_a_later_name_says_so():
-    pid, note = resolved("medv")
-    assert pid == "flanders-healthtech"
-    assert note is not None and note.startswith("'medv' taken as flanders.healthTech") and "MEDVIA" in note
-
-
-def test_resolve_an_ambiguous_prefix_lists_the_candidates():
-    with pytest.raises(NotFound) as info:
-        resolve(PARTNERS, "flanders", COUNT)
-    message = str(info.value)
-    assert message.startswith("'flanders' names more than one partner: flanders.healthTech, flanders.bio, ")
-    assert "Medtech Flanders" in message and "Flanders Cleantech Association" in message
-    assert "VCKK" not in message and message.endswith("; be more specific")
-
-
-def test_resolve_an_exact_name_shared_by_two_partners_lists_both():
-    twins = [variant("agoria", aliases=["Tech"]), variant("dsp-valley", aliases=["Tech"])]
-    with pytest.raises(NotFound, match="'tech' names more than one partner: Agoria, DSP Valley"):
-        resolve(twins, "tech", COUNT)
-
-
-@pytest.mark.parametrize("query", ["22", "0", "99999999999999999999999999"])
-def test_resolve_a_number_out_of_range(query):
-    with pytest.raises(NotFound) as info:
-        resolve(PARTNERS, query, COUNT)
-    assert str(info.value) == f"no partner number {int(query)} (numbers run from 1 to 21)"
-
-
-def test_resolve_suggests_close_names_only_as_a_hint():
-    with pytest.raises(NotFound) as info:
-        resolve(PARTNERS, "flandrs", COUNT)
-    message = str(info.value)
-    assert message.startswith("no partner named 'flandrs'; did you mean: ")
-    suggestions = message.split("did you mean: ")[1].rstrip("?").split(", ")
-    assert "flanders.bio" in suggestions and len(suggestions) <= 3
-    with pytest.raises(NotFound, match="^no partner named 'fevai'; did you mean: Fevia Vlaanderen"):
-        resolve(PARTNERS, "fevai", COUNT)
-
-
-@pytest.mark.parametrize("query", ["zzzzzz", "", "  ", "&&"])
-def test_resolve_nothing_close(query):
-    with pytest.raises(NotFound) as info:
-        resolve(PARTNERS, query, COUNT)
-    assert str(info.value) == f"no partner named {query!r}"
 
 
 # -- folding: the ASCII shortcut gives what the general path gives -----------------------------

@@ -2,7 +2,7 @@
 name, number), what happens when it names none or several (suggestions, never a guess; every
 match of an ambiguous name), and the card it prints: in a terminal, in a pipe, limited by
 --fields and as JSON, with its sources in full. The resolver's rules one by one
-(fitpartners.search.resolve) are in test_cmd_search.py; what became of a partner (renamed,
+(fitpartners.catalog.resolve_name) are at the end; what became of a partner (renamed,
 merged) is in test_rounds.py."""
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TERMINAL, one_line, partner, run
+from conftest import DATA_FILE, TERMINAL, one_line, partner, run
+from fitpartners.catalog import resolve_name
+from fitpartners.errors import NotFound
 from fitpartners.models import Dataset
 
 # -- resolving a name --------------------------------------------------------------------------
@@ -269,3 +271,105 @@ def test_a_card_gives_both_full_names_and_the_country_in_its_language(dataset, w
     both = f"{dutch} / {english} [1]"
     assert f"full name: {both}" in en and "country: Germany (DE) [1]" in en
     assert f"volledige naam: {both}" in nl and "land: Duitsland (DE) [1]" in nl
+
+
+# -- resolving a name (catalog.resolve_name) ---------------------------------------------------
+
+
+PARTNERS = Dataset.model_validate_json(DATA_FILE.read_bytes()).partners
+BY_ID = {p.id: p for p in PARTNERS}
+COUNT = max(p.number for p in PARTNERS if p.number is not None)
+
+
+def resolved(query: str) -> tuple[str, str | None]:
+    r = resolve_name(PARTNERS, query, COUNT)
+    return r.partner.id, r.note
+
+
+@pytest.mark.parametrize(
+    ("query", "pid"),
+    [
+        ("voka", "voka"),
+        ("VOKA", "voka"),
+        ("the-beacon", "the-beacon"),
+        ("The Beacon", "the-beacon"),
+        ("16", "the-beacon"),
+        ("016", "the-beacon"),
+        ("Fabrimétal", "agoria"),
+        ("fabrimetal", "agoria"),
+        ("FLANDERS HEALTHTECH", "flanders-healthtech"),
+        ("Strategisch Initiatief Materialen", "sim"),
+        ("essenscia", "essenscia-vlaanderen"),
+        ("b-hive", "b-hive"),  # an earlier round's partner
+    ],
+)
+def test_resolve_an_exact_name_without_a_note(query, pid):
+    assert resolved(query) == (pid, None)
+
+
+def test_resolve_a_later_name_with_its_note():
+    pid, note = resolved("MEDVIA")
+    assert pid == "flanders-healthtech"
+    assert note == BY_ID["flanders-healthtech"].later_names()[0].note
+    assert note is not None and "MEDVIA" in note
+
+
+@pytest.mark.parametrize(
+    ("query", "pid", "name"),
+    [
+        ("beacon", "the-beacon", "The Beacon"),
+        ("de blauwe", "de-blauwe-cluster", "De Blauwe Cluster"),
+        ("healthtech", "flanders-healthtech", "flanders.healthTech"),
+        ("Flanders-H", "flanders-healthtech", "flanders.healthTech"),
+        ("strategisch", "sim", "SIM"),
+    ],
+)
+def test_resolve_a_unique_prefix_with_a_note(query, pid, name):
+    assert resolved(query) == (pid, f"{query!r} taken as {name}")
+
+
+def test_resolve_a_prefix_of_a_later_name_says_so():
+    pid, note = resolved("medv")
+    assert pid == "flanders-healthtech"
+    assert note is not None and note.startswith("'medv' taken as flanders.healthTech") and "MEDVIA" in note
+
+
+def test_resolve_an_ambiguous_prefix_lists_the_candidates():
+    with pytest.raises(NotFound) as info:
+        resolve_name(PARTNERS, "flanders", COUNT)
+    message = str(info.value)
+    assert message.startswith("'flanders' names more than one partner: flanders.healthTech, flanders.bio, ")
+    assert "Medtech Flanders" in message and "Flanders Cleantech Association" in message
+    assert "VCKK" not in message and message.endswith("; be more specific")
+
+
+def test_resolve_an_exact_name_shared_by_two_partners_lists_both():
+    # model_copy does not validate: a partner like another, with an alias changed.
+    twins = [BY_ID[pid].model_copy(update={"aliases": ["Tech"]}) for pid in ("agoria", "dsp-valley")]
+    with pytest.raises(NotFound, match="'tech' names more than one partner: Agoria, DSP Valley"):
+        resolve_name(twins, "tech", COUNT)
+
+
+@pytest.mark.parametrize("query", ["22", "0", "99999999999999999999999999"])
+def test_resolve_a_number_out_of_range(query):
+    with pytest.raises(NotFound) as info:
+        resolve_name(PARTNERS, query, COUNT)
+    assert str(info.value) == f"no partner number {int(query)} (numbers run from 1 to 21)"
+
+
+def test_resolve_suggests_close_names_only_as_a_hint():
+    with pytest.raises(NotFound) as info:
+        resolve_name(PARTNERS, "flandrs", COUNT)
+    message = str(info.value)
+    assert message.startswith("no partner named 'flandrs'; did you mean: ")
+    suggestions = message.split("did you mean: ")[1].rstrip("?").split(", ")
+    assert "flanders.bio" in suggestions and len(suggestions) <= 3
+    with pytest.raises(NotFound, match="^no partner named 'fevai'; did you mean: Fevia Vlaanderen"):
+        resolve_name(PARTNERS, "fevai", COUNT)
+
+
+@pytest.mark.parametrize("query", ["zzzzzz", "", "  ", "&&"])
+def test_resolve_nothing_close(query):
+    with pytest.raises(NotFound) as info:
+        resolve_name(PARTNERS, query, COUNT)
+    assert str(info.value) == f"no partner named {query!r}"

@@ -816,6 +816,25 @@ def test_search_and_names_read_the_country_index_as_pycountry_gave_them():
     assert country_name("XX", "nl") == "XX"  # unknown: as it is
 
 
+def test_a_broken_country_table_is_one_data_error(tmp_path, monkeypatch):
+    from fitpartners import countries
+    from fitpartners.errors import DataError
+
+    bad = tmp_path / "country_names.json"
+    bad.write_text('{"about": "x", "names": {"US": []}, "ambiguous": {}}')
+    monkeypatch.setattr(loader, "bundled_path", lambda name: bad)
+    countries.table.cache_clear()
+    try:
+        with pytest.raises(DataError) as caught:
+            countries.table()
+        assert str(caught.value) == (
+            f"{bad}: not a valid country table: "
+            "names.US: List should have at least 1 item after validation, not 0"
+        )
+    finally:
+        countries.table.cache_clear()
+
+
 def test_a_broken_country_index_is_one_data_error(tmp_path, monkeypatch):
     from fitpartners import countries
     from fitpartners.errors import DataError

@@ -64,6 +64,15 @@ def test_paths_without_a_terminal_table_never_import_rich(args):
     assert "jq" not in loaded  # only --jq loads it
 
 
+@pytest.mark.parametrize(
+    "args", [["show", "Voka", "--json"], ["show", "medvia"], ["list", "--json"]], ids=" ".join
+)
+def test_naming_a_partner_does_not_load_the_search(args):
+    """show resolves a name in the catalog: only a search loads the search module."""
+    assert "fitpartners.search" not in modules(*args)
+    assert "fitpartners.search" in modules("search", "voka", "--json")
+
+
 def test_completion_never_imports_rich():
     env = {"_FITPARTNERS_COMPLETE": "complete_bash", "COMP_WORDS": "fitpartners show vo", "COMP_CWORD": "2"}
     loaded = modules(env=env)

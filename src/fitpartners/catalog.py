@@ -1,7 +1,8 @@
 """The catalog: a validated dataset indexed once; look up names, search, select, summarise.
 
-Works on the models (`Partner`, `Round`, `Source`, ...). Ranking and name resolution live
-in `search`, filter values in `filters` and `countries`; this class ties them to one
+Works on the models (`Partner`, `Round`, `Source`, ...). The name a user typed is resolved
+here (resolve_name, at the end: what `show` needs, without loading the search); ranking
+lives in `search`, filter values in `filters` and `countries`; this class ties them to one
 dataset and one "today". The CLI's commands and the Python API (`fitpartners.load`) call
 the same methods.
 """
@@ -9,12 +10,12 @@ the same methods.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
-from .errors import BadValue
+from .errors import BadValue, NotFound
 from .labels import (
     CROSS_SECTOR_LABEL,
     DOMAIN_LABELS,
@@ -24,6 +25,7 @@ from .labels import (
     Msg,
     PartnerType,
     fold,
+    fold_words,
 )
 from .models import Bilingual, Dataset, EventKind, Partner, Round, Source
 from .results import (
@@ -46,9 +48,6 @@ from .results import (
     WordMatch,
     domain_key,
 )
-
-if TYPE_CHECKING:
-    from .search import Resolution
 
 PERIOD_ALL = "all"
 
@@ -153,9 +152,7 @@ class Catalog:
 
     def resolve(self, name: str) -> Resolution:
         """The partner a name stands for, with a note on how it was read (for stderr)."""
-        from . import search
-
-        return search.resolve(self.all_partners, name, self.highest_number())
+        return resolve_name(self.all_partners, name, self.highest_number())
 
     def lookup(self, name: str | int) -> Partner:
         """The one partner of any round that `name` stands for, as `fitpartners show`
@@ -408,3 +405,110 @@ class Catalog:
 
 def _values(value: str | Sequence[str]) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
+
+
+# -- resolving a name ---------------------------------------------------------------
+#
+# What `show` and lookup() do with the name a user typed: an exact, case-insensitive name
+# first; a word-prefix of one name next; the closest names only as a suggestion.
+
+
+class Resolution(NamedTuple):
+    partner: Partner
+    note: str | None  # why the name led here, for stderr; None for the partner's own name
+
+
+def resolve_name(partners: Sequence[Partner], query: str, count: int) -> Resolution:
+    """The one partner a name the user typed stands for.
+
+    1. An exact name (id, number, name, full name, alias, former or later name; case,
+       accents, spaces and punctuation ignored). A later name carries its note.
+    2. A bare number that is no partner's: NotFound, saying the range 1..count.
+    3. A unique word-prefix of a name ('beacon', 'de blauwe', 'healthtech'), with a note
+       "'beacon' taken as The Beacon" for stderr.
+    Several partners: NotFound listing them. None: NotFound with up to three suggestions.
+    """
+    key = fold(query)
+    if not key:
+        raise NotFound(Msg("no partner named {query!r}", query=query))
+    # A number is a number as typed: '1.0', '1,9' or '-1' name no partner (folded they would).
+    numeric = query.strip().isdecimal()
+    exact = _unique(
+        (p, name.note)
+        for p in sorted(partners, key=by_number)
+        for name in p.names()
+        if fold(name.text) == key and (numeric or not name.text.isdecimal())
+    )
+    if len(exact) == 1:
+        return Resolution(*exact[0])
+    if len(exact) > 1:
+        raise _ambiguous(query, [p for p, _ in exact])
+    if numeric:
+        number = key.lstrip("0") or "0"  # '010' is 10; never int() a 5,000-digit string
+        for p in partners:
+            if p.number is not None and str(p.number) == number:
+                return Resolution(p, None)
+        raise NotFound(
+            Msg("no partner number {number} (numbers run from 1 to {count})", number=number, count=count)
+        )
+
+    words = fold_words(query).split()
+    prefixed = _unique(
+        (p, name.note)
+        for p in sorted(partners, key=by_number)
+        for name in p.names()
+        if not name.text.isdecimal()
+        and (_starts_words(words, fold_words(name.text).split()) or fold(name.text).startswith(key))
+    )
+    if len(prefixed) == 1:
+        p, why = prefixed[0]
+        if why:
+            return Resolution(p, Msg("{query!r} taken as {name} ({why})", query=query, name=p.name, why=why))
+        return Resolution(p, Msg("{query!r} taken as {name}", query=query, name=p.name))
+    if len(prefixed) > 1:
+        raise _ambiguous(query, [p for p, _ in prefixed])
+
+    suggestions = suggest(partners, query)
+    if suggestions:
+        message = Msg(
+            "no partner named {query!r}; did you mean: {names}?", query=query, names=", ".join(suggestions)
+        )
+        raise NotFound(message, suggestions)
+    raise NotFound(Msg("no partner named {query!r}", query=query), suggestions)
+
+
+def _unique(found: Iterable[tuple[Partner, str | None]]) -> list[tuple[Partner, str | None]]:
+    """One entry per partner, the first (so an own name's None note beats a later name's)."""
+    seen: dict[str, tuple[Partner, str | None]] = {}
+    for p, note in found:
+        seen.setdefault(p.id, (p, note))
+    return list(seen.values())
+
+
+def _ambiguous(query: str, partners: list[Partner]) -> NotFound:
+    names = [p.name for p in partners]
+    message = Msg(
+        "{query!r} names more than one partner: {names}; be more specific",
+        query=query,
+        names=", ".join(names),
+    )
+    return NotFound(message, names)
+
+
+def _starts_words(words: list[str], name_words: list[str]) -> bool:
+    """The query's words begin consecutive words of the name ('de blauwe' of 'De Blauwe
+    Cluster', 'beacon' of 'The Beacon')."""
+    if not words:
+        return False
+    for i in range(len(name_words) - len(words) + 1):
+        if all(name_words[i + j].startswith(w) for j, w in enumerate(words)):
+            return True
+    return False
+
+
+def suggest(partners: Sequence[Partner], query: str, limit: int = 3) -> list[str]:
+    """Names of the partners closest to the query, ranked: only ever a hint."""
+    from .similar import closest
+
+    ordered = sorted(partners, key=by_number)
+    return closest(query, ((n.text, p.name) for p in ordered for n in p.names()), limit)

@@ -1,8 +1,9 @@
-"""Find the right partner: ranked search in everyday words, and name resolution.
+"""Find the right partner: ranked search in everyday words.
 
 search() answers a question in a few words, Dutch or English ("kaas naar Japan",
 "medical devices USA"): every partner that matches at least one query word, best first,
-each with how each word matched. resolve() turns one name a user typed into one partner.
+each with how each word matched. (One name a user typed is resolved to one partner by
+catalog.resolve_name.)
 
 How a query word can match (the `how` of a WordMatch):
 - name: a word of a partner's names (name, full name, alias, former or later name);
@@ -33,7 +34,7 @@ import functools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from .errors import NotFound, UsageError
+from .errors import UsageError
 from .filters import LABEL_WORDS_NL
 from .labels import DOMAIN_LABELS, DOMAIN_SHORT, SPEARHEAD_LABEL, TYPE_LABELS, Msg, fold, fold_words
 
@@ -164,11 +165,6 @@ class Answer(NamedTuple):
     hits: list[Hit]
     notes: list[str]  # countries without a chamber, ambiguous country names
     nearest: list[str]  # when nothing matched: the known words closest to the query's
-
-
-class Resolution(NamedTuple):
-    partner: Partner
-    note: str | None  # why the name led here, for stderr; None for the partner's own name
 
 
 # -- words ---------------------------------------------------------------------------
@@ -716,102 +712,3 @@ def _suggestions(index: _Index, words: Sequence[str], limit: int = 3) -> list[st
     for w in words:
         out += closest(w, ((k, k) for k in known), limit)
     return list(dict.fromkeys(out))[:limit]
-
-
-# -- resolve -------------------------------------------------------------------------
-
-
-def resolve(partners: Sequence[Partner], query: str, count: int) -> Resolution:
-    """The one partner a name the user typed stands for.
-
-    1. An exact name (id, number, name, full name, alias, former or later name; case,
-       accents, spaces and punctuation ignored). A later name carries its note.
-    2. A bare number that is no partner's: NotFound, saying the range 1..count.
-    3. A unique word-prefix of a name ('beacon', 'de blauwe', 'healthtech'), with a note
-       "'beacon' taken as The Beacon" for stderr.
-    Several partners: NotFound listing them. None: NotFound with up to three suggestions.
-    """
-    key = fold(query)
-    if not key:
-        raise NotFound(Msg("no partner named {query!r}", query=query))
-    # A number is a number as typed: '1.0', '1,9' or '-1' name no partner (folded they would).
-    numeric = query.strip().isdecimal()
-    exact = _unique(
-        (p, name.note)
-        for p in sorted(partners, key=_number)
-        for name in p.names()
-        if fold(name.text) == key and (numeric or not name.text.isdecimal())
-    )
-    if len(exact) == 1:
-        return Resolution(*exact[0])
-    if len(exact) > 1:
-        raise _ambiguous(query, [p for p, _ in exact])
-    if numeric:
-        number = key.lstrip("0") or "0"  # '010' is 10; never int() a 5,000-digit string
-        for p in partners:
-            if p.number is not None and str(p.number) == number:
-                return Resolution(p, None)
-        raise NotFound(
-            Msg("no partner number {number} (numbers run from 1 to {count})", number=number, count=count)
-        )
-
-    words = fold_words(query).split()
-    prefixed = _unique(
-        (p, name.note)
-        for p in sorted(partners, key=_number)
-        for name in p.names()
-        if not name.text.isdecimal()
-        and (_starts_words(words, fold_words(name.text).split()) or fold(name.text).startswith(key))
-    )
-    if len(prefixed) == 1:
-        p, why = prefixed[0]
-        if why:
-            return Resolution(p, Msg("{query!r} taken as {name} ({why})", query=query, name=p.name, why=why))
-        return Resolution(p, Msg("{query!r} taken as {name}", query=query, name=p.name))
-    if len(prefixed) > 1:
-        raise _ambiguous(query, [p for p, _ in prefixed])
-
-    suggestions = suggest(partners, query)
-    if suggestions:
-        message = Msg(
-            "no partner named {query!r}; did you mean: {names}?", query=query, names=", ".join(suggestions)
-        )
-        raise NotFound(message, suggestions)
-    raise NotFound(Msg("no partner named {query!r}", query=query), suggestions)
-
-
-def _unique(found: Iterable[tuple[Partner, str | None]]) -> list[tuple[Partner, str | None]]:
-    """One entry per partner, the first (so an own name's None note beats a later name's)."""
-    seen: dict[str, tuple[Partner, str | None]] = {}
-    for p, note in found:
-        seen.setdefault(p.id, (p, note))
-    return list(seen.values())
-
-
-def _ambiguous(query: str, partners: list[Partner]) -> NotFound:
-    names = [p.name for p in partners]
-    message = Msg(
-        "{query!r} names more than one partner: {names}; be more specific",
-        query=query,
-        names=", ".join(names),
-    )
-    return NotFound(message, names)
-
-
-def _starts_words(words: list[str], name_words: list[str]) -> bool:
-    """The query's words begin consecutive words of the name ('de blauwe' of 'De Blauwe
-    Cluster', 'beacon' of 'The Beacon')."""
-    if not words:
-        return False
-    for i in range(len(name_words) - len(words) + 1):
-        if all(name_words[i + j].startswith(w) for j, w in enumerate(words)):
-            return True
-    return False
-
-
-def suggest(partners: Sequence[Partner], query: str, limit: int = 3) -> list[str]:
-    """Names of the partners closest to the query, ranked: only ever a hint."""
-    from .similar import closest
-
-    ordered = sorted(partners, key=_number)
-    return closest(query, ((n.text, p.name) for p in ordered for n in p.names()), limit)
