@@ -12,7 +12,11 @@ It prints each command's ratio to its floor and to the other one. The targets: e
 command at most 1.10 of its floor, `search` at most 1.20 (it loads the vocabulary, the
 country table and pycountry). docs/performance.md keeps the latest figures.
 
-    python benchmarks/startup.py [--runs 30] [--bin DIR] [--json]
+    python benchmarks/startup.py [--runs 30] [--bin DIR] [--json] [--instructions]
+
+--instructions counts, instead of timing, the instructions each command executes, once,
+under `valgrind --tool=callgrind` (installed apart): a count that the machine's other work
+does not move, where the times of a shared machine move by a few hundredths between runs.
 
 --bin is the folder of the installed `fitpartners` and of the Python it runs on (default:
 the folder of this Python). Table commands run with TTY_COMPATIBLE=1, so that they draw
@@ -24,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -71,12 +76,33 @@ def time_once(argv: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
+def instructions_once(argv: list[str], env: dict[str, str]) -> float:
+    run = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    found = re.search(r"Collected : (\d+)", run.stderr)
+    if found is None:
+        raise SystemExit(f"no instruction count from valgrind for {argv}")
+    return int(found.group(1)) / 1e9  # so that x 1000 below gives millions
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=40)
     parser.add_argument("--bin", type=Path, default=Path(sys.executable).parent)
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument(
+        "--instructions", action="store_true", help="count instructions (valgrind), once each"
+    )
     args = parser.parse_args()
+    measure, unit = (instructions_once, "M instr.") if args.instructions else (time_once, "ms")
+    if args.instructions:
+        args.runs = 1
     ours = ("FITPARTNERS_", "TTY_COMPATIBLE", "_FIT")
     base = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
     table = commands(args.bin)
@@ -85,7 +111,7 @@ def main() -> int:
         time_once(argv, {**base, **extra})
     for _ in range(args.runs):
         for name, (argv, extra, _) in table.items():
-            times[name].append(time_once(argv, {**base, **extra}))
+            times[name].append(measure(argv, {**base, **extra}))
     medians = {name: statistics.median(values) for name, values in times.items()}
     results = []
     for name, (_, _, floor) in table.items():
@@ -96,7 +122,8 @@ def main() -> int:
         results.append(
             {
                 "command": name,
-                "median_ms": round(medians[name] * 1000, 1),
+                "median": round(medians[name] * 1000, 1),
+                "unit": unit,
                 "floor": floor,
                 "ratio": round(ratio, 3),
                 "ratio_json_floor": round(medians[name] / medians[JSON_FLOOR], 3),
@@ -106,22 +133,25 @@ def main() -> int:
             }
         )
     floors = {name: round(medians[name] * 1000, 1) for name in (JSON_FLOOR, TABLE_FLOOR)}
+    what = "one count each (valgrind)" if args.instructions else f"{args.runs} alternating runs each"
     machine = common.machine()
     if args.json:
         print(
             json.dumps(
-                {"machine": machine, "runs": args.runs, "floors_ms": floors, "results": results}, indent=2
+                {"machine": machine, "runs": args.runs, "unit": unit, "floors": floors, "results": results},
+                indent=2,
             )
         )
         return 0
-    print(f"{args.runs} alternating runs each; {machine}")
-    for name, ms in floors.items():
-        print(f"{name:34} {ms:>10.1f} ms")
-    print(f"{'command':34} {'median ms':>10} {'ratio':>7} {'json fl.':>9} {'table fl.':>9}  target")
+    print(f"{what}; {machine}")
+    for name, value in floors.items():
+        print(f"{name:34} {value:>10.1f} {unit}")
+    heading = "M instr." if args.instructions else "median ms"
+    print(f"{'command':34} {heading:>10} {'ratio':>7} {'json fl.':>9} {'table fl.':>9}  target")
     for r in results:
         mark = "ok" if r["target_met"] else "OVER"
         print(
-            f"{r['command']:34} {r['median_ms']:>10.1f} {r['ratio']:>7.2f} {r['ratio_json_floor']:>9.2f} "
+            f"{r['command']:34} {r['median']:>10.1f} {r['ratio']:>7.2f} {r['ratio_json_floor']:>9.2f} "
             f"{r['ratio_table_floor']:>9.2f}  {r['target']:.2f} {mark}"
         )
     return 0
