@@ -9,14 +9,15 @@ median wall time of each command below and of the two floors:
   that draws a table or a card in a terminal).
 
 It prints each command's ratio to its floor and to the other one. The targets: every
-command at most 1.10 of its floor, `search` at most 1.20 (it loads the vocabulary, the
-country table and pycountry). docs/performance.md keeps the latest figures.
+command at most 1.10 of its floor, `search` at most 1.20 (it reads the vocabulary, the
+country index and table, and builds its index). docs/performance.md keeps the latest figures.
 
     python benchmarks/startup.py [--runs 30] [--bin DIR] [--json] [--instructions]
 
---instructions counts, instead of timing, the instructions each command executes, once,
-under `valgrind --tool=callgrind` (installed apart): a count that the machine's other work
-does not move, where the times of a shared machine move by a few hundredths between runs.
+--instructions counts, instead of timing, the instructions each command executes, once
+(--runs is ignored), under `valgrind --tool=callgrind` (installed apart): a count that the
+machine's other work does not move, where the times of a shared machine move by a few
+hundredths between runs.
 
 --bin is the folder of the installed `fitpartners` and of the Python it runs on (default:
 the folder of this Python). Table commands run with TTY_COMPATIBLE=1, so that they draw
@@ -29,6 +30,7 @@ import argparse
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -77,6 +79,8 @@ def time_once(argv: list[str], env: dict[str, str]) -> float:
 
 
 def instructions_once(argv: list[str], env: dict[str, str]) -> float:
+    if shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind, which is not installed")
     run = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
         env=env,

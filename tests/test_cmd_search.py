@@ -28,7 +28,6 @@ PARTNERS: list[models.Partner] = models.Dataset.model_validate_json(
     (ROOT / "data" / "partners.json").read_bytes()
 ).partners
 BY_ID = {p.id: p for p in PARTNERS}
-COUNT = max(p.number for p in PARTNERS if p.number is not None)
 QUESTIONS: list[dict[str, Any]] = json.loads((Path(__file__).parent / "questions.json").read_text("utf-8"))[
     "questions"
 ]

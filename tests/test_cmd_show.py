@@ -357,6 +357,35 @@ def test_resolve_a_number_out_of_range(query):
     assert str(info.value) == f"no partner number {int(query)} (numbers run from 1 to 21)"
 
 
+def test_resolve_an_exact_name_of_two_lists_those_two_not_names_that_start_with_it():
+    tech = {"agoria": ["Tech"], "dsp-valley": ["Tech"], "sim": ["Technology Platform"]}
+    partners = [BY_ID[pid].model_copy(update={"aliases": aliases}) for pid, aliases in tech.items()]
+    with pytest.raises(NotFound) as info:
+        resolve_name(partners, "tech", COUNT)
+    assert str(info.value) == "'tech' names more than one partner: Agoria, DSP Valley; be more specific"
+    assert info.value.candidates == ["Agoria", "DSP Valley"]
+
+
+def test_resolve_a_prefix_of_two_names_lists_both():
+    with pytest.raises(NotFound) as info:
+        resolve_name(PARTNERS, "me", COUNT)
+    assert (
+        str(info.value)
+        == "'me' names more than one partner: flanders.healthTech, Medtech Flanders; be more specific"
+    )
+
+
+def test_resolve_words_that_begin_later_words_of_a_name():
+    """'cleantech association' begins the second and third words of Flanders Cleantech
+    Association: each query word the start of the name's next word."""
+    assert resolved("cleantech association") == (
+        "flanders-cleantech-association",
+        "'cleantech association' taken as Flanders Cleantech Association",
+    )
+    with pytest.raises(NotFound):
+        resolve_name(PARTNERS, "association cleantech", COUNT)  # in the name's order only
+
+
 def test_resolve_suggests_close_names_only_as_a_hint():
     with pytest.raises(NotFound) as info:
         resolve_name(PARTNERS, "flandrs", COUNT)

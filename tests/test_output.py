@@ -506,10 +506,13 @@ def test_halt_and_halt_error_behave_as_in_jq(expression, code, out, err):
     assert (r.code, r.out, r.err) == (code, out, err)
 
 
-def test_halt_error_with_a_code_that_is_no_number_exits_5():
-    """jq stops with an error, exit 5, when halt_error's exit code is no number: so do we."""
+def test_halt_error_with_a_code_that_is_no_number_is_an_error_as_in_jq():
+    """jq 1.6: halt_error's exit code must be a number (else a run-time error, exit 5), and
+    a fraction is dropped (1.5 exits 1, printing the message)."""
     r = run("list", "--jq", '"stop" | halt_error("one")')
-    assert (r.code, r.out) == (5, "")
+    assert (r.code, r.out, r.err) == (5, "", "fitpartners: jq: error: halt_error/1: number required\n")
+    r = run("list", "--jq", '"stop" | halt_error(1.5)')
+    assert (r.code, r.out, r.err) == (1, "", "stop")
 
 
 def test_jq_results_that_are_not_strings_keep_accents_as_jq_does():
@@ -525,7 +528,7 @@ JQ_BINARY = shutil.which("jq")
 @pytest.mark.parametrize(
     "expression",
     [".[0].name", ".[] | .id", '.[0].name, error("boom")', '"x" | halt_error(3)', '{"a":1} | halt_error',
-     ".[0].id, halt", ".[:2] | map(.number)", '.[0] | [.id, .name] | @tsv'],
+     ".[0].id, halt", ".[:2] | map(.number)", '.[0] | [.id, .name] | @tsv', '"stop" | halt_error(1.5)'],
 )  # fmt: skip
 def test_jq_as_the_jq_program_prints_it(expression):
     data = run("list", "--json").out

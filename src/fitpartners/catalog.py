@@ -441,7 +441,7 @@ def resolve_name(partners: Sequence[Partner], query: str, count: int) -> Resolut
     )
     if len(exact) == 1:
         return Resolution(*exact[0])
-    if len(exact) > 1:
+    if exact:
         raise _ambiguous(query, [p for p, _ in exact])
     if numeric:
         number = key.lstrip("0") or "0"  # '010' is 10; never int() a 5,000-digit string
@@ -465,7 +465,7 @@ def resolve_name(partners: Sequence[Partner], query: str, count: int) -> Resolut
         if why:
             return Resolution(p, Msg("{query!r} taken as {name} ({why})", query=query, name=p.name, why=why))
         return Resolution(p, Msg("{query!r} taken as {name}", query=query, name=p.name))
-    if len(prefixed) > 1:
+    if prefixed:
         raise _ambiguous(query, [p for p, _ in prefixed])
 
     suggestions = suggest(partners, query)
@@ -474,7 +474,7 @@ def resolve_name(partners: Sequence[Partner], query: str, count: int) -> Resolut
             "no partner named {query!r}; did you mean: {names}?", query=query, names=", ".join(suggestions)
         )
         raise NotFound(message, suggestions)
-    raise NotFound(Msg("no partner named {query!r}", query=query), suggestions)
+    raise NotFound(Msg("no partner named {query!r}", query=query))
 
 
 def _unique(found: Iterable[tuple[Partner, str | None]]) -> list[tuple[Partner, str | None]]:
@@ -496,19 +496,17 @@ def _ambiguous(query: str, partners: list[Partner]) -> NotFound:
 
 
 def _starts_words(words: list[str], name_words: list[str]) -> bool:
-    """The query's words begin consecutive words of the name ('de blauwe' of 'De Blauwe
-    Cluster', 'beacon' of 'The Beacon')."""
-    if not words:
-        return False
+    """The query's words (one or more) begin consecutive words of the name ('de blauwe' of
+    'De Blauwe Cluster', 'beacon' of 'The Beacon')."""
     for i in range(len(name_words) - len(words) + 1):
         if all(name_words[i + j].startswith(w) for j, w in enumerate(words)):
             return True
     return False
 
 
-def suggest(partners: Sequence[Partner], query: str, limit: int = 3) -> list[str]:
-    """Names of the partners closest to the query, ranked: only ever a hint."""
+def suggest(partners: Sequence[Partner], query: str) -> list[str]:
+    """Names of the partners closest to the query, ranked, at most three: only ever a hint."""
     from .similar import closest
 
     ordered = sorted(partners, key=by_number)
-    return closest(query, ((n.text, p.name) for p in ordered for n in p.names()), limit)
+    return closest(query, ((n.text, p.name) for p in ordered for n in p.names()))

@@ -235,8 +235,9 @@ def country_names(code: str) -> list[str]:
 
 @cache
 def all_country_names() -> dict[str, str]:
-    """Every English and Dutch name of every country -> alpha-2 code (names as written).
-    Made once a run, for search and completion alike: do not change it."""
+    """Every English and Dutch name of every country -> alpha-2 code (names as written), from
+    pycountry, for completion and the country index. Made once a run and shared: callers
+    must not change it."""
     import pycountry
 
     translate = _dutch().gettext

@@ -38,7 +38,8 @@ def first_problem(exc: Exception) -> str:
     errors = getattr(exc, "errors", None)  # a pydantic ValidationError
     if callable(errors):
         e = errors(include_url=False, include_input=False)[0]
-        return f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}"
+        where = ".".join(str(x) for x in e["loc"])  # empty for the file as a whole (not JSON)
+        return f"{where}: {e['msg']}" if where else str(e["msg"])
     return str(getattr(exc, "strerror", None) or exc)
 
 

@@ -262,7 +262,8 @@ def write_jsonl(records: Sequence[BaseModel], fields: Sequence[str] | None) -> N
 # stops as jq stops. The one difference: `try halt_error catch .` catches it here.
 _HALT_KEY = "fitpartners halt 5e1b"
 _HALT_DEFS = (
-    f'def halt_error($code): {{"{_HALT_KEY}": [., $code]}} | error; '
+    'def halt_error($code): if ($code | type) != "number" then error("halt_error/1: number required") '
+    f'else {{"{_HALT_KEY}": [., $code]}} | error end; '
     "def halt_error: halt_error(5); "
     f'def halt: {{"{_HALT_KEY}": [null, null]}} | error; '
 )  # on the user's first line, so that $__loc__ says line 1 as jq does
@@ -314,7 +315,7 @@ def _halt(message: str) -> tuple[int, str] | None:
     if code is None:  # halt: stop, exit 0, nothing said
         return 0, ""
     text = value if isinstance(value, str) else _jq_json(value) + "\n"
-    return (code if isinstance(code, int) else 5), text
+    return int(code), text  # a number, as halt_error checks; jq drops a fraction (1.5 exits 1)
 
 
 # -- cells ---------------------------------------------------------------------------------
