@@ -259,6 +259,7 @@ def test_without_a_command_name_first_the_whole_app_runs(monkeypatch):
     from fitpartners import cli
 
     built: list[str | None] = []
+    cli.command_tree.cache_clear()  # each command built afresh, whatever ran before
     real = cli.command_tree
 
     def spy(name: str | None = None) -> Any:
@@ -266,12 +267,38 @@ def test_without_a_command_name_first_the_whole_app_runs(monkeypatch):
         return real(name)
 
     monkeypatch.setattr(cli, "command_tree", spy)
+    asked = []
     for argv in (["--help"], ["--version", "show"], ["shwo"], ["Show"], ["show", "voka"]):
+        built.clear()
         cli.run(argv)
-    assert built == ["--help", "--version", "shwo", "Show", "show"]
+        asked.append(built[0])
+        # The whole app builds a command when it is asked for: help all of them, --version none.
+        assert built[1:] == (COMMANDS if argv == ["--help"] else []), argv
+    assert asked == ["--help", "--version", "shwo", "Show", "show"]
     # The name is looked up as given: anything but a command's name gets the whole app.
-    for name in built:
+    for name in asked:
         assert list(real(name).commands) == ([name] if name in COMMANDS else COMMANDS), name
+
+
+def test_completing_a_commands_words_builds_that_command_only(monkeypatch):
+    """`fitpartners show vo<TAB>` builds `show`; completing a command's name builds them
+    all, for their help."""
+    from typer.testing import CliRunner
+
+    from fitpartners import cli
+
+    built: list[str | None] = []
+    real = cli.command_tree
+    monkeypatch.setattr(cli, "command_tree", lambda name=None: built.append(name) or real(name))
+    for words, cword, expected in (("fitpartners show vo", "2", ["show"]), ("fitpartners s", "1", COMMANDS)):
+        real.cache_clear()  # each command built afresh, whatever ran before
+        built.clear()
+        env = {"_FITPARTNERS_COMPLETE": "complete_bash", "COMP_WORDS": words, "COMP_CWORD": cword}
+        with CliRunner().isolation(env=env) as (out, _, _):
+            assert cli.run([]) == 0
+            offered = out.getvalue().decode().split()
+        assert built == [None, *expected]
+        assert ("voka" if cword == "2" else "show") in offered
 
 
 def test_pydantic_plugins_stay_off_unless_the_user_asks(tmp_path):

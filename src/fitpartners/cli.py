@@ -7,7 +7,7 @@ way: cli -> options -> catalog (and search) -> output -> writers/views.
 
 import functools
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from typing import Annotated, Any, Literal, Optional
 
 import typer
@@ -583,8 +583,17 @@ def command_tree(name: str | None = None) -> Any:
     `name`: the group with that command only, the same settings and callback. A run uses
     one command, and Typer turns the parameters of every command it registers into Click
     objects when it builds a group: most of what a run spends in Typer (docs/performance.md).
-    None: every command, for help, --version, completion and a mistyped command. A test
-    compares the two on help, usage errors and results."""
+    Any other name, or None: every command, each built when it is first asked for (help
+    builds them all; completing `show vo<TAB>` only `show`; `--version` none), for help,
+    --version, completion and a mistyped command. A test compares the two on help, usage
+    errors and results."""
+    chosen = [c for c in app.registered_commands if c.name == name]
+    if not chosen:
+        source = typer.Typer(**APP_SETTINGS)
+        source.registered_callback = app.registered_callback
+        group = typer.main.get_command(source)
+        group.commands = _Commands([c.name for c in app.registered_commands if c.name])  # type: ignore[attr-defined]
+        return group
     # Completion of the commands' own values is attached here, once, rather than with Typer's
     # `autocompletion=`, which keeps only what starts with the text as typed.
     completers: dict[str, Callable[[typer.Context, str], Any]] = {
@@ -596,23 +605,49 @@ def command_tree(name: str | None = None) -> Any:
         "sort": _complete_sort,
         "shape": _complete_shape,
     }
-    chosen = [c for c in app.registered_commands if name is not None and c.name == name]
-    source = app
-    if chosen:
-        source = typer.Typer(**APP_SETTINGS)
-        source.registered_callback = app.registered_callback
-        source.registered_commands = chosen
+    source = typer.Typer(**APP_SETTINGS)
+    source.registered_callback = app.registered_callback
+    source.registered_commands = chosen
     group = typer.main.get_command(source)
-    for each in group.commands.values():  # type: ignore[attr-defined]
-        for param in each.params:
-            if param.name in completers:
-                param._custom_shell_complete = _unfiltered(completers[param.name])
-            if param.param_type_name == "argument":
-                name = param.metavar or param.name.upper()
-                shown = name if param.required else f"[{name}]" if not name.startswith("[") else name
-                param.display_type_rich = lambda ctx: ""
-                param._usage_display_name = lambda shown=shown: shown
+    for param in group.commands[name].params:  # type: ignore[attr-defined]
+        if param.name in completers:
+            param._custom_shell_complete = _unfiltered(completers[param.name])
+        if param.param_type_name == "argument":
+            metavar = param.metavar or param.name.upper()
+            shown = metavar if param.required else f"[{metavar}]" if not metavar.startswith("[") else metavar
+            param.display_type_rich = lambda ctx: ""
+            param._usage_display_name = lambda shown=shown: shown
     return group
+
+
+class _Commands(MutableMapping[str, Any]):
+    """The commands of the whole app by name, in order: listing the names builds none, and
+    each is built (by its own one-command group) when it is first asked for."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.names:
+            raise KeyError(name)
+        if name not in self.built:
+            self.built[name] = command_tree(name).commands[name]
+        return self.built[name]
+
+    def __setitem__(self, name: str, command: Any) -> None:
+        self.names = [*self.names, name] if name not in self.names else self.names
+        self.built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        self.names.remove(name)
+        self.built.pop(name, None)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
 
 
 def run(argv: list[str] | None = None) -> int:
