@@ -7,7 +7,7 @@ way: cli -> options -> catalog (and search) -> output -> writers/views.
 
 import functools
 import sys
-from collections.abc import Callable, Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Annotated, Any, Literal, Optional
 
 import typer
@@ -620,9 +620,10 @@ def command_tree(name: str | None = None) -> Any:
     return group
 
 
-class _Commands(MutableMapping[str, Any]):
+class _Commands(Mapping[str, Any]):
     """The commands of the whole app by name, in order: listing the names builds none, and
-    each is built (by its own one-command group) when it is first asked for."""
+    each is built (by its own one-command group) when it is first asked for. Read-only: no
+    command is added to the app once it runs."""
 
     def __init__(self, names: list[str]) -> None:
         self.names = names
@@ -634,14 +635,6 @@ class _Commands(MutableMapping[str, Any]):
         if name not in self.built:
             self.built[name] = command_tree(name).commands[name]
         return self.built[name]
-
-    def __setitem__(self, name: str, command: Any) -> None:
-        self.names = [*self.names, name] if name not in self.names else self.names
-        self.built[name] = command
-
-    def __delitem__(self, name: str) -> None:
-        self.names.remove(name)
-        self.built.pop(name, None)
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.names)
