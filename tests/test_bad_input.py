@@ -764,25 +764,19 @@ def test_stdin_closed_or_failing_is_a_stream_error_in_process(monkeypatch):
     assert str(closed.value) == "cannot read from stdin: it is closed"
 
     class Failing:
-        class buffer:  # noqa: N801 - stands in for sys.stdin.buffer
-            @staticmethod
-            def read(size: int) -> bytes:
-                raise OSError(5, "Input/output error")
+        """A stdin whose byte stream (itself) fails to read with `error`."""
 
-    monkeypatch.setattr(sys, "stdin", Failing)
-    with pytest.raises(StreamError) as failing:
-        loader.read_bytes("-")
-    assert str(failing.value) == "cannot read from stdin: Input/output error"
+        def __init__(self, error: OSError) -> None:
+            self.buffer, self.error = self, error
 
-    class Wordless:
-        """A stream whose error carries a message but no errno (no strerror)."""
+        def read(self, size: int) -> bytes:
+            raise self.error
 
-        class buffer:  # noqa: N801 - stands in for sys.stdin.buffer
-            @staticmethod
-            def read(size: int) -> bytes:
-                raise OSError("the pipe went away")
-
-    monkeypatch.setattr(sys, "stdin", Wordless)
-    with pytest.raises(StreamError) as wordless:
-        loader.read_bytes("-")
-    assert str(wordless.value) == "cannot read from stdin: the pipe went away"
+    for error, said in (
+        (OSError(5, "Input/output error"), "Input/output error"),
+        (OSError("the pipe went away"), "the pipe went away"),  # a message, no errno (no strerror)
+    ):
+        monkeypatch.setattr(sys, "stdin", Failing(error))
+        with pytest.raises(StreamError) as failing:
+            loader.read_bytes("-")
+        assert str(failing.value) == f"cannot read from stdin: {said}"

@@ -815,54 +815,60 @@ def test_search_and_names_read_the_country_index_as_pycountry_gave_them():
     assert country_name("XX", "nl") == "XX"  # unknown: as it is
 
 
-def test_a_broken_country_table_is_one_data_error(tmp_path, monkeypatch):
-    from fitpartners import countries
+@pytest.mark.parametrize(
+    ("name", "reader", "content", "reason"),
+    [
+        (
+            "country_names.json",
+            "countries.table",
+            '{"about": "x", "names": {"US": []}, "ambiguous": {}}',
+            "not a valid country table: names.US: List should have at least 1 item after validation, not 0",
+        ),
+        (
+            "country_index.json",
+            "countries.index",
+            '{"about": "x", "pycountry": "1", "phrases": {"japan": "jp"}, "names": {}}',
+            "not a valid country index: phrases.japan: String should match pattern '^[A-Z]{2}$'",
+        ),
+        (
+            "country_index.json",
+            "countries.index",
+            "{",
+            "not a valid country index: Invalid JSON: EOF while parsing an object at line 1 column 1",
+        ),
+        (
+            "vocabulary.json",
+            "vocabulary.vocabulary",
+            "",
+            "not a valid vocabulary: Invalid JSON: EOF while parsing a value at line 1 column 0",
+        ),
+        (
+            "vocabulary.json",
+            "vocabulary.vocabulary",
+            None,
+            "not a valid vocabulary: No such file or directory",
+        ),
+    ],
+    ids=["table", "index", "index not json", "vocabulary empty", "vocabulary missing"],
+)
+def test_a_bundled_file_that_cannot_be_used_is_one_data_error(
+    tmp_path, monkeypatch, name, reader, content, reason
+):
+    """The vocabulary, the country table and the country index (loader.read_bundled): the
+    file and its first problem on one line, never pydantic's report of several."""
+    from fitpartners import countries, vocabulary
     from fitpartners.errors import DataError
 
-    bad = tmp_path / "country_names.json"
-    bad.write_text('{"about": "x", "names": {"US": []}, "ambiguous": {}}')
+    module, function = reader.split(".")
+    read = getattr({"countries": countries, "vocabulary": vocabulary}[module], function)
+    bad = tmp_path / name
+    if content is not None:
+        bad.write_text(content)
     monkeypatch.setattr(loader, "bundled_path", lambda name: bad)
-    countries.table.cache_clear()
+    read.cache_clear()
     try:
         with pytest.raises(DataError) as caught:
-            countries.table()
-        assert str(caught.value) == (
-            f"{bad}: not a valid country table: "
-            "names.US: List should have at least 1 item after validation, not 0"
-        )
+            read()
+        assert str(caught.value) == f"{bad}: {reason}"
     finally:
-        countries.table.cache_clear()
-
-
-def test_a_country_index_that_is_no_json_is_one_data_error(tmp_path, monkeypatch):
-    from fitpartners import countries
-    from fitpartners.errors import DataError
-
-    bad = tmp_path / "country_index.json"
-    bad.write_text("{")
-    monkeypatch.setattr(loader, "bundled_path", lambda name: bad)
-    countries.index.cache_clear()
-    try:
-        with pytest.raises(DataError) as caught:
-            countries.index()
-        reason = "Invalid JSON: EOF while parsing an object at line 1 column 1"
-        assert str(caught.value) == f"{bad}: not a valid country index: {reason}"
-    finally:
-        countries.index.cache_clear()
-
-
-def test_a_broken_country_index_is_one_data_error(tmp_path, monkeypatch):
-    from fitpartners import countries
-    from fitpartners.errors import DataError
-
-    bad = tmp_path / "country_index.json"
-    bad.write_text('{"about": "x", "pycountry": "1", "phrases": {"japan": "jp"}, "names": {}}')
-    monkeypatch.setattr(loader, "bundled_path", lambda name: bad)
-    countries.index.cache_clear()
-    try:
-        with pytest.raises(
-            DataError, match=r"country_index\.json: not a valid country index: .*phrases\.japan"
-        ):
-            countries.index()
-    finally:
-        countries.index.cache_clear()
+        read.cache_clear()

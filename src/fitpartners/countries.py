@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .errors import BadValue, DataError, UsageError, first_problem
+from .errors import BadValue, UsageError
 from .labels import Msg, fold, fold_words
 
 if TYPE_CHECKING:
@@ -80,16 +80,10 @@ def _by_code() -> dict[str, str]:
 @cache
 def table() -> Any:
     """The editorial table of short forms and ambiguous names, read through its model."""
-    from pydantic import ValidationError
-
-    from .loader import bundled_path
+    from .loader import read_bundled
     from .models import CountryNames
 
-    path = bundled_path("country_names.json")
-    try:
-        return CountryNames.model_validate_json(path.read_bytes())
-    except (OSError, ValidationError) as exc:
-        raise DataError(f"{path}: not a valid country table: {first_problem(exc)}") from None
+    return read_bundled("country_names.json", CountryNames, "country table")
 
 
 def country_code(value: str) -> str:
@@ -144,16 +138,10 @@ def search_phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
 @cache
 def index() -> CountryIndex:
     """data/country_index.json, read through its model (models.CountryIndex)."""
-    from pydantic import ValidationError
-
-    from .loader import bundled_path
+    from .loader import read_bundled
     from .models import CountryIndex
 
-    path = bundled_path("country_index.json")
-    try:
-        return CountryIndex.model_validate_json(path.read_bytes())
-    except (OSError, ValidationError) as exc:
-        raise DataError(f"{path}: not a valid country index: {first_problem(exc)}") from None
+    return read_bundled("country_index.json", CountryIndex, "country index")
 
 
 def index_from_pycountry() -> dict[str, Any]:

@@ -32,17 +32,6 @@ EXIT_CODES_HELP = (
 )
 
 
-def first_problem(exc: Exception) -> str:
-    """One line for a bundled file that cannot be used: a validation error's first problem
-    ('phrases.japan: String should match ...'), or the reason an OS error gives."""
-    errors = getattr(exc, "errors", None)  # a pydantic ValidationError
-    if callable(errors):
-        e = errors(include_url=False, include_input=False)[0]
-        where = ".".join(str(x) for x in e["loc"])  # empty for the file as a whole (not JSON)
-        return f"{where}: {e['msg']}" if where else str(e["msg"])
-    return str(getattr(exc, "strerror", None) or exc)
-
-
 class FitError(Exception):
     """An error with a one-line message for stderr and an exit code. `lang`: the language
     of the command that raised it (set where the command's options are known); a message

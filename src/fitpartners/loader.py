@@ -12,14 +12,16 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .errors import DataError, StreamError, UsageError
 from .labels import Msg, bilingual_num
 from .models import Dataset
 from .rules import cross_check
+
+M = TypeVar("M", bound=BaseModel)
 
 ENV_DATA = "FITPARTNERS_DATA"
 ENV_MAX_BYTES = "FITPARTNERS_MAX_BYTES"
@@ -51,6 +53,25 @@ def bundled_path(name: str = "partners.json") -> Path:
     here = Path(__file__).resolve().parent
     inside = here / "data" / name
     return inside if inside.exists() else here.parents[1] / "data" / name
+
+
+def read_bundled(name: str, model: type[M], what: str) -> M:
+    """A data file of the package other than the dataset (the vocabulary, the country table
+    and index), read through its model. Raises DataError, one line: the file and its first
+    problem ('...: not a valid country index: phrases.japan: String should match ...')."""
+    path = bundled_path(name)
+    try:
+        return model.model_validate_json(path.read_bytes())
+    except (OSError, ValidationError) as exc:
+        raise DataError(f"{path}: not a valid {what}: {_first_problem(exc)}") from None
+
+
+def _first_problem(exc: OSError | ValidationError) -> str:
+    if isinstance(exc, OSError):
+        return str(exc.strerror or exc)
+    e = exc.errors(include_url=False, include_input=False)[0]
+    where = ".".join(str(x) for x in e["loc"])  # empty for the file as a whole (not JSON)
+    return f"{where}: {e['msg']}" if where else e["msg"]
 
 
 def _read(handle: Any, origin: str, limit: int) -> bytes:

@@ -17,9 +17,8 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Annotated, NamedTuple
 
-from pydantic import Field, ValidationError
+from pydantic import Field
 
-from .errors import DataError, first_problem
 from .labels import fold_words
 from .models import Bilingual, Id, Record
 
@@ -94,14 +93,9 @@ class Lexicon(NamedTuple):
 @cache
 def vocabulary() -> Vocabulary:
     """The bundled vocabulary, validated; a DataError names the problem."""
-    from .loader import bundled_path
+    from .loader import read_bundled
 
-    path = bundled_path("vocabulary.json")
-    try:
-        vocab = Vocabulary.model_validate_json(path.read_bytes())
-    except (OSError, ValidationError) as exc:
-        raise DataError(f"{path}: not a valid vocabulary: {first_problem(exc)}") from None
-    return vocab
+    return read_bundled("vocabulary.json", Vocabulary, "vocabulary")
 
 
 @cache
