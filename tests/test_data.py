@@ -864,7 +864,7 @@ def test_a_bundled_file_that_cannot_be_used_is_one_data_error(
     bad = tmp_path / name
     if content is not None:
         bad.write_text(content)
-    monkeypatch.setattr(loader, "bundled_path", lambda name: bad)
+    monkeypatch.setattr(loader, "bundled_path", {name: bad}.__getitem__)  # that file, no other
     read.cache_clear()
     try:
         with pytest.raises(DataError) as caught:

@@ -69,7 +69,7 @@ def read_bundled(name: str, model: type[M], what: str) -> M:
 def _first_problem(exc: OSError | ValidationError) -> str:
     if isinstance(exc, OSError):
         return str(exc.strerror or exc)
-    e = exc.errors(include_url=False, include_input=False)[0]
+    e = exc.errors()[0]  # of the first problem, only its place and message are said
     where = ".".join(str(x) for x in e["loc"])  # empty for the file as a whole (not JSON)
     return f"{where}: {e['msg']}" if where else e["msg"]
 
