@@ -672,18 +672,20 @@ def test_unsafe_characters_stay_escaped_in_the_bytes(large):
     assert voka["name"] == HOSTILE_TEXT  # escaped, so read back unchanged
 
 
-def test_every_unsafe_character_has_a_lead_byte_the_prefilter_knows():
-    for code in range(0x110000):
-        if 0xD800 <= code <= 0xDFFF:
-            continue
-        char = chr(code)
-        if writers._JSON_UNSAFE.match(char):
-            assert char.encode()[:1] in writers._UNSAFE_LEAD_BYTES, hex(code)
-            assert writers.safe_json_bytes(f'"a{char}b"'.encode()) == f'"a\\u{code:04x}b"'.encode()
+def test_json_escapes_every_unsafe_character_but_the_c0_controls_and_no_other():
+    """The UTF-8 pattern for JSON and the text pattern for people name the same characters
+    (but C0, which the serialiser escapes itself): checked on every code point at once."""
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    unsafe = {c for c in chars if writers._UNSAFE.match(c) and c >= " "}
+    assert len(unsafe) == 1 + 32 + 1 + 2 + 2 + 5 + 4  # DEL, C1, ALM, LRM/RLM, LS/PS, LRE-RLO, LRI-PDI
+    expected = "".join(f"\\u{ord(c):04x}" if c in unsafe else c for c in chars)
+    assert writers.safe_json_bytes("".join(chars).encode()) == expected.encode()
+    for char in unsafe:  # each alone, where only its own first byte can let it through
+        assert writers.safe_json_bytes(f'"a{char}b"'.encode()) == f'"a\\u{ord(char):04x}b"'.encode()
 
 
 def test_safe_bytes_are_passed_through_unchanged():
-    chunk = '{"name":"Fédération belge, ß, ø"}'.encode()  # no lead byte of an unsafe character
+    chunk = '{"name":"Fédération belge – “ß”, ø, €"}'.encode()  # non-ASCII, none unsafe
     assert writers.safe_json_bytes(chunk) is chunk  # passed through, not re-encoded
 
 

@@ -51,14 +51,12 @@ LIST_SEPARATOR = "; "
 BATCH = 2_000  # records serialised at a time: output is written in chunks, never one giant string
 
 # Characters that can move the cursor, recolour, rewrite or reorder what a terminal
-# shows: C0 and C1 controls, DEL, line separators and bidirectional overrides. Inside
-# JSON strings the serialiser already escapes the C0 controls, but leaves the rest raw.
-_BEYOND_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
-_UNSAFE = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
-# The same, but for text a user asked for as it is (a jq string): tab and line feed are
-# data there (`@tsv`, multi-line values), as `jq -r` and `gh --jq` print them.
-_UNSAFE_RAW = re.compile(f"[\x00-\x08\x0b-\x1f{_BEYOND_C0}]")
-_JSON_UNSAFE = re.compile(f"[{_BEYOND_C0}]")
+# shows: C0 and C1 controls, DEL, line separators and bidirectional overrides.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# The same characters but the C0 controls, as UTF-8: inside JSON strings the serialiser
+# already escapes the C0 controls (outside them a line feed is indentation), and leaves the
+# others raw. Matched in the bytes the serialiser makes, which need no decoding first.
+_JSON_UNSAFE = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8e\x8f\xa8-\xae]|\xe2\x81[\xa6-\xa9]")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -66,20 +64,38 @@ def _visible(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+def _visible_but_lines(match: re.Match[str]) -> str:
+    return match.group() if match.group() in "\t\n" else _visible(match)
+
+
 def sanitize(text: str, *, raw: bool = False) -> str:
-    """Show unsafe characters as escapes (ESC becomes the four characters \\x1b); with
-    `raw`, tabs and line feeds stay as they are."""
-    return (_UNSAFE_RAW if raw else _UNSAFE).sub(_visible, text)
+    """Show unsafe characters as escapes (ESC becomes the four characters \\x1b). With
+    `raw`, for text a user asked for as it is (a jq string), tabs and line feeds stay as
+    they are: they are data there (`@tsv`, multi-line values), as `jq -r` and `gh --jq`
+    print them."""
+    return _UNSAFE.sub(_visible_but_lines if raw else _visible, text)
 
 
-def _json_escape(match: re.Match[str]) -> str:
-    return f"\\u{ord(match.group()):04x}"
+def _json_escape(match: re.Match[bytes]) -> bytes:
+    return b"\\u%04x" % ord(match.group().decode())
+
+
+# The first bytes of what _JSON_UNSAFE finds: JSON with none of them (most JSON) is safe
+# as it is, and `in` finds a byte far faster than a pattern scans.
+_JSON_UNSAFE_LEADS = (b"\x7f", b"\xc2", b"\xd8", b"\xe2")
+
+
+def safe_json_bytes(data: bytes) -> bytes:
+    """UTF-8 JSON with every terminal-unsafe character escaped: still the same JSON value,
+    as they can only occur inside strings. Returned as it was when there is none."""
+    if not any(lead in data for lead in _JSON_UNSAFE_LEADS):
+        return data
+    return _JSON_UNSAFE.sub(_json_escape, data)
 
 
 def safe_json(text: str) -> str:
-    """JSON with every terminal-unsafe character escaped: still the same JSON value, as
-    they can only occur inside strings."""
-    return _JSON_UNSAFE.sub(_json_escape, text) if _JSON_UNSAFE.search(text) else text
+    """safe_json_bytes() for JSON text."""
+    return safe_json_bytes(text.encode()).decode()
 
 
 def to_json(value: Any, *, indent: int | None) -> str:
@@ -87,7 +103,7 @@ def to_json(value: Any, *, indent: int | None) -> str:
     # pydantic-core's serialiser writes what json.dumps(ensure_ascii=False) writes for the
     # values we print (it writes 0.00001 for 1e-05: jq results go through _jq_json), with no
     # import of the json module on a run's start (docs/performance.md); a test compares them.
-    return safe_json(to_json_bytes(value, indent=indent).decode())
+    return safe_json_bytes(to_json_bytes(value, indent=indent)).decode()
 
 
 @contextmanager
@@ -238,19 +254,6 @@ def _partner_chunks(records: PartnerRecords) -> Iterator[bytes]:
                 + b"}"
             )
         yield b",".join(parts)
-
-
-# Every character _JSON_UNSAFE finds starts with one of these bytes in UTF-8 (DEL; U+0080
-# to U+009F; U+061C; U+200E to U+2069): a chunk with none of them is safe as it is, and
-# bytes.find scans for them far faster than the regular expression scans text.
-_UNSAFE_LEAD_BYTES = (b"\x7f", b"\xc2", b"\xd8", b"\xe2")
-
-
-def safe_json_bytes(chunk: bytes) -> bytes:
-    """safe_json() for UTF-8 JSON."""
-    if not any(lead in chunk for lead in _UNSAFE_LEAD_BYTES):
-        return chunk
-    return safe_json(chunk.decode()).encode()
 
 
 def write_jsonl(records: Sequence[BaseModel], fields: Sequence[str] | None) -> None:
