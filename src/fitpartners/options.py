@@ -129,20 +129,29 @@ def _fields(columns: Columns, card: bool) -> Any:
     )
 
 
-def _shared(columns: Columns, card: bool, with_format: bool) -> dict[str, tuple[Any, Any]]:
-    """Name -> (annotation, default) of each shared option."""
-    return {
-        "period": (Annotated[Optional[str], PERIOD], None),
-        "data": (Annotated[Optional[str], DATA], None),
-        "fmt": (Annotated[Optional[Format], FORMAT], None),
-        "as_json": (Annotated[bool, JSON if with_format else JSON_ONLY], False),
-        "jq": (Annotated[Optional[str], JQ], None),
-        "fields": (Annotated[Optional[str], _fields(columns, card)], None),
-        "lang": (Annotated[Lang, LANG], Lang.en),
-        "labels": (Annotated[bool, LABELS], False),
-        "no_headers": (Annotated[bool, NO_HEADERS], False),
-        "quiet": (Annotated[bool, QUIET], False),
-    }
+# Name -> (annotation, default) of the shared options that are the same in every command,
+# made once; --fields (its help names the command's fields) and --json (short for
+# --format json only where a command has --format) are made for each command.
+_SAME_EVERYWHERE: dict[str, tuple[Any, Any]] = {
+    "period": (Annotated[Optional[str], PERIOD], None),
+    "data": (Annotated[Optional[str], DATA], None),
+    "fmt": (Annotated[Optional[Format], FORMAT], None),
+    "jq": (Annotated[Optional[str], JQ], None),
+    "lang": (Annotated[Lang, LANG], Lang.en),
+    "labels": (Annotated[bool, LABELS], False),
+    "no_headers": (Annotated[bool, NO_HEADERS], False),
+    "quiet": (Annotated[bool, QUIET], False),
+}
+SHARED_NAMES = frozenset([*_SAME_EVERYWHERE, "fields", "as_json"])
+
+
+def _shared(name: str, columns: Columns, card: bool, with_format: bool) -> tuple[Any, Any]:
+    """(annotation, default) of the shared option `name` in a command."""
+    if name == "fields":
+        return Annotated[Optional[str], _fields(columns, card)], None
+    if name == "as_json":
+        return Annotated[bool, JSON if with_format else JSON_ONLY], False
+    return _SAME_EVERYWHERE[name]
 
 
 # The option sets commands take.
@@ -163,19 +172,17 @@ def command(
     """Register `body` as the command `name` with the shared `options` added."""
 
     def register(body: Callable[..., Result]) -> Callable[..., Result]:
-        shared = _shared(columns, card, "fmt" in options)
         own = inspect.signature(body).parameters
-        unknown = [n for n in options if n not in shared]
+        unknown = [n for n in options if n not in SHARED_NAMES]
         if unknown:
             raise TypeError(f"unknown shared options: {unknown}")
-        wanted = [n for n in own if n in shared]  # shared options the body reads
-        params = [p for n, p in own.items() if n != "catalog" and n not in shared]
-        params += [
-            inspect.Parameter(
-                n, inspect.Parameter.KEYWORD_ONLY, annotation=shared[n][0], default=shared[n][1]
+        wanted = [n for n in own if n in SHARED_NAMES]  # shared options the body reads
+        params = [p for n, p in own.items() if n != "catalog" and n not in SHARED_NAMES]
+        for n in dict.fromkeys([*options, *wanted]):
+            annotation, default = _shared(n, columns, card, "fmt" in options)
+            params.append(
+                inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
             )
-            for n in dict.fromkeys([*options, *wanted])
-        ]
 
         def _run(values: dict[str, Any]) -> int:
             chosen = {n: values[n] for n in POLICY_OPTIONS if n in values}
