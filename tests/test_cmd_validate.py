@@ -11,6 +11,7 @@ import json
 
 import pytest
 
+import fitpartners
 from conftest import TERMINAL, one_line, partner, run
 from fitpartners.loader import bundled_path
 from fitpartners.models import PARTNER_FIELDS
@@ -87,6 +88,25 @@ def test_validate_reports_schema_and_cross_record_problems_together(dataset, wri
     listed = run("list", "--data", path)
     assert listed.code == 1 and one_line(listed.err)
     assert "partners[3] (bicci).type" in listed.err and "(and 4 more)" in listed.err
+
+
+@pytest.mark.parametrize("bad_id", [{}, [1], None, 7])
+def test_a_partner_whose_id_is_no_string_is_one_problem_and_the_others_are_still_checked(
+    dataset, write_data, bad_id
+):
+    dataset["partners"][3]["id"] = bad_id  # schema: partner 3 is left out of the cross checks
+    dataset["partners"][20]["aliases"] = ["Agoria"]  # cross-record: agoria's name
+    path = write_data(dataset)
+    r = run("validate", path)
+    assert r.code == 1 and r.err == f"fitpartners: {path}: 2 problems\n"
+    assert [line.removeprefix(f"{path}: ") for line in r.out.splitlines()] == [
+        "partners[3].id: Input should be a valid string",
+        "partners[20] (voka): the name 'Agoria' also names partners[0] (agoria)",
+    ]
+    listed = run("list", "--data", path)
+    assert listed.code == 1 and one_line(listed.err) and "partners[3].id" in listed.err
+    with pytest.raises(fitpartners.DataError, match=r"partners\[3\]\.id"):
+        fitpartners.load(path)
 
 
 def test_validate_limits_what_it_lists(dataset, write_data):

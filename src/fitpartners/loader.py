@@ -205,7 +205,13 @@ def _cross_check_valid_partners(data: bytes, errors: list[Any]) -> list[str]:
         rest = Dataset.model_validate_json(json.dumps({**doc, "partners": valid_partners}))
     except (ValidationError, ValueError):
         return []
-    left_out = {p.get("id") for i, p in enumerate(doc["partners"]) if i in bad and isinstance(p, dict)}
+    # The ids of the records left out; one that is no string (an object, a list) can be
+    # named by no reference.
+    left_out = {
+        p["id"]
+        for i, p in enumerate(doc["partners"])
+        if i in bad and isinstance(p, dict) and isinstance(p.get("id"), str)
+    }
 
     def at(match: re.Match[str]) -> str:
         k, pid = int(match.group(1)), match.group(2)
