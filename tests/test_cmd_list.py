@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import one_line, partner, run
+from conftest import TERMINAL, one_line, partner, run
 from fitpartners.countries import country_code, country_name, country_names
 from fitpartners.errors import EXIT_USAGE, BadValue
 from fitpartners.filters import LABEL_WORDS_NL, accepted_labels, domain_ids, type_ids
@@ -99,6 +99,15 @@ def test_a_country_without_a_chamber_suggests_the_partners_for_every_sector_and_
         "fitpartners: no bilateral chamber for Japan; the cross-sector partners may help: "
         "UNIZO Internationaal, VKW Limburg, Voka\n"
     )
+
+
+def test_a_chamber_that_another_filter_left_out_is_no_country_without_a_chamber():
+    r = run("list", "--country", "china", "--type", "cluster", env=TERMINAL)
+    assert (r.code, r.out, r.err) == (0, "", "fitpartners: no partner matches\n")
+    assert run("list", "--country", "china", "--type", "chamber", "--json").json()  # two chambers
+    # Where there is none, the other filters do not hide that.
+    r = run("list", "--country", "japan", "--type", "cluster", "--json")
+    assert r.json() == [] and "no bilateral chamber for Japan" in r.err
 
 
 def test_the_partners_for_a_country_without_a_chamber_follow_the_period(dataset, write_data):

@@ -271,7 +271,9 @@ def list_partners(
                 )
             )
         )
-    if country and not chosen:
+    # Only where the round has no chamber for the country at all: a chamber that another
+    # filter left out (--type cluster) exists.
+    if country and not chosen and not catalog.select(country=country, period=period):
         from .countries import country_codes, country_name
 
         general = ", ".join(p.name for p in catalog.cross_sector_partners(period))
