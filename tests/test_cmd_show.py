@@ -301,6 +301,11 @@ def resolved(query: str) -> tuple[str, str | None]:
         ("Strategisch Initiatief Materialen", "sim"),
         ("essenscia", "essenscia-vlaanderen"),
         ("b-hive", "b-hive"),  # an earlier round's partner
+        # '&' and 'and' are one: the data writes '&', people type either
+        ("Belgian-Chinese Economic and Commercial Council", "bcecc"),
+        ("belgo-indian chamber of commerce and industry", "bicci"),
+        ("Belgo-Indian Chamber of Commerce & Industry", "bicci"),
+        ("BICC&I", "bicci"),
     ],
 )
 def test_resolve_an_exact_name_without_a_note(query, pid):
@@ -322,6 +327,7 @@ def test_resolve_a_later_name_with_its_note():
         ("healthtech", "flanders-healthtech", "flanders.healthTech"),
         ("Flanders-H", "flanders-healthtech", "flanders.healthTech"),
         ("strategisch", "sim", "SIM"),
+        ("economic and comm", "bcecc", "BCECC"),
     ],
 )
 def test_resolve_a_unique_prefix_with_a_note(query, pid, name):

@@ -304,7 +304,8 @@ def list_partners(
         "fitpartners show MEDVIA",
     )
     + "\n\nNAME is an id, number, name, alias, full name or former or later name, ignoring case, "
-    "accents and punctuation; else a word of one partner's name. Several candidates are listed, exit 1.",
+    "accents and punctuation ('&' and 'and' alike); else a word of one partner's name. Several "
+    "candidates are listed, exit 1.",
 )
 def show_partner(
     catalog: Catalog,
