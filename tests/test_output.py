@@ -752,11 +752,17 @@ def test_an_empty_result_is_an_empty_array_and_success():
     ],
 )
 def test_an_empty_result(args, message):
-    r = run(*args, env=TERMINAL)
-    assert r.code == 0 and r.out == ""
-    assert message in r.err
+    for env in (TERMINAL, None):  # at a terminal, and plain text in a pipe
+        r = run(*args, env=env)
+        assert r.code == 0 and r.out == ""
+        assert r.err.startswith(message)
     r = run(*args, "--json")
     assert r.code == 0 and r.out == "[]\n" and "no partner matches" not in r.err
+    assert run(*args, "--quiet").err == ""
+    # --format table in a pipe: the header still written, the message on stderr
+    r = run(*args, "--format", "table")
+    assert r.out.split()[:2] == ["number", "name"] and len(r.out.splitlines()) == 2  # header, rule
+    assert r.err.startswith(message)
 
 
 # -- usage errors ------------------------------------------------------------------------------

@@ -213,19 +213,29 @@ def test_the_note_that_the_round_ended_word_for_word():
     )
 
 
-def test_quiet_and_pipes_never_show_the_note():
+def test_quiet_and_machine_formats_never_show_the_note():
     quiet = run("list", "--quiet", env={**TERMINAL, **ENDED})
     assert quiet.code == 0 and quiet.err == "" and quiet.out == run("list", env=TERMINAL).out
     for args in (
-        ["list"],
         ["list", "--json"],
-        ["list", "--format", "table"],
-        ["domains"],
+        ["list", "--format", "csv"],
+        ["domains", "--jq", ".[0].id"],
         ["about", "--json"],
+        ["list", "--quiet"],
     ):
         r = run(*args, env=ENDED)
         assert r.code == 0 and r.err == "", (args, r.err)
-    assert run("list", env=ENDED).out == run("list").out
+
+
+@pytest.mark.parametrize("args", [["list"], ["list", "--format", "table"], ["show", "voka"], ["domains"]])
+def test_plain_text_in_a_pipe_shows_the_note_on_stderr(args):
+    """A person often reads a pipe's end (`| less`); stderr still reaches them."""
+    r = run(*args, env=ENDED)
+    assert r.code == 0 and r.out == run(*args).out
+    assert r.err == (
+        "fitpartners: note: the 2022-2026 round ended on 2026-12-31; "
+        "no later round is in this dataset (--quiet hides this note)\n"
+    )
 
 
 @pytest.mark.parametrize("value", ["2027-13-05", "tomorrow", "05/01/2027", "2027-1-5"])

@@ -273,7 +273,8 @@ def list_partners(
         )
     # Only where the round has no chamber for the country at all: a chamber that another
     # filter left out (--type cluster) exists.
-    if country and not chosen and not catalog.select(country=country, period=period):
+    no_chamber = bool(country) and not chosen and not catalog.select(country=country, period=period)
+    if no_chamber:
         from .countries import country_codes, country_name
 
         general = ", ".join(p.name for p in catalog.cross_sector_partners(period))
@@ -288,7 +289,11 @@ def list_partners(
                 )
             )
         )
-    return Listing(catalog.printed(catalog.sort(chosen, fold(sort))), PARTNER_COLUMNS, notes=notes)
+    records = catalog.printed(catalog.sort(chosen, fold(sort)))
+    # With no chamber, its note says why nothing is listed: no "no partner matches" as well.
+    return Listing(
+        records, PARTNER_COLUMNS, empty="" if no_chamber else Msg("no partner matches"), notes=notes
+    )
 
 
 @command(

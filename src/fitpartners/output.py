@@ -104,8 +104,8 @@ def parse_fields(raw: str | None, valid: Sequence[str]) -> list[str] | None:
 
 class Note:
     """A line for stderr that comes with a result (a labels.Msg is said in the run's
-    language). `people_only`: only for a person at a terminal who asked for no format (a
-    round that ended); else for any reader. --quiet hides both."""
+    language). `people_only`: only with text for people, at a terminal or in a pipe (a
+    round that ended), not with a machine format; else for any reader. --quiet hides both."""
 
     __slots__ = ("text", "people_only")
 
@@ -116,7 +116,8 @@ class Note:
 
 class Listing:
     """Records, one per row. `view` draws the command's own picture for a terminal, given
-    the language; `empty` is what a terminal is told when there are none."""
+    the language; `empty` is what text output says on stderr when there are none ("": a
+    note says it)."""
 
     __slots__ = ("records", "columns", "view", "empty", "notes")
 
@@ -251,6 +252,12 @@ class Policy:
         """A terminal view: no format asked for, and stdout is a terminal."""
         return self.format is Format.table and not self.explicit and self.terminal
 
+    @property
+    def text(self) -> bool:
+        """Text for people: a terminal view, or plain text in a pipe (which a person often
+        reads through `less` or `cat`), not a machine format."""
+        return self.format is Format.table
+
 
 # -- renderers ------------------------------------------------------------------------------
 
@@ -344,10 +351,13 @@ class PlainRenderer:
 
     def listing(self, result: Listing) -> None:
         p = self.policy
-        if not result.records and p.terminal:
-            if not p.quiet:
+        if not result.records:
+            # Said on stderr, where a person reading the pipe's end sees it; no rows on stdout,
+            # but for a header asked for with --format table in a pipe.
+            if result.empty and not p.quiet:
                 say(result.empty, p.lang)
-            return
+            if p.terminal or not p.explicit:
+                return
         shown = p.fields or list(result.columns.default)
         table = writers.rows(result.records, shown, labels=True, lang=p.lang)
         if p.explicit:  # --format table in a pipe: a padded table, header included
@@ -380,7 +390,7 @@ class TerminalRenderer:
 
         p = self.policy
         if not result.records:
-            if not p.quiet:
+            if result.empty and not p.quiet:
                 say(result.empty, p.lang)
             return
         if result.view is not None and p.fields is None:
@@ -429,7 +439,7 @@ def render(policy: Policy, result: Result) -> int:
     notes = [] if policy.quiet else result.notes
     # A note for people comes before what it is about; one for any reader after the data.
     for note in notes:
-        if note.people_only and policy.for_people:
+        if note.people_only and policy.text:
             say(note.text, policy.lang)
     chosen = renderer(policy)
     if isinstance(result, Listing):
