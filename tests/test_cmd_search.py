@@ -95,9 +95,14 @@ def test_query_words(words, expected):
 
 
 def test_a_query_of_stop_words_is_refused():
-    for words in (["van", "de", "the"], []):
-        with pytest.raises(UsageError, match="give at least one word that is not a stop word"):
-            search.search(PARTNERS, words)
+    with pytest.raises(UsageError, match="give at least one word that is not a stop word"):
+        search.search(PARTNERS, ["van", "de", "the"])
+
+
+@pytest.mark.parametrize("words", [[], [""], ["'", "{}"], [" - "]])
+def test_a_query_without_a_word_is_refused_as_such(words):
+    with pytest.raises(UsageError, match=r"give at least one word$"):
+        search.search(PARTNERS, words)
 
 
 # -- matching ----------------------------------------------------------------------------------

@@ -484,6 +484,12 @@ def test_a_bad_jq_expression_is_a_usage_error_with_jqs_message(expression):
     assert r.code == 2 and r.out == ""
     # jq's own message, without the "jq: error: " it starts with: ours says what is wrong.
     assert one_line(r.err) and r.err.startswith("fitpartners: invalid value for --jq: syntax error")
+    assert ", line 1, column " in r.err and not r.err.endswith(":\n")  # where, without jq's next lines
+
+
+def test_a_jq_expression_of_bytes_that_are_no_utf8_is_a_usage_error():
+    r = run("list", "--jq", ".[0] | \udcff")  # how Python hands on the byte 0xff of a command line
+    assert (r.code, r.out, r.err) == (2, "", "fitpartners: invalid value for --jq: it is not UTF-8 text\n")
 
 
 def test_a_jq_error_at_run_time_comes_after_the_results_before_it_with_exit_5():

@@ -304,6 +304,8 @@ MESSAGES_NL: dict[str, str] = {
     "invalid value for {option}: {value!r} fits several countries: {names}": (
         "ongeldige waarde voor {option}: {value!r} past bij meerdere landen: {names}"
     ),
+    "invalid value for WORDS: give at least one word": "ongeldige waarde voor WORDS: geef minstens één woord",
+    "invalid value for --jq: it is not UTF-8 text": "ongeldige waarde voor --jq: het is geen UTF-8-tekst",
     "invalid value for WORDS: give at least one word that is not a stop word": (
         "ongeldige waarde voor WORDS: geef minstens één woord dat geen stopwoord is"
     ),

@@ -597,6 +597,8 @@ def search(
     index = _index(partners)
     total_words = len(query.words) + len(query.countries)
     if not total_words:
+        if not any(fold(w) for w in words):  # nothing but spaces and punctuation ('', "'", '{}')
+            raise UsageError(Msg("invalid value for WORDS: give at least one word"))
         raise UsageError(Msg("invalid value for WORDS: give at least one word that is not a stop word"))
     count: dict[int, float] = {}
     weight: dict[int, float] = {}

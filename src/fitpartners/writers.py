@@ -281,11 +281,16 @@ def write_jq(value: Any, expression: str) -> None:
 
     from .errors import JqError, JqHalt, UsageError
 
+    if not expression.isascii():
+        try:
+            expression.encode()
+        except UnicodeEncodeError:  # bytes that are no UTF-8 in the command line
+            raise UsageError(Msg("invalid value for --jq: it is not UTF-8 text")) from None
     try:
         jq.compile(expression)  # alone, so that an error names the user's line and column
         program = jq.compile(_HALT_DEFS + expression)
-    except ValueError as exc:  # jq's message, first line: the error and where
-        first = str(exc).splitlines()[0].removeprefix("jq: error: ")
+    except ValueError as exc:  # jq's message, first line: the error and where (the lines after show it)
+        first = str(exc).splitlines()[0].removeprefix("jq: error: ").removesuffix(":")
         raise UsageError(f"invalid value for --jq: {first}") from None
     with guard():
         try:
