@@ -369,9 +369,9 @@ def test_search_finds_by_words_of_names_and_descriptions(text, first):
 
 def test_search_ignores_case_and_accents_and_ranks_names_first():
     found = [p["name"] for p in run("search", "FLANDERS", "--json").json()]
-    # Name hits (flanders.healthTech, flanders.bio, Medtech Flanders) before the
-    # description and alias hits.
-    assert set(found[:3]) == {"flanders.healthTech", "flanders.bio", "Medtech Flanders"}
+    # Name hits (flanders.healthTech, flanders.bio, Medtech Flanders, and VCKK by its full
+    # name, Flanders-China Chamber of Commerce) before the description and alias hits.
+    assert set(found[:4]) == {"flanders.healthTech", "flanders.bio", "Medtech Flanders", "VCKK"}
     assert [p["name"] for p in run("search", "artificiele", "--json").json()] == ["The Beacon"]
 
 

@@ -246,7 +246,11 @@ def test_the_card_of_a_merged_partner_says_so_first():
 @pytest.mark.parametrize(
     ("args", "line"),
     [
-        (["vckk"], "full name: Vlaams-Chinese Kamer van Koophandel [1]"),
+        (["sim"], "full name: Strategisch Initiatief Materialen [2]"),  # a full name in Dutch only
+        (
+            ["vckk"],
+            "full name: Vlaams-Chinese Kamer van Koophandel / Flanders-China Chamber of Commerce [1][2]",
+        ),
         (["flanders-bio", "--lang", "nl"], "domeinen: lifesciences & health [E]"),  # the Dutch label
         (["b-hive"], "type: not in the sources"),
         (["bva"], "website: not verified"),
@@ -346,7 +350,8 @@ def test_resolve_an_ambiguous_prefix_lists_the_candidates():
     message = str(info.value)
     assert message.startswith("'flanders' names more than one partner: flanders.healthTech, flanders.bio, ")
     assert "Medtech Flanders" in message and "Flanders Cleantech Association" in message
-    assert "VCKK" not in message and message.endswith("; be more specific")
+    assert "VCKK" in message  # its English name: Flanders-China Chamber of Commerce
+    assert "Voka" not in message and message.endswith("; be more specific")
 
 
 def test_resolve_an_exact_name_shared_by_two_partners_lists_both():
