@@ -84,6 +84,26 @@ def test_a_file_name_with_a_nul_byte_says_so():
     assert (r.code, r.err) == (1, "fitpartners: 'a\\x00b.json': not a usable file name\n")
 
 
+def test_a_file_name_with_bytes_that_are_no_utf8_is_read_and_shown_as_escapes(tmp_path):
+    """A name as Linux allows it (the byte 0xff): the file is read, and the name is given as
+    \\xff in messages and in JSON, which no UTF-8 output could carry as it is."""
+    good, bad = tmp_path / b"g\xffd.json".decode(errors="surrogateescape"), tmp_path / "b\udcffd.json"
+    good.write_bytes(DATA_FILE.read_bytes())
+    bad.write_bytes(b"{")
+    shown = f"{tmp_path}/g\\xffd.json"
+    assert run("validate", str(good)).out == f"{shown}: valid\n"
+    r = run("validate", str(good), "--json")
+    assert r.code == 0 and r.json()["dataset"] == shown
+    assert run("list", "--data", str(good), "--jq", "length").out == "21\n"
+    for args in (
+        ["list", "--data", str(bad)],
+        ["validate", str(bad), "--json"],
+        ["list", "--data", str(bad) + "x"],
+    ):
+        r = run(*args)
+        assert r.code == 1 and one_line(r.err) and f"{tmp_path}/b\\xffd.json" in r.err + r.out, args
+
+
 def test_a_directory(tmp_path):
     """A directory given as the dataset is named, and said to be one, word for word."""
     r = run("list", "--data", str(tmp_path))

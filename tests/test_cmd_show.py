@@ -305,8 +305,10 @@ def resolved(query: str) -> tuple[str, str | None]:
         ("Strategisch Initiatief Materialen", "sim"),
         ("essenscia", "essenscia-vlaanderen"),
         ("b-hive", "b-hive"),  # an earlier round's partner
-        # '&' and 'and' are one: the data writes '&', people type either
+        # the data writes '&', people type '&', 'and' or neither
         ("Belgian-Chinese Economic and Commercial Council", "bcecc"),
+        ("belgian-chinese-economic-commercial-council", "bcecc"),
+        ("Belgo-Indian Chamber of Commerce Industry", "bicci"),
         ("belgo-indian chamber of commerce and industry", "bicci"),
         ("Belgo-Indian Chamber of Commerce & Industry", "bicci"),
         ("BICC&I", "bicci"),
@@ -332,6 +334,7 @@ def test_resolve_a_later_name_with_its_note():
         ("Flanders-H", "flanders-healthtech", "flanders.healthTech"),
         ("strategisch", "sim", "SIM"),
         ("economic and comm", "bcecc", "BCECC"),
+        ("economic comm", "bcecc", "BCECC"),
     ],
 )
 def test_resolve_a_unique_prefix_with_a_note(query, pid, name):
@@ -384,6 +387,14 @@ def test_resolve_a_prefix_of_two_names_lists_both():
         str(info.value)
         == "'me' names more than one partner: flanders.healthTech, Medtech Flanders; be more specific"
     )
+
+
+def test_the_partner_a_partial_name_was_taken_as_is_said_with_text_not_with_json():
+    expected = "fitpartners: 'beacon' taken as The Beacon\n"
+    assert run("show", "beacon", env=TERMINAL).err == expected
+    assert run("show", "beacon").err == expected  # plain text in a pipe
+    assert run("show", "beacon", "--json").err == ""
+    assert run("show", "beacon", "--quiet").err == ""
 
 
 def test_resolve_words_that_begin_later_words_of_a_name():

@@ -157,8 +157,8 @@ class Catalog:
     def lookup(self, name: str | int) -> Partner:
         """The one partner of any round that `name` stands for, as `fitpartners show`
         resolves it: id, number, name, full name, alias, former or later name (case,
-        accents and punctuation ignored, '&' read as 'and'), else a unique word-prefix of
-        one partner's name.
+        accents and punctuation ignored; '&' also read as 'and'), else a unique word-prefix
+        of one partner's name.
 
         Raises NotFound (a LookupError) when no partner or more than one matches; its
         `candidates` are the partners' names (the ambiguous ones, or close suggestions).
@@ -423,23 +423,24 @@ def resolve_name(partners: Sequence[Partner], query: str, count: int) -> Resolut
     """The one partner a name the user typed stands for.
 
     1. An exact name (id, number, name, full name, alias, former or later name; case,
-       accents, spaces and punctuation ignored, '&' read as 'and'). A later name carries
-       its note.
+       accents, spaces and punctuation ignored; '&' also read as 'and'). A later name
+       carries its note.
     2. A bare number that is no partner's: NotFound, saying the range 1..count.
     3. A unique word-prefix of a name ('beacon', 'de blauwe', 'healthtech'), with a note
        "'beacon' taken as The Beacon" for stderr.
     Several partners: NotFound listing them. None: NotFound with up to three suggestions.
     """
-    key = _name_key(query)
+    key = fold(query)
     if not key:
         raise NotFound(Msg("no partner named {query!r}", query=query))
+    keys = _name_keys(query)
     # A number is a number as typed: '1.0', '1,9' or '-1' name no partner (folded they would).
     numeric = query.strip().isdecimal()
     exact = _unique(
         (p, name.note)
         for p in sorted(partners, key=by_number)
         for name in p.names()
-        if _name_key(name.text) == key and (numeric or not name.text.isdecimal())
+        if not keys.isdisjoint(_name_keys(name.text)) and (numeric or not name.text.isdecimal())
     )
     if len(exact) == 1:
         return Resolution(*exact[0])
@@ -454,13 +455,16 @@ def resolve_name(partners: Sequence[Partner], query: str, count: int) -> Resolut
             Msg("no partner number {number} (numbers run from 1 to {count})", number=number, count=count)
         )
 
-    words = _name_words(query)
+    words = fold_words(query).split()
     prefixed = _unique(
         (p, name.note)
         for p in sorted(partners, key=by_number)
         for name in p.names()
         if not name.text.isdecimal()
-        and (_starts_words(words, _name_words(name.text)) or _name_key(name.text).startswith(key))
+        and any(
+            _starts_words(words, fold_words(form).split()) or fold(form).startswith(key)
+            for form in _name_forms(name.text)
+        )
     )
     if len(prefixed) == 1:
         p, why = prefixed[0]
@@ -479,14 +483,14 @@ def resolve_name(partners: Sequence[Partner], query: str, count: int) -> Resolut
     raise NotFound(Msg("no partner named {query!r}", query=query))
 
 
-def _name_key(text: str) -> str:
-    """A name as compared: folded, '&' read as 'and' (the data writes 'Economic &
-    Commercial Council', people type 'and' as often)."""
-    return fold(text.replace("&", " and "))
+def _name_forms(text: str) -> tuple[str, ...]:
+    """A name as written and, where it has '&', with 'and' for it: the data writes
+    'Economic & Commercial Council', people type '&', 'and' or neither."""
+    return (text, text.replace("&", " and ")) if "&" in text else (text,)
 
 
-def _name_words(text: str) -> list[str]:
-    return fold_words(text.replace("&", " and ")).split()
+def _name_keys(text: str) -> set[str]:
+    return {fold(form) for form in _name_forms(text)}
 
 
 def _unique(found: Iterable[tuple[Partner, str | None]]) -> list[tuple[Partner, str | None]]:

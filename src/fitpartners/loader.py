@@ -97,8 +97,18 @@ def _read(handle: Any, origin: str, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def shown_name(path: str) -> str:
+    """A file name as messages and JSON give it: bytes of the name that are no UTF-8 (which
+    Python holds as surrogate escapes, and no UTF-8 output can carry) as \\xNN."""
+    try:
+        raw = path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a lone surrogate that stands for no byte (from Python code)
+        return path.encode("utf-8", "backslashreplace").decode()
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def read_bytes(path: str | None, limit: int | None = None) -> tuple[bytes, str]:
-    """The bytes of a dataset and its name for messages: `path`, or stdin for '-', or
+    """The bytes of a dataset and its name for messages (shown_name): `path`, or stdin for '-', or
     the bundled file for None. A file over the size cap (`limit` bytes, default
     FITPARTNERS_MAX_BYTES or 50 MiB) is refused before it is read."""
     limit = max_bytes() if limit is None else limit
@@ -110,6 +120,7 @@ def read_bytes(path: str | None, limit: int | None = None) -> tuple[bytes, str]:
         except OSError as exc:
             raise StreamError("stdin", exc.strerror or str(exc)) from None
     name = path if path is not None else str(bundled_path())
+    shown = shown_name(name)
     try:
         with open(name, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -117,20 +128,20 @@ def read_bytes(path: str | None, limit: int | None = None) -> tuple[bytes, str]:
                 raise DataError(
                     Msg(
                         "{origin}: file is {size} bytes, over the limit of {limit} (set {env} to raise it)",
-                        origin=name,
+                        origin=shown,
                         size=bilingual_num(size),
                         limit=bilingual_num(limit),
                         env=ENV_MAX_BYTES,
                     )
                 )
-            return _read(handle, name, limit), name
+            return _read(handle, shown, limit), shown
     except IsADirectoryError:
-        raise DataError(Msg("{origin}: is a directory, not a data file", origin=name)) from None
+        raise DataError(Msg("{origin}: is a directory, not a data file", origin=shown)) from None
     except ValueError:  # open() refuses a path with a NUL byte before the system sees it
-        raise DataError(Msg("{origin!r}: not a usable file name", origin=name)) from None
+        raise DataError(Msg("{origin!r}: not a usable file name", origin=shown)) from None
     except OSError as exc:
         raise DataError(
-            Msg("{origin}: cannot read: {reason}", origin=name, reason=exc.strerror or exc)
+            Msg("{origin}: cannot read: {reason}", origin=shown, reason=exc.strerror or exc)
         ) from None
 
 

@@ -52,7 +52,8 @@ BATCH = 2_000  # records serialised at a time: output is written in chunks, neve
 
 # Characters that can move the cursor, recolour, rewrite or reorder what a terminal
 # shows: C0 and C1 controls, DEL, line separators and bidirectional overrides.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_BEYOND_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNSAFE = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
 # The same characters but the C0 controls, as UTF-8: inside JSON strings the serialiser
 # already escapes the C0 controls (outside them a line feed is indentation), and leaves the
 # others raw. Matched in the bytes the serialiser makes, which need no decoding first.
@@ -64,8 +65,13 @@ def _visible(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def _visible_but_lines(match: re.Match[str]) -> str:
-    return match.group() if match.group() in "\t\n" else _visible(match)
+@functools.cache
+def _unsafe_but_lines() -> re.Pattern[str]:
+    """_UNSAFE but tab and line feed, compiled when --jq first needs it, not on every run's
+    start: a class beyond Latin-1 is slow to compile (docs/performance.md). Not _UNSAFE with
+    a replacement that puts them back: that would call Python for every line of a long
+    output."""
+    return re.compile(f"[\x00-\x08\x0b-\x1f{_BEYOND_C0}]")
 
 
 def sanitize(text: str, *, raw: bool = False) -> str:
@@ -73,7 +79,7 @@ def sanitize(text: str, *, raw: bool = False) -> str:
     `raw`, for text a user asked for as it is (a jq string), tabs and line feeds stay as
     they are: they are data there (`@tsv`, multi-line values), as `jq -r` and `gh --jq`
     print them."""
-    return _UNSAFE.sub(_visible_but_lines if raw else _visible, text)
+    return (_unsafe_but_lines() if raw else _UNSAFE).sub(_visible, text)
 
 
 def _json_escape(match: re.Match[bytes]) -> bytes:
