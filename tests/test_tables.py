@@ -203,7 +203,14 @@ def legend_labels(out: str) -> set[str] | None:
     at = next((i for i, line in enumerate(lines) if line.startswith(("domains (", "domeinen ("))), None)
     if at is None:
         return None
-    return set(re.findall(r"(?:: |; )([a-z]+) = ", " ".join(lines[at:])))
+    entries = " ".join(lines[at:]).split(": ", 1)[1].split("; ")
+    return {entry.split(" = ")[0] for entry in entries}
+
+
+def legend_entries(out: str) -> list[str]:
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith(("domains (", "domeinen (")))
+    return " ".join(lines[at:]).split(": ", 1)[1].split("; ")
 
 
 def domain_cells(out: str, lang: str) -> list[str] | None:
@@ -245,5 +252,8 @@ def test_the_legend_explains_only_the_short_names_shown(args, width):
 
 def test_the_legend_names_each_short_name_once_and_the_matrix_all():
     assert legend_labels(terminal(["list", "--domain", "food"], 120)) == {"food"}
+    # a short name that is the whole label is named, not explained by itself
+    assert legend_entries(terminal(["list", "--domain", "food"], 120)) == ["food"]
+    assert "health = life sciences & health" in legend_entries(terminal(["matrix"], 200))
     assert legend_labels(terminal(["list", "--type", "chamber"], 120)) is None  # only "all sectors"
     assert legend_labels(terminal(["matrix"], 80)) == set(DOMAIN_SHORT.values())

@@ -24,6 +24,7 @@ from .labels import (
     DOMAIN_LABELS,
     DOMAIN_SHORT,
     EDITORIAL_SOURCE,
+    Domain,
     label,
     say_in,
 )
@@ -294,11 +295,11 @@ def domain_legend(lang: str, cells: Sequence[str] | None = None) -> Text | None:
     shown = [d for d in DOMAIN_LABELS if present is None or DOMAIN_SHORT[d] in present]
     if not shown:
         return None
-    return Text(
-        say_in(lang, "domains (editorial mapping): ")
-        + "; ".join(f"{DOMAIN_SHORT[d]} = {label(DOMAIN_LABELS[d], lang)}" for d in shown),
-        style="dim",
-    )
+    def entry(d: Domain) -> str:
+        short, full = DOMAIN_SHORT[d], label(DOMAIN_LABELS[d], lang)
+        return short if short == full else f"{short} = {full}"  # 'food', not 'food = food'
+
+    return Text(say_in(lang, "domains (editorial mapping): ") + "; ".join(map(entry, shown)), style="dim")
 
 
 def partner_card(catalog: Catalog, p: Partner, lang: str) -> Group:
