@@ -154,6 +154,14 @@ def test_sort():
     order = list(TYPE_LABELS)
     assert [order.index(p["type"]) for p in by_type] == sorted(order.index(p["type"]) for p in by_type)
     assert len(by_type) == 21
+    assert run("list", "--sort", " NAME ", "--json").json() == run("list", "--sort", "name", "--json").json()
+
+
+@pytest.mark.parametrize("value", ["-name", "name!", "nu-mber", ""])
+def test_a_sort_key_is_a_key_as_written_not_as_folded(value):
+    """'-name' reads as a descending order, which there is none of: refused, not sorted by name."""
+    r = run("list", "--sort", value)
+    assert r.code == 2 and r.out == "" and one_line(r.err) and "--sort" in r.err
 
 
 def test_partners_without_a_number_come_after_the_numbered_ones_by_name():

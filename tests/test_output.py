@@ -220,6 +220,8 @@ def test_fields_choose_and_order_json_keys_and_table_columns():
     r = run("list", "--fields", "name,country", env=TERMINAL)
     header = r.out.splitlines()[0].split()
     assert header == ["name", "country"]
+    # in any case, as other option values; the field keeps its own name
+    assert run("list", "--fields", " Name,NUMBER", "--json").json()[0] == {"name": "Agoria", "number": 1}
 
 
 def test_without_fields_json_carries_every_field_and_the_status():

@@ -253,7 +253,8 @@ def list_partners(
     lang: str = "en",
 ) -> Listing:
     """List partners, filtered by type, domain and country."""
-    if fold(sort) not in SORT_KEYS:
+    key = sort.strip().lower()  # not fold(): '-name' is no key (nor a descending order)
+    if key not in SORT_KEYS:
         raise BadValue("--sort", sort, list(SORT_KEYS))
     chosen = catalog.select(
         type=type_, domain=domain, country=country, sector=sector, period=period, all_sectors=all_sectors
@@ -289,7 +290,7 @@ def list_partners(
                 )
             )
         )
-    records = catalog.printed(catalog.sort(chosen, fold(sort)))
+    records = catalog.printed(catalog.sort(chosen, key))
     # With no chamber, its note says why nothing is listed: no "no partner matches" as well.
     return Listing(
         records, PARTNER_COLUMNS, empty="" if no_chamber else Msg("no partner matches"), notes=notes

@@ -86,10 +86,13 @@ def parse_fields(raw: str | None, valid: Sequence[str]) -> list[str] | None:
     """The --fields value as a list of valid field names; None when not given."""
     if raw is None:
         return None
-    chosen = [f.strip() for f in raw.split(",") if f.strip()]
-    for f in chosen:
-        if f not in valid:
+    by_key = {f.lower(): f for f in valid}  # 'Name' is name, as other option values ignore case
+    chosen = []
+    for f in (f.strip() for f in raw.split(",")):
+        if f and f.lower() not in by_key:
             raise BadValue("--fields", f, list(valid))
+        if f:
+            chosen.append(by_key[f.lower()])
     if not chosen:
         raise BadValue("--fields", raw, list(valid))
     return chosen

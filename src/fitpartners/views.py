@@ -295,6 +295,7 @@ def domain_legend(lang: str, cells: Sequence[str] | None = None) -> Text | None:
     shown = [d for d in DOMAIN_LABELS if present is None or DOMAIN_SHORT[d] in present]
     if not shown:
         return None
+
     def entry(d: Domain) -> str:
         short, full = DOMAIN_SHORT[d], label(DOMAIN_LABELS[d], lang)
         return short if short == full else f"{short} = {full}"  # 'food', not 'food = food'
