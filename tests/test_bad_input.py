@@ -17,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import fitpartners
 from conftest import DATA_FILE, TERMINAL, clean_environ, cli, one_line, partner, run
 from synthetic import grow
 
@@ -72,7 +73,7 @@ def test_missing_file(tmp_path):
     assert r.err == f"fitpartners: {missing}: cannot read: No such file or directory\n"
 
 
-@pytest.mark.parametrize("name", ["a\x00b.json", "x" * 5000])
+@pytest.mark.parametrize("name", ["a\x00b.json", "x" * 5000, "a\ud800b.json"])
 def test_an_impossible_file_name(name):
     for args in (["list", "--data", name], ["validate", name]):
         r = run(*args)
@@ -82,6 +83,9 @@ def test_an_impossible_file_name(name):
 def test_a_file_name_with_a_nul_byte_says_so():
     r = run("list", "--data", "a\x00b.json")
     assert (r.code, r.err) == (1, "fitpartners: 'a\\x00b.json': not a usable file name\n")
+    # a lone surrogate, which stands for no byte (only Python code can pass one)
+    with pytest.raises(fitpartners.DataError, match=r"^'a\\ud800b\.json': not a usable file name$"):
+        fitpartners.load("a\ud800b.json")
 
 
 def test_a_file_name_with_bytes_that_are_no_utf8_is_read_and_shown_as_escapes(tmp_path):

@@ -484,9 +484,9 @@ def resolve_name(partners: Sequence[Partner], query: str, count: int) -> Resolut
 
 
 def _name_forms(text: str) -> tuple[str, ...]:
-    """A name as written and, where it has '&', with 'and' for it: the data writes
+    """A name as written and with 'and' for any '&': the data writes
     'Economic & Commercial Council', people type '&', 'and' or neither."""
-    return (text, text.replace("&", " and ")) if "&" in text else (text,)
+    return text, text.replace("&", " and ")
 
 
 def _name_keys(text: str) -> set[str]:

@@ -99,12 +99,10 @@ def _read(handle: Any, origin: str, limit: int) -> bytes:
 
 def shown_name(path: str) -> str:
     """A file name as messages and JSON give it: bytes of the name that are no UTF-8 (which
-    Python holds as surrogate escapes, and no UTF-8 output can carry) as \\xNN."""
-    try:
-        raw = path.encode("utf-8", "surrogateescape")
-    except UnicodeEncodeError:  # a lone surrogate that stands for no byte (from Python code)
-        return path.encode("utf-8", "backslashreplace").decode()
-    return raw.decode("utf-8", "backslashreplace")
+    Python holds as surrogate escapes, and no UTF-8 output can carry) as \\xNN. A lone
+    surrogate that stands for no byte raises UnicodeEncodeError (a ValueError), as open()
+    does."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def read_bytes(path: str | None, limit: int | None = None) -> tuple[bytes, str]:
@@ -120,8 +118,8 @@ def read_bytes(path: str | None, limit: int | None = None) -> tuple[bytes, str]:
         except OSError as exc:
             raise StreamError("stdin", exc.strerror or str(exc)) from None
     name = path if path is not None else str(bundled_path())
-    shown = shown_name(name)
     try:
+        shown = shown_name(name)
         with open(name, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
             if size > limit:
@@ -137,8 +135,8 @@ def read_bytes(path: str | None, limit: int | None = None) -> tuple[bytes, str]:
             return _read(handle, shown, limit), shown
     except IsADirectoryError:
         raise DataError(Msg("{origin}: is a directory, not a data file", origin=shown)) from None
-    except ValueError:  # open() refuses a path with a NUL byte before the system sees it
-        raise DataError(Msg("{origin!r}: not a usable file name", origin=shown)) from None
+    except ValueError:  # a NUL byte, or a lone surrogate: no name the system could be given
+        raise DataError(Msg("{origin!r}: not a usable file name", origin=name)) from None
     except OSError as exc:
         raise DataError(
             Msg("{origin}: cannot read: {reason}", origin=shown, reason=exc.strerror or exc)
