@@ -972,8 +972,9 @@ def complete(words: str, cword: int) -> list[str]:
         (
             "fitpartners show flanders",
             2,
-            # one value for names that differ only in case and punctuation
-            ["flanders-healthtech", "flanders-bio", "flanders-cleantech-association"],
+            # one value for names that differ only in case and punctuation; a name with spaces
+            # by its id (VCKK: Flanders-China Chamber of Commerce)
+            ["flanders-healthtech", "flanders-bio", "vckk", "flanders-cleantech-association"],
         ),
         ("fitpartners show MED", 2, ["MEDVIA", "medtech-flanders"]),  # a later name; any case
         ("fitpartners list --type ch", 3, []),
