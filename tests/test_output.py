@@ -489,6 +489,11 @@ def test_a_bad_jq_expression_is_a_usage_error_with_jqs_message(expression):
     assert ", line 1, column " in r.err and not r.err.endswith(":\n")  # where, without jq's next lines
 
 
+def test_a_bad_jq_expression_is_said_in_the_runs_language_with_jqs_own_words():
+    r = run("list", "--jq", ".[0", "--lang", "nl")
+    assert r.code == 2 and r.err.startswith("fitpartners: ongeldige waarde voor --jq: syntax error")
+
+
 def test_a_jq_expression_of_bytes_that_are_no_utf8_is_a_usage_error():
     r = run("list", "--jq", ".[0] | \udcff")  # how Python hands on the byte 0xff of a command line
     assert (r.code, r.out, r.err) == (2, "", "fitpartners: invalid value for --jq: it is not UTF-8 text\n")

@@ -306,6 +306,7 @@ MESSAGES_NL: dict[str, str] = {
     ),
     "invalid value for WORDS: give at least one word": "ongeldige waarde voor WORDS: geef minstens één woord",
     "invalid value for --jq: it is not UTF-8 text": "ongeldige waarde voor --jq: het is geen UTF-8-tekst",
+    "invalid value for --jq: {problem}": "ongeldige waarde voor --jq: {problem}",  # jq's own words
     "invalid value for WORDS: give at least one word that is not a stop word": (
         "ongeldige waarde voor WORDS: geef minstens één woord dat geen stopwoord is"
     ),

@@ -287,17 +287,14 @@ def write_jq(value: Any, expression: str) -> None:
 
     from .errors import JqError, JqHalt, UsageError
 
-    if not expression.isascii():
-        try:
-            expression.encode()
-        except UnicodeEncodeError:  # bytes that are no UTF-8 in the command line
-            raise UsageError(Msg("invalid value for --jq: it is not UTF-8 text")) from None
     try:
         jq.compile(expression)  # alone, so that an error names the user's line and column
         program = jq.compile(_HALT_DEFS + expression)
+    except UnicodeEncodeError:  # bytes that are no UTF-8 in the command line
+        raise UsageError(Msg("invalid value for --jq: it is not UTF-8 text")) from None
     except ValueError as exc:  # jq's message, first line: the error and where (the lines after show it)
         first = str(exc).splitlines()[0].removeprefix("jq: error: ").removesuffix(":")
-        raise UsageError(f"invalid value for --jq: {first}") from None
+        raise UsageError(Msg("invalid value for --jq: {problem}", problem=first)) from None
     with guard():
         try:
             for result in program.input_value(value):
