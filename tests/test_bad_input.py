@@ -197,6 +197,8 @@ def break_dataset(dataset, how):
         partners[3]["type"] = "bank"
     elif how == "unknown domain":
         partners[0]["domains"] = ["space"]
+    elif how == "unknown sector":
+        partners[0]["coverage"][0]["sector"] = "fod-drink"
     elif how == "empty partner list":
         dataset["partners"] = []
     elif how == "unknown key":
@@ -241,6 +243,7 @@ INVALID = [
     ),
     ("unknown type", "partners[3] (bicci).type"),
     ("unknown domain", "partners[0] (agoria).domains[0]"),
+    ("unknown sector", "partners[0] (agoria).coverage[0].sector: Input should be 'food-drink', "),
     ("empty partner list", "partners:"),
     ("unknown key", "partners[2] (bva).colour"),
     ("unknown source", "partners[0] (agoria).sources.name: unknown source 'nowhere'"),

@@ -20,7 +20,7 @@ import pytest
 
 from conftest import DATA_FILE, SOURCES, partner
 from fitpartners import loader, models
-from fitpartners.labels import DOMAIN_LABELS, EDITORIAL_SOURCE, TYPE_LABELS
+from fitpartners.labels import DOMAIN_LABELS, EDITORIAL_SOURCE, SECTOR_LABELS, TYPE_LABELS, Sector
 from fitpartners.models import EDITORIAL_FIELDS, FACT_FIELDS, PARTNER_FIELDS, Dataset, Source
 from fitpartners.rules import cross_check
 
@@ -134,6 +134,8 @@ def test_the_bundled_dataset_is_the_packages_copy_else_the_checkouts(tmp_path, m
 def test_schema_enums_match_the_vocabulary():
     assert [t.value for t in models.PartnerType] == list(TYPE_LABELS)
     assert [d.value for d in models.Domain] == list(DOMAIN_LABELS)
+    assert [s.value for s in Sector] == list(SECTOR_LABELS)
+    assert all(set(labels) == {"en", "nl"} for labels in SECTOR_LABELS.values())
     assert list(models.Partner.model_fields) == list(PARTNER_FIELDS)
 
 

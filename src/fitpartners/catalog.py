@@ -265,7 +265,7 @@ class Catalog:
         """The partners of `period` (default: the current round) that match every filter
         given, as `fitpartners list` selects them. Each filter takes a value or a list of
         values, a comma inside a value meaning either: type and domain ids or labels
-        (English or Dutch), countries by ISO 3166 code or name, sectors of the vocabulary
+        (English or Dutch), countries by ISO 3166 code or name, sectors (`labels.Sector`)
         by id or label (a partner whose coverage has an item in the sector). A cross-sector
         partner serves every domain and sector: a domain or sector filter leaves it out
         unless `all_sectors`.

@@ -15,7 +15,7 @@ import typer
 from . import __version__
 from .catalog import Catalog
 from .errors import EXIT_CODES_HELP, EXIT_USAGE, PROG, BadValue, outcome
-from .labels import DOMAIN_LABELS, TYPE_LABELS, Msg, fold, say_in
+from .labels import DOMAIN_LABELS, SECTOR_LABELS, TYPE_LABELS, Msg, fold, say_in
 from .loader import ENV_DATA, ENV_MAX_BYTES
 from .models import PARTNER_FIELDS
 from .options import (
@@ -120,16 +120,14 @@ def _complete_labels(kind: Literal["type", "domain"]) -> Callable[[typer.Context
 
 
 def _complete_sector(ctx: typer.Context, incomplete: str) -> list[str]:
-    from .vocabulary import vocabulary
-
     done, _, last = incomplete.rpartition(",")
     prefix = f"{done}," if done else ""
     key = fold(last)
     # A sector by its id: its labels have spaces ("voeding en dranken"), so they lead to it.
     ids = [
-        s.id
-        for s in vocabulary().sectors
-        if any(fold(t).startswith(key) for t in (s.id, s.label.en, s.label.nl))
+        sector.value
+        for sector, labels in SECTOR_LABELS.items()
+        if any(fold(t).startswith(key) for t in (sector.value, labels["en"], labels["nl"]))
     ]
     return [prefix + v for v in ids]
 

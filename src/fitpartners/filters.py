@@ -16,7 +16,7 @@ from functools import cache
 from typing import Literal
 
 from .errors import BadValue
-from .labels import DOMAIN_LABELS, DOMAIN_SHORT, TYPE_LABELS, fold, fold_words
+from .labels import DOMAIN_LABELS, DOMAIN_SHORT, SECTOR_LABELS, TYPE_LABELS, fold, fold_words
 
 # Dutch words for English words of the labels. The domain labels are English in both
 # languages (the Dutch release keeps the English terms), and the Dutch type labels are
@@ -137,18 +137,15 @@ SECTOR_OPTION = "--sector"
 
 
 def sector_ids(values: Sequence[str]) -> set[str]:
-    """The sector ids of the vocabulary that --sector values name: an id or a label in
-    English or Dutch, any case, a comma meaning either."""
-    from .vocabulary import vocabulary
-
-    vocab = vocabulary()
+    """The sector ids that --sector values name: an id or a label in English or Dutch, any
+    case, a comma meaning either."""
     keys: dict[str, str] = {}
     words: dict[str, set[str]] = {}  # a word of a label -> the sectors whose labels have it
-    for s in vocab.sectors:
-        for text in (s.id, s.label.en, s.label.nl):
-            keys.setdefault(fold(text), s.id)
+    for sector, labels in SECTOR_LABELS.items():
+        for text in (sector.value, labels["en"], labels["nl"]):
+            keys.setdefault(fold(text), sector.value)
             for word in fold_words(text).split():
-                words.setdefault(word, set()).add(s.id)
+                words.setdefault(word, set()).add(sector.value)
     for word, ids in words.items():  # 'food', 'voeding': a word of one sector's labels names it
         if len(ids) == 1 and word not in _FILLER and len(word) > 3:
             keys.setdefault(word, next(iter(ids)))
@@ -157,7 +154,7 @@ def sector_ids(values: Sequence[str]) -> set[str]:
         items = [item.strip() for item in value.split(",") if item.strip()] or [value]
         for item in items:
             if fold(item) not in keys:
-                raise BadValue(SECTOR_OPTION, item, vocab.sector_ids())
+                raise BadValue(SECTOR_OPTION, item, [s.value for s in SECTOR_LABELS])
             chosen.add(keys[fold(item)])
     return chosen
 

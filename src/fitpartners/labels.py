@@ -35,6 +35,26 @@ class Domain(StrEnum):
     SUSTAINABLE_MATERIALS_CHEMISTRY = "sustainable-materials-chemistry"
 
 
+class Sector(StrEnum):
+    """The sectors of our vocabulary (editorial: our classification, not FIT's): a partner's
+    coverage items are each tied to one, and search leads everyday words to them."""
+
+    FOOD_DRINK = "food-drink"
+    TECHNOLOGY_INDUSTRY = "technology-industry"
+    DIGITAL = "digital"
+    ELECTRONICS = "electronics"
+    CHEMISTRY_PLASTICS = "chemistry-plastics"
+    LIFE_SCIENCES = "life-sciences"
+    HEALTH_TECHNOLOGY = "health-technology"
+    TEXTILE_WOOD = "textile-wood"
+    ENERGY = "energy"
+    BLUE_ECONOMY = "blue-economy"
+    LOGISTICS = "logistics"
+    MATERIALS = "materials"
+    GAMES = "games"
+    INTERNATIONALISATION = "internationalisation"
+
+
 TYPE_LABELS: dict[PartnerType, dict[str, str]] = {
     PartnerType.SECTOR_FEDERATION: {"en": "sector federation", "nl": "sectorfederatie"},
     PartnerType.CLUSTER: {"en": "cluster", "nl": "cluster"},
@@ -84,6 +104,28 @@ DOMAIN_SHORT: dict[Domain, str] = {
     Domain.ENGINEERING_TECHNOLOGY: "tech",
     Domain.SMART_LOGISTICS: "logistics",
     Domain.SUSTAINABLE_MATERIALS_CHEMISTRY: "materials",
+}
+
+# The sectors' labels (editorial, as the sectors are): what the card and search print, and
+# what --sector accepts besides the ids.
+SECTOR_LABELS: dict[Sector, dict[str, str]] = {
+    Sector.FOOD_DRINK: {"en": "food and drink", "nl": "voeding en dranken"},
+    Sector.TECHNOLOGY_INDUSTRY: {
+        "en": "technology industry and manufacturing",
+        "nl": "technologische industrie en maakindustrie",
+    },
+    Sector.DIGITAL: {"en": "ICT and digital technology", "nl": "ict en digitale technologie"},
+    Sector.ELECTRONICS: {"en": "electronics and semiconductors", "nl": "elektronica en halfgeleiders"},
+    Sector.CHEMISTRY_PLASTICS: {"en": "chemistry and plastics", "nl": "chemie en kunststoffen"},
+    Sector.LIFE_SCIENCES: {"en": "life sciences and pharma", "nl": "life sciences en farma"},
+    Sector.HEALTH_TECHNOLOGY: {"en": "health technology", "nl": "gezondheidstechnologie"},
+    Sector.TEXTILE_WOOD: {"en": "textile, wood and furniture", "nl": "textiel, hout en meubelen"},
+    Sector.ENERGY: {"en": "energy", "nl": "energie"},
+    Sector.BLUE_ECONOMY: {"en": "blue economy", "nl": "blauwe economie"},
+    Sector.LOGISTICS: {"en": "logistics", "nl": "logistiek"},
+    Sector.MATERIALS: {"en": "materials", "nl": "materialen"},
+    Sector.GAMES: {"en": "games", "nl": "games"},
+    Sector.INTERNATIONALISATION: {"en": "doing business abroad", "nl": "internationaal ondernemen"},
 }
 
 SPEARHEAD_LABEL = {"en": "spearhead cluster", "nl": "speerpuntcluster"}
@@ -173,6 +215,11 @@ def _fold_words_unicode(text: str) -> str:
 
 def label(labels: dict[str, str], lang: str) -> str:
     return labels.get(lang) or labels["en"]
+
+
+def sector_label(sector: str, lang: str) -> str:
+    """A sector's label in `lang`; `sector`: a Sector or its id."""
+    return label(SECTOR_LABELS[Sector(sector)], lang)
 
 
 # -- messages for people, English and Dutch ---------------------------------------------------

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
-from .labels import Domain, Msg, PartnerType
+from .labels import Domain, Msg, PartnerType, Sector
 
 
 class EventKind(StrEnum):
@@ -155,9 +155,9 @@ class Event(Record):
 
 class CoverageItem(Record):
     """What a partner covers, in the words of a page about it (in the page's language),
-    tied to a sector of the vocabulary (data/vocabulary.json: the tie is editorial)."""
+    tied to one of our sectors (labels.Sector: the tie is editorial)."""
 
-    sector: Id
+    sector: Sector
     text: Annotated[str, Field(min_length=1, max_length=300)]
     sources: SourceIds
 

@@ -1,11 +1,13 @@
 """Everyday words, mapped to sectors: the editorial vocabulary of `search`.
 
-data/vocabulary.json holds the sectors (ids with Dutch and English labels), the words
-people use for their products and activities in both languages, each list tied to one
-sector ("kaas", "cheese" -> food-drink), and the generic words about doing business abroad
-("export", "handelsmissie"). All of it is our judgement, not a source's statement: it is
-marked editorial in the file, the docs and `about`. The file is read through the models
-below, once, and only by a run that needs it (search, show's coverage, validate).
+data/vocabulary.json holds the words people use for their products and activities in
+both languages, each list tied to one sector ("kaas", "cheese" -> food-drink), and the
+generic words about doing business abroad ("export", "handelsmissie"). The sectors
+themselves, ids and labels, are `labels.Sector` and `labels.SECTOR_LABELS`, one list as the
+types and domains are, which the dataset's coverage items name too. All of it is our
+judgement, not a source's statement: it is marked editorial in the file, the docs and
+`about`. The file is read through the models below, once, and only by a run that needs it
+(search, validate).
 
 Dutch compounds are not listed one by one: `split_compound` splits a word into known
 words (kaasexport = kaas + export; voedingsindustrie = voeding + s + industrie).
@@ -19,8 +21,8 @@ from typing import Annotated, NamedTuple
 
 from pydantic import Field
 
-from .labels import fold_words
-from .models import Bilingual, Id, Record
+from .labels import SECTOR_LABELS, Sector, fold_words
+from .models import Record
 
 GENERIC = "generic"  # the pseudo-sector of the generic words
 
@@ -28,13 +30,8 @@ GENERIC = "generic"  # the pseudo-sector of the generic words
 Term = Annotated[str, Field(pattern=r"^[^\sA-Z][^A-Z]*[^\sA-Z]$", max_length=60)]
 
 
-class Sector(Record):
-    id: Id
-    label: Bilingual
-
-
 class SectorWords(Record):
-    sector: Id
+    sector: Sector
     nl: list[Term]
     en: list[Term]
 
@@ -46,32 +43,17 @@ class GenericWords(Record):
 
 class Vocabulary(Record):
     about: str
-    sectors: Annotated[list[Sector], Field(min_length=1)]
     words: list[SectorWords]
     generic: GenericWords
 
-    def sector_ids(self) -> list[str]:
-        return [s.id for s in self.sectors]
-
-    def label(self, sector: str, lang: str) -> str:
-        for s in self.sectors:
-            if s.id == sector:
-                return getattr(s.label, lang) if lang in ("nl", "en") else s.label.en
-        return sector
-
     def problems(self) -> list[str]:
-        """Rules across entries: known sector ids, each sector once, each term once
-        (a word that meant two sectors would be a guess), words in both languages."""
+        """Rules across entries: each term once (a word that meant two sectors would be a
+        guess), words in both languages. (A sector id is checked by the schema.)"""
         found: list[str] = []
-        ids = self.sector_ids()
-        for dup in sorted({i for i in ids if ids.count(i) > 1}):
-            found.append(f"sectors: duplicate id {dup!r}")
         owner: dict[str, str] = {}
-        lists = [(f"words[{i}]", w.sector, w.nl, w.en) for i, w in enumerate(self.words)]
-        lists.append(("generic", GENERIC, self.generic.nl, self.generic.en))
-        for where, sector, nl, en in lists:
-            if sector != GENERIC and sector not in ids:
-                found.append(f"{where}.sector: unknown sector {sector!r}")
+        lists = [(f"words[{i}]", w.nl, w.en) for i, w in enumerate(self.words)]
+        lists.append(("generic", self.generic.nl, self.generic.en))
+        for where, nl, en in lists:
             if not nl or not en:
                 found.append(f"{where}: needs words in Dutch and in English")
             # A term may stand in both languages of one list ("export"), not in two lists.
@@ -102,7 +84,7 @@ def vocabulary() -> Vocabulary:
 def lexicon() -> Lexicon:
     vocab = vocabulary()
     phrases: dict[tuple[str, ...], str] = {}
-    entries: list[tuple[str, Iterable[str]]] = [(w.sector, [*w.nl, *w.en]) for w in vocab.words]
+    entries: list[tuple[str, Iterable[str]]] = [(w.sector.value, [*w.nl, *w.en]) for w in vocab.words]
     entries.append((GENERIC, [*vocab.generic.nl, *vocab.generic.en]))
     for sector, terms in entries:
         for term in terms:
@@ -110,9 +92,9 @@ def lexicon() -> Lexicon:
             if words:
                 phrases.setdefault(words, sector)
     # The sectors' own labels name them too ("voeding en dranken", "logistics").
-    for s in vocab.sectors:
-        for text in (s.label.nl, s.label.en):
-            phrases.setdefault(tuple(fold_words(text).split()), s.id)
+    for sector, labels in SECTOR_LABELS.items():
+        for text in (labels["nl"], labels["en"]):
+            phrases.setdefault(tuple(fold_words(text).split()), sector.value)
     every = frozenset(w for phrase in phrases for w in phrase)
     return Lexicon(phrases, max(len(p) for p in phrases), every)
 
@@ -152,36 +134,24 @@ def split_compound(word: str, known: frozenset[str] | set[str], parts: int = 3) 
 def search_data_problems(dataset: object | None = None) -> list[str]:
     """What `fitpartners validate` checks beyond the dataset's own rules: the bundled
     vocabulary and country table against their rules, and, for a valid dataset, that each
-    coverage item names a sector of the vocabulary. (A normal run reads the vocabulary
-    only when it searches, so these checks are validate's.)"""
-    from .countries import table_problems
+    country is an ISO 3166-1 code. (A normal run reads the vocabulary only when it
+    searches, so these checks are validate's.)"""
+    from .countries import is_country, table_problems
 
     found = [f"vocabulary: {p}" for p in vocabulary().problems()]
     found += [f"country table: {p}" for p in table_problems()]
-    known = set(vocabulary().sector_ids())
-    from .countries import is_country
-
     for i, p in enumerate(getattr(dataset, "partners", [])):
         if p.country is not None and not is_country(p.country):
             found.append(f"partners[{i}] ({p.id}).country: {p.country!r} is no ISO 3166-1 alpha-2 code")
-        for j, c in enumerate(p.coverage):
-            if c.sector not in known:
-                found.append(f"partners[{i}] ({p.id}).coverage[{j}].sector: unknown sector {c.sector!r}")
     return found
-
-
-def sector_label(sector: str, lang: str) -> str:
-    return vocabulary().label(sector, lang)
 
 
 __all__ = [
     "GENERIC",
     "Lexicon",
-    "Sector",
     "SectorWords",
     "Vocabulary",
     "lexicon",
-    "sector_label",
     "split_compound",
     "vocabulary",
 ]

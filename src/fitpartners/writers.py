@@ -43,6 +43,7 @@ from .labels import (
     in_lang,
     label,
     say_in,
+    sector_label,
 )
 from .models import Partner
 from .results import CitedSource, PartnerRecords, Status
@@ -418,8 +419,6 @@ def _match_text(match: dict[str, Any], *, labels: bool, lang: str) -> str:
         if how == "typo":
             special.append(m["matched"])
         elif how == "vocabulary":
-            from .vocabulary import sector_label
-
             special.append(f"{m['word']}: {sector_label(m['matched'], lang)}")
         elif how in ("generic", "country"):
             special.append(f"{m['word']} ({heading(how, lang)})")
@@ -607,11 +606,8 @@ def card_rows(p: Partner, status: Status, lang: str, partner_names: Mapping[str,
     if p.description is not None:
         row(w("description"), getattr(p.description, lang), cited.get("description"))
     row(w("website"), p.website or w("not verified"), cited.get("website") if p.website else None)
-    if p.coverage:
-        from .vocabulary import sector_label
-
-        for c in p.coverage:
-            row(w("covers"), f"{c.text} ({sector_label(c.sector, lang)})", c.sources)
+    for c in p.coverage:
+        row(w("covers"), f"{c.text} ({sector_label(c.sector, lang)})", c.sources)
     for m in p.rounds:
         row(f"{w('partner')} {m.round}", f"{w('listed as')}: {m.listed_as}", m.sources)
     for e in p.events:
