@@ -96,9 +96,30 @@ def test_a_country_without_a_chamber_suggests_the_partners_for_every_sector_and_
     r = run("list", "--country", "japan")
     assert (r.code, r.out) == (0, "")
     assert r.err == (
-        "fitpartners: no bilateral chamber for Japan; the cross-sector partners may help: "
+        "fitpartners: no bilateral chamber for Japan; the partners for every sector may help: "
         "UNIZO Internationaal, VKW Limburg, Voka\n"
     )
+    # search says it in the same words
+    assert run("search", "kaas", "japan").err.endswith(r.err)
+
+
+def test_each_country_asked_for_without_a_chamber_is_named_whatever_the_others_show():
+    r = run("list", "--country", "japan,china,chile", "--json")
+    assert [p["id"] for p in r.json()] == ["bcecc", "vckk"]
+    assert r.err.splitlines() == [
+        "fitpartners: no bilateral chamber for Chile; the partners for every sector may help: "
+        "UNIZO Internationaal, VKW Limburg, Voka",
+        "fitpartners: no bilateral chamber for Japan; the partners for every sector may help: "
+        "UNIZO Internationaal, VKW Limburg, Voka",
+    ]
+    # China's chambers left out by another filter: nothing matches, and Japan has none.
+    r = run("list", "--country", "japan", "--country", "china", "--type", "cluster", env=TERMINAL)
+    assert (r.code, r.out) == (0, "")
+    assert r.err.splitlines() == [
+        "fitpartners: no partner matches",
+        "fitpartners: no bilateral chamber for Japan; the partners for every sector may help: "
+        "UNIZO Internationaal, VKW Limburg, Voka",
+    ]
 
 
 def test_a_chamber_that_another_filter_left_out_is_no_country_without_a_chamber():

@@ -270,29 +270,23 @@ def list_partners(
                 )
             )
         )
-    # Only where the round has no chamber for the country at all: a chamber that another
-    # filter left out (--type cluster) exists.
-    no_chamber = bool(country) and not chosen and not catalog.select(country=country, period=period)
-    if no_chamber:
-        from .countries import country_codes, country_name
+    # Each country asked for that the round has no chamber for at all, whatever the list
+    # shows for the others: a chamber that another filter left out (--type cluster) exists.
+    codes: list[str] = []
+    no_chamber: list[str] = []
+    if country:
+        from .countries import country_codes, no_chamber_note
 
-        general = ", ".join(p.name for p in catalog.cross_sector_partners(period))
         codes = sorted(country_codes(country))
-        asked = {each: "; ".join(country_name(c, each) for c in codes) for each in ("en", "nl")}
-        notes.append(
-            Note(
-                Msg(
-                    "no bilateral chamber for {country}; the cross-sector partners may help: {names}",
-                    country=asked,
-                    names=general,
-                )
-            )
-        )
+        no_chamber = [c for c in codes if not catalog.select(country=c, period=period)]
+        general = [p.name for p in catalog.cross_sector_partners(period)] if no_chamber else []
+        notes += [Note(no_chamber_note(c, general)) for c in no_chamber]
+    # Where no country asked for has a chamber, that is said alone: "no partner matches"
+    # would add nothing.
+    alone = bool(no_chamber) and no_chamber == codes
     records = catalog.printed(catalog.sort(chosen, key))
     # With no chamber, its note says why nothing is listed: no "no partner matches" as well.
-    return Listing(
-        records, PARTNER_COLUMNS, empty="" if no_chamber else Msg("no partner matches"), notes=notes
-    )
+    return Listing(records, PARTNER_COLUMNS, empty="" if alone else Msg("no partner matches"), notes=notes)
 
 
 @command(

@@ -306,10 +306,6 @@ MESSAGES_NL: dict[str, str] = {
         "noot: {count} sectoroverschrijdende partners dienen elke sector en staan niet in de lijst "
         "({names}); voeg --all-sectors toe om ze op te nemen"
     ),
-    "no bilateral chamber for {country}; the cross-sector partners may help: {names}": (
-        "geen bilaterale kamer van koophandel voor {country}; de sectoroverschrijdende partners "
-        "kunnen helpen: {names}"
-    ),
     "no bilateral chamber for {country}": "geen bilaterale kamer van koophandel voor {country}",
     "no bilateral chamber for {country}; the partners for every sector may help: {names}": (
         "geen bilaterale kamer van koophandel voor {country}; de partners voor elke sector "

@@ -637,7 +637,9 @@ def search(
             matched = typed if how == "typo" else codes[0]
             why.setdefault(i, []).append(WordMatch(typed.split(" ~ ")[0], how, "country", matched))
         if not chambers:
-            notes.append(_no_chamber(codes[0], [index.partners[i] for i in index.general]))
+            from .countries import no_chamber_note
+
+            notes.append(no_chamber_note(codes[0], [index.partners[i].name for i in index.general]))
     scores = {i: count[i] + weight[i] / (_WORD_MAX * total_words) for i in count}
     ranked = sorted(scores, key=lambda i: (-scores[i], _number(index.partners[i]), i))
     hits = [
@@ -690,19 +692,6 @@ def _ambiguous_country(typed: str, codes: tuple[str, ...]) -> str:
 
     names = {lang: ", ".join(f"{country_name(c, lang)} ({c})" for c in codes) for lang in ("en", "nl")}
     return Msg("{typed!r} fits several countries: {names}; name the one you mean", typed=typed, names=names)
-
-
-def _no_chamber(code: str, general: Sequence[Partner]) -> str:
-    from .countries import country_name
-
-    country = {lang: country_name(code, lang) for lang in ("en", "nl")}
-    if not general:
-        return Msg("no bilateral chamber for {country}", country=country)
-    return Msg(
-        "no bilateral chamber for {country}; the partners for every sector may help: {names}",
-        country=country,
-        names=", ".join(p.name for p in general),
-    )
 
 
 def _suggestions(index: _Index, words: Sequence[str], limit: int = 3) -> list[str]:
