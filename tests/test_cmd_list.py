@@ -13,7 +13,7 @@ from conftest import TERMINAL, one_line, partner, run
 from fitpartners.countries import country_code, country_name, country_names
 from fitpartners.errors import EXIT_USAGE, BadValue
 from fitpartners.filters import LABEL_WORDS_NL, accepted_labels, domain_ids, type_ids
-from fitpartners.labels import DOMAIN_LABELS, DOMAIN_SHORT, TYPE_LABELS, fold_words
+from fitpartners.labels import DOMAIN_LABELS, DOMAIN_SHORT, SECTOR_LABELS, TYPE_LABELS, fold_words
 
 
 def names(result) -> list[str]:
@@ -473,6 +473,45 @@ def test_country_names_for_search_are_common_and_iso_names_in_both_languages():
 def test_a_sector_by_a_word_of_its_label(value):
     r = run("list", "--sector", value, "--json", "--quiet")
     assert r.code == 0 and [p["id"] for p in r.json()] == ["fevia-vlaanderen"]
+
+
+@pytest.mark.parametrize("sector", list(SECTOR_LABELS), ids=str)
+def test_each_sector_by_its_id_and_its_labels_in_both_languages(raw, sector):
+    # The partners whose coverage has an item in the sector, read from the file itself.
+    covering = [
+        p["id"]
+        for p in raw["partners"]
+        if any(m["round"] == "2022-2026" for m in p["rounds"])
+        and any(c["sector"] == sector for c in p["coverage"])
+    ]
+    assert covering, sector  # every sector has a partner to find
+    for value in (sector.value, SECTOR_LABELS[sector]["en"], SECTOR_LABELS[sector]["nl"].upper()):
+        r = run("list", "--sector", value, "--json", "--quiet")
+        assert sorted(p["id"] for p in r.json()) == sorted(covering), value
+
+
+@pytest.mark.parametrize(
+    "value", ["food,textile, wood and furniture", "textiel, hout en meubelen,voeding,", "textile-wood, food"]
+)
+def test_a_label_with_a_comma_of_its_own_in_a_list_of_sectors(value):
+    r = run("list", "--sector", value, "--json", "--quiet")
+    assert r.code == 0 and [p["id"] for p in r.json()] == ["fedustria", "fevia-vlaanderen"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
+        ("ict", ["digital"]),  # a word of the English label
+        ("gezond", ["health-technology"]),  # of the Dutch label
+        ("digital,ELEK", ["digital,electronics"]),  # after a comma, any case
+        ("doing", ["internationalisation"]),
+        ("xyz", []),
+    ],
+)
+def test_sector_completion_by_id_or_either_label(typed, offered):
+    env = {"_FITPARTNERS_COMPLETE": "complete_bash", "COMP_WORDS": f"fitpartners list --sector {typed}"}
+    r = run(env={**env, "COMP_CWORD": "3"})
+    assert (r.code, r.out.split()) == (0, offered)
 
 
 def test_a_word_of_several_sectors_labels_names_none():

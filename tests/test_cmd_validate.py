@@ -51,9 +51,10 @@ def test_validate_reports_every_problem_at_once(dataset, write_data):
     assert r.code == 1
     assert r.out.splitlines() == [
         f"{path}: partners[3] (bicci).type: Input should be 'sector-federation', 'cluster', "
-        "'bilateral-chamber', 'business-network', 'entrepreneurs-organisation' or 'employers-organisation'",
+        "'bilateral-chamber', 'business-network', 'entrepreneurs-organisation' or 'employers-organisation', "
+        "not 'bank'",
         f"{path}: partners[5] (dsp-valley).domains[0]: Input should be 'life-sciences-health', 'food', "
-        "'engineering-technology', 'smart-logistics' or 'sustainable-materials-chemistry'",
+        "'engineering-technology', 'smart-logistics' or 'sustainable-materials-chemistry', not 'space'",
         f"{path}: partners[7] (fedustria).name: Field required",
     ]
     assert r.err == f"fitpartners: {path}: 3 problems\n"
@@ -64,6 +65,20 @@ def test_validate_reports_every_problem_at_once(dataset, write_data):
         "problems": [p[len(path) + 2 :] for p in r.out.splitlines()],
         "more": 0,
     }
+
+
+def test_a_value_outside_the_choices_is_named_after_them(dataset, write_data):
+    dataset["partners"][0]["coverage"][0]["sector"] = "fod-drink"
+    dataset["partners"][1]["type"] = "x" * 100
+    path = write_data(dataset)
+    lines = run("validate", path).out.splitlines()
+    where = "partners[0] (agoria).coverage[0].sector"
+    assert lines[0].startswith(f"{path}: {where}: Input should be 'food-drink', ")
+    assert lines[0].endswith(" 'games' or 'internationalisation', not 'fod-drink'")
+    # a long value is cut to 60 characters
+    assert lines[1].endswith(" or 'employers-organisation', not '" + "x" * 55 + "...'")
+    r = run("list", "--data", path)
+    assert r.code == 1 and ", not 'fod-drink' (and 1 more)" in r.err
 
 
 def test_validate_reports_schema_and_cross_record_problems_together(dataset, write_data):
@@ -218,6 +233,15 @@ def test_schema_is_the_json_schema_of_the_models():
         "entrepreneurs-organisation",
         "employers-organisation",
     ]
+
+
+def test_a_coverage_item_names_one_of_the_sectors_in_the_schema():
+    from fitpartners.labels import Sector
+
+    schema = run("schema").json()
+    assert schema["$defs"]["CoverageItem"]["properties"]["sector"] == {"$ref": "#/$defs/Sector"}
+    assert schema["$defs"]["Sector"]["enum"] == [s.value for s in Sector]
+    assert "editorial" in schema["$defs"]["Sector"]["description"]
 
 
 def test_the_dataset_schema_is_titled():

@@ -139,6 +139,48 @@ def test_schema_enums_match_the_vocabulary():
     assert list(models.Partner.model_fields) == list(PARTNER_FIELDS)
 
 
+def test_sector_labels_are_unique_in_each_language_and_each_leads_search_to_its_sector():
+    from fitpartners.labels import fold_words
+    from fitpartners.vocabulary import lexicon
+
+    for lang in ("en", "nl"):
+        folded = [fold_words(labels[lang]) for labels in SECTOR_LABELS.values()]
+        assert all(folded) and len(set(folded)) == len(folded), lang
+    phrases = lexicon().phrases
+    for sector, labels in SECTOR_LABELS.items():
+        for lang in ("en", "nl"):
+            assert phrases[tuple(fold_words(labels[lang]).split())] == sector.value, (sector, lang)
+
+
+def _vocabulary(words: list[dict[str, object]]) -> object:
+    from fitpartners.vocabulary import Vocabulary
+
+    generic = {"nl": ["exporteren"], "en": ["export"]}
+    return Vocabulary.model_validate_json(json.dumps({"about": "x", "words": words, "generic": generic}))
+
+
+def test_the_vocabulary_rules_each_word_once_and_both_languages():
+    from pydantic import ValidationError
+
+    vocab = _vocabulary(
+        [
+            {"sector": "food-drink", "nl": ["kaas"], "en": ["cheese"]},
+            {"sector": "logistics", "nl": ["haven"], "en": ["port", "cheese"]},
+            {"sector": "games", "nl": [], "en": ["game"]},
+            {"sector": "energy", "nl": ["export"], "en": ["energy"]},  # a generic word
+        ]
+    )
+    assert vocab.problems() == [
+        "words[1]: 'cheese' is also in words[0]",
+        "words[2]: needs words in Dutch and in English",
+        "generic: 'export' is also in words[3]",
+    ]
+    # the same word in both languages of one list is fine
+    assert _vocabulary([{"sector": "digital", "nl": ["software"], "en": ["software"]}]).problems() == []
+    with pytest.raises(ValidationError, match="Input should be 'food-drink'"):
+        _vocabulary([{"sector": "logistic", "nl": ["haven"], "en": ["port"]}])
+
+
 def test_21_partners_in_the_order_and_numbering_of_the_press_release(raw):
     listed = press_release_list()
     assert sorted(listed) == list(range(1, 22))
@@ -850,8 +892,17 @@ def test_search_and_names_read_the_country_index_as_pycountry_gave_them():
             None,
             "not a valid vocabulary: No such file or directory",
         ),
+        (
+            "vocabulary.json",
+            "vocabulary.vocabulary",
+            '{"about": "x", "words": [{"sector": "logistic", "nl": ["haven"], "en": ["port"]}], '
+            '"generic": {"nl": ["export"], "en": ["export"]}}',
+            "not a valid vocabulary: words[0].sector: Input should be "
+            + ", ".join(repr(s.value) for s in list(Sector)[:-1])
+            + f" or {list(Sector)[-1].value!r}, not 'logistic'",
+        ),
     ],
-    ids=["table", "index", "index not json", "vocabulary empty", "vocabulary missing"],
+    ids=["table", "index", "index not json", "vocabulary empty", "vocabulary missing", "vocabulary sector"],
 )
 def test_a_bundled_file_that_cannot_be_used_is_one_data_error(
     tmp_path, monkeypatch, name, reader, content, reason

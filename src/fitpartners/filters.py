@@ -151,11 +151,22 @@ def sector_ids(values: Sequence[str]) -> set[str]:
             keys.setdefault(word, next(iter(ids)))
     chosen: set[str] = set()
     for value in values:
-        items = [item.strip() for item in value.split(",") if item.strip()] or [value]
-        for item in items:
-            if fold(item) not in keys:
-                raise BadValue(SECTOR_OPTION, item, [s.value for s in SECTOR_LABELS])
-            chosen.add(keys[fold(item)])
+        parts = value.split(",")
+        if not any(part.strip() for part in parts):
+            parts = [value]
+        start = 0
+        while start < len(parts):
+            # The longest run of items that is one label: "textile, wood and furniture" has
+            # a comma of its own.
+            ends = range(len(parts), start, -1)
+            end = next((e for e in ends if fold(",".join(parts[start:e])) in keys), None)
+            if end is None:
+                if parts[start].strip() or len(parts) == 1:
+                    raise BadValue(SECTOR_OPTION, parts[start].strip(), [s.value for s in SECTOR_LABELS])
+                end = start + 1  # an empty item (a comma at the end)
+            else:
+                chosen.add(keys[fold(",".join(parts[start:end]))])
+            start = end
     return chosen
 
 

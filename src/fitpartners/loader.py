@@ -69,9 +69,18 @@ def read_bundled(name: str, model: type[M], what: str) -> M:
 def _first_problem(exc: OSError | ValidationError) -> str:
     if isinstance(exc, OSError):
         return str(exc.strerror or exc)
-    e = exc.errors()[0]  # of the first problem, only its place and message are said
-    where = ".".join(str(x) for x in e["loc"])  # empty for the file as a whole (not JSON)
-    return f"{where}: {e['msg']}" if where else e["msg"]
+    e = exc.errors(include_url=False)[0]  # of the first problem, only its place and message
+    # are said; the place is empty for the file as a whole (not JSON)
+    return f"{_location(tuple(e['loc']), {})}: {_message(e)}" if e["loc"] else e["msg"]
+
+
+def _message(error: Any) -> str:
+    """Pydantic's message for a problem, and for a value outside a list of choices (an
+    unknown type, domain or sector), that value: the message lists only the choices."""
+    if error["type"] != "enum":
+        return str(error["msg"])
+    shown = repr(error["input"])
+    return f"{error['msg']}, not {shown if len(shown) <= 60 else shown[:56] + '...' + shown[-1]}"
 
 
 def _read(handle: Any, origin: str, limit: int) -> bytes:
@@ -182,11 +191,11 @@ def problems(data: bytes) -> tuple[Dataset | None, list[str]]:
     try:
         dataset = Dataset.model_validate_json(data)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False, include_input=False)
+        errors = exc.errors(include_url=False)
         if errors and errors[0]["type"] == "json_invalid":
             return None, [f"not valid JSON: {errors[0]['msg'].removeprefix('Invalid JSON: ')}"]
         ids = _record_ids(data)
-        found = [f"{_location(tuple(e['loc']), ids)}: {e['msg']}" for e in errors]
+        found = [f"{_location(tuple(e['loc']), ids)}: {_message(e)}" for e in errors]
         return None, found + _cross_check_valid_partners(data, errors)
     return dataset, cross_check(dataset)
 
