@@ -69,16 +69,18 @@ def test_validate_reports_every_problem_at_once(dataset, write_data):
 
 def test_a_value_outside_the_choices_is_named_after_them(dataset, write_data):
     dataset["partners"][0]["coverage"][0]["sector"] = "fod-drink"
-    dataset["partners"][1]["type"] = "x" * 100
+    dataset["partners"][1]["type"] = "x" * 58  # 60 characters quoted
+    dataset["partners"][2]["type"] = "y" * 59
     path = write_data(dataset)
     lines = run("validate", path).out.splitlines()
     where = "partners[0] (agoria).coverage[0].sector"
     assert lines[0].startswith(f"{path}: {where}: Input should be 'food-drink', ")
     assert lines[0].endswith(" 'games' or 'internationalisation', not 'fod-drink'")
-    # a long value is cut to 60 characters
-    assert lines[1].endswith(" or 'employers-organisation', not '" + "x" * 55 + "...'")
+    # a longer value is cut to 60 characters
+    assert lines[1].endswith(" or 'employers-organisation', not '" + "x" * 58 + "'")
+    assert lines[2].endswith(" or 'employers-organisation', not '" + "y" * 55 + "...'")
     r = run("list", "--data", path)
-    assert r.code == 1 and ", not 'fod-drink' (and 1 more)" in r.err
+    assert r.code == 1 and ", not 'fod-drink' (and 2 more)" in r.err
 
 
 def test_validate_reports_schema_and_cross_record_problems_together(dataset, write_data):

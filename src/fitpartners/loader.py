@@ -69,7 +69,7 @@ def read_bundled(name: str, model: type[M], what: str) -> M:
 def _first_problem(exc: OSError | ValidationError) -> str:
     if isinstance(exc, OSError):
         return str(exc.strerror or exc)
-    e = exc.errors(include_url=False)[0]  # of the first problem, only its place and message
+    e = exc.errors()[0]  # of the first problem, only its place and message
     # are said; the place is empty for the file as a whole (not JSON)
     return f"{_location(tuple(e['loc']), {})}: {_message(e)}" if e["loc"] else e["msg"]
 
@@ -191,7 +191,7 @@ def problems(data: bytes) -> tuple[Dataset | None, list[str]]:
     try:
         dataset = Dataset.model_validate_json(data)
     except ValidationError as exc:
-        errors = exc.errors(include_url=False)
+        errors = exc.errors()
         if errors and errors[0]["type"] == "json_invalid":
             return None, [f"not valid JSON: {errors[0]['msg'].removeprefix('Invalid JSON: ')}"]
         ids = _record_ids(data)
