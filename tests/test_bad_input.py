@@ -158,6 +158,15 @@ def test_valid_json_of_the_wrong_shape(write_data, content, fragment):
 # -- encodings and line ends an editor may leave -----------------------------------------------
 
 
+def test_an_empty_path_is_refused_and_an_empty_variable_is_unset():
+    for args, option in ((["list", "--data", ""], "--data"), (["validate", ""], "PATH")):
+        r = run(*args)
+        assert (r.code, r.out) == (2, "")
+        assert r.err == f"fitpartners: invalid value for {option}: '' (a file path, or - for stdin)\n"
+    r = run("list", "--json", env={"FITPARTNERS_DATA": ""})
+    assert r.code == 0 and len(r.json()) == 21
+
+
 def test_a_utf8_signature_is_accepted(write_data):
     path = write_data(b"\xef\xbb\xbf" + DATA_FILE.read_bytes())
     r = run("list", "--data", path, "--json")
@@ -779,6 +788,32 @@ def test_a_closed_stdout_or_stdin_is_one_line_exit_1():
         )  # fmt: skip
         assert r.returncode == 1, (args, r.stderr)
         assert r.stderr == f"fitpartners: {message}\n", args
+
+
+@pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
+def test_a_closed_stderr_loses_the_notes_not_the_data_nor_the_exit_code():
+    code = "import os, sys, subprocess; os.close(2); sys.exit(subprocess.call({argv!r}, close_fds=False))"
+    for args, expected, out in (
+        (["list", "--domain", "food"], 0, "Fevia Vlaanderen"),  # with a note for people
+        (["show", "vok"], 0, "Voka"),  # 'vok' taken as Voka
+        (["search", "xyzzy"], 0, ""),  # no partner matches
+        ([], 2, ""),  # the help, as a usage error
+        (["show", "nobody"], 1, ""),
+    ):
+        argv = [sys.executable, "-m", "fitpartners", *args]
+        r = subprocess.run(
+            [sys.executable, "-c", code.format(argv=argv)], capture_output=True, text=True,
+            env=clean_environ(), timeout=60,
+        )  # fmt: skip
+        assert (r.returncode, r.stderr) == (expected, ""), args
+        assert out in r.stdout, args
+
+
+def test_a_note_to_a_closed_stderr_is_dropped(monkeypatch):
+    from fitpartners.output import say
+
+    monkeypatch.setattr(sys, "stderr", None)
+    say("no partner matches")  # no AttributeError
 
 
 def test_stdin_closed_or_failing_is_a_stream_error_in_process(monkeypatch):

@@ -469,7 +469,7 @@ def test_country_names_for_search_are_common_and_iso_names_in_both_languages():
     assert country_names("XX") == []
 
 
-@pytest.mark.parametrize("value", ["food", "voeding", "FOOD-DRINK", "voeding en dranken"])
+@pytest.mark.parametrize("value", ["food", "voeding", "FOOD-DRINK", "voeding en dranken", "dranken"])
 def test_a_sector_by_a_word_of_its_label(value):
     r = run("list", "--sector", value, "--json", "--quiet")
     assert r.code == 0 and [p["id"] for p in r.json()] == ["fevia-vlaanderen"]
@@ -512,6 +512,11 @@ def test_sector_completion_by_id_or_either_label(typed, offered):
     env = {"_FITPARTNERS_COMPLETE": "complete_bash", "COMP_WORDS": f"fitpartners list --sector {typed}"}
     r = run(env={**env, "COMP_CWORD": "3"})
     assert (r.code, r.out.split()) == (0, offered)
+
+
+def test_a_word_of_three_letters_of_one_sectors_labels_names_it():
+    r = run("list", "--sector", "ICT", "--json", "--quiet")
+    assert r.code == 0 and r.json() == run("list", "--sector", "digital", "--json", "--quiet").json() != []
 
 
 def test_a_word_of_several_sectors_labels_names_none():

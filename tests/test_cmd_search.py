@@ -450,6 +450,37 @@ def test_the_match_column_word_for_word(args, expected):
     assert lines[: len(expected)] == expected
 
 
+def test_a_word_one_slip_from_a_country_is_said_not_lost_in_silence():
+    r = run("search", "biotech", "Chna")
+    assert "\tflanders.bio\t" in r.out.splitlines()[0]
+    assert r.err == "fitpartners: nothing found for 'chna'; did you mean: china?\n"
+    assert run("search", "kaas", "Japn", "--lang", "nl").err == (
+        "fitpartners: niets gevonden voor 'japn'; bedoelde u: japan?\n"
+    )
+    # Filler in a sentence, and a word near no country, are not worth a line.
+    r = run("search", "we", "make", "medical", "devices", "and", "want", "to", "sell", "in", "the", "usa")
+    assert "nothing found" not in r.err and r.out
+    assert run("search", "kaas", "xyzzy").err == ""
+
+
+def test_a_market_by_its_adjective_is_the_country():
+    r = run("search", "Japanse", "markt")
+    assert "no bilateral chamber for Japan" in r.err
+    assert run("list", "--country", "duitse", "--json").err.startswith(
+        "fitpartners: no bilateral chamber for Germany"
+    )
+    assert run("search", "german", "market", "--json").json()[0]["id"] == "unizo-internationaal"
+
+
+def test_a_known_word_that_finds_no_partner_is_no_suggestion_for_itself():
+    import fitpartners
+
+    catalog = fitpartners.load()
+    answer = catalog.answer("fair")  # a generic word: only the partners for every sector
+    assert answer.hits == [] and answer.nearest and "fair" not in answer.nearest
+    assert "fairs" in answer.nearest
+
+
 def test_a_merged_partner_follows_its_successor_marked_in_the_api():
     import fitpartners
 

@@ -5,6 +5,7 @@ shared options, loads the catalog and renders the result (output.render). Data f
 way: cli -> options -> catalog (and search) -> output -> writers/views.
 """
 
+import contextlib
 import functools
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -24,6 +25,7 @@ from .options import (
     ENV_TODAY,
     catalog_for_completion,
     command,
+    data_path,
     examples,
 )
 from .output import Card, Columns, Document, Listing, Note, say
@@ -69,8 +71,9 @@ def _root(
     ] = False,
 ) -> None:
     if ctx.invoked_subcommand is None:
-        # No command: the help, as a usage error, on stderr.
-        sys.stderr.write(ctx.get_help() + "\n")
+        # No command: the help, as a usage error, on stderr (if anyone is listening).
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            sys.stderr.write(ctx.get_help() + "\n")
         raise typer.Exit(EXIT_USAGE)
 
 
@@ -506,7 +509,7 @@ def validate_dataset(
 
     if limit < 1:
         raise BadValue("--limit", str(limit), ["a whole number from 1"])
-    data, origin = read_bytes(path or os.environ.get(ENV_DATA) or None)
+    data, origin = read_bytes(data_path(path, "PATH") or os.environ.get(ENV_DATA) or None)
     dataset, found = problems(data)
     found = duplicate_keys(data) + found + search_data_problems(dataset)
     result = Validation(

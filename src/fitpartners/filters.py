@@ -147,7 +147,7 @@ def sector_ids(values: Sequence[str]) -> set[str]:
             for word in fold_words(text).split():
                 words.setdefault(word, set()).add(sector.value)
     for word, ids in words.items():  # 'food', 'voeding': a word of one sector's labels names it
-        if len(ids) == 1 and word not in _FILLER and len(word) > 3:
+        if len(ids) == 1 and word not in _FILLER and len(word) >= 3:
             keys.setdefault(word, next(iter(ids)))
     chosen: set[str] = set()
     for value in values:

@@ -307,6 +307,7 @@ MESSAGES_NL: dict[str, str] = {
         "({names}); voeg --all-sectors toe om ze op te nemen"
     ),
     "no bilateral chamber for {country}": "geen bilaterale kamer van koophandel voor {country}",
+    "a file path, or - for stdin": "een bestandspad, of - voor stdin",
     "no bilateral chamber for {country}; the partners for every sector may help: {names}": (
         "geen bilaterale kamer van koophandel voor {country}; de partners voor elke sector "
         "kunnen helpen: {names}"
@@ -320,6 +321,7 @@ MESSAGES_NL: dict[str, str] = {
         "geen partner gevonden voor {asked!r}{nearest}{general}{agency}"
     ),
     "; did you mean: {words}?": "; bedoelde u: {words}?",
+    "nothing found for {word!r}{hint}": "niets gevonden voor {word!r}{hint}",
     "; the partners for every sector: {names}": "; de partners voor elke sector: {names}",
     "; or ask {agency} itself: {website}": "; of vraag het {agency} zelf: {website}",
     "{query!r} taken as {name}": "{query!r} opgevat als {name}",

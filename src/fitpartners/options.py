@@ -46,7 +46,22 @@ def today() -> dt.date:
 def load_catalog(data: str | None) -> Catalog:
     """The catalog of a run: --data, else FITPARTNERS_DATA, else the bundled dataset, as of
     FITPARTNERS_TODAY or today."""
-    return Catalog(read_dataset(data), today())
+    return Catalog(read_dataset(data_path(data, "--data")), today())
+
+
+def data_path(value: str | None, option: str) -> str | None:
+    """A dataset's path as given; an empty one is refused, not read as "not given" (an
+    empty FITPARTNERS_DATA is unset, as shells treat empty variables)."""
+    if value == "":
+        raise UsageError(
+            Msg(
+                "invalid value for {option}: {value!r} ({hint})",
+                option=option,
+                value=value,
+                hint=Msg("a file path, or - for stdin"),
+            )
+        )
+    return value
 
 
 # -- completion of shared options --------------------------------------------------------

@@ -58,8 +58,8 @@ def say(message: str, lang: str = "en") -> None:
     try:
         sys.stderr.write(f"{PROG}: {writers.sanitize(in_lang(message, lang))}\n")
         sys.stderr.flush()
-    except (OSError, ValueError):
-        pass  # nobody is listening on stderr either
+    except (OSError, ValueError, AttributeError):
+        pass  # nobody is listening on stderr (closed: sys.stderr is None), and the data is out
 
 
 def is_terminal() -> bool:

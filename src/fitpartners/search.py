@@ -606,6 +606,7 @@ def search(
     in_field: dict[int, dict[str, int]] = {}  # partner -> field -> query words found in it
     sector_words: list[str] = []  # the words that named a sector or a domain
     codes_named: dict[str, tuple[str, ...]] = dict(query.countries)
+    lost: list[str] = []  # words that led nowhere: no partner, sector, country or generic word
     for word in query.words:
         found, share, typo_codes = _matches(index, word, query)
         for near_code in typo_codes:  # 'vietnam:VN', a country read through a typo
@@ -613,6 +614,8 @@ def search(
             codes_named[f"{word} ~ {near}"] = (code,)
         if _names_a_sector(word, query.sectors.get(word), found):
             sector_words.append(word)
+        elif not found and not typo_codes and len(word) >= 3 and _vocabulary_sector(word) is None:
+            lost.append(word)
         for i, f in found.items():
             count[i] = count.get(i, 0.0) + share
             weight[i] = weight.get(i, 0.0) + f.weight
@@ -656,7 +659,26 @@ def search(
             if id(index.partners[i]) not in seen
         ]
     nearest = [] if hits else _suggestions(index, query.words)
+    if hits and lost:  # (no hits: the answer's own message says what to try)
+        notes += _country_slips(lost)
     return Answer(hits, notes, nearest)
+
+
+def _country_slips(lost: Sequence[str]) -> list[str]:
+    """A note for each word that led nowhere and is one slip from a country's name ('chna',
+    'japn': too short to be read through a typo, where 'male' would become Mali). A
+    chamber the question meant would otherwise be missing in silence; other words that
+    led nowhere (filler in a sentence) are not worth a line."""
+    from .countries import search_phrases
+
+    names = sorted({phrase[0] for phrase in search_phrases() if len(phrase) == 1 and len(phrase[0]) > 2})
+    notes: list[str] = []
+    for word in lost:
+        near = _nearest(word, names, 1)
+        if near:
+            hint = Msg("; did you mean: {words}?", words=", ".join(near))
+            notes.append(Msg("nothing found for {word!r}{hint}", word=word, hint=hint))
+    return notes
 
 
 def _hit(p: Partner, score: float, why: list[WordMatch], fields: Iterable[str]) -> Hit:
@@ -701,5 +723,7 @@ def _suggestions(index: _Index, words: Sequence[str], limit: int = 3) -> list[st
     known = _known_words(index)
     out: list[str] = []
     for w in words:
-        out += closest(w, ((k, k) for k in known), limit)
+        # Not the word itself: a known word that found no partner (a generic word such as
+        # 'fair') is no suggestion for itself.
+        out += closest(w, ((k, k) for k in known if k != fold(w)), limit)
     return list(dict.fromkeys(out))[:limit]
