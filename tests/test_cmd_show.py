@@ -357,6 +357,30 @@ def test_resolve_an_ambiguous_prefix_lists_the_candidates():
     assert "Voka" not in message and message.endswith("; be more specific")
 
 
+@pytest.mark.parametrize(
+    ("query", "names"),
+    [
+        ("china", "BCECC, VCKK"),  # begins VCKK's English name; BCECC's country too
+        ("kamer", "BCECC, BVA, BICCI, VCKK"),  # a word of the type's Dutch label
+        ("cluster", "De Blauwe Cluster, DSP Valley, flanders.healthTech, flanders.bio, Flux50, "),
+        ("health", "essenscia Vlaanderen, flanders.healthTech, flanders.bio, Medtech Flanders"),  # a domain
+    ],
+)
+def test_a_word_that_names_a_kind_of_several_partners_is_not_taken_as_one(query, names):
+    with pytest.raises(NotFound) as info:
+        resolve_name(PARTNERS, query, COUNT)
+    assert str(info.value).startswith(f"{query!r} names more than one partner: {names}")
+    r = run("show", query, "--json")
+    assert (r.code, r.out) == (1, "") and "names more than one partner" in r.err
+
+
+@pytest.mark.parametrize(
+    ("query", "pid"), [("beacon", "the-beacon"), ("bio", "flanders-bio"), ("vok", "voka"), ("vietnam", "bva")]
+)
+def test_a_word_that_names_no_kind_of_the_partner_is_still_taken_as_it(query, pid):
+    assert resolved(query)[0] == pid
+
+
 def test_resolve_an_exact_name_shared_by_two_partners_lists_both():
     # model_copy does not validate: a partner like another, with an alias changed.
     twins = [BY_ID[pid].model_copy(update={"aliases": ["Tech"]}) for pid in ("agoria", "dsp-valley")]

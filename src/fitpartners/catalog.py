@@ -427,7 +427,9 @@ def resolve_name(partners: Sequence[Partner], query: str, count: int) -> Resolut
        carries its note.
     2. A bare number that is no partner's: NotFound, saying the range 1..count.
     3. A unique word-prefix of a name ('beacon', 'de blauwe', 'healthtech'), with a note
-       "'beacon' taken as The Beacon" for stderr.
+       "'beacon' taken as The Beacon" for stderr; but not a word that names a kind of
+       partner of which there are several, the one found among them: a type ('kamer',
+       'cluster'), a domain ('health') or a chamber's country ('china').
     Several partners: NotFound listing them. None: NotFound with up to three suggestions.
     """
     key = fold(query)
@@ -468,6 +470,9 @@ def resolve_name(partners: Sequence[Partner], query: str, count: int) -> Resolut
     )
     if len(prefixed) == 1:
         p, why = prefixed[0]
+        kind = _of_the_kind_named(partners, query, p)
+        if len(kind) > 1:
+            raise _ambiguous(query, kind)
         if why:
             return Resolution(p, Msg("{query!r} taken as {name} ({why})", query=query, name=p.name, why=why))
         return Resolution(p, Msg("{query!r} taken as {name}", query=query, name=p.name))
@@ -481,6 +486,31 @@ def resolve_name(partners: Sequence[Partner], query: str, count: int) -> Resolut
         )
         raise NotFound(message, suggestions)
     raise NotFound(Msg("no partner named {query!r}", query=query))
+
+
+def _of_the_kind_named(partners: Sequence[Partner], query: str, found: Partner) -> list[Partner]:
+    """The partners of the kind `query` names, when `found` is of it: a type or a domain by
+    a word of its labels, a chamber's country by its name; [] when the query names no kind
+    of `found` ('beacon'). 'china' begins VCKK's English name, and names BCECC's country too."""
+    from .filters import domain_ids, type_ids
+
+    kinds = (
+        (type_ids, lambda p: {p.type} if p.type else set()),
+        (domain_ids, lambda p: set(p.domains)),
+    )
+    for ids_of, of in kinds:
+        try:
+            ids = ids_of([query])
+        except BadValue:
+            continue
+        if ids & of(found):
+            return [p for p in sorted(partners, key=by_number) if ids & of(p)]
+    if found.country is not None:
+        from .countries import search_phrases
+
+        if found.country in search_phrases().get(tuple(fold_words(query).split()), ()):
+            return [p for p in sorted(partners, key=by_number) if p.country == found.country]
+    return []
 
 
 def _name_forms(text: str) -> tuple[str, ...]:
