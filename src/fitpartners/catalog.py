@@ -494,11 +494,13 @@ def _of_the_kind_named(partners: Sequence[Partner], query: str, found: Partner) 
     of `found` ('beacon'). 'china' begins VCKK's English name, and names BCECC's country too."""
     from .filters import domain_ids, type_ids
 
-    kinds = (
-        (type_ids, lambda p: {p.type} if p.type else set()),
-        (domain_ids, lambda p: set(p.domains)),
-    )
-    for ids_of, of in kinds:
+    def types(p: Partner) -> set[str]:
+        return {p.type} if p.type else set()
+
+    def domains(p: Partner) -> set[str]:
+        return set(p.domains)
+
+    for ids_of, of in ((type_ids, types), (domain_ids, domains)):
         try:
             ids = ids_of([query])
         except BadValue:
