@@ -383,6 +383,16 @@ def test_a_word_that_names_no_kind_of_the_partner_is_still_taken_as_it(query, pi
     assert resolved(query)[0] == pid
 
 
+def test_a_word_that_names_a_kind_the_partner_found_is_not_of_is_taken_as_it():
+    # A sector federation named "Cluster Tools" among two clusters: 'cluster' is its name.
+    partners = [
+        BY_ID["agoria"].model_copy(update={"name": "Cluster Tools"}),
+        BY_ID["dsp-valley"],
+        BY_ID["flux50"],
+    ]
+    assert resolve_name(partners, "cluster", COUNT).partner.id == "agoria"
+
+
 def test_resolve_an_exact_name_shared_by_two_partners_lists_both():
     # model_copy does not validate: a partner like another, with an alias changed.
     twins = [BY_ID[pid].model_copy(update={"aliases": ["Tech"]}) for pid in ("agoria", "dsp-valley")]

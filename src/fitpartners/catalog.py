@@ -494,10 +494,10 @@ def _of_the_kind_named(partners: Sequence[Partner], query: str, found: Partner) 
     of `found` ('beacon'). 'china' begins VCKK's English name, and names BCECC's country too."""
     from .filters import domain_ids, type_ids
 
-    def types(p: Partner) -> set[str]:
-        return {p.type} if p.type else set()
+    def types(p: Partner) -> set[str | None]:
+        return {p.type}
 
-    def domains(p: Partner) -> set[str]:
+    def domains(p: Partner) -> set[str | None]:
         return set(p.domains)
 
     for ids_of, of in ((type_ids, types), (domain_ids, domains)):
