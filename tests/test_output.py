@@ -702,6 +702,14 @@ def test_safe_bytes_are_passed_through_unchanged():
     assert writers.safe_json_bytes(chunk) is chunk  # passed through, not re-encoded
 
 
+@pytest.mark.parametrize(
+    ("safe", "unsafe"), [("–", "\u202e"), ("©", "\x85"), ("“", "\u2028"), ("€", "\u2069")]
+)
+def test_an_unsafe_character_after_safe_ones_of_the_same_first_byte_is_escaped(safe, unsafe):
+    data = f'"{safe}{safe}x{unsafe}{safe}"'.encode()
+    assert writers.safe_json_bytes(data) == f'"{safe}{safe}x\\u{ord(unsafe):04x}{safe}"'.encode()
+
+
 # -- JSON-shaped records -----------------------------------------------------------------------
 
 # writers.json_records makes what --jq reads, what Catalog.records() gives and what --fields
