@@ -454,10 +454,13 @@ def test_a_word_one_slip_from_a_country_is_said_not_lost_in_silence():
     r = run("search", "biotech", "Chna")
     assert "\tflanders.bio\t" in r.out.splitlines()[0]
     assert r.err == "fitpartners: nothing found for 'chna'; did you mean: china?\n"
-    assert run("search", "kaas", "Japn", "--lang", "nl").err == (
-        "fitpartners: niets gevonden voor 'japn'; bedoelde u: japan?\n"
+    assert run("search", "software", "Inda", "--lang", "nl").err == (
+        "fitpartners: niets gevonden voor 'inda'; bedoelde u: india?\n"
     )
-    # Filler in a sentence, and a word near no country, are not worth a line.
+    # Filler in a sentence, a word near no country or near one with no chamber (Laos,
+    # Mali, Japan), are not worth a line.
+    for words in (["biotech", "labs"], ["kaas", "male"], ["kaas", "japn"]):
+        assert "nothing found" not in run("search", *words).err, words
     r = run("search", "we", "make", "medical", "devices", "and", "want", "to", "sell", "in", "the", "usa")
     assert "nothing found" not in r.err and r.out
     assert run("search", "kaas", "xyzzy").err == ""
@@ -469,14 +472,31 @@ def test_a_market_by_its_adjective_is_the_country():
     assert run("list", "--country", "duitse", "--json").err.startswith(
         "fitpartners: no bilateral chamber for Germany"
     )
-    assert run("search", "german", "market", "--json").json()[0]["id"] == "unizo-internationaal"
+    r = run("search", "japanese", "market", "--json")
+    assert "no bilateral chamber for Japan" in r.err and r.json()[0]["id"] == "unizo-internationaal"
+    for adjective, chamber in (("chinese", "bcecc"), ("indiaas", "bicci"), ("vietnamese", "bva")):
+        assert run("list", "--country", adjective, "--json").json()[0]["id"] == chamber, adjective
+
+
+def test_a_countrys_name_that_begins_a_term_of_the_vocabulary_is_that_term():
+    r = run("search", "french", "fries", "--json")
+    assert r.json()[0]["id"] == "fevia-vlaanderen" and "France" not in r.err
+    r = run("search", "indie", "games", "--json")  # 'indie' alone is India
+    assert r.json()[0]["id"] == "flega" and "bicci" not in [p["id"] for p in r.json()]
+    assert run("search", "indie", "--json").json()[0]["id"] == "bicci"
+
+
+def test_a_country_read_through_a_typo_of_two_of_its_forms_counts_once():
+    r = run("search", "Japans", "bier")  # japan and japanse, one edit each
+    assert r.err.count("no bilateral chamber for Japan") == 1
+    assert r.out.splitlines()[-1].endswith("bier, japans (serves every sector)")
 
 
 def test_a_known_word_that_finds_no_partner_is_no_suggestion_for_itself():
     import fitpartners
 
     catalog = fitpartners.load()
-    answer = catalog.answer("fair")  # a generic word: only the partners for every sector
+    answer = catalog.answer("fair")  # a word of the data that finds no partner
     assert answer.hits == [] and answer.nearest and "fair" not in answer.nearest
     assert "fairs" in answer.nearest
 

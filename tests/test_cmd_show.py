@@ -416,6 +416,12 @@ def test_resolve_an_exact_name_of_two_lists_those_two_not_names_that_start_with_
     assert info.value.candidates == ["Agoria", "DSP Valley"]
 
 
+def test_kamer_names_the_chamber_and_voka_whose_names_hold_it():
+    # VCKK: Vlaams-Chinese Kamer van Koophandel; Voka: Voka – Kamer van Koophandel.
+    with pytest.raises(NotFound, match="^'kamer' names more than one partner: VCKK, Voka; be more specific$"):
+        resolve_name(PARTNERS, "kamer", COUNT)
+
+
 def test_resolve_a_prefix_of_two_names_lists_both():
     with pytest.raises(NotFound) as info:
         resolve_name(PARTNERS, "me", COUNT)

@@ -428,8 +428,8 @@ def resolve_name(partners: Sequence[Partner], query: str, count: int) -> Resolut
     2. A bare number that is no partner's: NotFound, saying the range 1..count.
     3. A unique word-prefix of a name ('beacon', 'de blauwe', 'healthtech'), with a note
        "'beacon' taken as The Beacon" for stderr; but not a word that names a kind of
-       partner of which there are several, the one found among them: a type ('kamer',
-       'cluster'), a domain ('health') or a chamber's country ('china').
+       partner of which there are several, the one found among them: a type ('cluster'), a
+       domain ('health') or a chamber's country ('china').
     Several partners: NotFound listing them. None: NotFound with up to three suggestions.
     """
     key = fold(query)

@@ -72,8 +72,9 @@ def _root(
 ) -> None:
     if ctx.invoked_subcommand is None:
         # No command: the help, as a usage error, on stderr (if anyone is listening).
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            sys.stderr.write(ctx.get_help() + "\n")
+        if sys.stderr is not None:
+            with contextlib.suppress(OSError, ValueError):
+                sys.stderr.write(ctx.get_help() + "\n")
         raise typer.Exit(EXIT_USAGE)
 
 
@@ -234,7 +235,7 @@ def list_partners(
             "--sector",
             "-s",
             metavar="SECTOR",
-            help="Sector a partner covers (editorial vocabulary): an id such as food-drink, "
+            help="Sector a partner covers (editorial): an id such as food-drink, "
             "or its English or Dutch label.",
         ),
     ] = [],  # noqa: B006

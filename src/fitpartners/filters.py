@@ -149,6 +149,8 @@ def sector_ids(values: Sequence[str]) -> set[str]:
     for word, ids in words.items():  # 'food', 'voeding': a word of one sector's labels names it
         if len(ids) == 1 and word not in _FILLER and len(word) >= 3:
             keys.setdefault(word, next(iter(ids)))
+    # A label has at most this many items when split at its commas.
+    most = 1 + max(text.count(",") for labels in SECTOR_LABELS.values() for text in labels.values())
     chosen: set[str] = set()
     for value in values:
         parts = value.split(",")
@@ -158,7 +160,7 @@ def sector_ids(values: Sequence[str]) -> set[str]:
         while start < len(parts):
             # The longest run of items that is one label: "textile, wood and furniture" has
             # a comma of its own.
-            ends = range(len(parts), start, -1)
+            ends = range(min(len(parts), start + most), start, -1)
             end = next((e for e in ends if fold(",".join(parts[start:e])) in keys), None)
             if end is None:
                 if parts[start].strip() or len(parts) == 1:

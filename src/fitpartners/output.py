@@ -55,11 +55,14 @@ NO_COLUMNS = Columns((), ())
 
 def say(message: str, lang: str = "en") -> None:
     """A one-line message for people, on stderr (a labels.Msg in `lang`)."""
+    if sys.stderr is None:  # closed before we started: nobody is listening
+        return
+    line = f"{PROG}: {writers.sanitize(in_lang(message, lang))}\n"
     try:
-        sys.stderr.write(f"{PROG}: {writers.sanitize(in_lang(message, lang))}\n")
+        sys.stderr.write(line)
         sys.stderr.flush()
-    except (OSError, ValueError, AttributeError):
-        pass  # nobody is listening on stderr (closed: sys.stderr is None), and the data is out
+    except (OSError, ValueError):
+        pass  # nobody is listening on stderr either
 
 
 def is_terminal() -> bool:

@@ -345,10 +345,12 @@ def _raw_tokens(words: Sequence[str]) -> list[tuple[str, str]]:
 
 def _parse(words: Sequence[str]) -> _Query:
     from . import countries
+    from .vocabulary import lexicon
 
     tokens = _raw_tokens(words)
     phrases = countries.search_phrases()
     longest = max((len(p) for p in phrases), default=1)
+    lex = lexicon()
     found: dict[str, tuple[str, ...]] = {}
     rest: list[str] = []
     i = 0
@@ -356,8 +358,14 @@ def _parse(words: Sequence[str]) -> _Query:
         for n in range(min(longest, len(tokens) - i), 0, -1):
             key = tuple(f for _, f in tokens[i : i + n])
             codes = phrases.get(key)
-            # A two-letter form counts only in capitals ("US", "UK", "VS"), never "us".
-            if codes and (n > 1 or len(key[0]) > 2 or tokens[i][0].isupper()):
+            # A two-letter form counts only in capitals ("US", "UK", "VS"), never "us"; a
+            # country's name that begins a longer term of the vocabulary is that term's
+            # ("french fries", "indie games").
+            if (
+                codes
+                and (n > 1 or len(key[0]) > 2 or tokens[i][0].isupper())
+                and not _begins_a_term(lex.phrases, [f for _, f in tokens[i : i + lex.longest]], n)
+            ):
                 found[" ".join(key)] = codes
                 i += n
                 break
@@ -367,6 +375,11 @@ def _parse(words: Sequence[str]) -> _Query:
     kept = list(dict.fromkeys(w for w in rest if w not in STOP_WORDS))
     sectors, phrase = _phrase_sectors(rest)
     return _Query(kept, sectors, found, phrase)
+
+
+def _begins_a_term(terms: dict[tuple[str, ...], str], words: list[str], n: int) -> bool:
+    """Whether `words` begin with a vocabulary term longer than `n` words."""
+    return any(tuple(words[:m]) in terms for m in range(n + 1, len(words) + 1))
 
 
 def _phrase_sectors(words: list[str]) -> tuple[dict[str, str], dict[str, int]]:
@@ -609,8 +622,11 @@ def search(
     lost: list[str] = []  # words that led nowhere: no partner, sector, country or generic word
     for word in query.words:
         found, share, typo_codes = _matches(index, word, query)
+        by_code: dict[str, str] = {}  # a country once, by its first near form ('japans' ~ japan, japanse)
         for near_code in typo_codes:  # 'vietnam:VN', a country read through a typo
             near, code = near_code.rsplit(":", 1)
+            by_code.setdefault(code, near)
+        for code, near in by_code.items():
             codes_named[f"{word} ~ {near}"] = (code,)
         if _names_a_sector(word, query.sectors.get(word), found):
             sector_words.append(word)
@@ -660,18 +676,23 @@ def search(
         ]
     nearest = [] if hits else _suggestions(index, query.words)
     if hits and lost:  # (no hits: the answer's own message says what to try)
-        notes += _country_slips(lost)
+        notes += _country_slips(lost, {p.country for p in index.partners if p.country})
     return Answer(hits, notes, nearest)
 
 
-def _country_slips(lost: Sequence[str]) -> list[str]:
-    """A note for each word that led nowhere and is one slip from a country's name ('chna',
-    'japn': too short to be read through a typo, where 'male' would become Mali). A
-    chamber the question meant would otherwise be missing in silence; other words that
-    led nowhere (filler in a sentence) are not worth a line."""
+def _country_slips(lost: Sequence[str], chambers: set[str]) -> list[str]:
+    """A note for each word that led nowhere and is one slip from the name of a country
+    with a chamber (`chambers`: their codes), such as 'chna' or 'inda': too short to be read
+    through a typo, where 'male' would become Mali. The chamber the question meant would
+    otherwise be missing in silence; other words that led nowhere (filler in a sentence,
+    'labs' one slip from Laos) are not worth a line."""
     from .countries import search_phrases
 
-    names = sorted({phrase[0] for phrase in search_phrases() if len(phrase) == 1 and len(phrase[0]) > 2})
+    names = sorted(
+        phrase[0]
+        for phrase, codes in search_phrases().items()
+        if len(phrase) == 1 and len(phrase[0]) > 2 and set(codes) <= chambers
+    )
     notes: list[str] = []
     for word in lost:
         near = _nearest(word, names, 1)
