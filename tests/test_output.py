@@ -1192,7 +1192,7 @@ def bash_completions(*words: str) -> list[str]:
         (("show", "VOK"), ["voka"]),  # any case
         (("show", "medv"), ["MEDVIA"]),  # a later name
         (("show", "belgo"), ["bicci"]),  # a name with spaces: its id
-        (("list", "--country", "ja"), ["jamaica", "japan"]),
+        (("list", "--country", "ja"), ["jamaica", "japan", "japanese", "japanse"]),  # and adjectives
         (("list", "--country", "VS"), ["vs"]),
         (("list", "--sort", "N"), ["number", "name"]),
         (("list", "--type", "sectorfe"), ["sector-federation", "sectorfederatie"]),  # and the Dutch label
