@@ -527,16 +527,17 @@ def _nearest(word: str, known: Sequence[str], most: int) -> list[str]:
     return [c[0] for c in close if c[1] == best]
 
 
-def _matches(index: _Index, word: str, query: _Query) -> tuple[dict[int, _Found], float, list[str]]:
+def _matches(index: _Index, word: str, query: _Query) -> tuple[dict[int, _Found], float, dict[str, str]]:
     """The partners a query word matches, how much the word counts (1, or TYPO_SHARE),
-    and the country codes it names when read through a typo."""
+    and the countries it names when read through a typo: code -> the nearest of its forms
+    (one per country: 'japans' is one edit from japan and from japanse)."""
     from .vocabulary import lexicon
 
     countries = query.codes()
     share = 1.0 / query.phrase.get(word, 1)
     found = _direct(index, word, query.sectors.get(word), countries)
     if found:
-        return found, share, []
+        return found, share, {}
     known = set(index.words) | lexicon().words
     parts = _split(word, known) or _known_head(word)
     if parts:
@@ -552,18 +553,18 @@ def _matches(index: _Index, word: str, query: _Query) -> tuple[dict[int, _Found]
                 if i not in merged or weight > merged[i].weight:
                     merged[i] = _Found(f.match._replace(word=word), weight, f.fields)
         if merged:
-            return merged, 1.0, []
+            return merged, 1.0, {}
     if len(word) < MIN_TYPO_LENGTH:
-        return {}, 0.0, []
+        return {}, 0.0, {}
     from .countries import search_phrases
 
     typo: dict[int, _Found] = {}
-    codes: list[str] = []
+    codes: dict[str, str] = {}
     phrases = search_phrases()
     for near in _nearest(word, _known_words(index), 2 if len(word) >= 8 else 1):
         country = phrases.get((near,))
         if country is not None and len(country) == 1:
-            codes.append(f"{near}:{country[0]}")
+            codes.setdefault(country[0], near)
             continue
         for i, f in _direct(index, near, None, countries).items():
             weight = f.weight * TYPO_SHARE
@@ -622,11 +623,7 @@ def search(
     lost: list[str] = []  # words that led nowhere: no partner, sector, country or generic word
     for word in query.words:
         found, share, typo_codes = _matches(index, word, query)
-        by_code: dict[str, str] = {}  # a country once, by its first near form ('japans' ~ japan, japanse)
-        for near_code in typo_codes:  # 'vietnam:VN', a country read through a typo
-            near, code = near_code.rsplit(":", 1)
-            by_code.setdefault(code, near)
-        for code, near in by_code.items():
+        for code, near in typo_codes.items():  # a country read through a typo
             codes_named[f"{word} ~ {near}"] = (code,)
         if _names_a_sector(word, query.sectors.get(word), found):
             sector_words.append(word)
