@@ -43,7 +43,7 @@ def show(
     no_headers: bool = False,
     quiet: bool = False,
 ) -> None:
-    from fitpartners import models
+    from fitpartners.dataset import models
 
     # The file inside the installed package, found without fitpartners' loader.
     bundled = Path(models.__file__).parent / "data" / "partners.json"

@@ -41,7 +41,7 @@ def show(
     from rich.console import Console
     from rich.table import Table
 
-    from fitpartners import models
+    from fitpartners.dataset import models
 
     bundled = Path(models.__file__).parent / "data" / "partners.json"
     dataset = models.Dataset.model_validate_json(bundled.read_bytes())

@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from fitpartners.countries import index_from_pycountry
+from fitpartners.search.countries import index_from_pycountry
 
 PATH = Path(__file__).resolve().parents[1] / "data" / "country_index.json"
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from fitpartners.cli import app
-from fitpartners.cli import run as run_cli
+from fitpartners.cli.app import app
+from fitpartners.cli.app import run as run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"

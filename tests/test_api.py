@@ -135,7 +135,7 @@ def test_load_a_file_and_its_errors(tmp_path):
 def test_loading_the_same_bytes_again_shares_the_validated_dataset(tmp_path):
     """A small file loaded twice (a notebook re-running fitpartners.load()) is validated
     once: both catalogs hold the same frozen dataset. Up to REMEMBER_BYTES, limit included."""
-    from fitpartners.loader import REMEMBER_BYTES
+    from fitpartners.dataset.loader import REMEMBER_BYTES
 
     assert fitpartners.load(today=TODAY).dataset is fitpartners.load(today=TODAY).dataset
     content = DATA_FILE.read_bytes()
@@ -147,7 +147,7 @@ def test_loading_the_same_bytes_again_shares_the_validated_dataset(tmp_path):
 def test_a_file_over_remember_bytes_is_validated_afresh(tmp_path):
     """Past REMEMBER_BYTES a file is not remembered (its bytes would be kept alive as the
     key): each load validates it again, to an equal but new dataset."""
-    from fitpartners.loader import REMEMBER_BYTES
+    from fitpartners.dataset.loader import REMEMBER_BYTES
 
     content = DATA_FILE.read_bytes()
     big = tmp_path / "big.json"

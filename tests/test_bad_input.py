@@ -320,7 +320,7 @@ def test_drift_from_the_schema_is_a_data_error(dataset, write_data, command):
 def test_drift_in_the_bundled_dataset_is_a_data_error(dataset, write_data, monkeypatch):
     # The bundled file goes through the same models as a user's: no shortcut for it.
     drifted = write_data(break_dataset(dataset, "renamed field"))
-    monkeypatch.setattr("fitpartners.loader.bundled_path", lambda: Path(drifted))
+    monkeypatch.setattr("fitpartners.dataset.loader.bundled_path", lambda: Path(drifted))
     for command in (["list", "--json"], ["show", "voka"], ["domains"], ["about"]):
         assert_data_error(run(*command, env={"FITPARTNERS_DATA": None}), drifted, "partners[0] (agoria).name")
     assert run("validate", env={"FITPARTNERS_DATA": None}).out.startswith(
@@ -368,7 +368,7 @@ def test_stdin_over_the_size_cap_is_named_stdin():
 
 def test_a_size_cap_of_one_byte_is_a_cap():
     """The refusal names the file it refuses (here the bundled one), its size and the cap."""
-    from fitpartners.loader import bundled_path
+    from fitpartners.dataset.loader import bundled_path
 
     r = run("list", env={"FITPARTNERS_MAX_BYTES": "1"})
     assert r.code == 1
@@ -392,8 +392,8 @@ class Trickle:
 
 @pytest.mark.parametrize("step", [1, 7, 4096])
 def test_the_size_cap_holds_for_a_stream_read_in_pieces(step):
+    from fitpartners.dataset.loader import _read
     from fitpartners.errors import DataError
-    from fitpartners.loader import _read
 
     content = b'{"partners": []}' * 50
     assert _read(Trickle(content, step), "<stdin>", len(content)) == content
@@ -420,8 +420,8 @@ def test_an_unusable_size_cap_is_a_usage_error(value, message):
 def test_a_stream_over_the_cap_is_read_no_further_than_one_byte_past_it():
     """However a stream hands out its bytes, the reader asks for no more than the cap and
     one byte: enough to know the stream is over it, without taking (or holding) the rest."""
+    from fitpartners.dataset.loader import _read
     from fitpartners.errors import DataError
-    from fitpartners.loader import _read
 
     content = b"x" * 100
     for step in (1, 7, 8, 30):
@@ -810,14 +810,14 @@ def test_a_closed_stderr_loses_the_notes_not_the_data_nor_the_exit_code():
 
 
 def test_a_note_to_a_closed_stderr_is_dropped(monkeypatch):
-    from fitpartners.output import say
+    from fitpartners.output.render import say
 
     monkeypatch.setattr(sys, "stderr", None)
     say("no partner matches")  # no AttributeError
 
 
 def test_stdin_closed_or_failing_is_a_stream_error_in_process(monkeypatch):
-    from fitpartners import loader
+    from fitpartners.dataset import loader
     from fitpartners.errors import StreamError
 
     monkeypatch.setattr(sys, "stdin", None)

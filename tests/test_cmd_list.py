@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import TERMINAL, one_line, partner, run
-from fitpartners.countries import country_code, country_name, country_names
 from fitpartners.errors import EXIT_USAGE, BadValue
-from fitpartners.filters import LABEL_WORDS_NL, accepted_labels, domain_ids, type_ids
 from fitpartners.labels import DOMAIN_LABELS, DOMAIN_SHORT, SECTOR_LABELS, TYPE_LABELS, fold_words
+from fitpartners.search.countries import country_code, country_name, country_names
+from fitpartners.search.filters import LABEL_WORDS_NL, accepted_labels, domain_ids, type_ids
 
 
 def names(result) -> list[str]:

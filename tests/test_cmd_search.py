@@ -1,4 +1,4 @@
-"""The `search` command and the module behind it (fitpartners.search): the questions in
+"""The `search` command and the module behind it (fitpartners.search.ranking): the questions in
 questions.json, then the rules one by one (query words, matching, ranking and the fields a hit
 names, the cross-sector partners listed last as general help, the index), the name resolution
 that `show` relies on, and folding; last, search as a user runs it: results, scores with three
@@ -20,9 +20,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import ROOT, TERMINAL, run
-from fitpartners import labels, models, search
+from fitpartners import labels
+from fitpartners.dataset import models
 from fitpartners.errors import UsageError
-from fitpartners.search import Hit, query_words
+from fitpartners.search import ranking as search
+from fitpartners.search.ranking import Hit, query_words
 
 PARTNERS: list[models.Partner] = models.Dataset.model_validate_json(
     (ROOT / "data" / "partners.json").read_bytes()
@@ -322,9 +324,9 @@ def test_the_index_is_built_once_per_list():
 
 
 def test_importing_search_loads_nothing_heavy():
-    code = "import sys, fitpartners.search; print(sorted(sys.modules))"
+    code = "import sys, fitpartners.search.ranking; print(sorted(sys.modules))"
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    for heavy in ("'rich'", "'pycountry'", "'pydantic'", "'fitpartners.models'", "'typer'"):
+    for heavy in ("'rich'", "'pycountry'", "'pydantic'", "'fitpartners.dataset.models'", "'typer'"):
         assert heavy not in loaded, heavy
 
 

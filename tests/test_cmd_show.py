@@ -14,8 +14,8 @@ import pytest
 
 from conftest import DATA_FILE, TERMINAL, one_line, partner, run
 from fitpartners.catalog import resolve_name
+from fitpartners.dataset.models import Dataset
 from fitpartners.errors import NotFound
-from fitpartners.models import Dataset
 
 # -- resolving a name --------------------------------------------------------------------------
 

@@ -13,8 +13,8 @@ import pytest
 
 import fitpartners
 from conftest import TERMINAL, one_line, partner, run
-from fitpartners.loader import bundled_path
-from fitpartners.models import PARTNER_FIELDS
+from fitpartners.dataset.loader import bundled_path
+from fitpartners.dataset.models import PARTNER_FIELDS
 
 # -- validate ----------------------------------------------------------------------------------
 

@@ -19,10 +19,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import DATA_FILE, SOURCES, partner
-from fitpartners import loader, models
+from fitpartners.dataset import loader, models
+from fitpartners.dataset.models import EDITORIAL_FIELDS, FACT_FIELDS, PARTNER_FIELDS, Dataset, Source
+from fitpartners.dataset.rules import cross_check
 from fitpartners.labels import DOMAIN_LABELS, EDITORIAL_SOURCE, SECTOR_LABELS, TYPE_LABELS, Sector
-from fitpartners.models import EDITORIAL_FIELDS, FACT_FIELDS, PARTNER_FIELDS, Dataset, Source
-from fitpartners.rules import cross_check
 
 CURRENT = "2022-2026"
 PREVIOUS = "2017-2021"
@@ -122,12 +122,14 @@ def test_the_bundled_dataset_is_the_packages_copy_else_the_checkouts(tmp_path, m
         installed = tmp_path.resolve() / "site-packages" / "fitpartners"
         (installed / "data").mkdir(parents=True, exist_ok=True)
         (installed / "data" / name).write_text("{}", encoding="utf-8")
-        monkeypatch.setattr(loader, "__file__", str(installed / "loader.py"))
+        monkeypatch.setattr(loader, "__file__", str(installed / "dataset" / "loader.py"))
         assert loader.bundled_path(name) == installed / "data" / name
 
         checkout = tmp_path.resolve() / "checkout"
-        (checkout / "src" / "fitpartners").mkdir(parents=True, exist_ok=True)
-        monkeypatch.setattr(loader, "__file__", str(checkout / "src" / "fitpartners" / "loader.py"))
+        (checkout / "src" / "fitpartners" / "dataset").mkdir(parents=True, exist_ok=True)
+        monkeypatch.setattr(
+            loader, "__file__", str(checkout / "src" / "fitpartners" / "dataset" / "loader.py")
+        )
         assert loader.bundled_path(name) == checkout / "data" / name
 
 
@@ -141,7 +143,7 @@ def test_schema_enums_match_the_vocabulary():
 
 def test_sector_labels_are_unique_in_each_language_and_each_leads_search_to_its_sector():
     from fitpartners.labels import fold_words
-    from fitpartners.vocabulary import lexicon
+    from fitpartners.search.vocabulary import lexicon
 
     for lang in ("en", "nl"):
         folded = [fold_words(labels[lang]) for labels in SECTOR_LABELS.values()]
@@ -153,7 +155,7 @@ def test_sector_labels_are_unique_in_each_language_and_each_leads_search_to_its_
 
 
 def _vocabulary(words: list[dict[str, object]]) -> object:
-    from fitpartners.vocabulary import Vocabulary
+    from fitpartners.search.vocabulary import Vocabulary
 
     generic = {"nl": ["exporteren"], "en": ["export"]}
     return Vocabulary.model_validate_json(json.dumps({"about": "x", "words": words, "generic": generic}))
@@ -828,7 +830,7 @@ def test_the_country_index_is_what_the_installed_pycountry_makes():
     not stale: made again from the installed pycountry it is the same, phrase for phrase
     and name for name (the release it names may differ: names rarely change between
     releases, and when one does, this fails until the index is made again)."""
-    from fitpartners.countries import index_from_pycountry
+    from fitpartners.search.countries import index_from_pycountry
 
     bundled = json.loads((DATA_FILE.parent / "country_index.json").read_text(encoding="utf-8"))
     made = index_from_pycountry()
@@ -843,7 +845,7 @@ def test_the_country_index_is_what_the_installed_pycountry_makes():
 def test_search_and_names_read_the_country_index_as_pycountry_gave_them():
     import pycountry
 
-    from fitpartners.countries import country_name, search_phrases
+    from fitpartners.search.countries import country_name, search_phrases
 
     phrases = search_phrases()
     assert phrases[("japan",)] == ("JP",)
@@ -909,8 +911,8 @@ def test_a_bundled_file_that_cannot_be_used_is_one_data_error(
 ):
     """The vocabulary, the country table and the country index (loader.read_bundled): the
     file and its first problem on one line, never pydantic's report of several."""
-    from fitpartners import countries, vocabulary
     from fitpartners.errors import DataError
+    from fitpartners.search import countries, vocabulary
 
     module, function = reader.split(".")
     read = getattr({"countries": countries, "vocabulary": vocabulary}[module], function)

@@ -24,7 +24,7 @@ from fitpartners.labels import (
     in_lang,
     say_in,
 )
-from fitpartners.writers import CARD_HEADINGS_NL
+from fitpartners.output.writers import CARD_HEADINGS_NL
 
 RAW = json.loads(DATA_FILE.read_text(encoding="utf-8"))
 

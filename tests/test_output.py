@@ -27,12 +27,13 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, TypeAdapter
 
 from conftest import DATA_FILE, SCRIPT, TERMINAL, clean_environ, one_line, partner, run
-from fitpartners import __version__, writers
+from fitpartners import __version__
 from fitpartners.catalog import Catalog
-from fitpartners.cli import app
+from fitpartners.cli.app import app
+from fitpartners.dataset.loader import parse
+from fitpartners.dataset.models import PARTNER_FIELDS
 from fitpartners.labels import PartnerType
-from fitpartners.loader import parse
-from fitpartners.models import PARTNER_FIELDS
+from fitpartners.output import writers
 from fitpartners.results import PartnerRecord
 from synthetic import grow
 
@@ -1117,8 +1118,8 @@ def test_xlsx_sheet_wraps_long_cells_and_sizes_columns():
 
 
 def test_xlsx_needs_a_stdout_that_takes_bytes(monkeypatch):
-    from fitpartners import writers
     from fitpartners.errors import StreamError
+    from fitpartners.output import writers
 
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     with pytest.raises(StreamError) as refused:
@@ -1273,7 +1274,7 @@ def test_jq_numbers_are_written_as_jq_writes_them():
 
 
 def test_help_shows_words_never_python_types():
-    from fitpartners.cli import command_tree
+    from fitpartners.cli.app import command_tree
 
     group = command_tree(None)
     for name in [None, *group.commands]:

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import TERMINAL, TODAY, one_line, partner, run
 from fitpartners.catalog import Catalog
-from fitpartners.models import Dataset
+from fitpartners.dataset.models import Dataset
 from fitpartners.results import State
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\")

@@ -18,7 +18,7 @@ from conftest import DATA_FILE, clean_environ
 
 PROBE = r"""
 import json, sys
-from fitpartners.cli import run
+from fitpartners.cli.app import run
 run(sys.argv[1:])
 watched = ("rich", "fitpartners", "typer", "jq", "pycountry")
 loaded = sorted(m for m in sys.modules if m.split(".")[0] in watched)
@@ -58,9 +58,9 @@ def modules(*args: str, env: dict[str, str] | None = None) -> list[str]:
 )
 def test_paths_without_a_terminal_table_never_import_rich(args):
     loaded = modules(*args)
-    assert "fitpartners.cli" in loaded  # the probe ran
+    assert "fitpartners.cli.app" in loaded  # the probe ran
     assert not [m for m in loaded if m.startswith("rich")], loaded
-    assert "fitpartners.views" not in loaded
+    assert "fitpartners.output.views" not in loaded
     assert "jq" not in loaded  # only --jq loads it
 
 
@@ -69,8 +69,8 @@ def test_paths_without_a_terminal_table_never_import_rich(args):
 )
 def test_naming_a_partner_does_not_load_the_search(args):
     """show resolves a name in the catalog: only a search loads the search module."""
-    assert "fitpartners.search" not in modules(*args)
-    assert "fitpartners.search" in modules("search", "voka", "--json")
+    assert "fitpartners.search.ranking" not in modules(*args)
+    assert "fitpartners.search.ranking" in modules("search", "voka", "--json")
 
 
 def test_completion_never_imports_rich():
@@ -82,7 +82,7 @@ def test_completion_never_imports_rich():
 def test_a_terminal_table_does_import_rich():
     # The probe itself works: the same check sees Rich where a table is drawn.
     loaded = modules("list", env={"TTY_COMPATIBLE": "1"})
-    assert "rich.table" in loaded and "fitpartners.views" in loaded
+    assert "rich.table" in loaded and "fitpartners.output.views" in loaded
     assert "jq" in modules("list", "--jq", ".[0].name")
 
 
@@ -104,7 +104,7 @@ def test_search_and_country_names_read_the_country_index_not_pycountry(args):
     )
     terminal = {"TTY_COMPATIBLE": "1"} if "TTY" in args else None
     loaded = modules(*[chamber if a == "CHAMBER" else a for a in args if a != "TTY"], env=terminal)
-    assert "fitpartners.countries" in loaded  # a country was read or named
+    assert "fitpartners.search.countries" in loaded  # a country was read or named
     assert "pycountry" not in loaded, args
     assert "pycountry" in modules("list", "--country", "japan", "--json")
 
@@ -117,7 +117,7 @@ def test_every_dataset_is_read_through_the_models(tmp_path, data):
         path.write_bytes(DATA_FILE.read_bytes())
         args += ["--data", str(path)]
     loaded = modules(*args)
-    assert "fitpartners.models" in loaded and "fitpartners.loader" in loaded
+    assert "fitpartners.dataset.models" in loaded and "fitpartners.dataset.loader" in loaded
 
 
 # -- the Ctrl-C handler ------------------------------------------------------------------------
@@ -130,14 +130,14 @@ seen = {}
 class Spy:
     # Notes the Ctrl-C handler in place when each heavy module is first imported.
     def find_spec(self, name, path=None, target=None):
-        if name in ("typer", "rich", "pydantic", "fitpartners.cli") and name not in seen:
+        if name in ("typer", "rich", "pydantic", "fitpartners.cli.app") and name not in seen:
             seen[name] = getattr(signal.getsignal(signal.SIGINT), "__qualname__", "default")
         return None
 
 
 sys.meta_path.insert(0, Spy())
 sys.argv = ["fitpartners", *sys.argv[1:]]
-from fitpartners import entry
+from fitpartners.cli import entry
 try:
     entry.main()
 except SystemExit:
@@ -158,7 +158,7 @@ def test_the_ctrl_c_handler_is_in_place_before_any_heavy_import(args):
         timeout=60,
     )
     seen = json.loads(r.stderr.strip().splitlines()[-1])
-    assert "fitpartners.cli" in seen and "typer" in seen
+    assert "fitpartners.cli.app" in seen and "typer" in seen
     assert set(seen.values()) == {"_interrupted"}, seen
 
 
@@ -176,7 +176,7 @@ def hook(event, args):
     if event.startswith("socket."):
         events.append(("network", event))
 sys.addaudithook(hook)
-from fitpartners.cli import run
+from fitpartners.cli.app import run
 codes = [run(argv) for argv in ARGVS]
 sys.stderr.write(repr(codes) + "\n" + repr(events))
 """
@@ -238,7 +238,7 @@ COMMANDS = ["list", "show", "search", "domains", "types", "matrix", "history", "
 
 @pytest.mark.parametrize("name", COMMANDS)
 def test_a_run_builds_only_its_command_and_behaves_as_the_whole_app(name):
-    from fitpartners.cli import command_tree
+    from fitpartners.cli.app import command_tree
 
     one, whole = command_tree(name), command_tree(None)
     assert list(one.commands) == [name] and list(whole.commands) == COMMANDS
@@ -256,7 +256,7 @@ def test_a_run_builds_only_its_command_and_behaves_as_the_whole_app(name):
 
 
 def test_without_a_command_name_first_the_whole_app_runs(monkeypatch):
-    from fitpartners import cli
+    from fitpartners.cli import app as cli
 
     built: list[str | None] = []
     cli.command_tree.cache_clear()  # each command built afresh, whatever ran before
@@ -285,7 +285,7 @@ def test_completing_a_commands_words_builds_that_command_only(monkeypatch):
     all, for their help."""
     from typer.testing import CliRunner
 
-    from fitpartners import cli
+    from fitpartners.cli import app as cli
 
     built: list[str | None] = []
     real = cli.command_tree
@@ -315,7 +315,7 @@ def test_pydantic_plugins_stay_off_unless_the_user_asks(tmp_path):
     )
     (dist / "entry_points.txt").write_text("[pydantic]\nfake = fakeplugin:plugin\n", encoding="utf-8")
     probe = (
-        "import sys; from fitpartners import entry; "
+        "import sys; from fitpartners.cli import entry; "
         "sys.argv = ['fitpartners', 'show', 'voka', '--json']; entry.main()"
     )
     env = clean_environ(PYTHONPATH=str(tmp_path))

@@ -11,14 +11,14 @@ import pytest
 from rich.cells import cell_len
 
 from conftest import TERMINAL, run
-from fitpartners.filters import type_ids
 from fitpartners.labels import (
     CROSS_SECTOR_SHORT,
     DOMAIN_SHORT,
     TYPE_SHORT,
     heading,
 )
-from fitpartners.writers import status_text
+from fitpartners.output.writers import status_text
+from fitpartners.search.filters import type_ids
 
 WIDTHS = [60, 80, 100, 120]
 TABLES = [

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from fitpartners import rules
-from fitpartners.models import Dataset
-from fitpartners.rules import cross_check
+from fitpartners.dataset import rules
+from fitpartners.dataset.models import Dataset
+from fitpartners.dataset.rules import cross_check
 
 Raw = dict[str, Any]
 

@@ -34,8 +34,8 @@ __all__ = [
 if TYPE_CHECKING:
     from .api import load
     from .catalog import Catalog, SearchHit, Selection
+    from .dataset.models import Partner
     from .errors import DataError, NotFound
-    from .models import Partner
 
 _WHERE = {
     "load": "api",
@@ -44,7 +44,7 @@ _WHERE = {
     "Selection": "catalog",
     "DataError": "errors",
     "NotFound": "errors",
-    "Partner": "models",
+    "Partner": "dataset.models",
 }
 
 

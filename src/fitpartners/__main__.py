@@ -1,5 +1,5 @@
 """`python -m fitpartners`."""
 
-from .entry import main
+from .cli.entry import main
 
 main()

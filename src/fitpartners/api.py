@@ -11,7 +11,7 @@ import os
 import sys
 
 from .catalog import Catalog
-from .loader import bundled_path, parse, read_bytes
+from .dataset.loader import bundled_path, parse, read_bytes
 
 
 def load(path: str | os.PathLike[str] | None = None, *, today: dt.date | str | None = None) -> Catalog:

@@ -15,6 +15,7 @@ from functools import cached_property
 from itertools import pairwise
 from typing import Any, Literal, NamedTuple
 
+from .dataset.models import Bilingual, Dataset, EventKind, Partner, Round, Source
 from .errors import BadValue, NotFound
 from .labels import (
     CROSS_SECTOR_LABEL,
@@ -27,7 +28,6 @@ from .labels import (
     fold,
     fold_words,
 )
-from .models import Bilingual, Dataset, EventKind, Partner, Round, Source
 from .results import (
     About,
     CitedSource,
@@ -212,7 +212,7 @@ class Catalog:
     def records(self, partners: Sequence[Partner] | None = None) -> list[dict[str, Any]]:
         """The partners (default: `partners`) as `fitpartners list --json` prints them:
         one plain dict per partner, JSON types only (pd.DataFrame(records) makes a table)."""
-        from .writers import json_records
+        from .output.writers import json_records
 
         return json_records(self.printed(self.partners if partners is None else partners), None)
 
@@ -229,7 +229,7 @@ class Catalog:
     def answer(self, query: str | Sequence[str], *, period: str | None = None) -> Answer:
         """search(), with what people are told besides: countries without a chamber,
         ambiguous country names, and for an empty answer the nearest known words."""
-        from . import search
+        from .search import ranking as search
 
         words = [query] if isinstance(query, str) else list(query)
         partners = self.in_period(self.period(period))
@@ -275,19 +275,19 @@ class Catalog:
         types, domains, countries, sectors = (_values(v) for v in (type, domain, country, sector))
         type_ids = domain_ids = codes = sector_ids = None
         if types:
-            from .filters import type_ids as type_ids_of
+            from .search.filters import type_ids as type_ids_of
 
             type_ids = type_ids_of(types)
         if domains:
-            from .filters import domain_ids as domain_ids_of
+            from .search.filters import domain_ids as domain_ids_of
 
             domain_ids = domain_ids_of(domains)
         if countries:
-            from .countries import country_codes
+            from .search.countries import country_codes
 
             codes = country_codes(countries)
         if sectors:
-            from .filters import sector_ids as sector_ids_of
+            from .search.filters import sector_ids as sector_ids_of
 
             sector_ids = sector_ids_of(sectors)
         chosen: list[Partner] = []
@@ -492,7 +492,7 @@ def _of_the_kind_named(partners: Sequence[Partner], query: str, found: Partner) 
     """The partners of the kind `query` names, when `found` is of it: a type or a domain by
     a word of its labels, a chamber's country by its name; [] when the query names no kind
     of `found` ('beacon'). 'china' begins VCKK's English name, and names BCECC's country too."""
-    from .filters import domain_ids, type_ids
+    from .search.filters import domain_ids, type_ids
 
     def types(p: Partner) -> set[str | None]:
         return {p.type}
@@ -508,7 +508,7 @@ def _of_the_kind_named(partners: Sequence[Partner], query: str, found: Partner) 
         if ids & of(found):
             return [p for p in sorted(partners, key=by_number) if ids & of(p)]
     if found.country is not None:
-        from .countries import search_phrases
+        from .search.countries import search_phrases
 
         if found.country in search_phrases().get(tuple(fold_words(query).split()), ()):
             return [p for p in sorted(partners, key=by_number) if p.country == found.country]
@@ -554,7 +554,7 @@ def _starts_words(words: list[str], name_words: list[str]) -> bool:
 
 def suggest(partners: Sequence[Partner], query: str) -> list[str]:
     """Names of the partners closest to the query, ranked, at most three: only ever a hint."""
-    from .similar import closest
+    from .search.similar import closest
 
     ordered = sorted(partners, key=by_number)
     return closest(query, ((n.text, p.name) for p in ordered for n in p.names()))

@@ -14,8 +14,8 @@ from typing import Any, overload
 
 from pydantic import BaseModel, ConfigDict, create_model
 
+from .dataset.models import Bilingual, Dataset, Partner, Programme, Round, Source
 from .labels import Domain
-from .models import Bilingual, Dataset, Partner, Programme, Round, Source
 
 
 class OutputShape(BaseModel):

@@ -21,8 +21,8 @@ from typing import Annotated, NamedTuple
 
 from pydantic import Field
 
-from .labels import SECTOR_LABELS, Sector, fold_words
-from .models import Record
+from ..dataset.models import Record
+from ..labels import SECTOR_LABELS, Sector, fold_words
 
 GENERIC = "generic"  # the pseudo-sector of the generic words
 
@@ -75,7 +75,7 @@ class Lexicon(NamedTuple):
 @cache
 def vocabulary() -> Vocabulary:
     """The bundled vocabulary, validated; a DataError names the problem."""
-    from .loader import read_bundled
+    from ..dataset.loader import read_bundled
 
     return read_bundled("vocabulary.json", Vocabulary, "vocabulary")
 

@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import DataError, StreamError, UsageError
-from .labels import Msg, bilingual_num
+from ..errors import DataError, StreamError, UsageError
+from ..labels import Msg, bilingual_num
 from .models import Dataset
 from .rules import cross_check
 
@@ -50,9 +50,9 @@ def max_bytes() -> int:
 def bundled_path(name: str = "partners.json") -> Path:
     """A data file inside the installed package (the wheel carries data/); in a source
     checkout, the top-level copy that the wheel is built from."""
-    here = Path(__file__).resolve().parent
-    inside = here / "data" / name
-    return inside if inside.exists() else here.parents[1] / "data" / name
+    package = Path(__file__).resolve().parents[1]
+    inside = package / "data" / name
+    return inside if inside.exists() else package.parents[1] / "data" / name
 
 
 def read_bundled(name: str, model: type[M], what: str) -> M:

@@ -23,8 +23,9 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel, TypeAdapter
 from pydantic_core import to_json as to_json_bytes
 
-from .errors import PipeClosed, StreamError
-from .labels import (
+from ..dataset.models import Partner
+from ..errors import PipeClosed, StreamError
+from ..labels import (
     CROSS_SECTOR_LABEL,
     CROSS_SECTOR_SHORT,
     DOMAIN_LABELS,
@@ -45,8 +46,7 @@ from .labels import (
     say_in,
     sector_label,
 )
-from .models import Partner
-from .results import CitedSource, PartnerRecords, Status
+from ..results import CitedSource, PartnerRecords, Status
 
 LIST_SEPARATOR = "; "
 BATCH = 2_000  # records serialised at a time: output is written in chunks, never one giant string
@@ -292,7 +292,7 @@ def write_jq(value: Any, expression: str) -> None:
     jq package (libjq in a wheel), no jq binary."""
     import jq  # only with --jq
 
-    from .errors import JqError, JqHalt, UsageError
+    from ..errors import JqError, JqHalt, UsageError
 
     try:
         jq.compile(expression)  # alone, so that an error names the user's line and column
@@ -567,7 +567,7 @@ def card_rows(p: Partner, status: Status, lang: str, partner_names: Mapping[str,
     """Every field of a partner that has a value, with the sources of each, in the card's
     order: present status, names, type, domains, country, description, website, rounds,
     events, notes. `partner_names`: partner id -> name, for events that name another."""
-    from .countries import country_name
+    from ..search.countries import country_name
 
     w = functools.partial(card_word, lang=lang)
     cited = p.sources

@@ -13,12 +13,14 @@ from typing import Annotated, Any, Literal, Optional
 
 import typer
 
-from . import __version__
-from .catalog import Catalog
-from .errors import EXIT_CODES_HELP, EXIT_USAGE, PROG, BadValue, outcome
-from .labels import DOMAIN_LABELS, SECTOR_LABELS, TYPE_LABELS, Msg, fold, say_in
-from .loader import ENV_DATA, ENV_MAX_BYTES
-from .models import PARTNER_FIELDS
+from .. import __version__
+from ..catalog import Catalog
+from ..dataset.loader import ENV_DATA, ENV_MAX_BYTES
+from ..dataset.models import PARTNER_FIELDS
+from ..errors import EXIT_CODES_HELP, EXIT_USAGE, PROG, BadValue, outcome
+from ..labels import DOMAIN_LABELS, SECTOR_LABELS, TYPE_LABELS, Msg, fold, say_in
+from ..output.render import Card, Columns, Document, Listing, Note, say
+from ..results import HistoryStep, MatrixRow
 from .options import (
     DOCUMENT,
     ENV_LANG,
@@ -28,8 +30,6 @@ from .options import (
     data_path,
     examples,
 )
-from .output import Card, Columns, Document, Listing, Note, say
-from .results import HistoryStep, MatrixRow
 
 APP_SETTINGS: dict[str, Any] = dict(
     name=PROG,
@@ -114,7 +114,7 @@ def _complete_partner(ctx: typer.Context, incomplete: str) -> list[tuple[str, st
 
 def _complete_labels(kind: Literal["type", "domain"]) -> Callable[[typer.Context, str], list[str]]:
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
-        from .filters import accepted_labels
+        from ..search.filters import accepted_labels
 
         done, _, last = incomplete.rpartition(",")
         prefix = f"{done}," if done else ""
@@ -139,7 +139,7 @@ def _complete_sector(ctx: typer.Context, incomplete: str) -> list[str]:
 def _complete_country(ctx: typer.Context, incomplete: str) -> list[str]:
     """Country names of one word (English, Dutch, the table's short forms), lower case,
     and ISO codes when what was typed is one."""
-    from .countries import all_country_names, table
+    from ..search.countries import all_country_names, table
 
     done, _, last = incomplete.rpartition(",")
     prefix = f"{done}," if done else ""
@@ -153,7 +153,7 @@ def _complete_sort(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def _complete_shape(ctx: typer.Context, incomplete: str) -> list[str]:
-    from .results import OUTPUT_SHAPES
+    from ..results import OUTPUT_SHAPES
 
     return _matching(incomplete, OUTPUT_SHAPES)
 
@@ -176,7 +176,7 @@ SORT_KEYS = ("number", "name", "type")
 
 def views() -> Any:
     """The Rich views, imported only when a terminal picture is drawn."""
-    from . import views as module
+    from ..output import views as module
 
     return module
 
@@ -279,7 +279,7 @@ def list_partners(
     codes: list[str] = []
     no_chamber: list[str] = []
     if country:
-        from .countries import country_codes, no_chamber_note
+        from ..search.countries import country_codes, no_chamber_note
 
         codes = sorted(country_codes(country))
         no_chamber = [c for c in codes if not catalog.select(country=c, period=period)]
@@ -321,7 +321,7 @@ def show_partner(
     ],
 ) -> Card:
     """Show one partner with every field, its present status and its sources."""
-    from .writers import card_text
+    from ..output.writers import card_text
 
     found = catalog.resolve(name)
     p, status = found.partner, catalog.status(found.partner)
@@ -463,7 +463,7 @@ def round_history(catalog: Catalog) -> Listing:
 )
 def about_programme(catalog: Catalog) -> Document:
     """The programme: agency, strategy, rounds with their dates, partner types, sources."""
-    from .writers import about_lines, pairs_text, source_line
+    from ..output.writers import about_lines, pairs_text, source_line
 
     info = catalog.about()
     return Document(
@@ -503,10 +503,10 @@ def validate_dataset(
     """Check a dataset against the schema and the cross-record rules; report every problem."""
     import os
 
-    from .loader import duplicate_keys, problems, read_bytes
-    from .results import Validation
-    from .vocabulary import search_data_problems
-    from .writers import sanitize
+    from ..dataset.loader import duplicate_keys, problems, read_bytes
+    from ..output.writers import sanitize
+    from ..results import Validation
+    from ..search.vocabulary import search_data_problems
 
     if limit < 1:
         raise BadValue("--limit", str(limit), ["a whole number from 1"])
@@ -553,8 +553,8 @@ def json_schema(
     ] = "dataset",
 ) -> Document:
     """Print a JSON Schema generated from the models: of the dataset, or of a command's output."""
-    from .models import json_schema as dataset_schema
-    from .results import OUTPUT_SHAPES
+    from ..dataset.models import json_schema as dataset_schema
+    from ..results import OUTPUT_SHAPES
 
     key = fold(shape)
     if key not in OUTPUT_SHAPES:
@@ -650,8 +650,8 @@ class _Commands(Mapping[str, Any]):
 
 def run(argv: list[str] | None = None) -> int:
     """Run the app; every failure becomes one line on stderr and an exit code."""
-    from .errors import StreamError
-    from .output import prepare_stdout
+    from ..errors import StreamError
+    from ..output.render import prepare_stdout
 
     if sys.stdout is None:  # started with stdout closed (`fitpartners list >&-`)
         return _report(StreamError("stdout", "it is closed"))

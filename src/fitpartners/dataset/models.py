@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
-from .labels import Domain, Msg, PartnerType, Sector
+from ..labels import Domain, Msg, PartnerType, Sector
 
 
 class EventKind(StrEnum):

@@ -19,8 +19,9 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from .catalog import Catalog
-from .labels import (
+from ..catalog import Catalog
+from ..dataset.models import Partner
+from ..labels import (
     DOMAIN_LABELS,
     DOMAIN_SHORT,
     EDITORIAL_SOURCE,
@@ -28,9 +29,8 @@ from .labels import (
     label,
     say_in,
 )
-from .labels import heading as label_heading
-from .models import Partner
-from .results import About, HistoryStep, OverviewRow
+from ..labels import heading as label_heading
+from ..results import About, HistoryStep, OverviewRow
 from .writers import EDITORIAL_NOTE, card_rows, card_word, footnotes, guard, sanitize, status_text
 
 MIN_WIDTH = 10

@@ -23,9 +23,9 @@ from typing import Any, NamedTuple, Protocol
 
 from pydantic import BaseModel
 
+from ..errors import PROG, BadValue, UsageError
+from ..labels import Msg, heading, in_lang
 from . import writers
-from .errors import PROG, BadValue, UsageError
-from .labels import Msg, heading, in_lang
 
 
 class Format(StrEnum):

@@ -18,13 +18,13 @@ from collections.abc import Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .errors import BadValue, UsageError
-from .labels import Msg, fold, fold_words
+from ..errors import BadValue, UsageError
+from ..labels import Msg, fold, fold_words
 
 if TYPE_CHECKING:
     from gettext import NullTranslations
 
-    from .models import CountryIndex
+    from ..dataset.models import CountryIndex
 
 COUNTRY_OPTION = "--country"
 SUGGESTIONS = 3
@@ -80,8 +80,8 @@ def _by_code() -> dict[str, str]:
 @cache
 def table() -> Any:
     """The editorial table of short forms and ambiguous names, read through its model."""
-    from .loader import read_bundled
-    from .models import CountryNames
+    from ..dataset.loader import read_bundled
+    from ..dataset.models import CountryNames
 
     return read_bundled("country_names.json", CountryNames, "country table")
 
@@ -138,8 +138,8 @@ def search_phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
 @cache
 def index() -> CountryIndex:
     """data/country_index.json, read through its model (models.CountryIndex)."""
-    from .loader import read_bundled
-    from .models import CountryIndex
+    from ..dataset.loader import read_bundled
+    from ..dataset.models import CountryIndex
 
     return read_bundled("country_index.json", CountryIndex, "country index")
 

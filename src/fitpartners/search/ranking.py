@@ -34,12 +34,12 @@ import functools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from .errors import UsageError
+from ..errors import UsageError
+from ..labels import DOMAIN_LABELS, DOMAIN_SHORT, SPEARHEAD_LABEL, TYPE_LABELS, Msg, fold, fold_words
 from .filters import LABEL_WORDS_NL
-from .labels import DOMAIN_LABELS, DOMAIN_SHORT, SPEARHEAD_LABEL, TYPE_LABELS, Msg, fold, fold_words
 
 if TYPE_CHECKING:
-    from .models import Name, Partner
+    from ..dataset.models import Name, Partner
 
 # Words that carry no meaning in a question, Dutch and English. Only function words.
 _STOP_NL = (

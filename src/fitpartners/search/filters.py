@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Literal
 
-from .errors import BadValue
-from .labels import DOMAIN_LABELS, DOMAIN_SHORT, SECTOR_LABELS, TYPE_LABELS, fold, fold_words
+from ..errors import BadValue
+from ..labels import DOMAIN_LABELS, DOMAIN_SHORT, SECTOR_LABELS, TYPE_LABELS, fold, fold_words
 
 # Dutch words for English words of the labels. The domain labels are English in both
 # languages (the Dutch release keeps the English terms), and the Dutch type labels are

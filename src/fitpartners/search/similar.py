@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .labels import fold
+from ..labels import fold
 
 CUTOFF = 60.0  # rapidfuzz's 0-100 similarity below which nothing is suggested
 

@@ -34,7 +34,7 @@ def main() -> None:
     import contextlib
     import gc
 
-    from .cli import run
+    from .app import run
 
     gc.disable()
     code = run(sys.argv[1:])

@@ -20,11 +20,11 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from .catalog import Catalog
-from .errors import FitError, UsageError
-from .labels import Msg
-from .loader import ENV_DATA, read_dataset
-from .output import NO_COLUMNS, Columns, Format, Lang, Note, Policy, Result, render
+from ..catalog import Catalog
+from ..dataset.loader import ENV_DATA, read_dataset
+from ..errors import FitError, UsageError
+from ..labels import Msg
+from ..output.render import NO_COLUMNS, Columns, Format, Lang, Note, Policy, Result, render
 
 ENV_LANG = "FITPARTNERS_LANG"
 ENV_TODAY = "FITPARTNERS_TODAY"

@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import chain
 
-from .labels import EDITORIAL_SOURCE, PartnerType, fold
+from ..labels import EDITORIAL_SOURCE, PartnerType, fold
 from .models import (
     EDITORIAL_FIELDS,
     FACT_FIELDS,
