@@ -12,7 +12,7 @@ import pytest
 from conftest import TERMINAL, one_line, partner, run
 from fitpartners.errors import EXIT_USAGE, BadValue
 from fitpartners.labels import DOMAIN_LABELS, DOMAIN_SHORT, SECTOR_LABELS, TYPE_LABELS, fold_words
-from fitpartners.search.countries import country_code, country_name, country_names
+from fitpartners.search.countries import country_code, country_name
 from fitpartners.search.filters import LABEL_WORDS_NL, accepted_labels, domain_ids, type_ids
 
 
@@ -460,13 +460,6 @@ def test_nothing_close_to_a_country_says_so():
 )
 def test_country_name(code, lang, name):
     assert country_name(code, lang) == name
-
-
-def test_country_names_for_search_are_common_and_iso_names_in_both_languages():
-    assert country_names("VN") == ["Vietnam", "Viet Nam"]
-    assert "Verenigde Staten" in country_names("US")
-    assert not [n for n in country_names("CN") if "Republic" in n]  # no official names
-    assert country_names("XX") == []
 
 
 @pytest.mark.parametrize("value", ["food", "voeding", "FOOD-DRINK", "voeding en dranken", "dranken"])

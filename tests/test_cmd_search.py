@@ -10,8 +10,6 @@ import csv
 import datetime as dt
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +22,7 @@ from fitpartners import labels
 from fitpartners.dataset import models
 from fitpartners.errors import UsageError
 from fitpartners.search import ranking as search
-from fitpartners.search.ranking import Hit, query_words
+from fitpartners.search.ranking import Hit
 
 PARTNERS: list[models.Partner] = models.Dataset.model_validate_json(
     (ROOT / "data" / "partners.json").read_bytes()
@@ -75,25 +73,6 @@ def test_question(q):
 
 
 # -- query words -------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("words", "expected"),
-    [
-        (["Kamer van Koophandel"], ["kamer", "koophandel"]),
-        (["kamer", "van", "koophandel"], ["kamer", "koophandel"]),
-        (["flanders.healthTech"], ["flanders", "healthtech"]),
-        (["ÉNERGIE", "Chimie"], ["energie", "chimie"]),
-        (["food", "FOOD", "Food"], ["food"]),
-        (["the food of Japan, and the US"], ["food", "japan", "us"]),
-        (["it", "ai"], ["it", "ai"]),
-        (["de", "het", "een", "en", "voor", "in", "the", "and", "for", "of", "a"], []),
-        (["  ", "--", "&"], []),
-        ([], []),
-    ],
-)
-def test_query_words(words, expected):
-    assert query_words(words) == expected
 
 
 def test_a_query_of_stop_words_is_refused():
@@ -321,13 +300,6 @@ def test_the_index_is_built_once_per_list():
     assert search._index(PARTNERS) is search._index(PARTNERS)
     assert search._index(list(PARTNERS)) is search._index(PARTNERS)  # the same partners
     assert len(search._index(PARTNERS[:3]).partners) == 3
-
-
-def test_importing_search_loads_nothing_heavy():
-    code = "import sys, fitpartners.search.ranking; print(sorted(sys.modules))"
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    for heavy in ("'rich'", "'pycountry'", "'pydantic'", "'fitpartners.dataset.models'", "'typer'"):
-        assert heavy not in loaded, heavy
 
 
 # -- folding: the ASCII shortcut gives what the general path gives -----------------------------

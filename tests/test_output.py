@@ -33,8 +33,8 @@ from fitpartners.cli.app import app
 from fitpartners.dataset.loader import parse
 from fitpartners.dataset.models import PARTNER_FIELDS
 from fitpartners.labels import PartnerType
-from fitpartners.output import writers
-from fitpartners.results import PartnerRecord
+from fitpartners.output import cells, machine, stream
+from fitpartners.results import PartnerRecord, json_records
 from synthetic import grow
 
 RAW = json.loads(DATA_FILE.read_text(encoding="utf-8"))
@@ -437,7 +437,7 @@ def test_brief_cells_for_a_narrow_table_say_what_became_of_a_partner_shortly():
         "en": [["now MEDVIA", "health, tech"], ["part of MEDVIA", "health, tech"], ["", "all sectors"]],
         "nl": [["nu MEDVIA", "health, tech"], ["deel van MEDVIA", "health, tech"], ["", "alle sectoren"]],
     }.items():
-        brief = writers.rows(records, ["status", "domains"], labels=True, lang=lang, short=True, brief=True)
+        brief = cells.rows(records, ["status", "domains"], labels=True, lang=lang, short=True, brief=True)
         assert brief == expected, lang
 
 
@@ -622,7 +622,7 @@ def test_every_property_of_every_output_schema_is_a_plain_identifier(shape):
 # -- the fast JSON path of a partner list ------------------------------------------------------
 
 # `list --json` in a pipe writes records spliced from each partner's own JSON, its cited
-# sources and its status (writers._partner_chunks), BATCH records at a time, to stdout's
+# sources and its status (machine._partner_chunks), BATCH records at a time, to stdout's
 # byte stream. These tests hold it to the plain way: PartnerRecord objects through
 # pydantic's serialiser, then the terminal-safety escapes.
 
@@ -631,7 +631,7 @@ HOSTILE_TEXT = "Voka \x9b31m \u202egnp \u2028 \x7f \u061c é – “quoted”"
 
 def plain_way(catalog: Catalog) -> str:
     records = [catalog.record(p) for p in catalog.sort(catalog.select(), "number")]
-    return writers.safe_json(TypeAdapter(list[PartnerRecord]).dump_json(records).decode()) + "\n"
+    return stream.safe_json(TypeAdapter(list[PartnerRecord]).dump_json(records).decode()) + "\n"
 
 
 def catalog_of(raw: dict) -> Catalog:
@@ -642,7 +642,7 @@ def catalog_of(raw: dict) -> Catalog:
 def large(tmp_path_factory) -> tuple[str, Catalog]:
     """More partners than one batch holds, with hostile text in a partner and a source,
     and a renamed partner (a status other than active)."""
-    raw = grow(RAW, 2 * writers.BATCH + 7)
+    raw = grow(RAW, 2 * machine.BATCH + 7)
     partner(raw, "voka")["name"] = HOSTILE_TEXT
     next(s for s in raw["sources"] if s["id"] != "editorial")["title"] = HOSTILE_TEXT
     path = tmp_path_factory.mktemp("large") / "large.json"
@@ -658,7 +658,7 @@ def test_list_json_in_a_pipe_is_byte_equal_to_serialised_records(large):
     assert r.err == ""  # no serialiser warning either
     assert r.out == plain_way(catalog)
     records = json.loads(r.out)
-    assert len(records) == len(catalog.select()) > 2 * writers.BATCH
+    assert len(records) == len(catalog.select()) > 2 * machine.BATCH
     assert [p["status"]["state"] for p in records].count("renamed") >= 1
 
 
@@ -672,7 +672,7 @@ def test_a_text_only_stdout_gets_the_same_json(large, monkeypatch):
     _, catalog = large
     out = io.StringIO()  # no byte stream beneath it
     monkeypatch.setattr(sys, "stdout", out)
-    writers.write_json_records(catalog.printed(catalog.sort(catalog.select(), "number")), None, None)
+    machine.write_json_records(catalog.printed(catalog.sort(catalog.select(), "number")), None, None)
     assert out.getvalue() == plain_way(catalog)
 
 
@@ -690,17 +690,17 @@ def test_json_escapes_every_unsafe_character_but_the_c0_controls_and_no_other():
     """The UTF-8 pattern for JSON and the text pattern for people name the same characters
     (but C0, which the serialiser escapes itself): checked on every code point at once."""
     chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
-    unsafe = {c for c in chars if writers._UNSAFE.match(c) and c >= " "}
+    unsafe = {c for c in chars if stream._UNSAFE.match(c) and c >= " "}
     assert len(unsafe) == 1 + 32 + 1 + 2 + 2 + 5 + 4  # DEL, C1, ALM, LRM/RLM, LS/PS, LRE-RLO, LRI-PDI
     expected = "".join(f"\\u{ord(c):04x}" if c in unsafe else c for c in chars)
-    assert writers.safe_json_bytes("".join(chars).encode()) == expected.encode()
+    assert stream.safe_json_bytes("".join(chars).encode()) == expected.encode()
     for char in unsafe:  # each alone, where only its own first byte can let it through
-        assert writers.safe_json_bytes(f'"a{char}b"'.encode()) == f'"a\\u{ord(char):04x}b"'.encode()
+        assert stream.safe_json_bytes(f'"a{char}b"'.encode()) == f'"a\\u{ord(char):04x}b"'.encode()
 
 
 def test_safe_bytes_are_passed_through_unchanged():
     chunk = '{"name":"Fédération belge – “ß”, ø, €"}'.encode()  # non-ASCII, none unsafe
-    assert writers.safe_json_bytes(chunk) is chunk  # passed through, not re-encoded
+    assert stream.safe_json_bytes(chunk) is chunk  # passed through, not re-encoded
 
 
 @pytest.mark.parametrize(
@@ -708,12 +708,12 @@ def test_safe_bytes_are_passed_through_unchanged():
 )
 def test_an_unsafe_character_after_safe_ones_of_the_same_first_byte_is_escaped(safe, unsafe):
     data = f'"{safe}{safe}x{unsafe}{safe}"'.encode()
-    assert writers.safe_json_bytes(data) == f'"{safe}{safe}x\\u{ord(unsafe):04x}{safe}"'.encode()
+    assert stream.safe_json_bytes(data) == f'"{safe}{safe}x\\u{ord(unsafe):04x}{safe}"'.encode()
 
 
 # -- JSON-shaped records -----------------------------------------------------------------------
 
-# writers.json_records makes what --jq reads, what Catalog.records() gives and what --fields
+# results.json_records makes what --jq reads, what Catalog.records() gives and what --fields
 # keeps; write_json_records writes the JSON array of any other listing through pydantic's
 # serialiser, a batch at a time.
 
@@ -731,8 +731,8 @@ def test_records_of_any_model_are_plain_json_values_in_the_order_of_fields():
     records = [Row(kind=PartnerType.CLUSTER, day=dt.date(2022, 5, 17), name="MEDVIA")]
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        every = writers.json_records(records, None)
-        chosen = writers.json_records(records, ["name", "kind", "website"])
+        every = json_records(records, None)
+        chosen = json_records(records, ["name", "kind", "website"])
     assert caught == []
     assert repr(every) == repr([{"kind": "cluster", "day": "2022-05-17", "name": "MEDVIA"}])
     assert repr(chosen) == repr([{"name": "MEDVIA", "kind": "cluster", "website": None}])
@@ -1119,11 +1119,11 @@ def test_xlsx_sheet_wraps_long_cells_and_sizes_columns():
 
 def test_xlsx_needs_a_stdout_that_takes_bytes(monkeypatch):
     from fitpartners.errors import StreamError
-    from fitpartners.output import writers
+    from fitpartners.output import stream
 
     monkeypatch.setattr(sys, "stdout", io.StringIO())
     with pytest.raises(StreamError) as refused:
-        writers.write_bytes(b"x")
+        stream.write_bytes(b"x")
     assert str(refused.value) == "cannot write to stdout: it takes text only, not a binary workbook"
 
 
@@ -1262,11 +1262,11 @@ def test_validate_limit_below_one_is_our_message():
 )
 @settings(derandomize=True, max_examples=300)  # the same examples on every run: never flaky
 def test_json_is_what_the_standard_librarys_json_writes(value, indent):
-    # writers.to_json uses pydantic-core's serialiser; for the values we print (floats of
+    # stream.to_json uses pydantic-core's serialiser; for the values we print (floats of
     # three decimals) it must write what json.dumps would. jq's results use json itself.
     separators = None if indent is not None else (",", ":")
-    expected = writers.safe_json(json.dumps(value, ensure_ascii=False, indent=indent, separators=separators))
-    assert writers.to_json(value, indent=indent) == expected
+    expected = stream.safe_json(json.dumps(value, ensure_ascii=False, indent=indent, separators=separators))
+    assert stream.to_json(value, indent=indent) == expected
 
 
 def test_jq_numbers_are_written_as_jq_writes_them():

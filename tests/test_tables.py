@@ -17,7 +17,7 @@ from fitpartners.labels import (
     TYPE_SHORT,
     heading,
 )
-from fitpartners.output.writers import status_text
+from fitpartners.output.cells import status_text
 from fitpartners.search.filters import type_ids
 
 WIDTHS = [60, 80, 100, 120]

@@ -16,6 +16,7 @@ none of Typer, Rich and Pydantic.
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.2.0"
@@ -52,8 +53,7 @@ def __getattr__(name: str) -> Any:
     module = _WHERE.get(name)
     if module is None:
         raise AttributeError(f"module 'fitpartners' has no attribute {name!r}")
-    import importlib
-
+    # Door (PEP 562): `import fitpartners` stays light; a name brings its module when used.
     value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value  # found once
     return value

@@ -47,7 +47,11 @@ from .results import (
     TypeCount,
     WordMatch,
     domain_key,
+    json_records,
 )
+from .search import filters
+from .search.countries import country_codes, search_phrases
+from .search.similar import closest
 
 PERIOD_ALL = "all"
 
@@ -212,8 +216,6 @@ class Catalog:
     def records(self, partners: Sequence[Partner] | None = None) -> list[dict[str, Any]]:
         """The partners (default: `partners`) as `fitpartners list --json` prints them:
         one plain dict per partner, JSON types only (pd.DataFrame(records) makes a table)."""
-        from .output.writers import json_records
-
         return json_records(self.printed(self.partners if partners is None else partners), None)
 
     def search_record(self, hit: SearchHit) -> SearchRecord:
@@ -229,12 +231,13 @@ class Catalog:
     def answer(self, query: str | Sequence[str], *, period: str | None = None) -> Answer:
         """search(), with what people are told besides: countries without a chamber,
         ambiguous country names, and for an empty answer the nearest known words."""
-        from .search import ranking as search
+        # Door: the ranking imports the vocabulary, whose models are built on import.
+        from .search import ranking
 
         words = [query] if isinstance(query, str) else list(query)
         partners = self.in_period(self.period(period))
         merged = {p.id: s.partner for p in partners if (s := self.status(p)).partner is not None}
-        found = search.search(partners, words, merged)
+        found = ranking.search(partners, words, merged)
         hits = [
             SearchHit(
                 h.partner,
@@ -275,21 +278,13 @@ class Catalog:
         types, domains, countries, sectors = (_values(v) for v in (type, domain, country, sector))
         type_ids = domain_ids = codes = sector_ids = None
         if types:
-            from .search.filters import type_ids as type_ids_of
-
-            type_ids = type_ids_of(types)
+            type_ids = filters.type_ids(types)
         if domains:
-            from .search.filters import domain_ids as domain_ids_of
-
-            domain_ids = domain_ids_of(domains)
+            domain_ids = filters.domain_ids(domains)
         if countries:
-            from .search.countries import country_codes
-
             codes = country_codes(countries)
         if sectors:
-            from .search.filters import sector_ids as sector_ids_of
-
-            sector_ids = sector_ids_of(sectors)
+            sector_ids = filters.sector_ids(sectors)
         chosen: list[Partner] = []
         left_out: list[Partner] = []
         for p in self.in_period(self.period(period)):
@@ -492,7 +487,6 @@ def _of_the_kind_named(partners: Sequence[Partner], query: str, found: Partner) 
     """The partners of the kind `query` names, when `found` is of it: a type or a domain by
     a word of its labels, a chamber's country by its name; [] when the query names no kind
     of `found` ('beacon'). 'china' begins VCKK's English name, and names BCECC's country too."""
-    from .search.filters import domain_ids, type_ids
 
     def types(p: Partner) -> set[str | None]:
         return {p.type}
@@ -500,18 +494,17 @@ def _of_the_kind_named(partners: Sequence[Partner], query: str, found: Partner) 
     def domains(p: Partner) -> set[str | None]:
         return set(p.domains)
 
-    for ids_of, of in ((type_ids, types), (domain_ids, domains)):
+    for ids_of, of in ((filters.type_ids, types), (filters.domain_ids, domains)):
         try:
             ids = ids_of([query])
         except BadValue:
             continue
         if ids & of(found):
             return [p for p in sorted(partners, key=by_number) if ids & of(p)]
-    if found.country is not None:
-        from .search.countries import search_phrases
-
-        if found.country in search_phrases().get(tuple(fold_words(query).split()), ()):
-            return [p for p in sorted(partners, key=by_number) if p.country == found.country]
+    if found.country is not None and found.country in search_phrases().get(
+        tuple(fold_words(query).split()), ()
+    ):
+        return [p for p in sorted(partners, key=by_number) if p.country == found.country]
     return []
 
 
@@ -554,7 +547,5 @@ def _starts_words(words: list[str], name_words: list[str]) -> bool:
 
 def suggest(partners: Sequence[Partner], query: str) -> list[str]:
     """Names of the partners closest to the query, ranked, at most three: only ever a hint."""
-    from .search.similar import closest
-
     ordered = sorted(partners, key=by_number)
     return closest(query, ((n.text, p.name) for p in ordered for n in p.names()))

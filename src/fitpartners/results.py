@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from typing import Any, overload
 
-from pydantic import BaseModel, ConfigDict, create_model
+from pydantic import BaseModel, ConfigDict, TypeAdapter, create_model
 
 from .dataset.models import Bilingual, Dataset, Partner, Programme, Round, Source
 from .labels import Domain
@@ -58,7 +58,7 @@ class PartnerRecord(Partner):
 class PartnerRecords(Sequence[PartnerRecord]):
     """Partner records, each made when it is read: the partner with its sources resolved
     through `cited` (source id -> CitedSource) and its `status`. A JSON list of many
-    partners is written straight from these parts (writers.write_json_records), without
+    partners is written straight from these parts (machine.write_json_records), without
     first making a record object for each."""
 
     def __init__(
@@ -206,3 +206,24 @@ OUTPUT_SHAPES: dict[str, type[BaseModel]] = {
     "about": About,
     "validate": Validation,
 }
+
+
+# -- records as JSON values ----------------------------------------------------------
+
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
+
+
+def adapter(kind: type) -> TypeAdapter[Any]:
+    if kind not in _ADAPTERS:
+        _ADAPTERS[kind] = TypeAdapter(list[kind])  # type: ignore[valid-type]
+    return _ADAPTERS[kind]
+
+
+def json_records(records: Sequence[BaseModel], fields: Sequence[str] | None) -> list[dict[str, Any]]:
+    """Records as JSON-shaped values, keys in `fields` order when given."""
+    if not records:
+        return []
+    dumped: list[dict[str, Any]] = adapter(type(records[0])).dump_python(list(records), mode="json")
+    if fields is None:
+        return dumped
+    return [{f: d.get(f) for f in fields} for d in dumped]

@@ -2,25 +2,32 @@
 
 A command body asks the catalog and returns a result; `options.command` declares the
 shared options, loads the catalog and renders the result (output.render). Data flows one
-way: cli -> options -> catalog (and search) -> output -> writers/views.
+way: cli -> options -> catalog (and search) -> output.
 """
 
 import contextlib
 import functools
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Annotated, Any, Literal, Optional
 
 import typer
+from typer.core import CompletionItem  # type: ignore[attr-defined]  # Typer carries its own Click
 
 from .. import __version__
 from ..catalog import Catalog
-from ..dataset.loader import ENV_DATA, ENV_MAX_BYTES
+from ..dataset.loader import ENV_DATA, ENV_MAX_BYTES, duplicate_keys, problems, read_bytes
 from ..dataset.models import PARTNER_FIELDS
-from ..errors import EXIT_CODES_HELP, EXIT_USAGE, PROG, BadValue, outcome
+from ..dataset.models import json_schema as dataset_schema
+from ..errors import EXIT_CODES_HELP, EXIT_USAGE, PROG, BadValue, StreamError, outcome
 from ..labels import DOMAIN_LABELS, SECTOR_LABELS, TYPE_LABELS, Msg, fold, say_in
-from ..output.render import Card, Columns, Document, Listing, Note, say
-from ..results import HistoryStep, MatrixRow
+from ..output.render import Card, Columns, Document, Listing, Note, prepare_stdout, say
+from ..output.stream import sanitize
+from ..output.text import about_lines, card_text, pairs_text, source_line
+from ..results import OUTPUT_SHAPES, HistoryStep, MatrixRow, Validation
+from ..search.countries import all_country_names, country_codes, no_chamber_note, table
+from ..search.filters import accepted_labels
 from .options import (
     DOCUMENT,
     ENV_LANG,
@@ -114,8 +121,6 @@ def _complete_partner(ctx: typer.Context, incomplete: str) -> list[tuple[str, st
 
 def _complete_labels(kind: Literal["type", "domain"]) -> Callable[[typer.Context, str], list[str]]:
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
-        from ..search.filters import accepted_labels
-
         done, _, last = incomplete.rpartition(",")
         prefix = f"{done}," if done else ""
         return [prefix + v for v in _matching(last, accepted_labels(kind))]
@@ -139,8 +144,6 @@ def _complete_sector(ctx: typer.Context, incomplete: str) -> list[str]:
 def _complete_country(ctx: typer.Context, incomplete: str) -> list[str]:
     """Country names of one word (English, Dutch, the table's short forms), lower case,
     and ISO codes when what was typed is one."""
-    from ..search.countries import all_country_names, table
-
     done, _, last = incomplete.rpartition(",")
     prefix = f"{done}," if done else ""
     names = [n.lower() for n in all_country_names()]
@@ -153,8 +156,6 @@ def _complete_sort(ctx: typer.Context, incomplete: str) -> list[str]:
 
 
 def _complete_shape(ctx: typer.Context, incomplete: str) -> list[str]:
-    from ..results import OUTPUT_SHAPES
-
     return _matching(incomplete, OUTPUT_SHAPES)
 
 
@@ -172,13 +173,6 @@ HISTORY_COLUMNS = Columns(HISTORY_FIELDS, HISTORY_FIELDS)
 MATRIX_FIELDS = tuple(MatrixRow.model_fields)
 MATRIX_COLUMNS = Columns(MATRIX_FIELDS, MATRIX_FIELDS)
 SORT_KEYS = ("number", "name", "type")
-
-
-def views() -> Any:
-    """The Rich views, imported only when a terminal picture is drawn."""
-    from ..output import views as module
-
-    return module
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -279,8 +273,6 @@ def list_partners(
     codes: list[str] = []
     no_chamber: list[str] = []
     if country:
-        from ..search.countries import country_codes, no_chamber_note
-
         codes = sorted(country_codes(country))
         no_chamber = [c for c in codes if not catalog.select(country=c, period=period)]
         general = [p.name for p in catalog.cross_sector_partners(period)] if no_chamber else []
@@ -321,8 +313,6 @@ def show_partner(
     ],
 ) -> Card:
     """Show one partner with every field, its present status and its sources."""
-    from ..output.writers import card_text
-
     found = catalog.resolve(name)
     p, status = found.partner, catalog.status(found.partner)
     names = {q.id: q.name for q in catalog.all_partners}
@@ -330,7 +320,7 @@ def show_partner(
         catalog.record(p),
         PARTNER_COLUMNS,
         text=lambda lang: card_text(p, status, lang, names, catalog.sources),
-        view=lambda lang: views().partner_card(catalog, p, lang),
+        view=lambda views, lang: views.partner_card(catalog, p, lang),
         notes=[Note(found.note, people_only=True)] if found.note else [],
     )
 
@@ -406,7 +396,7 @@ def domains_overview(catalog: Catalog, period: str | None = None) -> Listing:
     return Listing(
         rows,
         OVERVIEW_COLUMNS,
-        view=lambda lang: views().overview(catalog, rows, lang, "domain (editorial mapping)"),
+        view=lambda views, lang: views.overview(catalog, rows, lang, "domain (editorial mapping)"),
     )
 
 
@@ -420,7 +410,9 @@ def domains_overview(catalog: Catalog, period: str | None = None) -> Listing:
 def types_overview(catalog: Catalog, period: str | None = None) -> Listing:
     """The partner types with their partners and counts."""
     rows = catalog.overview("type", period)
-    return Listing(rows, OVERVIEW_COLUMNS, view=lambda lang: views().overview(catalog, rows, lang, "type"))
+    return Listing(
+        rows, OVERVIEW_COLUMNS, view=lambda views, lang: views.overview(catalog, rows, lang, "type")
+    )
 
 
 @command(
@@ -433,7 +425,7 @@ def types_overview(catalog: Catalog, period: str | None = None) -> Listing:
 def domain_matrix(catalog: Catalog, period: str | None = None) -> Listing:
     """Which partner serves which strategic domain, at a glance (editorial)."""
     rows = catalog.matrix(period)
-    return Listing(rows, MATRIX_COLUMNS, view=lambda lang: views().matrix(rows, lang))
+    return Listing(rows, MATRIX_COLUMNS, view=lambda views, lang: views.matrix(rows, lang))
 
 
 @command(
@@ -449,7 +441,7 @@ def round_history(catalog: Catalog) -> Listing:
     return Listing(
         rows,
         HISTORY_COLUMNS,
-        view=lambda lang: views().history(catalog, rows, lang),
+        view=lambda views, lang: views.history(catalog, rows, lang),
         empty=Msg("only one round in the dataset"),
     )
 
@@ -463,15 +455,13 @@ def round_history(catalog: Catalog) -> Listing:
 )
 def about_programme(catalog: Catalog) -> Document:
     """The programme: agency, strategy, rounds with their dates, partner types, sources."""
-    from ..output.writers import about_lines, pairs_text, source_line
-
     info = catalog.about()
     return Document(
         info,
         text=lambda lang: pairs_text(
             [*about_lines(info, lang), *((say_in(lang, "source"), source_line(s)) for s in info.sources)]
         ),
-        view=lambda lang: views().about(info, about_lines(info, lang), lang),
+        view=lambda views, lang: views.about(info, about_lines(info, lang), lang),
     )
 
 
@@ -501,11 +491,7 @@ def validate_dataset(
     ] = 50,
 ) -> Document:
     """Check a dataset against the schema and the cross-record rules; report every problem."""
-    import os
-
-    from ..dataset.loader import duplicate_keys, problems, read_bytes
-    from ..output.writers import sanitize
-    from ..results import Validation
+    # Door: the vocabulary's models are built on import; only validate and search need them.
     from ..search.vocabulary import search_data_problems
 
     if limit < 1:
@@ -553,9 +539,6 @@ def json_schema(
     ] = "dataset",
 ) -> Document:
     """Print a JSON Schema generated from the models: of the dataset, or of a command's output."""
-    from ..dataset.models import json_schema as dataset_schema
-    from ..results import OUTPUT_SHAPES
-
     key = fold(shape)
     if key not in OUTPUT_SHAPES:
         raise BadValue("--output", shape, list(OUTPUT_SHAPES))
@@ -571,8 +554,6 @@ def _unfiltered(complete: Callable[[typer.Context, str], Any]) -> Callable[..., 
     with the typed text as typed, which would undo matching without case and accents."""
 
     def shell_complete(ctx: typer.Context, param: Any, incomplete: str) -> list[Any]:
-        from typer.core import CompletionItem  # type: ignore[attr-defined]  # Typer carries its own Click
-
         found = complete(ctx, incomplete)
         return [CompletionItem(*v) if isinstance(v, tuple) else CompletionItem(v) for v in found]
 
@@ -650,9 +631,6 @@ class _Commands(Mapping[str, Any]):
 
 def run(argv: list[str] | None = None) -> int:
     """Run the app; every failure becomes one line on stderr and an exit code."""
-    from ..errors import StreamError
-    from ..output.render import prepare_stdout
-
     if sys.stdout is None:  # started with stdout closed (`fitpartners list >&-`)
         return _report(StreamError("stdout", "it is closed"))
     prepare_stdout(False)  # text for people degrades in a non-UTF-8 locale; machine formats switch to UTF-8

@@ -16,6 +16,8 @@
 - stdout at exit: a reader that went away (`| head -1`) gets no error at exit.
 """
 
+import contextlib
+import gc
 import os
 import signal
 import sys
@@ -31,9 +33,7 @@ def _interrupted(signum: int, frame: object) -> None:
 def main() -> None:
     signal.signal(signal.SIGINT, _interrupted)
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
-    import contextlib
-    import gc
-
+    # Door: the app imports Typer, Pydantic and the dataset's models; the handler comes first.
     from .app import run
 
     gc.disable()

@@ -8,8 +8,10 @@ the models is a data error like any other, naming the file, the record and the f
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
+import shlex
 import sys
 from pathlib import Path
 from typing import Any, TypeVar
@@ -155,8 +157,6 @@ def read_bytes(path: str | None, limit: int | None = None) -> tuple[bytes, str]:
 def _record_ids(data: bytes) -> dict[tuple[str, int], str]:
     """(list name, index) -> id of the record there, to name records in messages; only
     computed when a file is invalid, and empty when it is not JSON at all."""
-    import json  # only for an invalid file
-
     try:
         doc = json.loads(data)
     except (ValueError, RecursionError):
@@ -214,8 +214,6 @@ def _cross_check_valid_partners(data: bytes, errors: list[Any]) -> list[str]:
         if len(loc) < 2 or loc[0] != "partners" or not isinstance(loc[1], int):
             return []
         bad.add(loc[1])
-    import json
-
     doc = json.loads(data)
     kept = [i for i in range(len(doc["partners"])) if i not in bad]
     try:
@@ -262,8 +260,6 @@ def parse(data: bytes, origin: str) -> Dataset:
 
 
 def _quoted(path: str) -> str:
-    import shlex  # only for a message
-
     return shlex.quote(path)
 
 
@@ -303,8 +299,6 @@ def duplicate_keys(data: bytes) -> list[str]:
     """A problem for each key that an object of the file holds twice (JSON readers keep
     the last in silence: `"name": "Evil", "name": "Voka"` reads as Voka), with the path of
     its object. Only `validate` asks: a normal run reads the file once, through pydantic."""
-    import json
-
     try:
         doc = json.loads(data.removeprefix(BOM), object_pairs_hook=_keep_repeats)
     except (ValueError, RecursionError):

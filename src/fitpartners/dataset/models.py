@@ -1,7 +1,7 @@
 """The dataset schema: the one definition of a record, used at run time for every dataset.
 
 Every dataset, the bundled one and a user's (--data / FITPARTNERS_DATA), is read by
-`loader.read_dataset` into these models; the catalog, views and writers work on them.
+`loader.read_dataset` into these models; the catalog, output wing works on them.
 `fitpartners schema` prints the JSON Schema generated from them and `fitpartners validate`
 checks a file through the same path. The rules that span records (unique names, known
 references, provenance) are in `rules.py`.

@@ -19,13 +19,24 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from pydantic import BaseModel
 
 from ..errors import PROG, BadValue, UsageError
 from ..labels import Msg, heading, in_lang
-from . import writers
+from ..results import json_records
+from .cells import LIST_SEPARATOR, rows
+from .jq import write_jq
+from .machine import csv_text, markdown_text, tsv_text, write_json_records, write_jsonl
+from .stream import sanitize, to_json, write, write_bytes
+from .text import padded_table
+from .xlsx import xlsx_bytes
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+    from ..dataset.models import Partner
+    from ..results import About, HistoryStep, OverviewRow
 
 
 class Format(StrEnum):
@@ -57,7 +68,7 @@ def say(message: str, lang: str = "en") -> None:
     """A one-line message for people, on stderr (a labels.Msg in `lang`)."""
     if sys.stderr is None:  # closed before we started: nobody is listening
         return
-    line = f"{PROG}: {writers.sanitize(in_lang(message, lang))}\n"
+    line = f"{PROG}: {sanitize(in_lang(message, lang))}\n"
     try:
         sys.stderr.write(line)
         sys.stderr.flush()
@@ -101,6 +112,40 @@ def parse_fields(raw: str | None, valid: Sequence[str]) -> list[str] | None:
     return chosen
 
 
+# -- the terminal views -----------------------------------------------------------------------
+
+
+class Views(Protocol):
+    """What the terminal views (output/views.py) offer; the module itself is one."""
+
+    def show(self, renderable: Any) -> None: ...
+    def records_table(
+        self,
+        full: list[list[str]],
+        brief: list[list[str]],
+        fields: Sequence[str],
+        header: Sequence[str] | None,
+        lang: str,
+        *,
+        droppable: bool,
+    ) -> Any: ...
+    def partner_card(self, catalog: Catalog, p: Partner, lang: str) -> Any: ...
+    def overview(self, catalog: Catalog, rows: list[OverviewRow], lang: str, heading: str) -> Any: ...
+    def matrix(self, rows: list[Any], lang: str) -> Any: ...
+    def about(self, info: About, pairs: list[tuple[str, str]], lang: str = "en") -> Any: ...
+    def history(self, catalog: Catalog, steps: list[HistoryStep], lang: str = "en") -> Any: ...
+
+
+def terminal_views() -> Views:
+    # Door: the views import Rich, which only a terminal picture needs.
+    from . import views
+
+    return views
+
+
+View = Callable[[Views, str], Any]  # draws a command's picture, given the views and the language
+
+
 # -- results --------------------------------------------------------------------------------
 
 
@@ -131,7 +176,7 @@ class Listing:
         self,
         records: Sequence[BaseModel],
         columns: Columns,
-        view: Callable[[str], Any] | None = None,
+        view: View | None = None,
         empty: str = Msg("no partner matches"),
         notes: list[Note] | None = None,
     ) -> None:
@@ -153,7 +198,7 @@ class Card:
         record: BaseModel,
         columns: Columns,
         text: Callable[[str], str],
-        view: Callable[[str], Any],
+        view: View,
         notes: list[Note] | None = None,
     ) -> None:
         self.record = record
@@ -173,7 +218,7 @@ class Document:
         self,
         value: Any,
         text: Callable[[str], str] | None = None,
-        view: Callable[[str], Any] | None = None,
+        view: View | None = None,
         indent: bool = False,
         exit_code: int = 0,
         notes: list[Note] | None = None,
@@ -285,19 +330,19 @@ class JsonRenderer:
         if isinstance(value, BaseModel):
             value = value.model_dump(mode="json")
         if self.policy.jq is not None:
-            writers.write_jq(value, self.policy.jq)
+            write_jq(value, self.policy.jq)
         else:
-            writers.write(writers.to_json(value, indent=2 if indent or self.policy.terminal else None) + "\n")
+            write(to_json(value, indent=2 if indent or self.policy.terminal else None) + "\n")
 
     def listing(self, result: Listing) -> None:
         fields = self.policy.fields
         if self.policy.jq is not None:
-            self._value(writers.json_records(result.records, fields))
+            self._value(json_records(result.records, fields))
         else:
-            writers.write_json_records(result.records, fields, 2 if self.policy.terminal else None)
+            write_json_records(result.records, fields, 2 if self.policy.terminal else None)
 
     def card(self, result: Card) -> None:
-        self._value(writers.json_records([result.record], self.policy.fields)[0])
+        self._value(json_records([result.record], self.policy.fields)[0])
 
     def document(self, result: Document) -> None:
         self._value(result.value, indent=result.indent)
@@ -308,14 +353,14 @@ class JsonLinesRenderer:
         self.policy = policy
 
     def listing(self, result: Listing) -> None:
-        writers.write_jsonl(result.records, self.policy.fields)
+        write_jsonl(result.records, self.policy.fields)
 
     def card(self, result: Card) -> None:
-        writers.write_jsonl([result.record], self.policy.fields)
+        write_jsonl([result.record], self.policy.fields)
 
     def document(self, result: Document) -> None:
         value = result.value.model_dump(mode="json") if isinstance(result.value, BaseModel) else result.value
-        writers.write(writers.to_json(value, indent=None) + "\n")
+        write(to_json(value, indent=None) + "\n")
 
 
 class RowsRenderer:
@@ -328,19 +373,19 @@ class RowsRenderer:
         p = self.policy
         if p.format is Format.xlsx:
             every = p.fields or list(result.columns.valid)
-            table = writers.rows(result.records, every, labels=True, lang=p.lang, sep=writers.LIST_SEPARATOR)
+            table = rows(result.records, every, labels=True, lang=p.lang, sep=LIST_SEPARATOR)
             header = [heading(f, p.lang) for f in every] if p.headers else None
-            writers.write_bytes(writers.xlsx_bytes(table, header))
+            write_bytes(xlsx_bytes(table, header))
             return
         if p.format is Format.markdown:
             shown = p.fields or list(result.columns.default)
-            table = writers.rows(result.records, shown, labels=True, lang=p.lang)
-            writers.write(writers.markdown_text(table, [heading(f, p.lang) for f in shown]))
+            table = rows(result.records, shown, labels=True, lang=p.lang)
+            write(markdown_text(table, [heading(f, p.lang) for f in shown]))
             return
         every = p.fields or list(result.columns.valid)
-        table = writers.rows(result.records, every, labels=p.labels, lang=p.lang, sep=writers.LIST_SEPARATOR)
+        table = rows(result.records, every, labels=p.labels, lang=p.lang, sep=LIST_SEPARATOR)
         header = every if p.headers else None
-        writers.write((writers.csv_text if p.format is Format.csv else writers.tsv_text)(table, header))
+        write((csv_text if p.format is Format.csv else tsv_text)(table, header))
 
     def card(self, result: Card) -> None:
         self.listing(Listing([result.record], result.columns))
@@ -365,24 +410,24 @@ class PlainRenderer:
             if p.terminal or not p.explicit:
                 return
         shown = p.fields or list(result.columns.default)
-        table = writers.rows(result.records, shown, labels=True, lang=p.lang)
+        table = rows(result.records, shown, labels=True, lang=p.lang)
         if p.explicit:  # --format table in a pipe: a padded table, header included
             header = [heading(f, p.lang) for f in shown] if p.headers else None
-            writers.write(writers.padded_table(table, header))
+            write(padded_table(table, header))
         else:  # bare rows, one line per record, for cut and awk
-            writers.write(writers.tsv_text(table, None))
+            write(tsv_text(table, None))
 
     def card(self, result: Card) -> None:
         if self.policy.fields is not None:
             self.listing(Listing([result.record], result.columns))
         else:
-            writers.write(result.text(self.policy.lang))
+            write(result.text(self.policy.lang))
 
     def document(self, result: Document) -> None:
         if result.text is None:
             JsonRenderer(self.policy).document(result)
         else:
-            writers.write(result.text(self.policy.lang))
+            write(result.text(self.policy.lang))
 
 
 class TerminalRenderer:
@@ -392,40 +437,37 @@ class TerminalRenderer:
         self.policy = policy
 
     def listing(self, result: Listing) -> None:
-        from . import views
-
         p = self.policy
         if not result.records:
             if result.empty and not p.quiet:
                 say(result.empty, p.lang)
             return
+        views = terminal_views()
         if result.view is not None and p.fields is None:
-            views.show(result.view(p.lang))
+            views.show(result.view(views, p.lang))
             return
         shown = p.fields or list(result.columns.default)
         header = [heading(f, p.lang) for f in shown] if p.headers else None
-        full = writers.rows(result.records, shown, labels=True, lang=p.lang, short=True)
-        brief = writers.rows(result.records, shown, labels=True, lang=p.lang, short=True, brief=True)
+        full = rows(result.records, shown, labels=True, lang=p.lang, short=True)
+        brief = rows(result.records, shown, labels=True, lang=p.lang, short=True, brief=True)
         views.show(views.records_table(full, brief, shown, header, p.lang, droppable=p.fields is None))
 
     def card(self, result: Card) -> None:
-        from . import views
-
         if self.policy.fields is not None:
             self.listing(Listing([result.record], result.columns))
         else:
-            views.show(result.view(self.policy.lang))
+            views = terminal_views()
+            views.show(result.view(views, self.policy.lang))
 
     def document(self, result: Document) -> None:
         if result.view is None:  # no picture of its own: its text lines (validate), else JSON (schema)
             if result.text is not None:
-                writers.write(result.text(self.policy.lang))
+                write(result.text(self.policy.lang))
             else:
                 JsonRenderer(self.policy).document(result)
             return
-        from . import views
-
-        views.show(result.view(self.policy.lang))
+        views = terminal_views()
+        views.show(result.view(views, self.policy.lang))
 
 
 def renderer(policy: Policy) -> Renderer:

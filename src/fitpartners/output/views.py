@@ -31,7 +31,9 @@ from ..labels import (
 )
 from ..labels import heading as label_heading
 from ..results import About, HistoryStep, OverviewRow
-from .writers import EDITORIAL_NOTE, card_rows, card_word, footnotes, guard, sanitize, status_text
+from .cells import status_text
+from .stream import guard, sanitize
+from .text import EDITORIAL_NOTE, card_rows, footnotes
 
 MIN_WIDTH = 10
 
@@ -305,7 +307,7 @@ def domain_legend(lang: str, cells: Sequence[str] | None = None) -> Text | None:
 
 def partner_card(catalog: Catalog, p: Partner, lang: str) -> Group:
     """Every field of a partner, each fact followed by its footnoted sources (the rows
-    of writers.card_rows, which the plain card prints too)."""
+    of text.card_rows, which the plain card prints too)."""
     rows = card_rows(p, catalog.status(p), lang, {q.id: q.name for q in catalog.all_partners})
     marks = footnotes(rows)
     grid = Table.grid(padding=(0, 2))
@@ -325,7 +327,7 @@ def partner_card(catalog: Catalog, p: Partner, lang: str) -> Group:
         if s.url:
             parts.append(Text("    ", no_wrap=True, overflow="ignore").append_text(link(s.url)))
     if EDITORIAL_SOURCE in marks:
-        parts.append(text("[E] " + card_word(EDITORIAL_NOTE, lang), "dim"))
+        parts.append(text("[E] " + say_in(lang, EDITORIAL_NOTE), "dim"))
     heading = f"#{p.number} {p.name}" if p.number is not None else p.name
     return Group(text(heading, "bold"), grid, Text(""), *parts)
 
@@ -397,7 +399,7 @@ def about(info: About, pairs: list[tuple[str, str]], lang: str = "en") -> Group:
     grid.add_column(overflow="fold", width=widths[1] if widths else None)
     for name, value in zip(names, values, strict=True):
         grid.add_row(Text(name), Text(value))
-    parts: list[Any] = [grid, Text(""), text(card_word("sources", lang), "bold")]
+    parts: list[Any] = [grid, Text(""), text(say_in(lang, "sources"), "bold")]
     for i, s in enumerate(info.sources, 1):
         parts.append(text(f"[{i}] {', '.join(x for x in (s.publisher, s.date, s.title) if x)}", "dim"))
         if s.url:

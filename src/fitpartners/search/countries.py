@@ -8,36 +8,40 @@ once, by scripts/country_index.py, into data/country_index.json (a test checks t
 against the installed pycountry): a search reads that small file instead of importing
 pycountry, reading its database and Dutch catalogue and folding each name, which was the
 largest part of its start-up (docs/performance.md). Reading --country, completing it and
-validate use pycountry itself. pycountry and the files are loaded inside the functions,
-so only a run that needs a country pays for them.
+validate use pycountry itself, through one door (`_pycountry`); the files are read when
+first asked for, so only a run that needs a country pays for them.
 """
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from types import ModuleType
+from typing import Any
 
+from ..dataset.loader import read_bundled
+from ..dataset.models import CountryIndex, CountryNames
 from ..errors import BadValue, UsageError
 from ..labels import Msg, fold, fold_words
-
-if TYPE_CHECKING:
-    from gettext import NullTranslations
-
-    from ..dataset.models import CountryIndex
+from .similar import closest
 
 COUNTRY_OPTION = "--country"
 SUGGESTIONS = 3
 
 
 @cache
-def _dutch() -> NullTranslations:
-    import gettext
-
+def _pycountry() -> ModuleType:
+    # Door: importing pycountry reads its database; a search reads the small country index.
     import pycountry
 
+    return pycountry
+
+
+@cache
+def _dutch() -> gettext.NullTranslations:
     # fallback: without the Dutch catalogue, names stay English rather than failing.
-    return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["nl"], fallback=True)
+    return gettext.translation("iso3166-1", _pycountry().LOCALES_DIR, languages=["nl"], fallback=True)
 
 
 def _english_names(country: Any, *, official: bool = True) -> list[str]:
@@ -56,8 +60,7 @@ def _all_names(country: Any, *, official: bool = True) -> list[str]:
 @cache
 def _by_name() -> dict[str, str]:
     """Folded English and Dutch name (common, ISO, official) -> alpha-2 code."""
-    import pycountry
-
+    pycountry = _pycountry()
     table: dict[str, str] = {}
     for country in pycountry.countries:
         for name in _all_names(country):
@@ -68,8 +71,7 @@ def _by_name() -> dict[str, str]:
 @cache
 def _by_code() -> dict[str, str]:
     """Folded alpha-2 and alpha-3 code -> alpha-2 code."""
-    import pycountry
-
+    pycountry = _pycountry()
     table: dict[str, str] = {}
     for country in pycountry.countries:
         table[fold(country.alpha_2)] = country.alpha_2
@@ -80,9 +82,6 @@ def _by_code() -> dict[str, str]:
 @cache
 def table() -> Any:
     """The editorial table of short forms and ambiguous names, read through its model."""
-    from ..dataset.loader import read_bundled
-    from ..dataset.models import CountryNames
-
     return read_bundled("country_names.json", CountryNames, "country table")
 
 
@@ -138,19 +137,13 @@ def search_phrases() -> dict[tuple[str, ...], tuple[str, ...]]:
 @cache
 def index() -> CountryIndex:
     """data/country_index.json, read through its model (models.CountryIndex)."""
-    from ..dataset.loader import read_bundled
-    from ..dataset.models import CountryIndex
-
     return read_bundled("country_index.json", CountryIndex, "country index")
 
 
 def index_from_pycountry() -> dict[str, Any]:
     """The country index as pycountry makes it now (what scripts/country_index.py writes
     and a test compares with the bundled file)."""
-    from importlib.metadata import version
-
-    import pycountry
-
+    pycountry = _pycountry()
     phrases: dict[str, str] = {}
     for name, code in all_country_names().items():
         phrases.setdefault(fold_words(name), code)
@@ -163,7 +156,7 @@ def index_from_pycountry() -> dict[str, Any]:
     return {
         "about": "Made from pycountry by scripts/country_index.py; do not edit. Run it again when "
         "pycountry changes (a test compares this file with the installed pycountry).",
-        "pycountry": version("pycountry"),
+        "pycountry": pycountry.__version__,
         "phrases": phrases,
         "names": names,
     }
@@ -188,8 +181,6 @@ def country_codes(values: Sequence[str]) -> set[str]:
 
 def similar_countries(value: str, limit: int = SUGGESTIONS) -> list[str]:
     """English names of the countries whose names are closest to `value` (a hint only)."""
-    from .similar import closest
-
     codes = closest(value, _by_name().items(), limit)
     return [country_name(c, "en") for c in codes]
 
@@ -221,18 +212,8 @@ def no_chamber_note(code: str, general: Sequence[str]) -> str:
 
 def is_country(code: str) -> bool:
     """Whether `code` is an ISO 3166-1 alpha-2 code."""
-    import pycountry
-
+    pycountry = _pycountry()
     return pycountry.countries.get(alpha_2=code) is not None
-
-
-def country_names(code: str) -> list[str]:
-    """The country's common and ISO names in English and Dutch (what search looks in;
-    official names would make 'republic' find every chamber)."""
-    import pycountry
-
-    country = pycountry.countries.get(alpha_2=code.upper())
-    return [] if country is None else _all_names(country, official=False)
 
 
 @cache
@@ -240,8 +221,7 @@ def all_country_names() -> dict[str, str]:
     """Every English and Dutch name of every country -> alpha-2 code (names as written), from
     pycountry, for completion and the country index. Made once a run and shared: callers
     must not change it."""
-    import pycountry
-
+    pycountry = _pycountry()
     translate = _dutch().gettext
     names: dict[str, str] = {}
     for country in pycountry.countries:
@@ -255,8 +235,7 @@ def all_country_names() -> dict[str, str]:
 def table_problems() -> list[str]:
     """The country table's rules: known ISO codes, each form once, no form that is already
     a country's ISO name (it would say nothing new, or contradict pycountry)."""
-    import pycountry
-
+    pycountry = _pycountry()
     found: list[str] = []
     t = table()
     seen: dict[str, str] = {}

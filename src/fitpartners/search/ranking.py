@@ -23,8 +23,8 @@ a word ("chem" finds "chemistry"); a word of two or three letters matches whole 
 A Dutch compound that matches nothing is split into known words (kaasexport = kaas +
 export). docs/search.md has the ranking in full.
 
-Light on purpose: no Rich and no Pydantic at import time; the vocabulary, the country
-table and rapidfuzz load only when a query needs them.
+The catalog imports this module only for a search (a door: the vocabulary's models are
+built on import); the country table and rapidfuzz load only when a query needs them.
 """
 
 from __future__ import annotations
@@ -32,14 +32,16 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
+from ..dataset.models import Name, Partner
 from ..errors import UsageError
 from ..labels import DOMAIN_LABELS, DOMAIN_SHORT, SPEARHEAD_LABEL, TYPE_LABELS, Msg, fold, fold_words
+from . import countries
+from .countries import country_name, no_chamber_note, search_phrases
 from .filters import LABEL_WORDS_NL
-
-if TYPE_CHECKING:
-    from ..dataset.models import Name, Partner
+from .similar import closest, within_edits
+from .vocabulary import GENERIC, lexicon, split_compound
 
 # Words that carry no meaning in a question, Dutch and English. Only function words.
 _STOP_NL = (
@@ -168,13 +170,6 @@ class Answer(NamedTuple):
 
 
 # -- words ---------------------------------------------------------------------------
-
-
-def query_words(words: Sequence[str]) -> list[str]:
-    """The words of a question: split on word boundaries, case and accents folded, stop
-    words dropped, repeats removed. [] when nothing is left."""
-    folded = fold_words(" ".join(words)).split()
-    return list(dict.fromkeys(w for w in folded if w not in STOP_WORDS))
 
 
 def _forms(word: str) -> list[str]:
@@ -344,9 +339,6 @@ def _raw_tokens(words: Sequence[str]) -> list[tuple[str, str]]:
 
 
 def _parse(words: Sequence[str]) -> _Query:
-    from . import countries
-    from .vocabulary import lexicon
-
     tokens = _raw_tokens(words)
     phrases = countries.search_phrases()
     longest = max((len(p) for p in phrases), default=1)
@@ -386,8 +378,6 @@ def _phrase_sectors(words: list[str]) -> tuple[dict[str, str], dict[str, int]]:
     """Words that are part of a multi-word vocabulary term ('supply chain', 'letter of
     credit': stop words kept, as the term has them) -> its sector, and -> how many words
     of the term count (a term counts as one word, not as several)."""
-    from .vocabulary import lexicon
-
     lex = lexicon()
     sectors: dict[str, str] = {}
     sizes: dict[str, int] = {}
@@ -410,8 +400,6 @@ def _phrase_sectors(words: list[str]) -> tuple[dict[str, str], dict[str, int]]:
 def _vocabulary_sector(word: str) -> str | None:
     """The sector (or GENERIC) of a one-word vocabulary term: the word, its singular, or a
     term it begins (of 5 letters or more: 'exporteer' -> 'exporteren')."""
-    from .vocabulary import lexicon
-
     lex = lexicon()
     for form in _forms(word):
         sector = lex.phrases.get((form,))
@@ -444,8 +432,6 @@ def _direct(
       "medical software") weighs as a description does, below the sector's own partners.
     - Export services (the internationalisation sector) of a bilateral chamber count only
       when the question names the chamber's country."""
-    from .vocabulary import GENERIC
-
     found: dict[int, _Found] = {}
     fields: dict[int, dict[str, float]] = {}  # every field a word matched in, with its weight
 
@@ -498,8 +484,6 @@ def _direct(
 
 def _names_a_sector(word: str, sector: str | None, found: dict[int, _Found]) -> bool:
     """Whether a word names a sector of the vocabulary or a strategic domain."""
-    from .vocabulary import GENERIC
-
     sector = sector or _vocabulary_sector(word)
     named = sector is not None and sector != GENERIC
     # Through a compound or a typo ('chocoladefabriek', 'chocolde'): a vocabulary match found.
@@ -507,32 +491,15 @@ def _names_a_sector(word: str, sector: str | None, found: dict[int, _Found]) -> 
 
 
 def _known_words(index: _Index) -> list[str]:
-    from . import countries
-    from .vocabulary import lexicon
-
     words = set(index.words) | lexicon().words
     words |= {p[0] for p in countries.search_phrases() if len(p) == 1}
     return sorted(w for w in words if len(w) >= 3 and w.isalpha())
-
-
-def _nearest(word: str, known: Sequence[str], most: int) -> list[str]:
-    """Known words within `most` edits of `word` (optimal string alignment: a swap of two
-    neighbouring letters is one edit), the closest first."""
-    from rapidfuzz.distance import OSA
-    from rapidfuzz.process import extract
-
-    close = extract(word, known, scorer=OSA.distance, score_cutoff=most, limit=None)
-    close.sort(key=lambda c: (c[1], c[0]))
-    best = close[0][1] if close else None
-    return [c[0] for c in close if c[1] == best]
 
 
 def _matches(index: _Index, word: str, query: _Query) -> tuple[dict[int, _Found], float, dict[str, str]]:
     """The partners a query word matches, how much the word counts (1, or TYPO_SHARE),
     and the countries it names when read through a typo: code -> the nearest of its forms
     (one per country: 'japans' is one edit from japan and from japanse)."""
-    from .vocabulary import lexicon
-
     countries = query.codes()
     share = 1.0 / query.phrase.get(word, 1)
     found = _direct(index, word, query.sectors.get(word), countries)
@@ -556,12 +523,10 @@ def _matches(index: _Index, word: str, query: _Query) -> tuple[dict[int, _Found]
             return merged, 1.0, {}
     if len(word) < MIN_TYPO_LENGTH:
         return {}, 0.0, {}
-    from .countries import search_phrases
-
     typo: dict[int, _Found] = {}
     codes: dict[str, str] = {}
     phrases = search_phrases()
-    for near in _nearest(word, _known_words(index), 2 if len(word) >= 8 else 1):
+    for near in within_edits(word, _known_words(index), 2 if len(word) >= 8 else 1):
         country = phrases.get((near,))
         if country is not None and len(country) == 1:
             codes.setdefault(country[0], near)
@@ -574,16 +539,12 @@ def _matches(index: _Index, word: str, query: _Query) -> tuple[dict[int, _Found]
 
 
 def _split(word: str, known: set[str]) -> list[str] | None:
-    from .vocabulary import split_compound
-
     return split_compound(word, frozenset(k for k in known if len(k) >= 3))
 
 
 def _known_head(word: str) -> list[str] | None:
     """A compound whose first part is a word of the vocabulary and whose rest is not known
     ('chocoladefabriek', 'softwarebedrijf'): the first part, the product, is what to find."""
-    from .vocabulary import lexicon
-
     words = lexicon().words
     for cut in range(len(word) - 3, 3, -1):
         if word[:cut] in words:
@@ -653,8 +614,6 @@ def search(
             matched = typed if how == "typo" else codes[0]
             why.setdefault(i, []).append(WordMatch(typed.split(" ~ ")[0], how, "country", matched))
         if not chambers:
-            from .countries import no_chamber_note
-
             notes.append(no_chamber_note(codes[0], [index.partners[i].name for i in index.general]))
     scores = {i: count[i] + weight[i] / (_WORD_MAX * total_words) for i in count}
     ranked = sorted(scores, key=lambda i: (-scores[i], _number(index.partners[i]), i))
@@ -683,8 +642,6 @@ def _country_slips(lost: Sequence[str], chambers: set[str]) -> list[str]:
     through a typo, where 'male' would become Mali. The chamber the question meant would
     otherwise be missing in silence; other words that led nowhere (filler in a sentence,
     'labs' one slip from Laos) are not worth a line."""
-    from .countries import search_phrases
-
     names = sorted(
         phrase[0]
         for phrase, codes in search_phrases().items()
@@ -692,7 +649,7 @@ def _country_slips(lost: Sequence[str], chambers: set[str]) -> list[str]:
     )
     notes: list[str] = []
     for word in lost:
-        near = _nearest(word, names, 1)
+        near = within_edits(word, names, 1)
         if near:
             hint = Msg("; did you mean: {words}?", words=", ".join(near))
             notes.append(Msg("nothing found for {word!r}{hint}", word=word, hint=hint))
@@ -728,16 +685,12 @@ def _successors_first(hits: list[Hit], merged_into: dict[str, str]) -> list[Hit]
 
 
 def _ambiguous_country(typed: str, codes: tuple[str, ...]) -> str:
-    from .countries import country_name
-
     names = {lang: ", ".join(f"{country_name(c, lang)} ({c})" for c in codes) for lang in ("en", "nl")}
     return Msg("{typed!r} fits several countries: {names}; name the one you mean", typed=typed, names=names)
 
 
 def _suggestions(index: _Index, words: Sequence[str], limit: int = 3) -> list[str]:
     """Known words close to the query's, for a question that found nothing (a hint only)."""
-    from .similar import closest
-
     known = _known_words(index)
     out: list[str] = []
     for w in words:

@@ -21,8 +21,10 @@ from typing import Annotated, NamedTuple
 
 from pydantic import Field
 
+from ..dataset.loader import read_bundled
 from ..dataset.models import Record
 from ..labels import SECTOR_LABELS, Sector, fold_words
+from .countries import is_country, table_problems
 
 GENERIC = "generic"  # the pseudo-sector of the generic words
 
@@ -75,8 +77,6 @@ class Lexicon(NamedTuple):
 @cache
 def vocabulary() -> Vocabulary:
     """The bundled vocabulary, validated; a DataError names the problem."""
-    from ..dataset.loader import read_bundled
-
     return read_bundled("vocabulary.json", Vocabulary, "vocabulary")
 
 
@@ -136,8 +136,6 @@ def search_data_problems(dataset: object | None = None) -> list[str]:
     vocabulary and country table against their rules, and, for a valid dataset, that each
     country is an ISO 3166-1 code. (A normal run reads the vocabulary only when it
     searches, so these checks are validate's.)"""
-    from .countries import is_country, table_problems
-
     found = [f"vocabulary: {p}" for p in vocabulary().problems()]
     found += [f"country table: {p}" for p in table_problems()]
     for i, p in enumerate(getattr(dataset, "partners", [])):

@@ -1,0 +1,69 @@
+"""--jq: a jq program over the JSON a command prints, through the jq package (libjq in a
+wheel), as the jq program runs it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from ..errors import JqError, JqHalt, UsageError
+from ..labels import (
+    Msg,
+)
+from .stream import guard, safe_json, sanitize
+
+_HALT_KEY = "fitpartners halt 5e1b"
+_HALT_DEFS = (
+    'def halt_error($code): if ($code | type) != "number" then error("halt_error/1: number required") '
+    f'else {{"{_HALT_KEY}": [., $code]}} | error end; '
+    "def halt_error: halt_error(5); "
+    f'def halt: {{"{_HALT_KEY}": [null, null]}} | error; '
+)  # on the user's first line, so that $__loc__ says line 1 as jq does
+
+
+def write_jq(value: Any, expression: str) -> None:
+    """Filter a JSON value with a jq expression, as the jq program does (and `gh --jq`):
+    each result on its own line as it comes, strings raw; a run-time error after the
+    results before it (JqError, exit 5); halt and halt_error as in jq (JqHalt). Uses the
+    jq package (libjq in a wheel), no jq binary."""
+    # Door: the jq library (libjq) loads only for --jq.
+    import jq
+
+    try:
+        jq.compile(expression)  # alone, so that an error names the user's line and column
+        program = jq.compile(_HALT_DEFS + expression)
+    except UnicodeEncodeError:  # bytes that are no UTF-8 in the command line
+        raise UsageError(Msg("invalid value for --jq: it is not UTF-8 text")) from None
+    except ValueError as exc:  # jq's message, first line: the error and where (the lines after show it)
+        first = str(exc).splitlines()[0].removeprefix("jq: error: ").removesuffix(":")
+        raise UsageError(Msg("invalid value for --jq: {problem}", problem=first)) from None
+    with guard():
+        try:
+            for result in program.input_value(value):
+                line = sanitize(result, raw=True) if isinstance(result, str) else _jq_json(result)
+                sys.stdout.write(line + "\n")
+        except ValueError as exc:
+            sys.stdout.flush()
+            halted = _halt(str(exc))
+            if halted is not None:
+                raise JqHalt(*halted) from None
+            raise JqError(f"jq: error: {exc}") from None
+
+
+def _jq_json(value: Any) -> str:
+    """A jq result as jq prints it with -c: the json module writes numbers as jq does (1e-05,
+    where pydantic-core writes 0.00001)."""
+    return safe_json(json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+
+
+def _halt(message: str) -> tuple[int, str] | None:
+    """(exit code, text for stderr) when the message is our halt marker, else None."""
+    if not message.startswith(f'{{"{_HALT_KEY}"'):
+        return None
+    value, code = json.loads(message)[_HALT_KEY]
+    if code is None:  # halt: stop, exit 0, nothing said
+        return 0, ""
+    text = value if isinstance(value, str) else _jq_json(value) + "\n"
+    return int(code), text  # a number, as halt_error checks; jq drops a fraction (1.5 exits 1)

@@ -1,0 +1,120 @@
+"""Machine formats: json, jsonl, csv, tsv, markdown, through the standard library and
+pydantic's serialiser only (nothing here imports Rich). Cells come from cells.py: ids and
+raw values unless --labels asks for the run's language."""
+
+from __future__ import annotations
+
+import csv
+import io
+import sys
+from collections.abc import Iterator, Sequence
+
+from pydantic import BaseModel
+from pydantic_core import to_json as to_json_bytes
+
+from ..dataset.models import Partner
+from ..results import CitedSource, PartnerRecords, Status, adapter, json_records
+from .stream import guard, safe_json_bytes, sanitize, to_json, write
+
+BATCH = 2_000  # records serialised at a time: output is written in chunks, never one giant string
+
+# -- JSON ---------------------------------------------------------------------------------
+
+
+def write_json_records(
+    records: Sequence[BaseModel], fields: Sequence[str] | None, indent: int | None
+) -> None:
+    """A JSON array of records. Without --fields it goes through pydantic-core's
+    serialiser in batches, so a large list is neither one string nor slow; the UTF-8 it
+    makes goes to stdout's byte stream as it is, not decoded and encoded again."""
+    if fields is not None or indent is not None or not records:
+        write(to_json(json_records(records, fields), indent=indent) + "\n")
+        return
+    if isinstance(records, PartnerRecords):
+        chunks = _partner_chunks(records)
+    else:
+        records_adapter = adapter(type(records[0]))
+        chunks = (
+            records_adapter.dump_json(list(records[start : start + BATCH]))[1:-1]
+            for start in range(0, len(records), BATCH)
+        )
+    with guard():
+        out = sys.stdout
+        raw = getattr(out, "buffer", None)  # absent on a text-only stream (a test's StringIO)
+        out.write("[")
+        out.flush()  # what is in the text layer goes first
+        for n, chunk in enumerate(chunks):
+            chunk = safe_json_bytes(chunk)
+            if n:
+                chunk = b"," + chunk
+            if raw is not None:
+                raw.write(chunk)
+            else:
+                out.write(chunk.decode())
+        if raw is not None:
+            raw.flush()
+        out.write("]\n")
+
+
+def _partner_chunks(records: PartnerRecords) -> Iterator[bytes]:
+    """The records' JSON, BATCH at a time, spliced from each partner's own JSON, its
+    cited sources' and its status': the same bytes as serialising PartnerRecord objects
+    (a test compares them), in less time for a large list, as no record object is made.
+    A record's fields are the partner's, `sources` last, then `status`."""
+    partner_json = Partner.__pydantic_serializer__.to_json
+    status_json = Status.__pydantic_serializer__.to_json
+    source_json = {sid: CitedSource.__pydantic_serializer__.to_json(c) for sid, c in records.cited.items()}
+    keys: dict[str, bytes] = {}  # a field name as a JSON key, with its colon
+    without_sources = {"sources"}
+    partners = records.partners
+    for start in range(0, len(partners), BATCH):
+        parts = []
+        for p in partners[start : start + BATCH]:
+            sources = []
+            for field, ids in p.sources.items():
+                if field not in keys:
+                    keys[field] = to_json_bytes(field) + b":["
+                sources.append(keys[field] + b",".join([source_json[s] for s in ids]) + b"]")
+            own = partner_json(p, exclude=without_sources)
+            parts.append(
+                own[:-1]
+                + b',"sources":{'
+                + b",".join(sources)
+                + b'},"status":'
+                + status_json(records.status(p))
+                + b"}"
+            )
+        yield b",".join(parts)
+
+
+def write_jsonl(records: Sequence[BaseModel], fields: Sequence[str] | None) -> None:
+    write("".join(to_json(r, indent=None) + "\n" for r in json_records(records, fields)))
+
+
+# jq's halt and halt_error, which the jq package's binding does not pass on (it ends the
+# program in silence, exit 0): redefined to raise an error we recognise, so that the run
+# stops as jq stops. The one difference: `try halt_error catch .` catches it here.
+def csv_text(table: list[list[str]], header: Sequence[str] | None) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    if header is not None:
+        writer.writerow(header)
+    writer.writerows(table)
+    return buffer.getvalue()
+
+
+def tsv_text(table: list[list[str]], header: Sequence[str] | None) -> str:
+    """Tab-separated; a tab, newline or other control character in a value is escaped."""
+    lines = ["\t".join(header)] if header is not None else []
+    lines += ["\t".join(sanitize(c) for c in row) for row in table]
+    return "".join(line + "\n" for line in lines)
+
+
+def _md(text: str) -> str:
+    return sanitize(text).replace("\\", "\\\\").replace("|", "\\|")
+
+
+def markdown_text(table: list[list[str]], header: Sequence[str]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in table]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,116 @@
+"""What reaches stdout: every byte written or a failure said, and text made inert.
+
+A terminal runs what the data may hold (escape sequences, bidirectional overrides):
+`sanitize` shows such characters as escapes in text for people, `safe_json_bytes` escapes
+them inside JSON strings, still the same JSON value. Writing goes through `guard`, which
+turns a reader that went away into PipeClosed and a refusing stdout into a StreamError.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from pydantic_core import to_json as to_json_bytes
+
+from ..errors import PipeClosed, StreamError
+
+# Characters that can move the cursor, recolour, rewrite or reorder what a terminal
+# shows: C0 and C1 controls, DEL, line separators and bidirectional overrides.
+_BEYOND_C0 = "\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_UNSAFE = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
+# The same characters but the C0 controls, as UTF-8: inside JSON strings the serialiser
+# already escapes the C0 controls (outside them a line feed is indentation), and leaves the
+# others raw. Matched in the bytes the serialiser makes, which need no decoding first.
+_JSON_UNSAFE = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8e\x8f\xa8-\xae]|\xe2\x81[\xa6-\xa9]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+@functools.cache
+def _unsafe_but_lines() -> re.Pattern[str]:
+    """_UNSAFE but tab and line feed, compiled when --jq first needs it, not on every run's
+    start: a class beyond Latin-1 is slow to compile (docs/performance.md). Not _UNSAFE with
+    a replacement that puts them back: that would call Python for every line of a long
+    output."""
+    return re.compile(f"[\x00-\x08\x0b-\x1f{_BEYOND_C0}]")
+
+
+def sanitize(text: str, *, raw: bool = False) -> str:
+    """Show unsafe characters as escapes (ESC becomes the four characters \\x1b). With
+    `raw`, for text a user asked for as it is (a jq string), tabs and line feeds stay as
+    they are: they are data there (`@tsv`, multi-line values), as `jq -r` and `gh --jq`
+    print them."""
+    return (_unsafe_but_lines() if raw else _UNSAFE).sub(_visible, text)
+
+
+def _json_escape(match: re.Match[bytes]) -> bytes:
+    return b"\\u%04x" % ord(match.group().decode())
+
+
+# The first bytes of what _JSON_UNSAFE finds. The pattern is tried only where one of them
+# stands: `find` skips to a byte far faster than a pattern scans, and most of these bytes
+# begin safe characters (an en dash, curly quotes, a euro sign), so most JSON is passed as
+# it is after a few looks.
+_JSON_UNSAFE_LEADS = (b"\x7f", b"\xc2", b"\xd8", b"\xe2")
+
+
+def safe_json_bytes(data: bytes) -> bytes:
+    """UTF-8 JSON with every terminal-unsafe character escaped: still the same JSON value,
+    as they can only occur inside strings. Returned as it was when there is none."""
+    for lead in _JSON_UNSAFE_LEADS:
+        at = data.find(lead)
+        while at != -1:
+            if _JSON_UNSAFE.match(data, at):
+                return _JSON_UNSAFE.sub(_json_escape, data)
+            at = data.find(lead, at + 1)
+    return data
+
+
+def safe_json(text: str) -> str:
+    """safe_json_bytes() for JSON text."""
+    return safe_json_bytes(text.encode()).decode()
+
+
+def to_json(value: Any, *, indent: int | None) -> str:
+    """Indented, or compact on one line (indent None) as jq and gh print it."""
+    # pydantic-core's serialiser writes what json.dumps(ensure_ascii=False) writes for the
+    # values we print (it writes 0.00001 for 1e-05: jq results go through _jq_json), with no
+    # import of the json module on a run's start (docs/performance.md); a test compares them.
+    return safe_json_bytes(to_json_bytes(value, indent=indent)).decode()
+
+
+@contextmanager
+def guard() -> Iterator[None]:
+    """Turn a reader that went away into PipeClosed, handled once at the top, and a
+    stdout the system refuses (a full disk) into a StreamError naming the reason."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise PipeClosed() from None
+    except OSError as exc:
+        raise StreamError("stdout", exc.strerror or str(exc)) from None
+
+
+def write(text: str) -> None:
+    with guard():
+        sys.stdout.write(text)
+
+
+def write_bytes(data: bytes) -> None:
+    """Bytes to stdout's byte stream (a workbook), after what the text layer holds."""
+    with guard():
+        sys.stdout.flush()
+        raw = getattr(sys.stdout, "buffer", None)
+        if raw is None:  # a text-only stdout (a test's StringIO): nothing binary goes there
+            raise StreamError("stdout", "it takes text only, not a binary workbook")
+        raw.write(data)
+        raw.flush()
