@@ -46,7 +46,7 @@ def show(
     from fitpartners.dataset import models
 
     # The file inside the installed package, found without fitpartners' loader.
-    bundled = Path(models.__file__).parent / "data" / "partners.json"
+    bundled = Path(models.__file__).parents[1] / "data" / "partners.json"
     dataset = models.Dataset.model_validate_json(bundled.read_bytes())
     partner = next(p for p in dataset.partners if p.name == name)
     sys.stdout.write(partner.model_dump_json() + "\n")

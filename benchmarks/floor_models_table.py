@@ -43,7 +43,7 @@ def show(
 
     from fitpartners.dataset import models
 
-    bundled = Path(models.__file__).parent / "data" / "partners.json"
+    bundled = Path(models.__file__).parents[1] / "data" / "partners.json"
     dataset = models.Dataset.model_validate_json(bundled.read_bytes())
     partner = next(p for p in dataset.partners if p.name == name)
     table = Table()

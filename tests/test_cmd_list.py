@@ -1,7 +1,7 @@
 """The `list` command: which partners it prints and in what order. The filters --type,
 --domain, --country and --all-sectors, from the command line down to every label and country
 name they accept; --period; --sort; and the notes `list` writes to stderr (the cross-sector
-partners a domain filter leaves out, the general partners for a country without a chamber).
+partners a domain filter leaves out, the cross-sector partners for a country without a chamber).
 How any command formats its rows is in test_output.py; the rounds, and the note that the last
 round has ended, are in test_rounds.py."""
 
@@ -86,7 +86,7 @@ def test_all_sectors_adds_the_cross_sector_partners():
     assert r.err == ""
 
 
-def test_a_country_without_a_chamber_is_no_error_and_points_to_the_general_partners():
+def test_a_country_without_a_chamber_is_no_error_and_points_to_the_cross_sector_partners():
     r = run("list", "--country", "japan", "--json")
     assert r.code == 0 and r.json() == []
     assert one_line(r.err) and "Japan" in r.err and "Voka" in r.err

@@ -1,6 +1,6 @@
 """The `search` command and the module behind it (fitpartners.search.ranking): the questions in
 questions.json, then the rules one by one (query words, matching, ranking and the fields a hit
-names, the cross-sector partners listed last as general help, the index), the name resolution
+names, the cross-sector partners listed last as help for every sector, the index), the name resolution
 that `show` relies on, and folding; last, search as a user runs it: results, scores with three
 decimals, and the "match" column that says why a partner was found."""
 
@@ -33,8 +33,8 @@ QUESTIONS: list[dict[str, Any]] = json.loads((Path(__file__).parent / "questions
 ]
 
 
-def ids(hits: list[Hit], *, general: bool = False) -> list[str]:
-    return [h.partner.id for h in hits if h.cross_sector is general]
+def ids(hits: list[Hit], *, cross_sector: bool = False) -> list[str]:
+    return [h.partner.id for h in hits if h.cross_sector is cross_sector]
 
 
 def find(query: str, partners: list[models.Partner] | None = None) -> list[Hit]:
@@ -49,7 +49,7 @@ def test_the_questions_are_many_and_well_formed():
     assert len({q["query"].casefold() for q in QUESTIONS}) == len(QUESTIONS)
     for q in QUESTIONS:
         assert q["why"].strip(), q
-        for pid in [*q["first"], *q.get("general", []), *q.get("never", [])]:
+        for pid in [*q["first"], *q.get("cross_sector", []), *q.get("never", [])]:
             assert pid in BY_ID, (q["query"], pid)
     # Both languages, one word and several.
     assert any(len(q["query"].split()) == 1 for q in QUESTIONS)
@@ -67,8 +67,8 @@ def test_question(q):
         assert specific[: len(first)] == first, specific
     else:
         assert sorted(specific[: len(first)]) == sorted(first), specific
-    if "general" in q:
-        assert ids(hits, general=True) == q["general"]
+    if "cross_sector" in q:
+        assert ids(hits, cross_sector=True) == q["cross_sector"]
     assert not set(q.get("never", [])) & {h.partner.id for h in hits}
 
 
@@ -246,51 +246,51 @@ def test_a_partner_without_the_word_is_no_hit():
     assert find("zzzzqqq") == []
 
 
-# -- general partners --------------------------------------------------------------------------
+# -- cross-sector partners --------------------------------------------------------------------------
 
 
-def test_a_domain_or_country_lists_cross_sector_partners_last_flagged_general():
+def test_a_domain_or_country_lists_cross_sector_partners_last_flagged_cross_sector():
     hits = find("food japan")
     assert ids(hits) == ["fevia-vlaanderen", "flanders-bio"]  # flanders.bio covers 'agro & foodtech'
-    general = [h for h in hits if h.cross_sector]
-    assert general and hits[-len(general) :] == general  # after every specific hit
-    for h in general:
+    every = [h for h in hits if h.cross_sector]
+    assert every and hits[-len(every) :] == every  # after every specific hit
+    for h in every:
         assert h.partner.cross_sector is True and h.partner.country is None
         assert h.score == 0.0 and h.fields == ["cross_sector"] and h.words == ["food", "japan"]
 
 
-def test_chambers_are_never_general_help_for_another_country():
+def test_chambers_are_never_cross_sector_help_for_another_country():
     assert not {"bcecc", "vckk", "bva", "bicci"} & {h.partner.id for h in find("japan")}
 
 
-def test_general_partners_go_by_number():
+def test_cross_sector_partners_go_by_number():
     first = variant("voka", number=1)
     partners = [p for p in PARTNERS if p.id != "voka"] + [first]
-    assert ids(find("japan", partners), general=True) == ["voka", "unizo-internationaal", "vkw-limburg"]
+    assert ids(find("japan", partners), cross_sector=True) == ["voka", "unizo-internationaal", "vkw-limburg"]
 
 
-def test_no_general_partners_without_a_domain_or_country():
+def test_no_cross_sector_partners_without_a_domain_or_country():
     # "ai" is in no domain label (never inside "sustainable").
     for q in ("kamer van koophandel", "beacon", "ai", "Fevia"):
-        assert ids(find(q), general=True) == [], q
+        assert ids(find(q), cross_sector=True) == [], q
 
 
 def test_a_cross_sector_partner_that_matches_is_specific_and_listed_once():
     hits = find("voka food")
     assert ids(hits)[:2] == ["voka", "fevia-vlaanderen"]
     assert [h.partner.id for h in hits].count("voka") == 1
-    assert ids(hits, general=True) == ["unizo-internationaal", "vkw-limburg"]
+    assert ids(hits, cross_sector=True) == ["unizo-internationaal", "vkw-limburg"]
 
 
 def test_a_domain_named_in_dutch_or_by_synonym_counts():
     for q in ("voeding", "gezondheid", "logistiek", "chemie", "biotech", "duurzaamheid"):
-        assert ids(find(q), general=True) == ["unizo-internationaal", "vkw-limburg", "voka"], q
+        assert ids(find(q), cross_sector=True) == ["unizo-internationaal", "vkw-limburg", "voka"], q
 
 
 def test_a_country_of_several_words_counts():
-    assert ids(find("verenigde staten"), general=True)
-    assert ids(find("south korea"), general=True)
-    assert not ids(find("verenigde"), general=True)  # half a name is no country
+    assert ids(find("verenigde staten"), cross_sector=True)
+    assert ids(find("south korea"), cross_sector=True)
+    assert not ids(find("verenigde"), cross_sector=True)  # half a name is no country
 
 
 # -- index and imports -------------------------------------------------------------------------

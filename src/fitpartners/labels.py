@@ -317,8 +317,8 @@ MESSAGES_NL: dict[str, str] = {
     ),
     "no partner matches": "geen partner gevonden",
     "only one round in the dataset": "maar één ronde in de dataset",
-    "no partner matches {asked!r}{nearest}{general}{agency}": (
-        "geen partner gevonden voor {asked!r}{nearest}{general}{agency}"
+    "no partner matches {asked!r}{nearest}{cross_sector}{agency}": (
+        "geen partner gevonden voor {asked!r}{nearest}{cross_sector}{agency}"
     ),
     "; did you mean: {words}?": "; bedoelde u: {words}?",
     "nothing found for {word!r}{hint}": "niets gevonden voor {word!r}{hint}",

@@ -22,7 +22,7 @@ from ..dataset.models import PARTNER_FIELDS
 from ..dataset.models import json_schema as dataset_schema
 from ..errors import EXIT_CODES_HELP, EXIT_USAGE, PROG, BadValue, StreamError, outcome
 from ..labels import DOMAIN_LABELS, SECTOR_LABELS, TYPE_LABELS, Msg, fold, say_in
-from ..output.render import Card, Columns, Document, Listing, Note, prepare_stdout, say
+from ..output.render import Card, Columns, Document, Listing, Notice, prepare_stdout, say
 from ..output.stream import sanitize
 from ..output.text import about_lines, card_text, pairs_text, source_line
 from ..results import OUTPUT_SHAPES, HistoryStep, MatrixRow, Validation
@@ -259,7 +259,7 @@ def list_partners(
     if chosen.cross_sector_left_out:
         names = ", ".join(p.name for p in chosen.cross_sector_left_out)
         notes.append(
-            Note(
+            Notice(
                 Msg(
                     "note: {count} cross-sector partners serve every sector and are not listed ({names}); "
                     "add --all-sectors to include them",
@@ -275,8 +275,8 @@ def list_partners(
     if country:
         codes = sorted(country_codes(country))
         no_chamber = [c for c in codes if not catalog.select(country=c, period=period)]
-        general = [p.name for p in catalog.cross_sector_partners(period)] if no_chamber else []
-        notes += [Note(no_chamber_note(c, general)) for c in no_chamber]
+        cross_sector = [p.name for p in catalog.cross_sector_partners(period)] if no_chamber else []
+        notes += [Notice(no_chamber_note(c, cross_sector)) for c in no_chamber]
     # Where no country asked for has a chamber, that is said alone: "no partner matches"
     # would add nothing.
     alone = bool(no_chamber) and no_chamber == codes
@@ -321,7 +321,7 @@ def show_partner(
         PARTNER_COLUMNS,
         text=lambda lang: card_text(p, status, lang, names, catalog.sources),
         view=lambda views, lang: views.partner_card(catalog, p, lang),
-        notes=[Note(found.note, people_only=True)] if found.note else [],
+        notes=[Notice(found.note, people_only=True)] if found.note else [],
     )
 
 
@@ -358,21 +358,21 @@ def search_partners(
         [catalog.search_record(h) for h in answer.hits],
         SEARCH_COLUMNS,
         empty=_nothing_found(catalog, " ".join(words), answer.nearest),
-        notes=[Note(n) for n in answer.notes],
+        notes=[Notice(n) for n in answer.notes],
     )
 
 
 def _nothing_found(catalog: Catalog, asked: str, nearest: list[str]) -> Msg:
     """One line on what to try when a question found nothing."""
-    general = catalog.cross_sector_partners()
+    cross_sector = catalog.cross_sector_partners()
     agency = catalog.dataset.programme.agency
     return Msg(
-        "no partner matches {asked!r}{nearest}{general}{agency}",
+        "no partner matches {asked!r}{nearest}{cross_sector}{agency}",
         asked=asked,
         nearest=Msg("; did you mean: {words}?", words=", ".join(nearest)) if nearest else "",
-        general=(
-            Msg("; the partners for every sector: {names}", names=", ".join(p.name for p in general))
-            if general
+        cross_sector=(
+            Msg("; the partners for every sector: {names}", names=", ".join(p.name for p in cross_sector))
+            if cross_sector
             else ""
         ),
         agency=(
@@ -516,7 +516,7 @@ def validate_dataset(
         if len(found) == 1
         else Msg("{origin}: {count} problems", origin=origin, count=len(found))
     )
-    return Document(result, text=text, exit_code=1 if found else 0, notes=[Note(counted)] if found else [])
+    return Document(result, text=text, exit_code=1 if found else 0, notes=[Notice(counted)] if found else [])
 
 
 @command(

@@ -24,7 +24,7 @@ from ..catalog import Catalog
 from ..dataset.loader import ENV_DATA, read_dataset
 from ..errors import FitError, UsageError
 from ..labels import Msg
-from ..output.render import NO_COLUMNS, Columns, Format, Lang, Note, Policy, Result, render
+from ..output.render import NO_COLUMNS, Columns, Format, Lang, Notice, Policy, Result, render
 
 ENV_LANG = "FITPARTNERS_LANG"
 ENV_TODAY = "FITPARTNERS_TODAY"
@@ -210,7 +210,7 @@ def command(
             if catalog is not None:
                 ended = catalog.ended_notice()
                 if ended:
-                    result.notes.insert(0, Note(ended, people_only=True))
+                    result.notes.insert(0, Notice(ended, people_only=True))
             return render(policy, result)
 
         @functools.wraps(body)

@@ -108,8 +108,8 @@ def _match_text(match: dict[str, Any], *, labels: bool, lang: str) -> str:
     only that."""
     words = ", ".join(match["words"])
     if not labels:
-        general = f" ({SERVES_EVERY_SECTOR['en']})" if match["cross_sector"] else ""
-        return f"{words} in {', '.join(match['fields'])}{general}"
+        every = f" ({SERVES_EVERY_SECTOR['en']})" if match["cross_sector"] else ""
+        return f"{words} in {', '.join(match['fields'])}{every}"
     if match["cross_sector"]:
         return f"{words} ({label(SERVES_EVERY_SECTOR, lang)})"
     plain: list[str] = []  # words found in the partner's own text, fields listed once

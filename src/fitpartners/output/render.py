@@ -153,7 +153,7 @@ View = Callable[[Views, str], Any]  # draws a command's picture, given the views
 # methods on every run's start (docs/performance.md).
 
 
-class Note:
+class Notice:
     """A line for stderr that comes with a result (a labels.Msg is said in the run's
     language). `people_only`: only with text for people, at a terminal or in a pipe (a
     round that ended), not with a machine format; else for any reader. --quiet hides both."""
@@ -178,7 +178,7 @@ class Listing:
         columns: Columns,
         view: View | None = None,
         empty: str = Msg("no partner matches"),
-        notes: list[Note] | None = None,
+        notes: list[Notice] | None = None,
     ) -> None:
         self.records = records
         self.columns = columns
@@ -199,7 +199,7 @@ class Card:
         columns: Columns,
         text: Callable[[str], str],
         view: View,
-        notes: list[Note] | None = None,
+        notes: list[Notice] | None = None,
     ) -> None:
         self.record = record
         self.columns = columns
@@ -221,7 +221,7 @@ class Document:
         view: View | None = None,
         indent: bool = False,
         exit_code: int = 0,
-        notes: list[Note] | None = None,
+        notes: list[Notice] | None = None,
     ) -> None:
         self.value = value
         self.text = text

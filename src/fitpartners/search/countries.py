@@ -196,17 +196,17 @@ def country_name(code: str, lang: str = "en") -> str:
     return str(dutch if lang == "nl" else english)
 
 
-def no_chamber_note(code: str, general: Sequence[str]) -> str:
+def no_chamber_note(code: str, cross_sector: Sequence[str]) -> str:
     """What a person is told of a country the round has no bilateral chamber for, with the
-    partners for every sector (`general`: their names), who may help instead. `list` and
+    partners for every sector (`cross_sector`: their names), who may help instead. `list` and
     `search` say it alike."""
     country = {lang: country_name(code, lang) for lang in ("en", "nl")}
-    if not general:
+    if not cross_sector:
         return Msg("no bilateral chamber for {country}", country=country)
     return Msg(
         "no bilateral chamber for {country}; the partners for every sector may help: {names}",
         country=country,
-        names=", ".join(general),
+        names=", ".join(cross_sector),
     )
 
 

@@ -5,7 +5,7 @@ search() answers a question in a few words, Dutch or English ("kaas naar Japan",
 each with how each word matched. (One name a user typed is resolved to one partner by
 catalog.resolve_name.)
 
-How a query word can match (the `how` of a WordMatch):
+How a query word can match (the `how` of a Evidence):
 - name: a word of a partner's names (name, full name, alias, former or later name);
 - text: a word of its type or domain labels, description, events or notes;
 - coverage: a word of what the partner covers, in the words of a page about it;
@@ -142,7 +142,7 @@ SERVICES_SECTOR = "internationalisation"
 MIN_TYPO_LENGTH = 5
 
 
-class WordMatch(NamedTuple):
+class Evidence(NamedTuple):
     """How one query word matched one partner."""
 
     word: str  # the query word, folded
@@ -157,11 +157,11 @@ class Hit(NamedTuple):
     words: list[str]  # the query words that matched (folded)
     fields: list[str]  # the fields they matched in (WEIGHTS' names; "cross_sector" if carried)
     cross_sector: bool  # listed because the query named a sector or country: serves every sector
-    why: list[WordMatch]  # each query word's best match
+    why: list[Evidence]  # each query word's best match
     merged_into: str | None  # set when the partner merged into the hit just before it
 
 
-class Answer(NamedTuple):
+class Ranking(NamedTuple):
     """What a search found, and what people should be told besides."""
 
     hits: list[Hit]
@@ -267,7 +267,7 @@ class _Index:
         by_id = {p.id: p for p in partners}
         self.postings: dict[str, list[tuple[int, str]]] = {}
         self.sectors: dict[str, dict[int, float]] = {}  # sector -> partner index -> share
-        self.general: list[int] = []  # partners that serve every sector and country
+        self.cross_sector: list[int] = []  # partners that serve every sector and country
         self.covered: dict[tuple[int, str], set[str]] = {}  # (partner, word) -> sectors of its items
         for i, p in enumerate(partners):
             for c in p.coverage:
@@ -280,9 +280,9 @@ class _Index:
                 self.sectors.setdefault(c.sector, {}).setdefault(i, 0.0)
                 self.sectors[c.sector][i] += 1 / len(p.coverage)
             if p.cross_sector and p.country is None:
-                self.general.append(i)
+                self.cross_sector.append(i)
         self.words = sorted(self.postings)
-        self.general_set = frozenset(self.general)
+        self.cross_sector_set = frozenset(self.cross_sector)
 
     def matching(self, expansions: Iterable[str]) -> dict[str, str]:
         """The indexed words that any of the expansions matches -> the expansion."""
@@ -416,7 +416,7 @@ def _vocabulary_sector(word: str) -> str | None:
 
 
 class _Found(NamedTuple):
-    match: WordMatch
+    match: Evidence
     weight: float
     fields: tuple[str, ...] = ()  # every field the word matched in
 
@@ -435,7 +435,7 @@ def _direct(
     found: dict[int, _Found] = {}
     fields: dict[int, dict[str, float]] = {}  # every field a word matched in, with its weight
 
-    def offer(i: int, match: WordMatch, weight: float) -> None:
+    def offer(i: int, match: Evidence, weight: float) -> None:
         fields.setdefault(i, {})[match.field] = weight
         if i not in found or weight > found[i].weight:
             found[i] = _Found(match, weight)
@@ -446,7 +446,7 @@ def _direct(
             if (
                 sector == GENERIC
                 and field not in _NAME_FIELDS
-                and not (field == "services" and i in index.general_set)
+                and not (field == "services" and i in index.cross_sector_set)
             ):
                 continue
             weight = WEIGHTS[field]
@@ -456,21 +456,21 @@ def _direct(
                 and sector not in index.covered.get((i, token), {sector})
             ):
                 weight = WEIGHTS["description_en"]
-            offer(i, WordMatch(word, _HOW.get(field, "text"), field, token), weight)
+            offer(i, Evidence(word, _HOW.get(field, "text"), field, token), weight)
     if sector == GENERIC:
-        for i in index.general:
-            offer(i, WordMatch(word, "generic", "generic", word), WEIGHTS["generic"])
+        for i in index.cross_sector:
+            offer(i, Evidence(word, "generic", "generic", word), WEIGHTS["generic"])
     elif sector is not None:
         if sector == SERVICES_SECTOR:  # export services: what the partners for every sector offer
-            for i in index.general:
-                offer(i, WordMatch(word, "vocabulary", "vocabulary", sector), WEIGHTS["vocabulary"])
+            for i in index.cross_sector:
+                offer(i, Evidence(word, "vocabulary", "vocabulary", sector), WEIGHTS["vocabulary"])
         for i, share in index.sectors.get(sector, {}).items():
             country = index.partners[i].country
             if sector == SERVICES_SECTOR and country is not None and country not in countries:
                 continue
             offer(
                 i,
-                WordMatch(word, "vocabulary", "vocabulary", sector),
+                Evidence(word, "vocabulary", "vocabulary", sector),
                 WEIGHTS["vocabulary"] * (1 + share) / 2,
             )
     # A word's weight is its best field's, plus a fraction for the other fields it is in.
@@ -534,7 +534,7 @@ def _matches(index: _Index, word: str, query: _Query) -> tuple[dict[int, _Found]
         for i, f in _direct(index, near, None, countries).items():
             weight = f.weight * TYPO_SHARE
             if i not in typo or weight > typo[i].weight:
-                typo[i] = _Found(WordMatch(word, "typo", f.match.field, f"{word} ~ {near}"), weight, f.fields)
+                typo[i] = _Found(Evidence(word, "typo", f.match.field, f"{word} ~ {near}"), weight, f.fields)
     return typo, TYPO_SHARE, codes
 
 
@@ -562,7 +562,7 @@ def _number(p: Partner) -> tuple[bool, int]:
 
 def search(
     partners: Sequence[Partner], words: Sequence[str], merged_into: dict[str, str] | None = None
-) -> Answer:
+) -> Ranking:
     """Partners matching at least one query word, best first: more words matched first
     (a word read through a typo counts half), then by where they matched (WEIGHTS), then
     by number. A partner that merged into another (`merged_into`: id -> id) comes right
@@ -577,7 +577,7 @@ def search(
         raise UsageError(Msg("invalid value for WORDS: give at least one word that is not a stop word"))
     count: dict[int, float] = {}
     weight: dict[int, float] = {}
-    why: dict[int, list[WordMatch]] = {}
+    why: dict[int, list[Evidence]] = {}
     in_field: dict[int, dict[str, int]] = {}  # partner -> field -> query words found in it
     sector_words: list[str] = []  # the words that named a sector or a domain
     codes_named: dict[str, tuple[str, ...]] = dict(query.countries)
@@ -612,9 +612,9 @@ def search(
             weight[i] = weight.get(i, 0.0) + WEIGHTS["country"]
             how = "typo" if "~" in typed else "country"
             matched = typed if how == "typo" else codes[0]
-            why.setdefault(i, []).append(WordMatch(typed.split(" ~ ")[0], how, "country", matched))
+            why.setdefault(i, []).append(Evidence(typed.split(" ~ ")[0], how, "country", matched))
         if not chambers:
-            notes.append(no_chamber_note(codes[0], [index.partners[i].name for i in index.general]))
+            notes.append(no_chamber_note(codes[0], [index.partners[i].name for i in index.cross_sector]))
     scores = {i: count[i] + weight[i] / (_WORD_MAX * total_words) for i in count}
     ranked = sorted(scores, key=lambda i: (-scores[i], _number(index.partners[i]), i))
     hits = [
@@ -622,18 +622,18 @@ def search(
         for i in ranked
     ]
     hits = _successors_first(hits, merged_into or {})
-    if (sector_words or codes_named) and index.general:
+    if (sector_words or codes_named) and index.cross_sector:
         carried = [*sector_words, *(t.split(" ~ ")[0] for t in codes_named)]
         seen = {id(h.partner) for h in hits}
         hits += [
             Hit(index.partners[i], 0.0, carried, [CROSS_SECTOR_FIELD], True, [], None)
-            for i in sorted(index.general, key=lambda i: _number(index.partners[i]))
+            for i in sorted(index.cross_sector, key=lambda i: _number(index.partners[i]))
             if id(index.partners[i]) not in seen
         ]
     nearest = [] if hits else _suggestions(index, query.words)
     if hits and lost:  # (no hits: the answer's own message says what to try)
         notes += _country_slips(lost, {p.country for p in index.partners if p.country})
-    return Answer(hits, notes, nearest)
+    return Ranking(hits, notes, nearest)
 
 
 def _country_slips(lost: Sequence[str], chambers: set[str]) -> list[str]:
@@ -656,7 +656,7 @@ def _country_slips(lost: Sequence[str], chambers: set[str]) -> list[str]:
     return notes
 
 
-def _hit(p: Partner, score: float, why: list[WordMatch], fields: Iterable[str]) -> Hit:
+def _hit(p: Partner, score: float, why: list[Evidence], fields: Iterable[str]) -> Hit:
     seen = set(fields)
     return Hit(
         p,
