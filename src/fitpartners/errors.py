@@ -1,5 +1,5 @@
-"""Errors the user can cause, and the one mapping from any failure to a message and an
-exit code.
+"""Errors the user can cause, with their exit codes (cli/report.py maps any failure,
+ours or Typer's, to one line and a code).
 
 Exit codes: 0 success (an empty result too; a reader that stopped early, `| head -1`),
 1 no such partner / ambiguous name / unusable data file / invalid dataset / a stream we
@@ -8,9 +8,6 @@ command, option or value), 130 interrupted. 70 is a bug in fitpartners (one line
 """
 
 from __future__ import annotations
-
-import os
-from typing import NamedTuple
 
 from .labels import Msg, in_lang
 
@@ -112,57 +109,3 @@ class JqHalt(Exception):
 
 class PipeClosed(Exception):
     """Whoever read our output stopped reading (`fitpartners list | head -1`)."""
-
-
-class Outcome(NamedTuple):
-    code: int
-    message: str | None  # one line for stderr, None for a quiet exit
-    raw: bool = False  # the message as it is, no "fitpartners: " and no line feed added
-
-
-def outcome(exc: BaseException, where: str = PROG) -> Outcome:
-    """The one mapping from an exception to what the user sees. `where` is the command
-    path for usage errors ('fitpartners list')."""
-    if isinstance(exc, FitError):
-        return Outcome(exc.exit_code, exc.text())
-    if isinstance(exc, JqHalt):
-        return Outcome(exc.code, exc.text or None, raw=True)
-    if isinstance(exc, PipeClosed | BrokenPipeError):
-        return Outcome(EXIT_OK, None)
-    if isinstance(exc, OSError) and exc.errno is not None and not isinstance(exc, FileNotFoundError):
-        # Outside our own reads (which name their file): a stream the system refused.
-        return Outcome(EXIT_FAILURE, str(StreamError("stdout", exc.strerror or str(exc))))
-    if isinstance(exc, KeyboardInterrupt):
-        return Outcome(EXIT_INTERRUPTED, "interrupted")
-    # A value outside a choice (--format xml): our own message, as BadValue words it.
-    choices = _choices(exc)
-    if choices is not None:
-        return Outcome(EXIT_USAGE, str(BadValue(choices[0], choices[1], choices[2])))
-    # Typer's own errors (every one derives from typer.TyperException): a usage error
-    # carries its exit code and a message; Abort is Ctrl-C at a prompt.
-    exit_code = getattr(exc, "exit_code", None)
-    format_message = getattr(exc, "format_message", None)
-    if isinstance(exit_code, int) and callable(format_message):
-        return Outcome(exit_code, f"{format_message()} (see '{where} --help')")
-    if os.environ.get(ENV_DEBUG):
-        raise exc
-    return Outcome(
-        EXIT_INTERNAL, f"internal error: {type(exc).__name__}: {exc} (set {ENV_DEBUG}=1 for a traceback)"
-    )
-
-
-def _choices(exc: BaseException) -> tuple[str, str, list[str]] | None:
-    """(option, value, choices) of a bad value for a choice option, else None."""
-    param = getattr(exc, "param", None)
-    descriptor = getattr(param, "type_descriptor", None)
-    if descriptor is None or not getattr(descriptor, "is_choice", False) or not descriptor.choices:
-        return None
-    ctx = getattr(exc, "ctx", None)
-    opts = getattr(param, "opts", None) or [getattr(param, "name", "?")]
-    option = max(opts, key=len)
-    raw = None
-    if ctx is not None:
-        raw = next((a.split("=", 1)[1] for a in getattr(ctx, "args", []) if a.startswith(option + "=")), None)
-    message = getattr(exc, "message", "")
-    value = raw or (message.split("'")[1] if message.count("'") >= 2 else "")
-    return option, value, [str(getattr(c, "value", c)) for c in descriptor.choices]

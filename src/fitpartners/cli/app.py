@@ -9,25 +9,25 @@ import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable
 from typing import Annotated, Any, Literal, Optional
 
 import typer
-from typer.core import CompletionItem  # type: ignore[attr-defined]  # Typer carries its own Click
 
 from .. import __version__
 from ..catalog import Catalog
 from ..dataset.loader import ENV_DATA, ENV_MAX_BYTES, duplicate_keys, problems, read_bytes
 from ..dataset.models import PARTNER_FIELDS
 from ..dataset.models import json_schema as dataset_schema
-from ..errors import EXIT_CODES_HELP, EXIT_USAGE, PROG, BadValue, StreamError, outcome
+from ..errors import EXIT_CODES_HELP, EXIT_USAGE, PROG, BadValue, StreamError
 from ..labels import DOMAIN_LABELS, SECTOR_LABELS, TYPE_LABELS, Msg, fold, say_in
-from ..output.render import Card, Columns, Document, Listing, Notice, prepare_stdout, say
+from ..output.render import Card, Columns, Document, Listing, Notice, prepare_stdout
 from ..output.stream import sanitize
 from ..output.text import about_lines, card_text, pairs_text, source_line
 from ..results import OUTPUT_SHAPES, HistoryStep, MatrixRow, Validation
 from ..search.countries import all_country_names, country_codes, no_chamber_note, table
 from ..search.filters import accepted_labels
+from . import patches
 from .options import (
     DOCUMENT,
     ENV_LANG,
@@ -37,6 +37,7 @@ from .options import (
     data_path,
     examples,
 )
+from .report import report
 
 APP_SETTINGS: dict[str, Any] = dict(
     name=PROG,
@@ -549,17 +550,6 @@ def json_schema(
     return Document(schema, indent=True)
 
 
-def _unfiltered(complete: Callable[[typer.Context, str], Any]) -> Callable[..., list[Any]]:
-    """A completion that offers what `complete` finds: Typer keeps only values that start
-    with the typed text as typed, which would undo matching without case and accents."""
-
-    def shell_complete(ctx: typer.Context, param: Any, incomplete: str) -> list[Any]:
-        found = complete(ctx, incomplete)
-        return [CompletionItem(*v) if isinstance(v, tuple) else CompletionItem(v) for v in found]
-
-    return shell_complete
-
-
 @functools.cache
 def command_tree(name: str | None = None) -> Any:
     """The Click group Typer builds from `app`, with arguments shown by their metavars
@@ -575,14 +565,13 @@ def command_tree(name: str | None = None) -> Any:
     errors and results."""
     chosen = [c for c in app.registered_commands if c.name == name]
     if not chosen:
-        source = typer.Typer(**APP_SETTINGS)
-        source.registered_callback = app.registered_callback
-        group = typer.main.get_command(source)
-        group.commands = _Commands([c.name for c in app.registered_commands if c.name])  # type: ignore[attr-defined]
-        return group
-    # Completion of the commands' own values is attached here, once, rather than with Typer's
-    # `autocompletion=`, which keeps only what starts with the text as typed.
-    completers: dict[str, Callable[[typer.Context, str], Any]] = {
+        whole = patches.group(APP_SETTINGS, app, [])
+        whole.commands = patches.LazyCommands(
+            [c.name for c in app.registered_commands if c.name], lambda n: command_tree(n).commands[n]
+        )
+        return whole
+    # Completion of the commands' own values is attached here, once.
+    completers: dict[str, patches.Complete] = {
         "name": _complete_partner,
         "type_": _complete_labels("type"),
         "domain": _complete_labels("domain"),
@@ -591,48 +580,19 @@ def command_tree(name: str | None = None) -> Any:
         "sort": _complete_sort,
         "shape": _complete_shape,
     }
-    source = typer.Typer(**APP_SETTINGS)
-    source.registered_callback = app.registered_callback
-    source.registered_commands = chosen
-    group = typer.main.get_command(source)
-    for param in group.commands[name].params:  # type: ignore[attr-defined]
+    one = patches.group(APP_SETTINGS, app, chosen)
+    for param in one.commands[name].params:
         if param.name in completers:
-            param._custom_shell_complete = _unfiltered(completers[param.name])
+            patches.complete_with(param, completers[param.name])
         if param.param_type_name == "argument":
-            metavar = param.metavar or param.name.upper()
-            shown = metavar if param.required else f"[{metavar}]" if not metavar.startswith("[") else metavar
-            param.display_type_rich = lambda ctx: ""
-            param._usage_display_name = lambda shown=shown: shown
-    return group
-
-
-class _Commands(Mapping[str, Any]):
-    """The commands of the whole app by name, in order: listing the names builds none, and
-    each is built (by its own one-command group) when it is first asked for. Read-only: no
-    command is added to the app once it runs."""
-
-    def __init__(self, names: list[str]) -> None:
-        self.names = names
-        self.built: dict[str, Any] = {}
-
-    def __getitem__(self, name: str) -> Any:
-        if name not in self.names:
-            raise KeyError(name)
-        if name not in self.built:
-            self.built[name] = command_tree(name).commands[name]
-        return self.built[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.names)
-
-    def __len__(self) -> int:
-        return len(self.names)
+            patches.show_by_metavar(param)
+    return one
 
 
 def run(argv: list[str] | None = None) -> int:
     """Run the app; every failure becomes one line on stderr and an exit code."""
     if sys.stdout is None:  # started with stdout closed (`fitpartners list >&-`)
-        return _report(StreamError("stdout", "it is closed"))
+        return report(StreamError("stdout", "it is closed"))
     prepare_stdout(False)  # text for people degrades in a non-UTF-8 locale; machine formats switch to UTF-8
     try:
         # Not standalone: Click returns an exit code or raises, and we report.
@@ -641,23 +601,10 @@ def run(argv: list[str] | None = None) -> int:
     except SystemExit as done:  # shell completion exits by itself
         return done.code if isinstance(done.code, int) else 0
     except typer.Abort:  # Click's name for Ctrl-C while it runs a command
-        return _report(KeyboardInterrupt())
+        return report(KeyboardInterrupt())
     except BaseException as exc:  # the one place that reports failures  # noqa: BLE001
         ctx = getattr(exc, "ctx", None)
-        return _report(exc, ctx.command_path if ctx is not None else PROG)
+        return report(exc, ctx.command_path if ctx is not None else PROG)
     if returned == 130:  # Typer turns Ctrl-C inside a command into a silent Exit(130)
-        return _report(KeyboardInterrupt())
+        return report(KeyboardInterrupt())
     return returned if isinstance(returned, int) else 0
-
-
-def _report(exc: BaseException, where: str = PROG) -> int:
-    result = outcome(exc, where)
-    if result.raw and result.message:
-        try:
-            sys.stderr.write(result.message)
-            sys.stderr.flush()
-        except (OSError, ValueError, AttributeError):
-            pass
-    elif result.message:
-        say(result.message)
-    return result.code

@@ -8,12 +8,11 @@ the models is a data error like any other, naming the file, the record and the f
 from __future__ import annotations
 
 import functools
-import json
 import os
 import re
-import shlex
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -32,6 +31,14 @@ CHUNK = 4 * 1024 * 1024
 STDIN = "-"
 REMEMBER_BYTES = 2 * 1024 * 1024  # datasets up to this size are validated once per process
 BOM = b"\xef\xbb\xbf"
+
+
+@functools.cache
+def _json() -> ModuleType:
+    # Door: the json module, for an invalid file and `validate` only (pydantic-core reads a valid one).
+    import json
+
+    return json
 
 
 def max_bytes() -> int:
@@ -158,7 +165,7 @@ def _record_ids(data: bytes) -> dict[tuple[str, int], str]:
     """(list name, index) -> id of the record there, to name records in messages; only
     computed when a file is invalid, and empty when it is not JSON at all."""
     try:
-        doc = json.loads(data)
+        doc = _json().loads(data)
     except (ValueError, RecursionError):
         return {}
     ids: dict[tuple[str, int], str] = {}
@@ -214,11 +221,11 @@ def _cross_check_valid_partners(data: bytes, errors: list[Any]) -> list[str]:
         if len(loc) < 2 or loc[0] != "partners" or not isinstance(loc[1], int):
             return []
         bad.add(loc[1])
-    doc = json.loads(data)
+    doc = _json().loads(data)
     kept = [i for i in range(len(doc["partners"])) if i not in bad]
     try:
         valid_partners = [doc["partners"][i] for i in kept]
-        rest = Dataset.model_validate_json(json.dumps({**doc, "partners": valid_partners}))
+        rest = Dataset.model_validate_json(_json().dumps({**doc, "partners": valid_partners}))
     except (ValidationError, ValueError):
         return []
     # The ids of the records left out; one that is no string (an object, a list) can be
@@ -260,6 +267,9 @@ def parse(data: bytes, origin: str) -> Dataset:
 
 
 def _quoted(path: str) -> str:
+    # Door: shlex, for a message only.
+    import shlex
+
     return shlex.quote(path)
 
 
@@ -300,7 +310,7 @@ def duplicate_keys(data: bytes) -> list[str]:
     the last in silence: `"name": "Evil", "name": "Voka"` reads as Voka), with the path of
     its object. Only `validate` asks: a normal run reads the file once, through pydantic."""
     try:
-        doc = json.loads(data.removeprefix(BOM), object_pairs_hook=_keep_repeats)
+        doc = _json().loads(data.removeprefix(BOM), object_pairs_hook=_keep_repeats)
     except (ValueError, RecursionError):
         return []  # not JSON: the schema's check says so
     found: list[str] = []

@@ -8,6 +8,8 @@ import json
 import sys
 from typing import Any
 
+import jq
+
 from ..errors import JqError, JqHalt, UsageError
 from ..labels import (
     Msg,
@@ -28,9 +30,6 @@ def write_jq(value: Any, expression: str) -> None:
     each result on its own line as it comes, strings raw; a run-time error after the
     results before it (JqError, exit 5); halt and halt_error as in jq (JqHalt). Uses the
     jq package (libjq in a wheel), no jq binary."""
-    # Door: the jq library (libjq) loads only for --jq.
-    import jq
-
     try:
         jq.compile(expression)  # alone, so that an error names the user's line and column
         program = jq.compile(_HALT_DEFS + expression)

@@ -27,11 +27,9 @@ from ..errors import PROG, BadValue, UsageError
 from ..labels import Msg, heading, in_lang
 from ..results import json_records
 from .cells import LIST_SEPARATOR, rows
-from .jq import write_jq
 from .machine import csv_text, markdown_text, tsv_text, write_json_records, write_jsonl
 from .stream import sanitize, to_json, write, write_bytes
 from .text import padded_table
-from .xlsx import xlsx_bytes
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -330,6 +328,9 @@ class JsonRenderer:
         if isinstance(value, BaseModel):
             value = value.model_dump(mode="json")
         if self.policy.jq is not None:
+            # Door: jq (libjq) and the json module, for --jq only.
+            from .jq import write_jq
+
             write_jq(value, self.policy.jq)
         else:
             write(to_json(value, indent=2 if indent or self.policy.terminal else None) + "\n")
@@ -375,6 +376,9 @@ class RowsRenderer:
             every = p.fields or list(result.columns.valid)
             table = rows(result.records, every, labels=True, lang=p.lang, sep=LIST_SEPARATOR)
             header = [heading(f, p.lang) for f in every] if p.headers else None
+            # Door: openpyxl is large, and only --format xlsx needs it.
+            from .xlsx import xlsx_bytes
+
             write_bytes(xlsx_bytes(table, header))
             return
         if p.format is Format.markdown:

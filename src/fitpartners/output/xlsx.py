@@ -5,6 +5,10 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
 XLSX_MAX_WIDTH = 60  # characters: wider cells wrap in Excel rather than push the others away
 
 
@@ -12,11 +16,7 @@ def xlsx_bytes(table: list[list[str]], header: Sequence[str] | None) -> bytes:
     """A workbook with one sheet: every cell text (never a formula, even one that starts
     with '='), the header bold and frozen, columns as wide as their text up to
     XLSX_MAX_WIDTH."""
-    # Door: openpyxl is large, and only --format xlsx needs it.
-    import openpyxl
-
-    Alignment, Font = openpyxl.styles.Alignment, openpyxl.styles.Font
-    book = openpyxl.Workbook()
+    book = Workbook()
     sheet = book.active
     sheet.title = "fitpartners"
     every = ([list(header)] if header is not None else []) + table
@@ -33,7 +33,7 @@ def xlsx_bytes(table: list[list[str]], header: Sequence[str] | None) -> bytes:
         sheet.freeze_panes = "A2"
     for c in range(1, (len(every[0]) if every else 0) + 1):
         widest = max(len(row[c - 1]) for row in every)  # the loop runs only when every has a row
-        letter = openpyxl.utils.get_column_letter(c)
+        letter = get_column_letter(c)
         sheet.column_dimensions[letter].width = min(max(widest, 4) + 2, XLSX_MAX_WIDTH)
     out = io.BytesIO()
     book.save(out)

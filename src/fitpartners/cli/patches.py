@@ -1,0 +1,98 @@
+"""Every place we reach past Typer's public API into its copy of Click, in one module.
+
+Each function names what it relies on; tests/test_typer_patches.py checks each of those
+against the installed Typer, so that a Typer release that changes one fails a test that
+names it rather than a user's run. pyproject's Typer range is what that test covers.
+
+- `group`: a Click group built from some of an app's registered commands
+  (`Typer.registered_commands`, `.registered_callback`, `typer.main.get_command`).
+- `LazyCommands`: that group's `commands` mapping, each command built when first asked for
+  (Click reads `group.commands` as a mapping).
+- `complete_with`: our completion for a parameter, unfiltered (Typer's parameters call
+  Click's private `_custom_shell_complete`; Typer's own `autocompletion=` keeps only what
+  starts with the text as typed, which would undo matching without case and accents).
+- `show_by_metavar`: an argument shown in usage and help by its metavar (NAME, [PATH]),
+  never by a Python type ('<list[str]>') (Typer's `_usage_display_name` and
+  `display_type_rich`).
+- `bad_choice`: the option, value and choices of a value outside a choice (Typer's
+  `param.type_descriptor`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
+
+import typer
+from typer.core import CompletionItem  # type: ignore[attr-defined]  # Typer carries its own Click
+
+Complete = Callable[[typer.Context, str], Sequence[str | tuple[str, str]]]
+
+
+def group(settings: Mapping[str, Any], app: typer.Typer, commands: list[Any]) -> Any:
+    """The Click group of a Typer app made with `settings`, `app`'s callback and the
+    registered `commands` (a subset of `app.registered_commands`, or none)."""
+    source = typer.Typer(**settings)
+    source.registered_callback = app.registered_callback
+    source.registered_commands = commands
+    return typer.main.get_command(source)
+
+
+class LazyCommands(Mapping[str, Any]):
+    """Commands by name, in order: listing the names builds none, and each is built by
+    `build(name)` when it is first asked for. Read-only: no command is added once a run
+    starts."""
+
+    def __init__(self, names: list[str], build: Callable[[str], Any]) -> None:
+        self.names = names
+        self.build = build
+        self.built: dict[str, Any] = {}
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in self.names:
+            raise KeyError(name)
+        if name not in self.built:
+            self.built[name] = self.build(name)
+        return self.built[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+def complete_with(param: Any, complete: Complete) -> None:
+    """Offer what `complete` finds (values, or (value, help) pairs) for `param`."""
+
+    def shell_complete(ctx: typer.Context, param: Any, incomplete: str) -> list[Any]:
+        found = complete(ctx, incomplete)
+        return [CompletionItem(v[0], help=v[1]) if isinstance(v, tuple) else CompletionItem(v) for v in found]
+
+    param._custom_shell_complete = shell_complete
+
+
+def show_by_metavar(param: Any) -> None:
+    """Show an argument by its metavar: 'NAME', '[PATH]' when optional."""
+    metavar = param.metavar or param.name.upper()
+    shown = metavar if param.required or metavar.startswith("[") else f"[{metavar}]"
+    param.display_type_rich = lambda ctx: ""
+    param._usage_display_name = lambda: shown
+
+
+def bad_choice(exc: BaseException) -> tuple[str, str, list[str]] | None:
+    """(option, value, choices) of a Typer usage error for a value outside a choice
+    (--format xml), else None."""
+    param = getattr(exc, "param", None)
+    descriptor = getattr(param, "type_descriptor", None)
+    if descriptor is None or not getattr(descriptor, "is_choice", False) or not descriptor.choices:
+        return None
+    ctx = getattr(exc, "ctx", None)
+    opts = getattr(param, "opts", None) or [getattr(param, "name", "?")]
+    option = max(opts, key=len)
+    raw = None
+    if ctx is not None:
+        raw = next((a.split("=", 1)[1] for a in getattr(ctx, "args", []) if a.startswith(option + "=")), None)
+    message = getattr(exc, "message", "")
+    value = raw or (message.split("'")[1] if message.count("'") >= 2 else "")
+    return option, value, [str(getattr(c, "value", c)) for c in descriptor.choices]

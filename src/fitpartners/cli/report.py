@@ -1,0 +1,76 @@
+"""The failure report: the one mapping from any failure, ours, Typer's or the system's,
+to one line on stderr and an exit code (README lists the codes)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import NamedTuple
+
+from ..errors import (
+    ENV_DEBUG,
+    EXIT_FAILURE,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    PROG,
+    BadValue,
+    FitError,
+    JqHalt,
+    PipeClosed,
+    StreamError,
+)
+from ..output.render import say
+from . import patches
+
+
+class Outcome(NamedTuple):
+    code: int
+    message: str | None  # one line for stderr, None for a quiet exit
+    raw: bool = False  # the message as it is, no "fitpartners: " and no line feed added
+
+
+def outcome(exc: BaseException, where: str = PROG) -> Outcome:
+    """The one mapping from an exception to what the user sees. `where` is the command
+    path for usage errors ('fitpartners list')."""
+    if isinstance(exc, FitError):
+        return Outcome(exc.exit_code, exc.text())
+    if isinstance(exc, JqHalt):
+        return Outcome(exc.code, exc.text or None, raw=True)
+    if isinstance(exc, PipeClosed | BrokenPipeError):
+        return Outcome(EXIT_OK, None)
+    if isinstance(exc, OSError) and exc.errno is not None and not isinstance(exc, FileNotFoundError):
+        # Outside our own reads (which name their file): a stream the system refused.
+        return Outcome(EXIT_FAILURE, str(StreamError("stdout", exc.strerror or str(exc))))
+    if isinstance(exc, KeyboardInterrupt):
+        return Outcome(EXIT_INTERRUPTED, "interrupted")
+    # A value outside a choice (--format xml): our own message, as BadValue words it.
+    choices = patches.bad_choice(exc)
+    if choices is not None:
+        return Outcome(EXIT_USAGE, str(BadValue(choices[0], choices[1], choices[2])))
+    # Typer's own errors (every one derives from typer.TyperException): a usage error
+    # carries its exit code and a message; Abort is Ctrl-C at a prompt.
+    exit_code = getattr(exc, "exit_code", None)
+    format_message = getattr(exc, "format_message", None)
+    if isinstance(exit_code, int) and callable(format_message):
+        return Outcome(exit_code, f"{format_message()} (see '{where} --help')")
+    if os.environ.get(ENV_DEBUG):
+        raise exc
+    return Outcome(
+        EXIT_INTERNAL, f"internal error: {type(exc).__name__}: {exc} (set {ENV_DEBUG}=1 for a traceback)"
+    )
+
+
+def report(exc: BaseException, where: str = PROG) -> int:
+    """Say what failed, once, on stderr; the exit code."""
+    result = outcome(exc, where)
+    if result.raw and result.message:
+        try:
+            sys.stderr.write(result.message)
+            sys.stderr.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+    elif result.message:
+        say(result.message)
+    return result.code

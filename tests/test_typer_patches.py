@@ -1,0 +1,116 @@
+"""What cli/patches.py relies on in Typer's copy of Click, checked against the installed
+Typer: a release that changes one of these fails here, by name, before a user's run does.
+pyproject's Typer range is the range these tests were run on."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from typing import Annotated
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from fitpartners.cli import patches
+
+
+class Colour(enum.StrEnum):
+    red = "red"
+    blue = "blue"
+
+
+def small_app() -> typer.Typer:
+    app = typer.Typer()
+
+    @app.callback()
+    def root() -> None:
+        """Root."""
+
+    @app.command("greet")
+    def greet(
+        names: Annotated[list[str], typer.Argument(metavar="NAMES...")],
+        colour: Annotated[Colour, typer.Option("--colour")] = Colour.red,
+        shade: Annotated[str, typer.Option("--shade")] = "",
+    ) -> None:
+        print(" ".join(names), colour.value, shade)
+
+    @app.command("wave")
+    def wave(path: Annotated[str | None, typer.Argument(metavar="PATH")] = None) -> None:
+        print("wave", path)
+
+    return app
+
+
+def run(group: object, args: list[str]) -> tuple[int, str]:
+    """Exit code and stdout of `args` run through a Click group, as fitpartners runs it."""
+    with CliRunner().isolation() as (out, _, _):
+        try:
+            code = group.main(args=args, prog_name="app", standalone_mode=False)  # type: ignore[attr-defined]
+        except typer.Exit as done:
+            code = done.exit_code
+        sys.stdout.flush()
+        return code or 0, out.getvalue().decode()
+
+
+def one_group(app: typer.Typer, name: str) -> object:
+    return patches.group({}, app, [c for c in app.registered_commands if c.name == name])
+
+
+def test_a_group_of_one_registered_command_runs_it_with_the_apps_callback():
+    app = small_app()
+    group = one_group(app, "greet")
+    assert list(group.commands) == ["greet"]  # type: ignore[attr-defined]
+    assert run(group, ["greet", "a", "b", "--colour", "blue"]) == (0, "a b blue \n")
+
+
+def test_lazy_commands_are_listed_without_being_built_and_built_when_run():
+    app = small_app()
+    built: list[str] = []
+
+    def build(name: str) -> object:
+        built.append(name)
+        return one_group(app, name).commands[name]  # type: ignore[attr-defined]
+
+    whole = patches.group({}, app, [])
+    whole.commands = patches.LazyCommands(["greet", "wave"], build)
+    assert run(whole, ["wave", "x"]) == (0, "wave x\n")
+    assert built == ["wave"]
+    assert "greet" in run(whole, ["--help"])[1]
+
+
+def test_our_completion_is_offered_unfiltered_with_its_help():
+    app = small_app()
+    group = one_group(app, "greet")
+    shade = next(p for p in group.commands["greet"].params if p.name == "shade")  # type: ignore[attr-defined]
+    patches.complete_with(shade, lambda ctx, incomplete: [("Dark", "a help"), "light"])
+    offered = shade.shell_complete(None, "DA")  # Typer alone keeps only what starts with 'DA'
+    assert [(item.value, item.help) for item in offered] == [("Dark", "a help"), ("light", None)]
+
+
+@pytest.mark.parametrize(("command", "usage"), [("greet", "NAMES..."), ("wave", "[PATH]")])
+def test_an_argument_is_shown_by_its_metavar(command, usage):
+    app = small_app()
+    group = one_group(app, command)
+    for param in group.commands[command].params:  # type: ignore[attr-defined]
+        if param.param_type_name == "argument":
+            patches.show_by_metavar(param)
+    shown = run(group, [command, "--help"])[1]
+    assert f"{command} [OPTIONS] {usage}" in shown
+    assert "list[str]" not in shown and "<" not in shown.split("Options")[0]
+
+
+def test_a_value_outside_a_choice_names_the_option_the_value_and_the_choices():
+    app = small_app()
+    group = one_group(app, "greet")
+    with pytest.raises(typer.BadParameter) as caught:
+        group.main(["greet", "a", "--colour", "green"], standalone_mode=False)  # type: ignore[attr-defined]
+    assert patches.bad_choice(caught.value) == ("--colour", "green", ["red", "blue"])
+
+
+def test_another_usage_error_is_no_bad_choice():
+    app = small_app()
+    group = one_group(app, "greet")
+    with pytest.raises(Exception) as caught:  # noqa: B017 - Typer's own class, whatever it is called
+        group.main(["greet", "--no-such"], standalone_mode=False)  # type: ignore[attr-defined]
+    assert patches.bad_choice(caught.value) is None
