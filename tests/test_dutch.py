@@ -14,16 +14,8 @@ from typing import Any
 import pytest
 
 from conftest import DATA_FILE, TERMINAL, run
-from fitpartners.labels import (
-    CROSS_SECTOR_LABEL,
-    DOMAIN_LABELS,
-    DOMAIN_SHORT,
-    MESSAGES_NL,
-    TYPE_LABELS,
-    Msg,
-    in_lang,
-    say_in,
-)
+from fitpartners.labels import CROSS_SECTOR_LABEL, DOMAIN_LABELS, DOMAIN_SHORT, TYPE_LABELS
+from fitpartners.messages import MESSAGES_NL, Msg, in_lang, say_in
 
 RAW = json.loads(DATA_FILE.read_text(encoding="utf-8"))
 

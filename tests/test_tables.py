@@ -11,12 +11,7 @@ import pytest
 from rich.cells import cell_len
 
 from conftest import TERMINAL, run
-from fitpartners.labels import (
-    CROSS_SECTOR_SHORT,
-    DOMAIN_SHORT,
-    TYPE_SHORT,
-    heading,
-)
+from fitpartners.labels import CROSS_SECTOR_SHORT, DOMAIN_SHORT, TYPE_SHORT, heading
 from fitpartners.output.cells import status_text
 from fitpartners.search.filters import type_ids
 

@@ -23,11 +23,11 @@ from .labels import (
     TYPE_LABELS,
     UNKNOWN_TYPE_LABEL,
     Domain,
-    Msg,
     PartnerType,
     fold,
     fold_words,
 )
+from .messages import Msg
 from .results import (
     About,
     CitedSource,

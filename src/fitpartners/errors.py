@@ -9,7 +9,7 @@ command, option or value), 130 interrupted. 70 is a bug in fitpartners (one line
 
 from __future__ import annotations
 
-from .labels import Msg, in_lang
+from .messages import Msg, in_lang
 
 PROG = "fitpartners"
 EXIT_OK = 0
@@ -32,7 +32,7 @@ EXIT_CODES_HELP = (
 class FitError(Exception):
     """An error with a one-line message for stderr and an exit code. `lang`: the language
     of the command that raised it (set where the command's options are known); a message
-    made as a labels.Msg is said in it."""
+    made as a messages.Msg is said in it."""
 
     exit_code = EXIT_FAILURE
     lang = "en"

@@ -20,7 +20,8 @@ from ..dataset.loader import ENV_DATA, ENV_MAX_BYTES, duplicate_keys, problems, 
 from ..dataset.models import PARTNER_FIELDS
 from ..dataset.models import json_schema as dataset_schema
 from ..errors import EXIT_CODES_HELP, EXIT_USAGE, PROG, BadValue, StreamError
-from ..labels import DOMAIN_LABELS, SECTOR_LABELS, TYPE_LABELS, Msg, fold, say_in
+from ..labels import DOMAIN_LABELS, SECTOR_LABELS, TYPE_LABELS, fold
+from ..messages import Msg, say_in
 from ..output.render import Card, Columns, Document, Listing, Notice, prepare_stdout
 from ..output.stream import sanitize
 from ..output.text import about_lines, card_text, pairs_text, source_line

@@ -23,7 +23,7 @@ import typer
 from ..catalog import Catalog
 from ..dataset.loader import ENV_DATA, read_dataset
 from ..errors import FitError, UsageError
-from ..labels import Msg
+from ..messages import Msg
 from ..output.render import NO_COLUMNS, Columns, Format, Lang, Notice, Policy, Result, render
 
 ENV_LANG = "FITPARTNERS_LANG"

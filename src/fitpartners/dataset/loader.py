@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import DataError, StreamError, UsageError
-from ..labels import Msg, bilingual_num
+from ..messages import Msg, bilingual_num
 from .models import Dataset
 from .rules import cross_check
 

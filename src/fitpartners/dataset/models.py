@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
-from ..labels import Domain, Msg, PartnerType, Sector
+from ..labels import Domain, PartnerType, Sector
+from ..messages import Msg
 
 
 class EventKind(StrEnum):
@@ -149,7 +150,7 @@ class Event(Record):
 
     @property
     def when_text(self) -> str:
-        """'2022-05-17', or 'by 2022-12-13' where the page says no more (a labels.Msg)."""
+        """'2022-05-17', or 'by 2022-12-13' where the page says no more (a messages.Msg)."""
         return self.date or Msg("by {day}", day=self.by)
 
 

@@ -19,13 +19,12 @@ from ..labels import (
     TYPE_LABELS,
     TYPE_SHORT,
     Domain,
-    Msg,
     PartnerType,
     heading,
     label,
-    say_in,
     sector_label,
 )
+from ..messages import Msg, say_in
 from ..results import json_records
 
 LIST_SEPARATOR = "; "

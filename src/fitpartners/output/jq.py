@@ -11,9 +11,7 @@ from typing import Any
 import jq
 
 from ..errors import JqError, JqHalt, UsageError
-from ..labels import (
-    Msg,
-)
+from ..messages import Msg
 from .stream import guard, safe_json, sanitize
 
 _HALT_KEY = "fitpartners halt 5e1b"

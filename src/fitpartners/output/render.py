@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from pydantic import BaseModel
 
 from ..errors import PROG, BadValue, UsageError
-from ..labels import Msg, heading, in_lang
+from ..labels import heading
+from ..messages import Msg, in_lang
 from ..results import json_records
 from .cells import LIST_SEPARATOR, rows
 from .machine import csv_text, markdown_text, tsv_text, write_json_records, write_jsonl
@@ -63,7 +64,7 @@ NO_COLUMNS = Columns((), ())
 
 
 def say(message: str, lang: str = "en") -> None:
-    """A one-line message for people, on stderr (a labels.Msg in `lang`)."""
+    """A one-line message for people, on stderr (a messages.Msg in `lang`)."""
     if sys.stderr is None:  # closed before we started: nobody is listening
         return
     line = f"{PROG}: {sanitize(in_lang(message, lang))}\n"
@@ -152,7 +153,7 @@ View = Callable[[Views, str], Any]  # draws a command's picture, given the views
 
 
 class Notice:
-    """A line for stderr that comes with a result (a labels.Msg is said in the run's
+    """A line for stderr that comes with a result (a messages.Msg is said in the run's
     language). `people_only`: only with text for people, at a terminal or in a pipe (a
     round that ended), not with a machine format; else for any reader. --quiet hides both."""
 

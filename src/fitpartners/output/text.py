@@ -17,12 +17,10 @@ from ..labels import (
     SPEARHEAD_LABEL,
     TYPE_LABELS,
     PartnerType,
-    bilingual_num,
-    in_lang,
     label,
-    say_in,
     sector_label,
 )
+from ..messages import bilingual_num, in_lang, say_in
 from ..results import Status
 from ..search.countries import country_name
 from .cells import LIST_SEPARATOR, status_text

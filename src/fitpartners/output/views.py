@@ -21,15 +21,9 @@ from rich.text import Text
 
 from ..catalog import Catalog
 from ..dataset.models import Partner
-from ..labels import (
-    DOMAIN_LABELS,
-    DOMAIN_SHORT,
-    EDITORIAL_SOURCE,
-    Domain,
-    label,
-    say_in,
-)
+from ..labels import DOMAIN_LABELS, DOMAIN_SHORT, EDITORIAL_SOURCE, Domain, label
 from ..labels import heading as label_heading
+from ..messages import say_in
 from ..results import About, HistoryStep, OverviewRow
 from .cells import status_text
 from .stream import guard, sanitize

@@ -23,7 +23,8 @@ from typing import Any
 from ..dataset.loader import read_bundled
 from ..dataset.models import CountryIndex, CountryNames
 from ..errors import BadValue, UsageError
-from ..labels import Msg, fold, fold_words
+from ..labels import fold, fold_words
+from ..messages import Msg
 from .similar import closest
 
 COUNTRY_OPTION = "--country"

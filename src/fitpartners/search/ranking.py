@@ -36,7 +36,8 @@ from typing import NamedTuple
 
 from ..dataset.models import Name, Partner
 from ..errors import UsageError
-from ..labels import DOMAIN_LABELS, DOMAIN_SHORT, SPEARHEAD_LABEL, TYPE_LABELS, Msg, fold, fold_words
+from ..labels import DOMAIN_LABELS, DOMAIN_SHORT, SPEARHEAD_LABEL, TYPE_LABELS, fold, fold_words
+from ..messages import Msg
 from . import countries
 from .countries import country_name, no_chamber_note, search_phrases
 from .filters import LABEL_WORDS_NL

@@ -1,0 +1,220 @@
+"""Every sentence and word the program prints for people, in English and Dutch, behind
+one `say_in()`. The labels of types, domains and sectors and the table headings are in
+labels.py; this module says messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from .labels import label
+
+# -- messages for people, English and Dutch ---------------------------------------------------
+#
+# Every sentence and word the commands print for people, other than the labels and
+# headings above, is a key of MESSAGES_NL: the English text itself, with {placeholders}
+# for what varies, and its Dutch text. English output is the key filled in, so it does not
+# change when a translation does. `say_in(lang, key, **values)` fills a key in a language;
+# `Msg(key, **values)` is that text as a str (English: what the Python API and JSON see)
+# that can still be rendered in Dutch when it reaches a person (notes, errors).
+
+MESSAGES_NL: dict[str, str] = {
+    # yes and no, for people (machine formats write true and false)
+    "yes": "ja",
+    "no": "nee",
+    # a partner's present status: in full, and short for a narrow table
+    "now: {name} (renamed {when})": "nu: {name} (hernoemd {when})",
+    "now part of {name} (merged {when})": "nu deel van {name} (opgegaan {when})",
+    "now {name}": "nu {name}",
+    "part of {name}": "deel van {name}",
+    # an event known only by the day by which it had happened
+    "by {day}": "uiterlijk {day}",
+    "{name} was renamed {new_name} on {day}": "{name} werd op {day} hernoemd tot {new_name}",
+    "{name} was renamed {new_name} by {day}": "{name} werd uiterlijk op {day} hernoemd tot {new_name}",
+    # the card (show), in a terminal and in a pipe
+    "now": "nu",
+    "name": "naam",
+    "full name": "volledige naam",
+    "also known as": "ook bekend als",
+    "formerly": "vroeger",
+    "type": "type",
+    "domains": "domeinen",
+    "country": "land",
+    "description": "beschrijving",
+    "website": "website",
+    "covers": "dekt",
+    "note": "noot",
+    "sources": "bronnen",
+    "source": "bron",
+    "partner": "partner",
+    "listed as": "vermeld als",
+    "not in the sources": "niet in de bronnen",
+    "not verified": "niet geverifieerd",
+    "see": "zie",
+    "editorial: our judgement from the description, not FIT's": (
+        "redactioneel: ons oordeel op basis van de beschrijving, niet dat van FIT"
+    ),
+    # tables, overviews, the matrix, history
+    "domains (editorial mapping): ": "domeinen (redactionele indeling): ",
+    "domain (editorial mapping)": "domein (redactionele indeling)",
+    "• serves the domain   · cross-sector: serves every domain": (
+        "• dient het domein   · sectoroverschrijdend: dient elk domein"
+    ),
+    "change": "verandering",
+    # about
+    "programme": "programma",
+    "agency": "agentschap",
+    "strategy": "strategie",
+    "today": "vandaag",
+    "round {round}": "ronde {round}",
+    "agency {day}": "agentschap {day}",
+    "types": "types",
+    "domain mapping": "domeinindeling",
+    "{starts_on} to {ends_on}": "{starts_on} tot {ends_on}",
+    "not started": "nog niet begonnen",
+    "running": "loopt",
+    "ended": "afgelopen",
+    "{days} days left": "nog {days} dagen",
+    "signed {day} at {place}": "ondertekend op {day} in {place}",
+    "in the presence of {names}": "in aanwezigheid van {names}",
+    "yearly budget EUR {amount}": "jaarbudget EUR {amount}",
+    "{count} partners": "{count} partners",
+    "editorial (ours, from each partner's description): FIT assigns none": (
+        "redactioneel (van ons, op basis van de beschrijving van elke partner): FIT kent er geen toe"
+    ),
+    # notes on stderr
+    "note: the {round} round ended on {ends_on}; no later round is in this dataset "
+    "(--quiet hides this note)": (
+        "noot: de ronde {round} is afgelopen op {ends_on}; er staat geen latere ronde in deze dataset "
+        "(--quiet verbergt deze noot)"
+    ),
+    "note: {count} cross-sector partners serve every sector and are not listed ({names}); "
+    "add --all-sectors to include them": (
+        "noot: {count} sectoroverschrijdende partners dienen elke sector en staan niet in de lijst "
+        "({names}); voeg --all-sectors toe om ze op te nemen"
+    ),
+    "no bilateral chamber for {country}": "geen bilaterale kamer van koophandel voor {country}",
+    "a file path, or - for stdin": "een bestandspad, of - voor stdin",
+    "no bilateral chamber for {country}; the partners for every sector may help: {names}": (
+        "geen bilaterale kamer van koophandel voor {country}; de partners voor elke sector "
+        "kunnen helpen: {names}"
+    ),
+    "{typed!r} fits several countries: {names}; name the one you mean": (
+        "{typed!r} past bij meerdere landen: {names}; noem het land dat u bedoelt"
+    ),
+    "no partner matches": "geen partner gevonden",
+    "only one round in the dataset": "maar één ronde in de dataset",
+    "no partner matches {asked!r}{nearest}{cross_sector}{agency}": (
+        "geen partner gevonden voor {asked!r}{nearest}{cross_sector}{agency}"
+    ),
+    "; did you mean: {words}?": "; bedoelde u: {words}?",
+    "nothing found for {word!r}{hint}": "niets gevonden voor {word!r}{hint}",
+    "; the partners for every sector: {names}": "; de partners voor elke sector: {names}",
+    "; or ask {agency} itself: {website}": "; of vraag het {agency} zelf: {website}",
+    "{query!r} taken as {name}": "{query!r} opgevat als {name}",
+    "{query!r} taken as {name} ({why})": "{query!r} opgevat als {name} ({why})",
+    # validate
+    "{origin}: valid": "{origin}: geldig",
+    "{origin}: and {count} more": "{origin}: en nog {count}",
+    "{origin}: 1 problem": "{origin}: 1 probleem",
+    "{origin}: {count} problems": "{origin}: {count} problemen",
+    # errors
+    "no partner named {query!r}": "geen partner met de naam {query!r}",
+    "no partner named {query!r}; did you mean: {names}?": (
+        "geen partner met de naam {query!r}; bedoelde u: {names}?"
+    ),
+    "no partner number {number} (numbers run from 1 to {count})": (
+        "geen partner met nummer {number} (de nummers lopen van 1 tot {count})"
+    ),
+    "{query!r} names more than one partner: {names}; be more specific": (
+        "{query!r} past bij meer dan één partner: {names}; wees specifieker"
+    ),
+    "invalid value for {option}: {value!r} ({hint})": "ongeldige waarde voor {option}: {value!r} ({hint})",
+    "valid: {values}": "geldig: {values}",
+    "did you mean: {values}?": "bedoelde u: {values}?",
+    "nothing close": "niets wat erop lijkt",
+    "invalid value for {option}: {value!r} fits several countries: {names}": (
+        "ongeldige waarde voor {option}: {value!r} past bij meerdere landen: {names}"
+    ),
+    "invalid value for WORDS: give at least one word": "ongeldige waarde voor WORDS: geef minstens één woord",
+    "invalid value for --jq: it is not UTF-8 text": "ongeldige waarde voor --jq: het is geen UTF-8-tekst",
+    "invalid value for --jq: {problem}": "ongeldige waarde voor --jq: {problem}",  # jq's own words
+    "invalid value for WORDS: give at least one word that is not a stop word": (
+        "ongeldige waarde voor WORDS: geef minstens één woord dat geen stopwoord is"
+    ),
+    "use either --json or --format, not both": "gebruik --json of --format, niet allebei",
+    "--jq filters JSON: it goes with --json or --format json only": (
+        "--jq filtert JSON: het gaat alleen samen met --json of --format json"
+    ),
+    "--format xlsx writes a binary workbook: redirect it to a file (> partners.xlsx)": (
+        "--format xlsx schrijft een binaire werkmap: stuur die naar een bestand (> partners.xlsx)"
+    ),
+    "cannot read from {stream}: {reason}": "kan niet lezen van {stream}: {reason}",
+    "cannot write to {stream}: {reason}": "kan niet schrijven naar {stream}: {reason}",
+    "it is closed": "die is gesloten",
+    "{origin}: invalid dataset: {problem}{more}; run 'fitpartners validate {path}' for all": (
+        "{origin}: ongeldige dataset: {problem}{more}; 'fitpartners validate {path}' toont ze allemaal"
+    ),
+    " (and {count} more)": " (en nog {count})",
+    "{origin}: cannot read: {reason}": "{origin}: kan niet lezen: {reason}",
+    "{origin}: is a directory, not a data file": "{origin}: is een map, geen gegevensbestand",
+    "{origin!r}: not a usable file name": "{origin!r}: geen bruikbare bestandsnaam",
+    "{origin}: more than {limit} bytes (set {env} to raise it)": (
+        "{origin}: meer dan {limit} bytes (verhoog {env} om meer toe te laten)"
+    ),
+    "{origin}: file is {size} bytes, over the limit of {limit} (set {env} to raise it)": (
+        "{origin}: bestand is {size} bytes, boven de grens van {limit} (verhoog {env} om meer toe te laten)"
+    ),
+    "{env} must be a whole number of bytes, not {raw!r}": (
+        "{env} moet een geheel aantal bytes zijn, niet {raw!r}"
+    ),
+    "{env} must be at least 1, not {value}": "{env} moet minstens 1 zijn, niet {value}",
+    "{env} must be a date as YYYY-MM-DD, not {raw!r}": (
+        "{env} moet een datum zijn als JJJJ-MM-DD, niet {raw!r}"
+    ),
+}
+
+
+def say_in(lang: str, key: str, /, **values: Any) -> str:
+    """The message `key` (its English text) in `lang`, filled in with `values`. A value
+    that is a Msg is put in the same language; a {"en": ..., "nl": ...} mapping gives the
+    side of that language."""
+    template = MESSAGES_NL.get(key, key) if lang == "nl" else key
+    return template.format(**{name: _in(value, lang) for name, value in values.items()})
+
+
+def _in(value: Any, lang: str) -> Any:
+    if isinstance(value, Msg):
+        return value.in_lang(lang)
+    if isinstance(value, Mapping) and "en" in value:
+        return label(dict(value), lang)
+    return value
+
+
+class Msg(str):
+    """A message for people: the English text as a str (what the Python API, logs and
+    exceptions show), which remembers its key and values to be said again in Dutch."""
+
+    key: str
+    values: dict[str, Any]
+
+    def __new__(cls, key: str, /, **values: Any) -> Msg:
+        made = super().__new__(cls, say_in("en", key, **values))
+        made.key = key
+        made.values = values
+        return made
+
+    def in_lang(self, lang: str) -> str:
+        return say_in(lang, self.key, **self.values)
+
+
+def in_lang(text: str, lang: str) -> str:
+    """A text for people in `lang`: a Msg said again in it, any other text as it is."""
+    return text.in_lang(lang) if isinstance(text, Msg) else text
+
+
+def bilingual_num(value: int) -> dict[str, str]:
+    """A number with thousands separated as each language writes them (1,000 / 1.000)."""
+    english = f"{value:,}"
+    return {"en": english, "nl": english.replace(",", ".")}
