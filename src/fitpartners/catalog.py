@@ -430,39 +430,16 @@ def resolve_name(partners: Sequence[Partner], query: str, count: int) -> Resolut
     key = fold(query)
     if not key:
         raise NotFound(Msg("no partner named {query!r}", query=query))
-    keys = _name_keys(query)
     # A number is a number as typed: '1.0', '1,9' or '-1' name no partner (folded they would).
     numeric = query.strip().isdecimal()
-    exact = _unique(
-        (p, name.note)
-        for p in sorted(partners, key=by_number)
-        for name in p.names()
-        if not keys.isdisjoint(_name_keys(name.text)) and (numeric or not name.text.isdecimal())
-    )
+    exact = _exact(partners, query, numeric)
     if len(exact) == 1:
         return Resolution(*exact[0])
     if exact:
         raise _ambiguous(query, [p for p, _ in exact])
     if numeric:
-        number = key.lstrip("0") or "0"  # '010' is 10; never int() a 5,000-digit string
-        for p in partners:
-            if p.number is not None and str(p.number) == number:
-                return Resolution(p, None)
-        raise NotFound(
-            Msg("no partner number {number} (numbers run from 1 to {count})", number=number, count=count)
-        )
-
-    words = fold_words(query).split()
-    prefixed = _unique(
-        (p, name.note)
-        for p in sorted(partners, key=by_number)
-        for name in p.names()
-        if not name.text.isdecimal()
-        and any(
-            _starts_words(words, fold_words(form).split()) or fold(form).startswith(key)
-            for form in _name_forms(name.text)
-        )
-    )
+        return _by_number(partners, key, count)
+    prefixed = _prefixed(partners, query, key)
     if len(prefixed) == 1:
         p, why = prefixed[0]
         kind = _of_the_kind_named(partners, query, p)
@@ -473,7 +450,6 @@ def resolve_name(partners: Sequence[Partner], query: str, count: int) -> Resolut
         return Resolution(p, Msg("{query!r} taken as {name}", query=query, name=p.name))
     if prefixed:
         raise _ambiguous(query, [p for p, _ in prefixed])
-
     suggestions = suggest(partners, query)
     if suggestions:
         message = Msg(
@@ -481,6 +457,44 @@ def resolve_name(partners: Sequence[Partner], query: str, count: int) -> Resolut
         )
         raise NotFound(message, suggestions)
     raise NotFound(Msg("no partner named {query!r}", query=query))
+
+
+def _exact(partners: Sequence[Partner], query: str, numeric: bool) -> list[tuple[Partner, str | None]]:
+    """The partners with a name that is the query, ignoring case, accents and
+    punctuation; a number only when the query is one."""
+    keys = _name_keys(query)
+    return _unique(
+        (p, name.note)
+        for p in sorted(partners, key=by_number)
+        for name in p.names()
+        if not keys.isdisjoint(_name_keys(name.text)) and (numeric or not name.text.isdecimal())
+    )
+
+
+def _by_number(partners: Sequence[Partner], key: str, count: int) -> Resolution:
+    number = key.lstrip("0") or "0"  # '010' is 10; never int() a 5,000-digit string
+    for p in partners:
+        if p.number is not None and str(p.number) == number:
+            return Resolution(p, None)
+    raise NotFound(
+        Msg("no partner number {number} (numbers run from 1 to {count})", number=number, count=count)
+    )
+
+
+def _prefixed(partners: Sequence[Partner], query: str, key: str) -> list[tuple[Partner, str | None]]:
+    """The partners with a name whose words the query's words begin, or which the query
+    begins."""
+    words = fold_words(query).split()
+    return _unique(
+        (p, name.note)
+        for p in sorted(partners, key=by_number)
+        for name in p.names()
+        if not name.text.isdecimal()
+        and any(
+            _starts_words(words, fold_words(form).split()) or fold(form).startswith(key)
+            for form in _name_forms(name.text)
+        )
+    )
 
 
 def _of_the_kind_named(partners: Sequence[Partner], query: str, found: Partner) -> list[Partner]:

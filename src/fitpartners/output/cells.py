@@ -6,7 +6,7 @@ LIST_SEPARATOR in every command.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel
 
@@ -28,6 +28,18 @@ from ..messages import Msg, say_in
 from ..results import json_records
 
 LIST_SEPARATOR = "; "
+
+
+class CellTable(NamedTuple):
+    """A terminal table's cells: `full` with long labels, `brief` the same with short ones
+    (for a narrow terminal), one column per field of `fields`, `header` its headings
+    (None: no header row)."""
+
+    full: list[list[str]]
+    brief: list[list[str]]
+    fields: Sequence[str]
+    header: Sequence[str] | None
+
 
 # -- cells ---------------------------------------------------------------------------------
 

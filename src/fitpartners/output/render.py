@@ -27,7 +27,7 @@ from ..errors import PROG, BadValue, UsageError
 from ..labels import heading
 from ..messages import Msg, in_lang
 from ..results import json_records
-from .cells import LIST_SEPARATOR, rows
+from .cells import LIST_SEPARATOR, CellTable, rows
 from .machine import csv_text, markdown_text, tsv_text, write_json_records, write_jsonl
 from .stream import sanitize, to_json, write, write_bytes
 from .text import padded_table
@@ -118,16 +118,7 @@ class Views(Protocol):
     """What the terminal views (output/views.py) offer; the module itself is one."""
 
     def show(self, renderable: Any) -> None: ...
-    def records_table(
-        self,
-        full: list[list[str]],
-        brief: list[list[str]],
-        fields: Sequence[str],
-        header: Sequence[str] | None,
-        lang: str,
-        *,
-        droppable: bool,
-    ) -> Any: ...
+    def records_table(self, cell_table: CellTable, lang: str, *, droppable: bool) -> Any: ...
     def partner_card(self, catalog: Catalog, p: Partner, lang: str) -> Any: ...
     def overview(self, catalog: Catalog, rows: list[OverviewRow], lang: str, heading: str) -> Any: ...
     def matrix(self, rows: list[Any], lang: str) -> Any: ...
@@ -455,7 +446,8 @@ class TerminalRenderer:
         header = [heading(f, p.lang) for f in shown] if p.headers else None
         full = rows(result.records, shown, labels=True, lang=p.lang, short=True)
         brief = rows(result.records, shown, labels=True, lang=p.lang, short=True, brief=True)
-        views.show(views.records_table(full, brief, shown, header, p.lang, droppable=p.fields is None))
+        cells = CellTable(full, brief, shown, header)
+        views.show(views.records_table(cells, p.lang, droppable=p.fields is None))
 
     def card(self, result: Card) -> None:
         if self.policy.fields is not None:

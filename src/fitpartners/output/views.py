@@ -25,7 +25,7 @@ from ..labels import DOMAIN_LABELS, DOMAIN_SHORT, EDITORIAL_SOURCE, Domain, labe
 from ..labels import heading as label_heading
 from ..messages import say_in
 from ..results import About, HistoryStep, OverviewRow
-from .cells import status_text
+from .cells import CellTable, status_text
 from .stream import guard, sanitize
 from .text import EDITORIAL_NOTE, card_rows, footnotes
 
@@ -222,21 +222,13 @@ def _layouts(
     return layouts
 
 
-def records_table(
-    full: list[list[str]],
-    brief: list[list[str]],
-    fields: Sequence[str],
-    header: Sequence[str] | None,
-    lang: str,
-    *,
-    droppable: bool,
-) -> Group:
-    """Records as a table, one column per field, `header` its headings (None: no header
-    row), that fits the terminal: each row on one line if some layout allows it, else on
-    two, else on as few as the words allow. `full` and `brief` are the same cells with
-    long and with short labels; `droppable`: the columns are the default ones, which may
-    be left out (not those the user chose with --fields). Domains go by their short
-    names, those shown explained under the table."""
+def records_table(cell_table: CellTable, lang: str, *, droppable: bool) -> Group:
+    """Records as a table, one column per field, that fits the terminal: each row on one
+    line if some layout allows it, else on two, else on as few as the words allow.
+    `droppable`: the columns are the default ones, which may be left out (not those the
+    user chose with --fields). Domains go by their short names, those shown explained
+    under the table."""
+    full, brief, fields, header = cell_table
     headers = list(header) if header is not None else [""] * len(fields)
     width = console().width
     layouts = _layouts(

@@ -561,6 +561,76 @@ def _number(p: Partner) -> tuple[bool, int]:
     return (p.number is None, p.number or 0)
 
 
+class _Tally:
+    """What the query's words found, per partner (by index): words matched (a word read
+    through a typo counts a share), the weight of where, the evidence, and how many query
+    words were found in each field."""
+
+    def __init__(self) -> None:
+        self.count: dict[int, float] = {}
+        self.weight: dict[int, float] = {}
+        self.why: dict[int, list[Evidence]] = {}
+        self.in_field: dict[int, dict[str, int]] = {}
+
+    def add(
+        self, i: int, share: float, weight: float, evidence: Evidence, fields: Iterable[str] = ()
+    ) -> None:
+        self.count[i] = self.count.get(i, 0.0) + share
+        self.weight[i] = self.weight.get(i, 0.0) + weight
+        self.why.setdefault(i, []).append(evidence)
+        per_field = self.in_field.setdefault(i, {}) if fields else {}
+        for field in fields:
+            per_field[field] = per_field.get(field, 0) + 1
+
+    def add_phrase_bonus(self) -> None:
+        """Words found together in one text read as a phrase: 'digitale technologie' in DSP
+        Valley's description beats the two words found apart."""
+        for i, per_field in self.in_field.items():
+            together = max((n for f, n in per_field.items() if f in _PHRASE_FIELDS), default=1)
+            self.weight[i] += PHRASE_BONUS * (together - 1)
+
+
+def _tally_words(
+    index: _Index, query: _Query, tally: _Tally
+) -> tuple[list[str], dict[str, tuple[str, ...]], list[str]]:
+    """Tally each query word's matches; the words that named a sector or a domain, the
+    countries named (typed form -> codes, a typo's as 'word ~ nearest'), and the words
+    that led nowhere (no partner, sector, country or generic word)."""
+    sector_words: list[str] = []
+    codes_named: dict[str, tuple[str, ...]] = dict(query.countries)
+    lost: list[str] = []
+    for word in query.words:
+        found, share, typo_codes = _matches(index, word, query)
+        for code, near in typo_codes.items():  # a country read through a typo
+            codes_named[f"{word} ~ {near}"] = (code,)
+        if _names_a_sector(word, query.sectors.get(word), found):
+            sector_words.append(word)
+        elif not found and not typo_codes and len(word) >= 3 and _vocabulary_sector(word) is None:
+            lost.append(word)
+        for i, f in found.items():
+            tally.add(i, share, f.weight, f.match, f.fields)
+    return sector_words, codes_named, lost
+
+
+def _tally_countries(index: _Index, codes_named: dict[str, tuple[str, ...]], tally: _Tally) -> list[str]:
+    """Tally the chambers of each country named; the notes for people (an ambiguous
+    name, a country without a chamber)."""
+    notes: list[str] = []
+    for typed, codes in codes_named.items():
+        if len(codes) > 1:
+            notes.append(_ambiguous_country(typed, codes))
+            continue
+        chambers = [i for i, p in enumerate(index.partners) if p.country == codes[0]]
+        for i in chambers:
+            how = "typo" if "~" in typed else "country"
+            matched = typed if how == "typo" else codes[0]
+            share = TYPO_SHARE if how == "typo" else 1.0
+            tally.add(i, share, WEIGHTS["country"], Evidence(typed.split(" ~ ")[0], how, "country", matched))
+        if not chambers:
+            notes.append(no_chamber_note(codes[0], [index.partners[i].name for i in index.cross_sector]))
+    return notes
+
+
 def search(
     partners: Sequence[Partner], words: Sequence[str], merged_into: dict[str, str] | None = None
 ) -> Ranking:
@@ -576,46 +646,11 @@ def search(
         if not any(fold(w) for w in words):  # nothing but spaces and punctuation ('', "'", '{}')
             raise UsageError(Msg("invalid value for WORDS: give at least one word"))
         raise UsageError(Msg("invalid value for WORDS: give at least one word that is not a stop word"))
-    count: dict[int, float] = {}
-    weight: dict[int, float] = {}
-    why: dict[int, list[Evidence]] = {}
-    in_field: dict[int, dict[str, int]] = {}  # partner -> field -> query words found in it
-    sector_words: list[str] = []  # the words that named a sector or a domain
-    codes_named: dict[str, tuple[str, ...]] = dict(query.countries)
-    lost: list[str] = []  # words that led nowhere: no partner, sector, country or generic word
-    for word in query.words:
-        found, share, typo_codes = _matches(index, word, query)
-        for code, near in typo_codes.items():  # a country read through a typo
-            codes_named[f"{word} ~ {near}"] = (code,)
-        if _names_a_sector(word, query.sectors.get(word), found):
-            sector_words.append(word)
-        elif not found and not typo_codes and len(word) >= 3 and _vocabulary_sector(word) is None:
-            lost.append(word)
-        for i, f in found.items():
-            count[i] = count.get(i, 0.0) + share
-            weight[i] = weight.get(i, 0.0) + f.weight
-            why.setdefault(i, []).append(f.match)
-            for field in f.fields:
-                in_field.setdefault(i, {})[field] = in_field.setdefault(i, {}).get(field, 0) + 1
-    # Words found together in one text read as a phrase: 'digitale technologie' in DSP
-    # Valley's description beats the two words found apart.
-    for i, per_field in in_field.items():
-        together = max((n for f, n in per_field.items() if f in _PHRASE_FIELDS), default=1)
-        weight[i] += PHRASE_BONUS * (together - 1)
-    notes: list[str] = []
-    for typed, codes in codes_named.items():
-        if len(codes) > 1:
-            notes.append(_ambiguous_country(typed, codes))
-            continue
-        chambers = [i for i, p in enumerate(index.partners) if p.country == codes[0]]
-        for i in chambers:
-            count[i] = count.get(i, 0.0) + (TYPO_SHARE if "~" in typed else 1.0)
-            weight[i] = weight.get(i, 0.0) + WEIGHTS["country"]
-            how = "typo" if "~" in typed else "country"
-            matched = typed if how == "typo" else codes[0]
-            why.setdefault(i, []).append(Evidence(typed.split(" ~ ")[0], how, "country", matched))
-        if not chambers:
-            notes.append(no_chamber_note(codes[0], [index.partners[i].name for i in index.cross_sector]))
+    tally = _Tally()
+    sector_words, codes_named, lost = _tally_words(index, query, tally)
+    tally.add_phrase_bonus()
+    notes = _tally_countries(index, codes_named, tally)
+    count, weight, why, in_field = tally.count, tally.weight, tally.why, tally.in_field
     scores = {i: count[i] + weight[i] / (_WORD_MAX * total_words) for i in count}
     ranked = sorted(scores, key=lambda i: (-scores[i], _number(index.partners[i]), i))
     hits = [
