@@ -14,6 +14,9 @@ from ..errors import JqError, JqHalt, UsageError
 from ..messages import Msg
 from .stream import guard, safe_json, sanitize
 
+# jq's halt and halt_error, which the jq package's binding does not pass on (it ends the
+# program in silence, exit 0): redefined to raise an error we recognise, so that the run
+# stops as jq stops. The one difference: `try halt_error catch .` catches it here.
 _HALT_KEY = "fitpartners halt 5e1b"
 _HALT_DEFS = (
     'def halt_error($code): if ($code | type) != "number" then error("halt_error/1: number required") '

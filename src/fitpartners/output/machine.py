@@ -91,9 +91,9 @@ def write_jsonl(records: Sequence[BaseModel], fields: Sequence[str] | None) -> N
     write("".join(to_json(r, indent=None) + "\n" for r in json_records(records, fields)))
 
 
-# jq's halt and halt_error, which the jq package's binding does not pass on (it ends the
-# program in silence, exit 0): redefined to raise an error we recognise, so that the run
-# stops as jq stops. The one difference: `try halt_error catch .` catches it here.
+# -- csv, tsv, markdown ---------------------------------------------------------------------
+
+
 def csv_text(table: list[list[str]], header: Sequence[str] | None) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
