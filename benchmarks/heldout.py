@@ -6,9 +6,16 @@ vocabulary or the ranking (see the file's "written_by"), before the vocabulary e
 They are kept apart from the test table (tests/questions.json) and never tuned to: a
 question that shows a gap goes into the test table as a new question instead.
 
-    python benchmarks/heldout.py [--verbose]
+    python benchmarks/heldout.py [--verbose] [--questions FILE] [--by-kind]
 
 Output: first N/50, top-3 N/50 ("also" partners count for top-3 only, never for first).
+
+heldout_questions_2.json holds 100 more, written on 2026-12-07 by a helper who had seen
+neither the vocabulary nor the tests, with whole sentences, services, cities, names and
+questions no partner fits. Each gives the partners acceptable first ("first") and a "kind";
+a question counts as first when the first hit is one of "first", and as top-3 when one of
+"first" is among the first three hits. One answer rests on memory rather than a page (its
+"why" says so: 'Fedichem'), which the next round of checks should replace or drop.
 """
 
 from __future__ import annotations
@@ -26,20 +33,31 @@ HERE = Path(__file__).resolve().parent
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--verbose", action="store_true", help="print every question and its top three")
+    parser.add_argument("--questions", type=Path, default=HERE / "heldout_questions.json")
+    parser.add_argument("--by-kind", action="store_true", help="the scores per kind of question too")
     args = parser.parse_args()
-    questions = json.loads((HERE / "heldout_questions.json").read_text(encoding="utf-8"))["questions"]
+    questions = json.loads(args.questions.read_text(encoding="utf-8"))["questions"]
     catalog = fitpartners.load(today=dt.date(2026, 11, 28))
-    first = top3 = 0
+    scores: dict[str, list[int]] = {}
     for q in questions:
-        hits = [h.partner.id for h in catalog.search(q["q"].split())][:3]
-        is_first = bool(hits) and hits[0] == q["expected"]
-        in_top3 = q["expected"] in hits
-        first += is_first
-        top3 += in_top3
+        acceptable = q["first"] if "first" in q else [q["expected"]]
+        try:
+            hits = [h.partner.id for h in catalog.search(q["q"].split())][:3]
+        except ValueError:  # a question of stop words only
+            hits = []
+        is_first = bool(hits) and hits[0] in acceptable
+        in_top3 = not set(acceptable).isdisjoint(hits)
+        for key in dict.fromkeys(("all", q.get("kind", "all"))):
+            score = scores.setdefault(key, [0, 0, 0])
+            score[0] += is_first
+            score[1] += in_top3
+            score[2] += 1
         if args.verbose:
             mark = "1" if is_first else ("3" if in_top3 else "-")
-            print(f"{mark} {q['q']!r:45} expected {q['expected']:22} got {', '.join(hits) or '-'}")
-    print(f"first {first}/{len(questions)}, top-3 {top3}/{len(questions)}")
+            print(f"{mark} {q['q']!r:45} expected {'/'.join(acceptable):22} got {', '.join(hits) or '-'}")
+    for key, (first, top3, count) in scores.items():
+        if key == "all" or args.by_kind:
+            print(f"{'' if key == 'all' else key + ': '}first {first}/{count}, top-3 {top3}/{count}")
     return 0
 
 
