@@ -78,10 +78,17 @@ class SearchHit(NamedTuple):
     match: Match
 
 
-class Answer(NamedTuple):
-    hits: list[SearchHit]
-    notes: list[str]  # for people: countries without a chamber, ambiguous country names
-    nearest: list[str]  # when nothing matched: known words close to the query's
+class Answer:
+    """What a search found (`hits`), and what people are told besides: `notes` (countries
+    without a chamber, ambiguous country names) and, when nothing matched, the known words
+    `nearest` the query's. A plain class: a NamedTuple's class costs every run's start."""
+
+    __slots__ = ("hits", "notes", "nearest")
+
+    def __init__(self, hits: list[SearchHit], notes: list[str], nearest: list[str]) -> None:
+        self.hits = hits
+        self.notes = notes
+        self.nearest = nearest
 
 
 class Catalog:
@@ -409,9 +416,15 @@ def _values(value: str | Sequence[str]) -> list[str]:
 # first; a word-prefix of one name next; the closest names only as a suggestion.
 
 
-class Resolution(NamedTuple):
-    partner: Partner
-    note: str | None  # why the name led here, for stderr; None for the partner's own name
+class Resolution:
+    """The partner a name stands for, and why the name led there (`note`, for stderr;
+    None for the partner's own name). A plain class, as Answer is."""
+
+    __slots__ = ("partner", "note")
+
+    def __init__(self, partner: Partner, note: str | None) -> None:
+        self.partner = partner
+        self.note = note
 
 
 def resolve_name(partners: Sequence[Partner], query: str, count: int) -> Resolution:

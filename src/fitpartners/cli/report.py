@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import NamedTuple
 
 from ..errors import (
     ENV_DEBUG,
@@ -25,10 +24,17 @@ from ..output.render import say
 from . import patches
 
 
-class Outcome(NamedTuple):
-    code: int
-    message: str | None  # one line for stderr, None for a quiet exit
-    raw: bool = False  # the message as it is, no "fitpartners: " and no line feed added
+class Outcome:
+    """What a failure comes to: the exit code, one line for stderr (None: a quiet exit),
+    and whether that line is said as it is (`raw`: no "fitpartners: ", no line feed added).
+    A plain class: a NamedTuple's class costs every run's start."""
+
+    __slots__ = ("code", "message", "raw")
+
+    def __init__(self, code: int, message: str | None, raw: bool = False) -> None:
+        self.code = code
+        self.message = message
+        self.raw = raw
 
 
 def outcome(exc: BaseException, where: str = PROG) -> Outcome:

@@ -6,7 +6,7 @@ LIST_SEPARATOR in every command.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -30,15 +30,24 @@ from ..results import json_records
 LIST_SEPARATOR = "; "
 
 
-class CellTable(NamedTuple):
+class CellTable:
     """A terminal table's cells: `full` with long labels, `brief` the same with short ones
     (for a narrow terminal), one column per field of `fields`, `header` its headings
-    (None: no header row)."""
+    (None: no header row). A plain class: a NamedTuple's class costs every run's start."""
 
-    full: list[list[str]]
-    brief: list[list[str]]
-    fields: Sequence[str]
-    header: Sequence[str] | None
+    __slots__ = ("full", "brief", "fields", "header")
+
+    def __init__(
+        self,
+        full: list[list[str]],
+        brief: list[list[str]],
+        fields: Sequence[str],
+        header: Sequence[str] | None,
+    ) -> None:
+        self.full = full
+        self.brief = brief
+        self.fields = fields
+        self.header = header
 
 
 # -- cells ---------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel
 
@@ -33,9 +33,26 @@ from .stream import sanitize, to_json, write, write_bytes
 from .text import padded_table
 
 if TYPE_CHECKING:
+    # Protocols for the type checker only: making a Protocol class costs every run's start.
     from ..catalog import Catalog
     from ..dataset.models import Partner
     from ..results import About, HistoryStep, OverviewRow
+
+    class Views(Protocol):
+        """What the terminal views (output/views.py) offer; the module itself is one."""
+
+        def show(self, renderable: Any) -> None: ...
+        def records_table(self, cell_table: CellTable, lang: str, *, droppable: bool) -> Any: ...
+        def partner_card(self, catalog: Catalog, p: Partner, lang: str) -> Any: ...
+        def overview(self, catalog: Catalog, rows: list[OverviewRow], lang: str, heading: str) -> Any: ...
+        def matrix(self, rows: list[Any], lang: str) -> Any: ...
+        def about(self, info: About, pairs: list[tuple[str, str]], lang: str = "en") -> Any: ...
+        def history(self, catalog: Catalog, steps: list[HistoryStep], lang: str = "en") -> Any: ...
+
+    class Renderer(Protocol):
+        def listing(self, result: Listing) -> None: ...
+        def card(self, result: Card) -> None: ...
+        def document(self, result: Document) -> None: ...
 
 
 class Format(StrEnum):
@@ -53,11 +70,15 @@ class Lang(StrEnum):
     nl = "nl"
 
 
-class Columns(NamedTuple):
-    """The fields a command's records have, and those its table shows by default."""
+class Columns:
+    """The fields a command's records have, and those its table shows by default. A plain
+    class, as the results below are: a NamedTuple's class costs every run's start."""
 
-    valid: tuple[str, ...]
-    default: tuple[str, ...]
+    __slots__ = ("valid", "default")
+
+    def __init__(self, valid: tuple[str, ...], default: tuple[str, ...]) -> None:
+        self.valid = valid
+        self.default = default
 
 
 NO_COLUMNS = Columns((), ())
@@ -114,18 +135,6 @@ def parse_fields(raw: str | None, valid: Sequence[str]) -> list[str] | None:
 # -- the terminal views -----------------------------------------------------------------------
 
 
-class Views(Protocol):
-    """What the terminal views (output/views.py) offer; the module itself is one."""
-
-    def show(self, renderable: Any) -> None: ...
-    def records_table(self, cell_table: CellTable, lang: str, *, droppable: bool) -> Any: ...
-    def partner_card(self, catalog: Catalog, p: Partner, lang: str) -> Any: ...
-    def overview(self, catalog: Catalog, rows: list[OverviewRow], lang: str, heading: str) -> Any: ...
-    def matrix(self, rows: list[Any], lang: str) -> Any: ...
-    def about(self, info: About, pairs: list[tuple[str, str]], lang: str = "en") -> Any: ...
-    def history(self, catalog: Catalog, steps: list[HistoryStep], lang: str = "en") -> Any: ...
-
-
 def terminal_views() -> Views:
     # Door: the views import Rich, which only a terminal picture needs.
     from . import views
@@ -133,7 +142,7 @@ def terminal_views() -> Views:
     return views
 
 
-View = Callable[[Views, str], Any]  # draws a command's picture, given the views and the language
+View = Callable[["Views", str], Any]  # draws a command's picture, given the views and the language
 
 
 # -- results --------------------------------------------------------------------------------
@@ -301,12 +310,6 @@ class Policy:
 
 
 # -- renderers ------------------------------------------------------------------------------
-
-
-class Renderer(Protocol):
-    def listing(self, result: Listing) -> None: ...
-    def card(self, result: Card) -> None: ...
-    def document(self, result: Document) -> None: ...
 
 
 class JsonRenderer:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 from ..dataset.models import Partner
 from ..labels import (
@@ -51,10 +51,16 @@ def pairs_text(pairs: Sequence[tuple[str, str]]) -> str:
 EDITORIAL_NOTE = "editorial: our judgement from the description, not FIT's"
 
 
-class CardRow(NamedTuple):
-    heading: str
-    value: str
-    sources: list[str]  # source ids, in the order cited
+class CardRow:
+    """One line of a card: a heading, its value, the ids of its sources in the order cited.
+    A plain class: a NamedTuple's class costs every run's start."""
+
+    __slots__ = ("heading", "value", "sources")
+
+    def __init__(self, heading: str, value: str, sources: list[str]) -> None:
+        self.heading = heading
+        self.value = value
+        self.sources = sources
 
 
 def card_rows(p: Partner, status: Status, lang: str, partner_names: Mapping[str, str]) -> list[CardRow]:

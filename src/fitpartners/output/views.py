@@ -228,7 +228,7 @@ def records_table(cell_table: CellTable, lang: str, *, droppable: bool) -> Group
     `droppable`: the columns are the default ones, which may be left out (not those the
     user chose with --fields). Domains go by their short names, those shown explained
     under the table."""
-    full, brief, fields, header = cell_table
+    full, brief, fields, header = cell_table.full, cell_table.brief, cell_table.fields, cell_table.header
     headers = list(header) if header is not None else [""] * len(fields)
     width = console().width
     layouts = _layouts(
