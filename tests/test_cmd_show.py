@@ -497,3 +497,91 @@ def test_resolve_nothing_close(query):
     with pytest.raises(NotFound) as info:
         resolve_name(PARTNERS, query, COUNT)
     assert str(info.value) == f"no partner named {query!r}"
+
+
+# -- the present, other names, what a card says of each source -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "pid"),
+    [
+        ("Vlaamse Energiecluster", "flux50"),
+        ("flemish energy cluster", "flux50"),
+        ("Fedichem", "essenscia-vlaanderen"),
+        ("Vlaams Instituut voor de Logistiek", "vil"),
+        ("Flemish Institute for Logistics", "vil"),
+        ("blue cluster", "de-blauwe-cluster"),
+        ("Flemish Game Association", "flega"),
+        ("biovia", "biovia"),
+        ("FBM vzw", "biovia"),
+    ],
+)
+def test_a_former_or_other_name_a_page_states_finds_the_partner(typed, pid):
+    r = run("show", typed, "--json")
+    assert r.code == 0 and r.json()["id"] == pid, r.err
+
+
+def test_the_present_website_comes_before_the_former_ones():
+    lines = run("show", "medvia").out.splitlines()
+    heads = [line.split(":", 1)[0] for line in lines]
+    # Biovia's (no stored page gives it), then MEDVIA's own, then flanders.healthTech's.
+    assert heads.index("website of Biovia") < heads.index("website") < heads.index("former website")
+    assert "website of Biovia: not verified" in lines
+    assert "website: https://medvia.be [1]" in lines
+    assert any(line.startswith("former website: https://flandershealth.tech ") for line in lines)
+    json_card = run("show", "medvia", "--json").json()
+    assert json_card["website"] == "https://medvia.be"
+    assert json_card["former_websites"] == ["https://flandershealth.tech"]
+
+
+def test_the_card_of_biovia_names_the_partners_it_continues():
+    lines = run("show", "biovia").out.splitlines()
+    continues = [line for line in lines if line.startswith("continues: ")]
+    assert [line.split(" -> ")[0] for line in continues] == [
+        "continues: flanders.healthTech",
+        "continues: flanders.bio",
+        "continues: Medtech Flanders",
+    ]
+    assert all(" -> Biovia (merged; date not stated by the page) " in line for line in continues)
+    assert "partner: in no round: it continues partners of the programme" in lines
+    assert "website: not verified" in lines
+
+
+def test_a_region_is_on_the_card_with_its_page():
+    lines = run("show", "vkw-limburg").out.splitlines()
+    assert any(re.fullmatch(r"region: Limburg \[\d+\]\[\d+\]", line) for line in lines)
+    assert any(
+        line.startswith("regio: Limburg [")
+        for line in run("show", "vkw-limburg", "--lang", "nl").out.splitlines()
+    )
+    assert run("show", "vkw-limburg", "--json").json()["regions"][0]["name"] == {
+        "nl": "Limburg",
+        "en": "Limburg",
+    }
+
+
+def test_the_card_says_who_published_each_source():
+    """'own page' where the page is the partner's own, 'page of NAME' where it is another
+    partner's, and FIT, government, press or other: as the data's kind says."""
+    lines = run("show", "flux50").out.splitlines()
+    listed = lines[lines.index("sources:") + 1 :]
+    assert any(line.startswith("[") and " Flux50 (own page), " in line for line in listed)
+    assert any(" Voka (page of Voka), 2017-05-11, " in line for line in listed)  # Voka's page on Flux50
+    assert any(" Voka (FIT), 2021-11-26, " in line for line in listed)  # FIT's release, on voka.be
+    assert any(" DVO (press), " in line for line in listed)
+    dutch = run("show", "flux50", "--lang", "nl").out
+    assert "Flux50 (eigen pagina)" in dutch and "Voka (pagina van Voka)" in dutch and "DVO (pers)" in dutch
+    assert run("show", "flux50", "--json").json()["sources"]["former_names"][2]["kind"] == "voka"
+
+
+def test_the_services_are_on_the_card_and_in_list_json_with_their_page():
+    card = run("show", "unizo-internationaal").out.splitlines()
+    assert "covers: Ook UNIZO Internationaal was er van 20 tot 25 mei bij (doing business abroad) [4]" in card
+    listed = {p["id"]: p for p in run("list", "--json").json()}
+    for pid in ("voka", "unizo-internationaal", "vkw-limburg", "bcecc", "bva", "bicci", "vckk"):
+        services = [c for c in listed[pid]["coverage"] if c["sector"] == "internationalisation"]
+        assert services and all(c["sources"] for c in services), pid
+    ata = next(c for c in listed["voka"]["coverage"] if "ATA-carnets" in c["text"])
+    assert ata["sources"] == ["voka-ata"]
+    catalog_source = next(s for s in run("about", "--json").json()["sources"] if s["id"] == "voka-ata")
+    assert catalog_source["url"] == "https://www.voka.be/diensten/ata" and catalog_source["kind"] == "voka"

@@ -961,3 +961,103 @@ def test_a_bundled_file_that_cannot_be_used_is_one_data_error(
         assert str(caught.value) == f"{bad}: {reason}"
     finally:
         read.cache_clear()
+
+
+# -- issue 28: the present, from the partners' own pages -----------------------------------------
+
+GENERALISTS = ("voka", "unizo-internationaal", "vkw-limburg")
+CHAMBERS = ("bcecc", "bva", "bicci", "vckk")
+# Partners whose own pages, as stored, state none of their services: their items cite the press.
+NO_OWN_SERVICE_PAGE = {"vkw-limburg", "bva", "bicci"}
+
+
+def kind_of(raw: dict[str, Any], sid: str) -> str:
+    return str(source(raw, sid)["kind"])
+
+
+def test_every_source_says_who_published_it(raw):
+    partner_ids = {p["id"] for p in raw["partners"]}
+    for s in raw["sources"]:
+        assert s["kind"] in {"fit", "government", "press", "other", "editorial"} | partner_ids, s["id"]
+        assert (s["kind"] == "editorial") == (s["id"] == EDITORIAL), s["id"]
+    # FIT's press release counts as FIT's wherever it is published (voka.be).
+    assert kind_of(raw, "press-release-2021-11-26") == "fit"
+    assert kind_of(raw, "fit-release-2021-11-25") == "fit"
+    # A partner's own site is that partner's.
+    for sid, pid in (
+        ("medvia-rename", "flanders-healthtech"),
+        ("voka-exportloket", "voka"),
+        ("bcecc-news", "bcecc"),
+    ):
+        assert kind_of(raw, sid) == pid, sid
+
+
+def test_the_generalists_and_chambers_say_what_they_offer_each_from_a_page(raw):
+    """Every generalist and chamber has services (sector internationalisation), each item
+    from the partner's own page where one is stored; a Voka item from a regional chamber's page
+    names that chamber in its publisher or its words."""
+    for pid in (*GENERALISTS, *CHAMBERS):
+        items = [c for c in partner(raw, pid)["coverage"] if c["sector"] == "internationalisation"]
+        assert items, pid
+        own = [c for c in items if all(kind_of(raw, sid) == pid for sid in c["sources"])]
+        if pid in NO_OWN_SERVICE_PAGE:
+            assert not own, pid  # say so in the docs when a page of theirs is found
+        else:
+            assert own, pid
+    voka = partner(raw, "voka")["coverage"]
+    texts = {c["text"] for c in voka}
+    assert {
+        "certificaten van oorsprong, consulaire dienst en ATA-Carnets",
+        "uitgifte van deze ATA-carnets",
+    } <= texts
+    for c in voka:
+        for sid in c["sources"]:
+            s = source(raw, sid)
+            if s["publisher"] != "Voka":  # a regional chamber's page says which chamber
+                assert s["publisher"].startswith("Voka – Kamer van Koophandel "), sid
+    # The plan of 2019 in the press is a note, not an offer.
+    assert "hln-voka-limburg-liof" not in {sid for c in voka for sid in c["sources"]}
+
+
+def test_a_region_a_partner_serves_where_a_page_states_it(raw):
+    vkw = partner(raw, "vkw-limburg")
+    assert [r["name"] for r in vkw["regions"]] == [{"nl": "Limburg", "en": "Limburg"}]
+    assert "mijnvkw-red-limburg" in vkw["regions"][0]["sources"]
+    assert [p["id"] for p in raw["partners"] if p["regions"]] == ["vkw-limburg"]
+
+
+@pytest.mark.parametrize(
+    ("pid", "field", "name", "sid"),
+    [
+        ("flux50", "former_names", "Vlaamse Energiecluster", "dvo-energiecluster-erkend"),
+        ("flux50", "former_names", "Flemish Energy Cluster", "flux50-history"),
+        ("essenscia-vlaanderen", "former_names", "Fedichem", "belfertil-essenscia-100"),
+        ("vil", "former_names", "Vlaams Instituut voor de Logistiek", "flows-vil"),
+        ("vil", "former_names", "Flemish Institute for Logistics", "fit-invest-vil"),
+        ("de-blauwe-cluster", "aliases", "Blue Cluster", "fit-invest-cluster-policy"),
+        ("flega", "aliases", "Flemish Game Association", "hln-game-hub"),
+        ("vckk", "aliases", "Flemish-China Chamber of Commerce", "ciie-fccc-vanhooren"),
+    ],
+)
+def test_other_and_former_names_that_pages_state_are_there_with_their_page(raw, pid, field, name, sid):
+    p = partner(raw, pid)
+    assert name in p[field] and sid in p["sources"][field]
+
+
+def test_a_fact_of_a_national_parent_or_a_sponsored_page_is_not_cited_for_the_partner(raw):
+    """What national Fevia and a sponsored interview said are no longer cited as what Fevia
+    Vlaanderen or MEDVIA cover; essenscia's history is said to be its national federation's."""
+    cited = {sid for _, _, ids in cited_items(raw) for sid in ids}
+    assert not cited & {"foodindustry-fevia-voorzitter", "rtbf-foodbe", "planetfuture-medvia"}
+    note = partner(raw, "essenscia-vlaanderen")["notes"][0]["text"]
+    assert note["en"].startswith("Its national federation essenscia")
+
+
+def test_every_note_and_event_is_told_in_both_languages_with_our_translation_marked(raw):
+    told = [*raw["programme"]["events"], *(n for r in raw["rounds"] for n in r["notes"])]
+    told += [x for p in raw["partners"] for x in (*p["events"], *p["notes"])]
+    for t in told:
+        assert set(t["text"]) == {"nl", "en"} and t["text"]["nl"] != t["text"]["en"], t
+        languages = {source(raw, sid)["language"] for sid in t["sources"] if sid != EDITORIAL}
+        # a language not marked as ours is the language of one of its pages
+        assert {"nl", "en"} - set(t["translated"]) <= languages, t

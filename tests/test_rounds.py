@@ -575,3 +575,94 @@ def test_a_status_known_only_by_a_day_says_so_in_both_languages(dataset, write_d
         env={**TERMINAL, "COLUMNS": "60", **in_2024},
     ).out
     assert "deel van MEDVIA" in brief and "nu MEDVIA" in brief
+
+
+# -- 1 January 2027: the last round in the data has ended ----------------------------------------
+
+NEW_YEAR = {"FITPARTNERS_TODAY": "2027-01-01"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["show", "voka"],
+        ["search", "export"],
+        ["domains"],
+        ["types"],
+        ["matrix"],
+        ["history"],
+        ["about"],
+    ],
+    ids=" ".join,
+)
+def test_on_1_january_2027_every_command_says_which_round_it_shows_and_where_to_look(args):
+    for env in (NEW_YEAR, {**NEW_YEAR, **TERMINAL}):
+        r = run(*args, env=env)
+        assert r.code == 0 and r.out, (args, r.err)
+        assert r.err == ENDED_NOTE, (args, r.err)
+    dutch = run(*args, "--lang", "nl", env=NEW_YEAR).err
+    assert dutch.startswith("fitpartners: noot: dit is de ronde 2022-2026, die afliep op 2026-12-31")
+    assert "voor de volgende, zie FIT: https://www.flandersinvestmentandtrade.com" in dutch
+    # The day before, the round still runs: no note.
+    assert run(*args, env={"FITPARTNERS_TODAY": "2026-12-31"}).err == ""
+
+
+def test_on_1_january_2027_about_says_no_later_round_is_in_the_data():
+    lines = run("about", env=NEW_YEAR).out.splitlines()
+    assert "; ended; " in next(line for line in lines if line.startswith("round 2022-2026: 2022-01-01 to "))
+    assert "next round: none in this dataset; see FIT: https://www.flandersinvestmentandtrade.com" in lines
+    assert "volgende ronde: geen in deze dataset; zie FIT: https://www.flandersinvestmentandtrade.com" in (
+        run("about", "--lang", "nl", env=NEW_YEAR).out.splitlines()
+    )
+    assert not [line for line in run("about").out.splitlines() if line.startswith("next round")]
+    info = run("about", "--json", env=NEW_YEAR).json()
+    assert info["latest_round"] == "2022-2026" and info["rounds"][-1]["state"] == "ended"
+    assert info["programme"]["agency"]["website"] == "https://www.flandersinvestmentandtrade.com"
+
+
+def test_on_1_january_2027_the_partners_of_the_last_round_have_not_left():
+    """Nobody leaves a round that no later round follows: the partners of 2022-2026 stay as
+    they were, and those who left after 2017-2021 still say so."""
+    records = {p["id"]: p for p in run("list", "--period", "all", "--json", env=NEW_YEAR).json()}
+    assert records["voka"]["status"]["state"] == "active"
+    assert records["flanders-healthtech"]["status"]["name"] == "Biovia"
+    assert {pid for pid, p in records.items() if p["status"]["state"] == "left"} == {
+        "b-hive",
+        "euka",
+        "flanders-cleantech-association",
+        "startups-be",
+    }
+    assert [p["id"] for p in run("list", "--json", env=NEW_YEAR).json()] == [
+        p["id"] for p in run("list", "--json").json()
+    ]  # the round shown is still 2022-2026
+
+
+def test_a_partner_not_in_the_next_round_has_left_once_it_starts(third):
+    """With a third round (made up), the partners of 2022-2026 not in it have left after
+    2022-2026 from its first day; those in it have not."""
+
+    def state(pid: str, day: str) -> dict:
+        return run("show", pid, "--data", third, "--json", env={"FITPARTNERS_TODAY": day}).json()["status"]
+
+    assert state("bva", "2026-12-31")["state"] == "active"
+    left = state("bva", "2027-01-01")
+    assert (left["state"], left["round"], left["since"], left["text"]) == (
+        "left",
+        "2022-2026",
+        "2027-01-01",
+        "left the programme after 2022-2026",
+    )
+    assert state("voka", "2027-01-01")["state"] == "active"
+    assert state("euka", "2027-01-01")["round"] == "2017-2021"
+
+
+def test_following_mergers_ends_even_on_a_loop_the_validator_would_refuse(dataset):
+    """A catalog made without the cross-record rules (the models only) on a file where Biovia
+    merged back into flanders.bio: the status follows each record once, and stops."""
+    biovia = partner(dataset, "biovia")
+    biovia["events"] = [{**partner(dataset, "flanders-bio")["events"][0], "partner": "flanders-bio"}]
+    catalog = Catalog(Dataset.model_validate_json(json.dumps(dataset)), dt.date(2026, 11, 28))
+    status = catalog.status(catalog.by_id["flanders-bio"])
+    assert [step.id for step in status.chain] == ["flanders-bio", "biovia"]
+    assert catalog.status(catalog.by_id["biovia"]).chain[-1].id == "flanders-bio"
