@@ -41,7 +41,6 @@ from .writers import (
     kind_said,
     row_marks,
     sanitize,
-    status_text,
 )
 
 MIN_WIDTH = 10
@@ -443,7 +442,8 @@ def history(catalog: Catalog, steps: list[HistoryStep], lang: str = "en") -> Gro
 
 
 def _with_status(catalog: Catalog, p: Partner, lang: str) -> str:
-    status = catalog.status(p)
-    if status.state.value in ("active", "left"):  # history's own groups say who left
+    """A partner's name, with what became of it briefly ('flanders.bio (part of Biovia)'), as a
+    list of candidates says it; not that it left: history's own groups say who left."""
+    if catalog.status(p).state.value == "left":
         return p.name
-    return f"{p.name} ({status_text(status.model_dump(), lang)})"
+    return catalog.marked(p, lang)
