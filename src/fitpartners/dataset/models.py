@@ -165,7 +165,7 @@ class Event(Told):
     """A change after the sources listed the partner. `date` is when it happened, where a
     page says so; `by` is the day by which a page says it had happened, where that is all
     it says; neither, where the page gives no day at all (its text says so): such an event
-    comes after the partner's dated ones."""
+    counts from the latest day the dataset states anything on (catalog.Catalog.known_by)."""
 
     date: PartialDay | None
     by: PartialDay | None = None  # schema 3; absent in schema 2 files
