@@ -10,6 +10,7 @@ the same methods.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from itertools import pairwise
@@ -198,6 +199,8 @@ class Catalog:
         records it merged into made of it (followed one merger after the other, each record
         once), else whether it left the programme (in a round, not in the next one, which
         has started), else active."""
+        if not p.events:  # most partners: nothing happened to them, only the rounds speak
+            return self._by_rounds(p)
         day = self.today.isoformat()
         chain = [Step(id=p.id, name=p.name, change=None, date=None, by=None, sources=[])]
         record, seen = p, {p.id}
@@ -227,12 +230,17 @@ class Catalog:
             }
             said = status_said({**shape, "chain": [step.model_dump() for step in chain]}, "en")
             return Status(**shape, chain=chain, text=said)
-        left = self._left_after(p)
+        return self._by_rounds(p)
+
+    def _by_rounds(self, p: Partner) -> Status:
+        """Left, where the partner is not in the round after its last one and that round has
+        started; else active."""
+        left = self._left_after(tuple(m.round for m in p.rounds))
         if left is None:
             return Status(
                 state=State.ACTIVE, since=None, name=p.name, partner=None, round=None, chain=[], text="active"
             )
-        shape = {
+        shape: dict[str, Any] = {
             "state": State.LEFT,
             "since": left[1].starts_on.isoformat(),
             "name": p.name,
@@ -241,11 +249,11 @@ class Catalog:
         }
         return Status(**shape, chain=[], text=status_said(shape, "en"))
 
-    def _left_after(self, p: Partner) -> tuple[Round, Round] | None:
-        """(the last round the partner is in, the next round) when the next round has
-        started and the partner is not in it; None otherwise."""
-        mine = {m.round for m in p.rounds}
-        at = [i for i, r in enumerate(self.rounds) if r.id in mine]
+    @functools.lru_cache(maxsize=64)  # noqa: B019  (per catalog and set of rounds: a few entries)
+    def _left_after(self, rounds: tuple[str, ...]) -> tuple[Round, Round] | None:
+        """(the last round of `rounds`, the next round) when the next round has started and
+        is not among them; None otherwise."""
+        at = [i for i, r in enumerate(self.rounds) if r.id in rounds]
         if not at or at[-1] + 1 >= len(self.rounds):
             return None
         last, after = self.rounds[at[-1]], self.rounds[at[-1] + 1]

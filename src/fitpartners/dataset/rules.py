@@ -55,6 +55,7 @@ class Context:
         "round_ids",
         "partner_ids",
         "merged_into",
+        "languages",
         "latest",
         "numbers",
         "owners",
@@ -71,6 +72,8 @@ class Context:
         self.merged_into = frozenset(
             e.partner for p in ds.partners for e in p.events if e.kind is EventKind.MERGED and e.partner
         )
+        # source id -> its language, the editorial pseudo-source left out (no page's language)
+        self.languages = {sid: s.language for sid, s in self.sources.items() if sid != EDITORIAL_SOURCE}
         self.latest: str = max(ds.rounds, key=lambda r: r.starts_on).id
         self.numbers: dict[int, int] = {}  # partner number -> index of the partner it names
         self.owners: dict[str, int] = {}  # folded name -> index of the partner it names
@@ -133,18 +136,20 @@ def _told(ctx: Context, at: str, told: Told, sources: list[str]) -> Iterator[str
     """A note or event: in Dutch and English from schema 4 on; `translated` only for such a
     text, each language once; a language not marked as our translation is that of one of
     its pages."""
-    if isinstance(told.text, str):
+    translated = told.translated
+    if told.text.__class__ is str:
         if ctx.ds.schema_version >= BILINGUAL_SINCE:
             yield f"{at}.text: from schema {BILINGUAL_SINCE} on, a text in Dutch and English (nl, en)"
-        if told.translated:
+        if translated:
             yield f"{at}.translated: only for a text in Dutch and English"
         return
-    if len(set(told.translated)) != len(told.translated):
+    if len(translated) == 2 and translated[0] != translated[1]:
+        return  # both ours: nothing to check against the pages (the common case is one)
+    if len(set(translated)) != len(translated):
         yield f"{at}.translated: a language named twice"
-    pages = [ctx.sources.get(sid) for sid in sources if sid != EDITORIAL_SOURCE]
-    languages = {s.language for s in pages if s is not None}
+    languages = ctx.languages
     for lang in ("nl", "en"):
-        if lang not in told.translated and lang not in languages:
+        if lang not in translated and not any(languages.get(sid) == lang for sid in sources):
             yield f"{at}.translated: no page cited is in {lang!r}, so its {lang!r} text is our translation"
 
 
