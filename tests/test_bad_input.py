@@ -460,7 +460,7 @@ def test_hostile_values_are_shown_as_text(dataset, write_data, value):
     voka["name"] = f"Voka {value}"
     voka["aliases"] = [f"alias {value}"]
     voka["description"]["en"] = value
-    voka["notes"][0]["text"] = value
+    voka["notes"][0]["text"] = {"nl": value, "en": value}
     path = write_data(dataset)
     for args in (["show", "voka"], ["list"], ["search", "voka"], ["matrix"]):
         for env in (TERMINAL, {}):

@@ -121,14 +121,23 @@ def test_about_has_the_changes_at_the_head_of_the_agency():
     info = run("about", "--json").json()
     events = info["programme"]["events"]
     assert events, "the agency's CEO changes"
-    assert any("CEO" in e["text"] or "gedelegeerd bestuurder" in e["text"] for e in events)
+    assert any("CEO" in e["text"]["en"] and "gedelegeerd bestuurder" in e["text"]["nl"] for e in events)
     known = {s["id"] for s in info["sources"]}
     for e in events:
         assert re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", e["date"]) and set(e["sources"]) <= known
     assert [e["date"] for e in events] == sorted(e["date"] for e in events)
     text = run("about").out
     for e in events:
-        assert f"agency {e['date']}: {e['text']}" in text.splitlines()
+        assert f"agency {e['date']}: {said(e)}" in text.splitlines()
+    dutch = run("about", "--lang", "nl").out
+    for e in events:
+        assert f"agentschap {e['date']}: {said(e, 'nl')}" in dutch.splitlines()
+
+
+def said(told: dict, lang: str = "en") -> str:
+    """A note or event as about prints it: its text, marked where it is our translation."""
+    mark = {"en": " (our translation)", "nl": " (onze vertaling)"}[lang] if lang in told["translated"] else ""
+    return told["text"][lang] + mark
 
 
 def about_lines(*args: str, env: dict[str, str | None] | None = None) -> dict[str, list[str]]:
@@ -161,9 +170,9 @@ def test_about_in_a_pipe_says_each_fact_on_its_line():
     assert second.startswith("2022-01-01 to 2026-12-31; running; 34 days left; signed 2021-11-25 at ")
     assert second.endswith("; yearly budget EUR 1,000,000; 21 partners")
     # The rounds' notes follow their round, word for word.
-    assert about["round 2017-2021"][1:] == [n["text"] for n in RAW["rounds"][0]["notes"]]
+    assert about["round 2017-2021"][1:] == [said(n) for n in RAW["rounds"][0]["notes"]]
     event = RAW["programme"]["events"][0]
-    assert about[f"agency {event['date']}"] == [event["text"]]
+    assert about[f"agency {event['date']}"] == [said(event)]
     assert about["types"] == [
         "sector federation 5, bilateral chamber of commerce 4, cluster 8, business network 2, "
         "entrepreneurs' organisation 1, employers' organisation 1"
@@ -204,6 +213,6 @@ def test_about_prints_each_source_on_one_line_in_a_pipe():
     voka = next(line for line in lines if line.startswith("source: Voka, "))
     assert voka == (
         "source: Voka, 2021-11-26, FIT breekt samen met Voka een lans voor meer internationalisering, groei "
-        "en welvaart, https://voka.be/nieuws/fit-breekt-samen-met-voka-een-lans-voor-meer-"
+        "en welvaart, https://www.voka.be/nieuws/fit-breekt-samen-met-voka-een-lans-voor-meer-"
         "internationalisering-groei-en-welvaart"
     )

@@ -8,6 +8,7 @@ merged) is in test_rounds.py."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -98,7 +99,8 @@ def test_a_later_name_shared_with_another_partner_is_refused_and_never_guessed(d
         {
             "date": "2025-01-01",
             "kind": "renamed",
-            "text": "Renamed Voka.",
+            "text": {"nl": "Hernoemd tot Voka.", "en": "Renamed Voka."},
+            "translated": ["en"],
             "new_name": "Voka",
             "partner": None,
             "sources": ["press-release-2021-11-26"],
@@ -128,7 +130,7 @@ def test_show_json_is_one_object_with_every_field():
 
 
 PRESS_RELEASE = {
-    "url": "https://voka.be/nieuws/fit-breekt-samen-met-voka-een-lans-voor-meer-internationalisering-groei-en-welvaart",
+    "url": "https://www.voka.be/nieuws/fit-breekt-samen-met-voka-een-lans-voor-meer-internationalisering-groei-en-welvaart",
     "title": "FIT breekt samen met Voka een lans voor meer internationalisering, groei en welvaart",
 }
 
@@ -140,7 +142,8 @@ def test_show_json_resolves_the_sources_in_full():
     assert press, cited
     assert press[0]["title"] == PRESS_RELEASE["title"]
     assert press[0]["publisher"] == "Voka" and press[0]["date"] == "2021-11-26"
-    assert set(press[0]) == {"id", "publisher", "title", "url", "date"}
+    assert set(press[0]) == {"id", "publisher", "title", "url", "date", "kind"}
+    assert press[0]["kind"] == "fit"  # FIT's press release, wherever it is published
     assert any(s["url"] == PRESS_RELEASE["url"] for s in voka["sources"]["name"])
 
 
@@ -175,10 +178,11 @@ def test_show_in_a_pipe_is_the_card_as_plain_lines():
     ) in lines
     assert "website: https://voka.be [1]" in lines
     at = lines.index("sources:")
-    assert lines[at + 1].startswith("[1] Voka, 2021-11-26, ") and lines[at + 1].endswith(
-        "https://voka.be/nieuws/fit-breekt-samen-met-voka-een-lans-voor-meer-internationalisering-groei-en-welvaart"
+    assert lines[at + 1].startswith("[1] Voka (FIT), 2021-11-26, ") and lines[at + 1].endswith(
+        PRESS_RELEASE["url"]
     )
-    assert lines[-1] == "[E] editorial: our judgement from the description, not FIT's"
+    assert lines[-2] == "[E] editorial: our judgement from the description, not FIT's"
+    assert lines[-1] == "[T] our translation: the page does not say it in this language"  # a note of HLN's
     assert "\x1b" not in r.out and "\t" not in r.out
     assert run("show", "voka", "--format", "table").out == r.out
 
@@ -231,25 +235,39 @@ GOLDEN = Path(__file__).parent / "golden"
 def test_the_plain_card_word_for_word(raw, args, golden, heading):
     out = run("show", *args).out
     assert out == (GOLDEN / golden).read_text(encoding="utf-8")
-    # Each numbered source is a source of the data, written as publisher, date, title, address.
-    written = {
-        ", ".join(x for x in (s["publisher"], s["date"], s["title"], s["url"]) if x) for s in raw["sources"]
+    # Each numbered source is a source of the data, written as publisher (who that is),
+    # date, title, address.
+    by_text = {
+        ", ".join(x for x in (s["publisher"], s["date"], s["title"], s["url"]) if x): s
+        for s in raw["sources"]
     }
-    numbered = [line for line in out.split(heading + "\n", 1)[1].splitlines() if not line.startswith("[E]")]
+    kinds = {"own page", "FIT", "press", "other", "government", "eigen pagina", "pers", "andere", "overheid"}
+    listed = out.split(heading + "\n", 1)[1].splitlines()
+    numbered = [line for line in listed if not line.startswith(("[E]", "[T]"))]
     for n, line in enumerate(numbered, 1):
         mark, _, rest = line.partition(" ")
-        assert mark == f"[{n}]" and rest in written, line
+        said = re.search(r" \(([^)]*)\),", rest)
+        assert said and (said.group(1) in kinds or said.group(1).startswith(("page of ", "pagina van "))), (
+            line
+        )
+        assert mark == f"[{n}]" and rest.replace(said.group(0), ",", 1) in by_text, line
 
 
 def test_the_card_of_a_merged_partner_says_so_first():
-    assert run("show", "medtech-flanders").out.startswith("now: part of MEDVIA (merged 2022-12-13)\n")
-    assert run("show", "medvia").out.startswith("now: MEDVIA (renamed 2022-05-17)\n")
+    assert run("show", "medtech-flanders").out.startswith("now: part of Biovia\nchain: Medtech Flanders -> ")
+    assert run("show", "medvia").out.startswith("now: part of Biovia\nchain: flanders.healthTech -> ")
+    in_2024 = {"FITPARTNERS_TODAY": "2024-06-01"}
+    assert run("show", "medtech-flanders", env=in_2024).out.startswith(
+        "now: part of MEDVIA (merged 2022-12-13)\n"
+    )
+    assert run("show", "medvia", env=in_2024).out.startswith("now: MEDVIA (renamed 2022-05-17)\n")
 
 
 @pytest.mark.parametrize(
     ("args", "line"),
     [
-        (["sim"], "full name: Strategisch Initiatief Materialen [2]"),  # a full name in Dutch only
+        (["sim"], "full name: Strategisch Initiatief Materialen / Strategic Initiative Materials [2][3]"),
+        (["bva"], "full name: Belgian-Vietnamese Alliance [1]"),  # a full name in English only
         (
             ["vckk"],
             "full name: Vlaams-Chinese Kamer van Koophandel / Flanders-China Chamber of Commerce [1][2]",
@@ -258,7 +276,9 @@ def test_the_card_of_a_merged_partner_says_so_first():
         (["b-hive"], "type: not in the sources"),
         (["bva"], "website: not verified"),
         (["vil"], "type: cluster (spearhead cluster) [1]"),
-        (["medvia"], "2022-05-17: Renamed MEDVIA. [3]"),  # an event that names no other partner
+        (["medvia"], "2022-05-17: Renamed MEDVIA. [1]"),  # an event that names no other partner
+        (["flanders-bio"], "website of Biovia: not verified"),  # the present body's, before its own
+        (["biovia"], "partner: in no round: it continues partners of the programme"),
     ],
 )
 def test_card_lines_for_what_a_partner_has_or_lacks(args, line):
@@ -377,7 +397,14 @@ def test_a_word_that_names_a_kind_of_several_partners_is_not_taken_as_one(query,
 
 
 @pytest.mark.parametrize(
-    ("query", "pid"), [("beacon", "the-beacon"), ("bio", "flanders-bio"), ("vok", "voka"), ("vietnam", "bva")]
+    ("query", "pid"),
+    [
+        ("beacon", "the-beacon"),
+        ("biovia", "biovia"),
+        ("vok", "voka"),
+        ("vietnam", "bva"),
+        ("fedi", "essenscia-vlaanderen"),
+    ],
 )
 def test_a_word_that_names_no_kind_of_the_partner_is_still_taken_as_it(query, pid):
     assert resolved(query)[0] == pid
@@ -388,7 +415,7 @@ def test_a_word_that_names_a_kind_the_partner_found_is_not_of_is_taken_as_it():
     partners = [
         BY_ID["agoria"].model_copy(update={"name": "Cluster Tools"}),
         BY_ID["dsp-valley"],
-        BY_ID["flux50"],
+        BY_ID["flux50"].model_copy(update={"former_names": []}),  # not the Flemish Energy Cluster
     ]
     assert resolve_name(partners, "cluster", COUNT).partner.id == "agoria"
 
@@ -416,9 +443,13 @@ def test_resolve_an_exact_name_of_two_lists_those_two_not_names_that_start_with_
     assert info.value.candidates == ["Agoria", "DSP Valley"]
 
 
-def test_kamer_names_the_chamber_and_voka_whose_names_hold_it():
-    # VCKK: Vlaams-Chinese Kamer van Koophandel; Voka: Voka – Kamer van Koophandel.
-    with pytest.raises(NotFound, match="^'kamer' names more than one partner: VCKK, Voka; be more specific$"):
+def test_kamer_names_the_chambers_and_voka_whose_name_holds_it():
+    # 'kamer' names the bilateral chambers (a type) and begins a word of VCKK's name (Vlaams-Chinese
+    # Kamer van Koophandel) and of Voka's (Voka – Kamer van Koophandel).
+    with pytest.raises(
+        NotFound,
+        match="^'kamer' names more than one partner: BCECC, BVA, BICCI, VCKK, Voka; be more specific$",
+    ):
         resolve_name(PARTNERS, "kamer", COUNT)
 
 
@@ -466,3 +497,91 @@ def test_resolve_nothing_close(query):
     with pytest.raises(NotFound) as info:
         resolve_name(PARTNERS, query, COUNT)
     assert str(info.value) == f"no partner named {query!r}"
+
+
+# -- the present, other names, what a card says of each source -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "pid"),
+    [
+        ("Vlaamse Energiecluster", "flux50"),
+        ("flemish energy cluster", "flux50"),
+        ("Fedichem", "essenscia-vlaanderen"),
+        ("Vlaams Instituut voor de Logistiek", "vil"),
+        ("Flemish Institute for Logistics", "vil"),
+        ("blue cluster", "de-blauwe-cluster"),
+        ("Flemish Game Association", "flega"),
+        ("biovia", "biovia"),
+        ("FBM vzw", "biovia"),
+    ],
+)
+def test_a_former_or_other_name_a_page_states_finds_the_partner(typed, pid):
+    r = run("show", typed, "--json")
+    assert r.code == 0 and r.json()["id"] == pid, r.err
+
+
+def test_the_present_website_comes_before_the_former_ones():
+    lines = run("show", "medvia").out.splitlines()
+    heads = [line.split(":", 1)[0] for line in lines]
+    # Biovia's (no stored page gives it), then MEDVIA's own, then flanders.healthTech's.
+    assert heads.index("website of Biovia") < heads.index("website") < heads.index("former website")
+    assert "website of Biovia: not verified" in lines
+    assert "website: https://medvia.be [1]" in lines
+    assert any(line.startswith("former website: https://flandershealth.tech ") for line in lines)
+    json_card = run("show", "medvia", "--json").json()
+    assert json_card["website"] == "https://medvia.be"
+    assert json_card["former_websites"] == ["https://flandershealth.tech"]
+
+
+def test_the_card_of_biovia_names_the_partners_it_continues():
+    lines = run("show", "biovia").out.splitlines()
+    continues = [line for line in lines if line.startswith("continues: ")]
+    assert [line.split(" -> ")[0] for line in continues] == [
+        "continues: flanders.healthTech",
+        "continues: flanders.bio",
+        "continues: Medtech Flanders",
+    ]
+    assert all(" -> Biovia (merged; date not stated by the page) " in line for line in continues)
+    assert "partner: in no round: it continues partners of the programme" in lines
+    assert "website: not verified" in lines
+
+
+def test_a_region_is_on_the_card_with_its_page():
+    lines = run("show", "vkw-limburg").out.splitlines()
+    assert any(re.fullmatch(r"region: Limburg \[\d+\]\[\d+\]", line) for line in lines)
+    assert any(
+        line.startswith("regio: Limburg [")
+        for line in run("show", "vkw-limburg", "--lang", "nl").out.splitlines()
+    )
+    assert run("show", "vkw-limburg", "--json").json()["regions"][0]["name"] == {
+        "nl": "Limburg",
+        "en": "Limburg",
+    }
+
+
+def test_the_card_says_who_published_each_source():
+    """'own page' where the page is the partner's own, 'page of NAME' where it is another
+    partner's, and FIT, government, press or other: as the data's kind says."""
+    lines = run("show", "flux50").out.splitlines()
+    listed = lines[lines.index("sources:") + 1 :]
+    assert any(line.startswith("[") and " Flux50 (own page), " in line for line in listed)
+    assert any(" Voka (page of Voka), 2017-05-11, " in line for line in listed)  # Voka's page on Flux50
+    assert any(" Voka (FIT), 2021-11-26, " in line for line in listed)  # FIT's release, on voka.be
+    assert any(" DVO (press), " in line for line in listed)
+    dutch = run("show", "flux50", "--lang", "nl").out
+    assert "Flux50 (eigen pagina)" in dutch and "Voka (pagina van Voka)" in dutch and "DVO (pers)" in dutch
+    assert run("show", "flux50", "--json").json()["sources"]["former_names"][2]["kind"] == "voka"
+
+
+def test_the_services_are_on_the_card_and_in_list_json_with_their_page():
+    card = run("show", "unizo-internationaal").out.splitlines()
+    assert "covers: Ook UNIZO Internationaal was er van 20 tot 25 mei bij (doing business abroad) [4]" in card
+    listed = {p["id"]: p for p in run("list", "--json").json()}
+    for pid in ("voka", "unizo-internationaal", "vkw-limburg", "bcecc", "bva", "bicci", "vckk"):
+        services = [c for c in listed[pid]["coverage"] if c["sector"] == "internationalisation"]
+        assert services and all(c["sources"] for c in services), pid
+    ata = next(c for c in listed["voka"]["coverage"] if "ATA-carnets" in c["text"])
+    assert ata["sources"] == ["voka-ata"]
+    catalog_source = next(s for s in run("about", "--json").json()["sources"] if s["id"] == "voka-ata")
+    assert catalog_source["url"] == "https://www.voka.be/diensten/ata" and catalog_source["kind"] == "voka"

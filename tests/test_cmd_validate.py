@@ -32,7 +32,20 @@ def test_validate_reads_stdin(raw):
     r = run("validate", "-", input=b'{"partners": []}')
     assert r.code == 1 and r.out.startswith("<stdin>: ") and "<stdin>: 5 problems" in r.err
     r = run("validate", "-", "--json", input=good)
-    assert r.json() == {"dataset": "<stdin>", "valid": True, "problems": [], "more": 0}
+    assert r.json() == {
+        "dataset": "<stdin>",
+        "valid": True,
+        "problems": [],
+        "more": 0,
+        "sources_by_kind": {
+            "partner": 53,
+            "fit": 8,
+            "government": 3,
+            "press": 31,
+            "other": 13,
+            "editorial": 1,
+        },
+    }
 
 
 def test_validate_checks_the_dataset_of_the_environment_variable(dataset, write_data):
@@ -64,6 +77,7 @@ def test_validate_reports_every_problem_at_once(dataset, write_data):
         "valid": False,
         "problems": [p[len(path) + 2 :] for p in r.out.splitlines()],
         "more": 0,
+        "sources_by_kind": None,  # no dataset the schema accepts
     }
 
 
@@ -132,8 +146,8 @@ def test_validate_limits_what_it_lists(dataset, write_data):
     path = write_data(dataset)
     r = run("validate", path, "--limit", "2")
     assert r.code == 1
-    assert r.out.splitlines()[2:] == [f"{path}: and 23 more"]
-    assert run("validate", path, "--limit", "2", "--json").json()["more"] == 23
+    assert r.out.splitlines()[2:] == [f"{path}: and 24 more"]  # 26 partners, Biovia with them
+    assert run("validate", path, "--limit", "2", "--json").json()["more"] == 24
 
 
 def test_invalid_json_is_named_once(write_data):
@@ -165,7 +179,7 @@ def test_a_partner_that_is_no_object_leaves_the_others_checked(dataset, write_da
     ("where", "value", "expected"),
     [
         (("rounds", 0, "starts_on"), "soon", "rounds[0] (2017-2021).starts_on: Input should be a valid date"),
-        (("sources", 1, "url"), "http://example.com", "sources[1] (editorial).url: String should match"),
+        (("sources", 1, "url"), "ftp://example.com", "sources[1] (editorial).url: String should match"),
     ],
 )
 def test_rounds_and_sources_are_named_by_their_id(dataset, write_data, where, value, expected):
@@ -202,7 +216,8 @@ def test_a_reference_to_a_partner_not_in_the_file_is_reported_next_to_an_invalid
         {
             "date": "2023-01",
             "kind": "merged",
-            "text": "joined another body",
+            "text": {"nl": "ging op in een ander lichaam", "en": "joined another body"},
+            "translated": ["en"],  # its page, the press release, is Dutch
             "new_name": None,
             "partner": "nobody",
             "sources": ["press-release-2021-11-26"],
@@ -252,7 +267,7 @@ def test_the_dataset_schema_is_titled():
 
 def test_a_duplicated_key_is_a_problem_with_the_path_of_its_object(raw, write_data):
     text = json.dumps(raw, ensure_ascii=False).replace('"name": "Voka"', '"name": "Evil", "name": "Voka"', 1)
-    text = text.replace('"schema_version": 3', '"schema_version": 3, "schema_version": 3', 1)
+    text = text.replace('"schema_version": 4', '"schema_version": 4, "schema_version": 4', 1)
     r = run("validate", write_data(text))
     assert r.code == 1
     assert "(top level): duplicate key 'schema_version'" in r.out

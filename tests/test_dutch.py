@@ -87,12 +87,16 @@ def allowed() -> list[str]:
     for p in RAW["partners"]:
         phrases += [p["id"], p["name"], *p["aliases"], *p["former_names"], *_texts(p["full_name"])]
         phrases += [m["listed_as"] for m in p["rounds"]]
-        phrases += [t for e in p["events"] for t in (e["text"], e["new_name"]) if t]
-        phrases += [n["text"] for n in p["notes"]] + [c["text"] for c in p.get("coverage", [])]
+        phrases += [t for e in p["events"] for t in (*_texts(e["text"]), e["new_name"]) if t]
+        phrases += [t for n in p["notes"] for t in _texts(n["text"])] + [
+            c["text"] for c in p.get("coverage", [])
+        ]
+        phrases += [t for r in p.get("regions", []) for t in _texts(r["name"])]
     for r in RAW["rounds"]:
-        phrases += [n["text"] for n in r["notes"]] + r["present_at_signing"] + _texts(r["signed_at"])
+        phrases += [t for n in r["notes"] for t in _texts(n["text"])]
+        phrases += r["present_at_signing"] + _texts(r["signed_at"])
     programme = RAW["programme"]
-    phrases += [e["text"] for e in programme["events"]] + [programme["strategy"]["en"]]
+    phrases += [t for e in programme["events"] for t in _texts(e["text"])] + [programme["strategy"]["en"]]
     phrases += [programme["agency"]["name"]]
     # FIT's Dutch release keeps the domains' English names; the short names are theirs.
     phrases += [t for labels in DOMAIN_LABELS.values() for t in labels.values()] + list(DOMAIN_SHORT.values())
@@ -181,19 +185,37 @@ def test_the_environment_variable_chooses_dutch_too():
 
 def test_dutch_statuses_yes_no_and_notes_word_for_word():
     rows = {line.split("\t")[1]: line.split("\t") for line in run("list", "--lang", "nl").out.splitlines()}
+    assert rows["flanders.healthTech"][-1] == (
+        "nu deel van Biovia: flanders.healthTech -> MEDVIA (hernoemd 2022-05-17) "
+        "-> Biovia (opgegaan; datum niet vermeld op de pagina)"
+    )
+    assert rows["flanders.bio"][-1] == "nu deel van Biovia (opgegaan; datum niet vermeld op de pagina)"
+    in_2024 = {"FITPARTNERS_TODAY": "2024-06-01"}
+    rows = {
+        line.split("\t")[1]: line.split("\t")
+        for line in run("list", "--lang", "nl", env=in_2024).out.splitlines()
+    }
     assert rows["flanders.healthTech"][-1] == "nu: MEDVIA (hernoemd 2022-05-17)"
     assert rows["Medtech Flanders"][-1] == "nu deel van MEDVIA (opgegaan 2022-12-13)"
-    narrow = run("list", "--lang", "nl", env={**TERMINAL, "COLUMNS": "80"}).out
+    narrow = run("list", "--lang", "nl", env={**TERMINAL, "COLUMNS": "80", **in_2024}).out
     assert "nu MEDVIA" in narrow and "deel van MEDVIA" in narrow
+    assert "deel van Biovia" in run("list", "--lang", "nl", env={**TERMINAL, "COLUMNS": "80"}).out
+    left = run("list", "--period", "all", "--lang", "nl").out
+    assert "\tEuka\t" in left and "uit het programma na 2017-2021" in left
     flags = run("list", "--lang", "nl", "--fields", "name,spearhead_cluster", "--type", "cluster").out
     assert "Flux50\tja\n" in flags and "flanders.bio\tnee\n" in flags
     card = run("show", "medvia", "--lang", "nl", env=TERMINAL)
     assert card.err == "fitpartners: flanders.healthTech werd op 2022-05-17 hernoemd tot MEDVIA\n"
-    assert card.out.splitlines()[1].split(None, 1) == ["nu", "MEDVIA (hernoemd 2022-05-17)"]
+    assert card.out.splitlines()[1].split(None, 1) == ["nu", "deel van Biovia"]
+    assert card.out.splitlines()[2].split(None, 1)[0] == "keten"
+    assert any(line.split()[:4] == ["website", "van", "Biovia", "niet"] for line in card.out.splitlines())
+    before = run("show", "medvia", "--lang", "nl", env={**TERMINAL, **in_2024})
+    assert before.out.splitlines()[1].split(None, 1) == ["nu", "MEDVIA (hernoemd 2022-05-17)"]
     ended = run("list", "--lang", "nl", env={**TERMINAL, **ENDED}).err
     assert ended == (
-        "fitpartners: noot: de ronde 2022-2026 is afgelopen op 2026-12-31; er staat geen latere "
-        "ronde in deze dataset (--quiet verbergt deze noot)\n"
+        "fitpartners: noot: dit is de ronde 2022-2026, die afliep op 2026-12-31; er staat geen latere "
+        "ronde in deze dataset; voor de volgende, zie FIT: https://www.flandersinvestmentandtrade.com "
+        "(--quiet verbergt deze noot)\n"
     )
     assert "uiterlijk 2022-12-13" in run("show", "dsp", "--lang", "nl").out
 
@@ -256,7 +278,11 @@ def test_each_dutch_message_fills_the_same_placeholders(key):
 
 
 def test_a_message_is_english_text_that_can_be_said_in_dutch():
-    m = Msg("now: {name} (renamed {when})", name="MEDVIA", when=Msg("by {day}", day="2022-12-13"))
+    m = Msg(
+        "now: {name} ({how})",
+        name="MEDVIA",
+        how=Msg("renamed {when}", when=Msg("by {day}", day="2022-12-13")),
+    )
     assert m == "now: MEDVIA (renamed by 2022-12-13)" and isinstance(m, str)
     assert m.in_lang("nl") == "nu: MEDVIA (hernoemd uiterlijk 2022-12-13)"
     assert in_lang(m, "en") == str(m) and in_lang("plain", "nl") == "plain"

@@ -320,7 +320,7 @@ def rows(*args: str) -> dict[str, dict[str, str]]:
     return {row["id"]: row for row in csv.DictReader(io.StringIO(r.out))}
 
 
-FIELDS = "id,domains,rounds,events,notes,status,full_name,cross_sector"
+FIELDS = "id,domains,rounds,events,notes,status,full_name,cross_sector,regions"
 
 
 def test_cells_carry_ids_and_raw_values_without_labels():
@@ -333,15 +333,20 @@ def test_cells_carry_ids_and_raw_values_without_labels():
     assert bcecc["domains"] == ""  # no domains: a cross-sector partner
     assert agoria["status"] == "active"
     healthtech = partner(RAW, "flanders-healthtech")
-    event = healthtech["events"][0]
-    assert table["flanders-healthtech"]["events"] == f"{event['date']} {event['text']}"
-    assert table["flanders-healthtech"]["status"] == f"now: MEDVIA (renamed {event['date']})"
-    notes = [n["text"] for n in partner(RAW, "bcecc")["notes"]]
+    renamed, merged = healthtech["events"]
+    assert table["flanders-healthtech"]["events"] == (
+        f"{renamed['date']} {renamed['text']['en']}; date not stated {merged['text']['en']}"
+    )
+    assert table["flanders-healthtech"]["status"].startswith(
+        "now part of Biovia: flanders.healthTech -> MEDVIA"
+    )
+    notes = [n["text"]["en"] for n in partner(RAW, "bcecc")["notes"]]
     assert len(notes) == 2 and bcecc["notes"] == "; ".join(notes)
     # Bilingual values: the English one, or the Dutch where no English is known.
     assert bcecc["full_name"] == partner(RAW, "bcecc")["full_name"]["en"]
-    assert table["sim"]["full_name"] == partner(RAW, "sim")["full_name"]["nl"]
+    assert table["sim"]["full_name"] == partner(RAW, "sim")["full_name"]["en"]
     assert table["agoria"]["full_name"] == ""
+    assert table["vkw-limburg"]["regions"] == "Limburg"
 
 
 def test_cells_with_labels_speak_the_language():
@@ -355,12 +360,16 @@ def test_cells_with_labels_speak_the_language():
     assert agoria["cross_sector"] == "no" and bcecc["cross_sector"] == "yes"
     assert bcecc["domains"] == "all sectors (cross-sector)"
     assert agoria["status"] == ""  # people see a change only
-    assert table["flanders-healthtech"]["status"].startswith("now: MEDVIA")
-    assert bcecc["notes"] == "; ".join(n["text"] for n in partner(RAW, "bcecc")["notes"])
-    assert table["sim"]["full_name"] == partner(RAW, "sim")["full_name"]["nl"]  # no English one
+    assert table["flanders-healthtech"]["status"].startswith("now part of Biovia")
+    assert bcecc["notes"] == "; ".join(n["text"]["en"] for n in partner(RAW, "bcecc")["notes"])
+    assert table["sim"]["full_name"] == partner(RAW, "sim")["full_name"]["en"]
     dutch = rows("--fields", FIELDS, "--labels", "--lang", "nl")
     assert dutch["bcecc"]["domains"] == "alle sectoren (sectoroverschrijdend)"
     assert dutch["sim"]["full_name"] == partner(RAW, "sim")["full_name"]["nl"]
+    assert dutch["bcecc"]["notes"] == "; ".join(n["text"]["nl"] for n in partner(RAW, "bcecc")["notes"])
+    assert dutch["flanders-healthtech"]["events"].endswith(
+        f"datum niet vermeld {partner(RAW, 'flanders-healthtech')['events'][1]['text']['nl']}"
+    )
     assert dutch["bcecc"]["full_name"] == partner(RAW, "bcecc")["full_name"]["en"]  # no Dutch one
 
 
@@ -429,13 +438,24 @@ def test_the_match_cell_lists_every_word_found_in_the_partners_text():
 
 def test_brief_cells_for_a_narrow_table_say_what_became_of_a_partner_shortly():
     """The brief cells a narrow terminal table falls back on: 'now NAME' for a renamed
-    partner, 'part of NAME' for a merged one, 'all sectors' for a cross-sector one."""
-    catalog = catalog_of(RAW)
-    ids = ("flanders-healthtech", "medtech-flanders", "voka")
+    partner, 'part of NAME' for a merged one, 'left after ROUND' for one that left, 'all
+    sectors' for a cross-sector one."""
+    catalog = catalog_of(RAW, today=dt.date(2024, 6, 1))  # before the merger into Biovia is known
+    ids = ("flanders-healthtech", "medtech-flanders", "voka", "euka")
     records = catalog.printed([catalog.lookup(pid) for pid in ids])
     for lang, expected in {
-        "en": [["now MEDVIA", "health, tech"], ["part of MEDVIA", "health, tech"], ["", "all sectors"]],
-        "nl": [["nu MEDVIA", "health, tech"], ["deel van MEDVIA", "health, tech"], ["", "alle sectoren"]],
+        "en": [
+            ["now MEDVIA", "health, tech"],
+            ["part of MEDVIA", "health, tech"],
+            ["", "all sectors"],
+            ["left after 2017-2021", ""],
+        ],
+        "nl": [
+            ["nu MEDVIA", "health, tech"],
+            ["deel van MEDVIA", "health, tech"],
+            ["", "alle sectoren"],
+            ["vertrokken na 2017-2021", ""],
+        ],
     }.items():
         brief = cells.rows(records, ["status", "domains"], labels=True, lang=lang, short=True, brief=True)
         assert brief == expected, lang
@@ -634,8 +654,8 @@ def plain_way(catalog: Catalog) -> str:
     return stream.safe_json(TypeAdapter(list[PartnerRecord]).dump_json(records).decode()) + "\n"
 
 
-def catalog_of(raw: dict) -> Catalog:
-    return Catalog(parse(json.dumps(raw, ensure_ascii=False).encode(), "test"))
+def catalog_of(raw: dict, today: dt.date | None = None) -> Catalog:
+    return Catalog(parse(json.dumps(raw, ensure_ascii=False).encode(), "test"), today)
 
 
 @pytest.fixture(scope="module")
@@ -659,7 +679,7 @@ def test_list_json_in_a_pipe_is_byte_equal_to_serialised_records(large):
     assert r.out == plain_way(catalog)
     records = json.loads(r.out)
     assert len(records) == len(catalog.select()) > 2 * machine.BATCH
-    assert [p["status"]["state"] for p in records].count("renamed") >= 1
+    assert [p["status"]["state"] for p in records].count("merged") >= 1
 
 
 def test_the_bundled_list_is_byte_equal_too():
@@ -987,8 +1007,8 @@ def complete(words: str, cword: int) -> list[str]:
             "fitpartners show flanders",
             2,
             # one value for names that differ only in case and punctuation; a name with spaces
-            # by its id (VCKK: Flanders-China Chamber of Commerce)
-            ["flanders-healthtech", "flanders-bio", "vckk", "flanders-cleantech-association"],
+            # by its id (VCKK: Flanders-China Chamber of Commerce; VIL: Flanders Chamber of Logistics)
+            ["flanders-healthtech", "flanders-bio", "vckk", "vil", "flanders-cleantech-association"],
         ),
         ("fitpartners show MED", 2, ["MEDVIA", "medtech-flanders"]),  # a later name; any case
         ("fitpartners list --type ch", 3, []),
@@ -1129,9 +1149,9 @@ def test_xlsx_needs_a_stdout_that_takes_bytes(monkeypatch):
 
 def test_xlsx_wraps_a_cell_only_when_it_is_wider_than_60_characters(dataset, write_data):
     """A cell of 60 characters fits its column (60 wide at most); one of 61 wraps."""
-    partner(dataset, "agoria")["notes"][0]["text"] = "x" * 60
+    partner(dataset, "agoria")["notes"][0]["text"] = {"nl": "x" * 60, "en": "x" * 60}
     partner(dataset, "bcecc")["notes"] = partner(dataset, "bcecc")["notes"][:1]
-    partner(dataset, "bcecc")["notes"][0]["text"] = "y" * 61
+    partner(dataset, "bcecc")["notes"][0]["text"] = {"nl": "y" * 61, "en": "y" * 61}
     sheet = workbook("--data", write_data(dataset), "--fields", "id,notes")
     wraps = {row[0].value: bool(row[1].alignment.wrap_text) for row in sheet.iter_rows(min_row=2)}
     assert (wraps["agoria"], wraps["bcecc"]) == (False, True)

@@ -20,6 +20,19 @@ from fitpartners.results import State
 ANSI = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\")
 RENAMED = "now: MEDVIA (renamed 2022-05-17)"
 MERGED = "now part of MEDVIA (merged 2022-12-13)"
+# The page of the merger into Biovia gives no day: the data knows of it from its latest dated
+# fact on (Catalog.known_by, 2025-08-01); before that, MEDVIA is what the pages show.
+IN_2024 = {"FITPARTNERS_TODAY": "2024-06-01"}
+HEALTHTECH_NOW = (
+    "now part of Biovia: flanders.healthTech -> MEDVIA (renamed 2022-05-17) "
+    "-> Biovia (merged; date not stated by the page)"
+)
+MEDTECH_NOW = (
+    "now part of Biovia: Medtech Flanders -> MEDVIA (merged 2022-12-13) "
+    "-> Biovia (merged; date not stated by the page)"
+)
+BIO_NOW = "now part of Biovia (merged; date not stated by the page)"
+LEFT = "left the programme after 2017-2021"
 
 
 def row(out: str, name: str) -> str:
@@ -29,52 +42,156 @@ def row(out: str, name: str) -> str:
 # -- what became of a partner ------------------------------------------------------------------
 
 
-def test_list_in_a_pipe_says_who_is_now_medvia():
+def test_list_in_a_pipe_says_what_each_partner_is_now():
     out = run("list").out
-    assert row(out, "flanders.healthTech").split("\t")[-1] == RENAMED
-    assert row(out, "Medtech Flanders").split("\t")[-1] == MERGED
+    assert row(out, "flanders.healthTech").split("\t")[-1] == HEALTHTECH_NOW
+    assert row(out, "Medtech Flanders").split("\t")[-1] == MEDTECH_NOW
+    assert row(out, "flanders.bio").split("\t")[-1] == BIO_NOW
     assert row(out, "Voka").split("\t")[-1] == ""  # nothing to say of an active partner
-    assert sum("MEDVIA" in line for line in out.splitlines()) == 2
+    assert sum("Biovia" in line for line in out.splitlines()) == 3
+    before = run("list", env=IN_2024).out
+    assert row(before, "flanders.healthTech").split("\t")[-1] == RENAMED
+    assert row(before, "Medtech Flanders").split("\t")[-1] == MERGED
+    assert row(before, "flanders.bio").split("\t")[-1] == ""
 
 
-def test_list_in_a_terminal_says_who_is_now_medvia():
-    out = ANSI.sub("", run("list", env={**TERMINAL, "COLUMNS": "200"}).out)
-    assert row(out, "flanders.healthTech").rstrip().endswith(RENAMED)
-    assert row(out, "Medtech Flanders").rstrip().endswith(MERGED)
+def test_list_in_a_terminal_says_what_each_partner_is_now():
+    out = ANSI.sub("", run("list", env={**TERMINAL, "COLUMNS": "300"}).out)
+    assert row(out, "flanders.healthTech").rstrip().endswith(HEALTHTECH_NOW)
+    assert row(out, "Medtech Flanders").rstrip().endswith(MEDTECH_NOW)
+    narrow = ANSI.sub("", run("list", env={**TERMINAL, "COLUMNS": "80"}).out)
+    assert row(narrow, "flanders.healthTech").rstrip().endswith("part of Biovia")
+    assert row(narrow, "Medtech Flanders").rstrip().endswith("part of Biovia")
 
 
-def test_the_status_in_json_names_the_new_body_and_the_date():
+def test_the_status_in_json_names_the_present_body_and_the_chain_to_it():
     records = {p["id"]: p for p in run("list", "--json").json()}
-    assert records["flanders-healthtech"]["status"] == {
-        "state": "renamed",
-        "since": "2022-05-17",
-        "name": "MEDVIA",
-        "partner": None,
-        "text": RENAMED,
-    }
-    assert records["medtech-flanders"]["status"] == {
+    healthtech = records["flanders-healthtech"]["status"]
+    assert {k: v for k, v in healthtech.items() if k != "chain"} == {
         "state": "merged",
-        "since": "2022-12-13",
-        "name": "MEDVIA",
-        "partner": "flanders-healthtech",
-        "text": MERGED,
+        "since": None,
+        "name": "Biovia",
+        "partner": "biovia",
+        "round": None,
+        "text": HEALTHTECH_NOW,
     }
+    assert [(s["id"], s["name"], s["change"], s["date"], s["by"]) for s in healthtech["chain"]] == [
+        ("flanders-healthtech", "flanders.healthTech", None, None, None),
+        ("flanders-healthtech", "MEDVIA", "renamed", "2022-05-17", None),
+        ("biovia", "Biovia", "merged", None, None),
+    ]
+    assert healthtech["chain"][2]["sources"] == ["flandersbio-biovia-ga"]
+    medtech = records["medtech-flanders"]["status"]
+    assert (medtech["state"], medtech["name"], medtech["partner"], medtech["since"]) == (
+        "merged",
+        "Biovia",
+        "biovia",
+        None,
+    )
+    assert [s["name"] for s in medtech["chain"]] == ["Medtech Flanders", "MEDVIA", "Biovia"]
     assert records["voka"]["status"] == {
         "state": "active",
         "since": None,
         "name": "Voka",
         "partner": None,
+        "round": None,
+        "chain": [],
         "text": "active",
     }
     assert run("show", "medtech-flanders", "--json").json()["status"] == records["medtech-flanders"]["status"]
 
 
-def test_show_says_what_became_of_the_partner():
-    card = run("show", "flanders.healthTech", env=TERMINAL).out
-    assert card.splitlines()[1].split(None, 1) == ["now", RENAMED.removeprefix("now: ")]
-    card = run("show", "medtech flanders", env=TERMINAL).out
-    assert card.splitlines()[1].split(None, 1) == ["now", MERGED.removeprefix("now ")]
+def test_in_2024_the_status_is_what_the_dated_pages_show():
+    records = {p["id"]: p for p in run("list", "--json", env=IN_2024).json()}
+    assert records["flanders-healthtech"]["status"] == {
+        "state": "renamed",
+        "since": "2022-05-17",
+        "name": "MEDVIA",
+        "partner": None,
+        "round": None,
+        "chain": [
+            {
+                "id": "flanders-healthtech",
+                "name": "flanders.healthTech",
+                "change": None,
+                "date": None,
+                "by": None,
+                "sources": [],
+            },
+            {
+                "id": "flanders-healthtech",
+                "name": "MEDVIA",
+                "change": "renamed",
+                "date": "2022-05-17",
+                "by": None,
+                "sources": ["medvia-rename"],
+            },
+        ],
+        "text": RENAMED,
+    }
+    medtech = records["medtech-flanders"]["status"]
+    assert (medtech["state"], medtech["name"], medtech["partner"], medtech["text"]) == (
+        "merged",
+        "MEDVIA",
+        "flanders-healthtech",
+        MERGED,
+    )
+
+
+def test_who_left_the_programme_says_so_in_json_tables_and_cards():
+    records = {p["id"]: p for p in run("list", "--period", "all", "--json").json()}
+    left = {pid for pid, p in records.items() if p["status"]["state"] == "left"}
+    assert left == {"b-hive", "euka", "flanders-cleantech-association", "startups-be"}
+    assert records["euka"]["status"] == {
+        "state": "left",
+        "since": "2022-01-01",
+        "name": "Euka",
+        "partner": None,
+        "round": "2017-2021",
+        "chain": [],
+        "text": LEFT,
+    }
+    # A partner of both rounds, or of the latest only, has not left.
+    assert records["voka"]["status"]["state"] == records["bva"]["status"]["state"] == "active"
+    table = run("list", "--period", "all").out
+    assert row(table, "Startups.be").split("\t")[-1] == LEFT
+    assert run("show", "euka").out.splitlines()[0] == f"now: {LEFT}"
+    card = ANSI.sub("", run("show", "b-hive", env=TERMINAL).out)
+    assert card.splitlines()[1].split(None, 1) == ["now", LEFT]
+    # While 2017-2021 was the latest round that had started, nobody had left.
+    assert run("show", "euka", "--json", env={"FITPARTNERS_TODAY": "2021-12-31"}).json()["status"][
+        "state"
+    ] == ("active")
+
+
+def test_the_candidates_of_an_ambiguous_name_say_what_became_of_each():
+    r = run("show", "flanders")
+    assert r.code == 1
+    assert r.err == (
+        "fitpartners: 'flanders' names more than one partner: flanders.healthTech (part of Biovia), "
+        "flanders.bio (part of Biovia), Medtech Flanders (part of Biovia), VCKK, VIL, "
+        "Flanders Cleantech Association (left after 2017-2021); be more specific\n"
+    )
+    nl = run("show", "flanders", "--lang", "nl").err
+    assert (
+        "Medtech Flanders (deel van Biovia)" in nl
+        and "Flanders Cleantech Association (vertrokken na 2017-2021)" in nl
+    )
+
+
+def test_show_says_what_became_of_the_partner_then_the_chain():
+    card = ANSI.sub("", run("show", "flanders.healthTech", env=TERMINAL).out).splitlines()
+    assert card[1].split(None, 1) == ["now", "part of Biovia"]
+    assert card[2].split(None, 1)[0] == "chain"
+    assert "flanders.healthTech -> MEDVIA (renamed 2022-05-17) -> Biovia" in card[2]
+    card = ANSI.sub("", run("show", "medtech flanders", env=TERMINAL).out).splitlines()
+    assert card[1].split(None, 1) == ["now", "part of Biovia"]
+    assert "Medtech Flanders -> MEDVIA (merged 2022-12-13) -> Biovia" in card[2]
     assert "now " not in run("show", "voka", env=TERMINAL).out
+    before = ANSI.sub("", run("show", "flanders.healthTech", env={**TERMINAL, **IN_2024}).out).splitlines()
+    assert before[1].split(None, 1) == ["now", RENAMED.removeprefix("now: ")]
+    before = ANSI.sub("", run("show", "medtech flanders", env={**TERMINAL, **IN_2024}).out).splitlines()
+    assert before[1].split(None, 1) == ["now", MERGED.removeprefix("now ")]
 
 
 def test_the_status_follows_the_day_asked_about():
@@ -85,9 +202,13 @@ def test_the_status_follows_the_day_asked_about():
     assert on_the_day["status"]["state"] == "renamed"
     # Medtech's merger was announced on 13 December 2022.
     merged = run("show", "medtech-flanders", "--json", env={"FITPARTNERS_TODAY": "2022-12-13"}).json()
-    assert merged["status"]["state"] == "merged"
+    assert merged["status"]["state"] == "merged" and merged["status"]["name"] == "MEDVIA"
     earlier = run("show", "medtech-flanders", "--json", env={"FITPARTNERS_TODAY": "2022-12-12"}).json()
     assert earlier["status"]["state"] == "active"
+    # The merger into Biovia, whose page gives no day, counts from the data's latest dated fact.
+    for day, name in (("2025-07-31", "MEDVIA"), ("2025-08-01", "Biovia"), ("2027-01-01", "Biovia")):
+        status = run("show", "medvia", "--json", env={"FITPARTNERS_TODAY": day}).json()["status"]
+        assert status["name"] == name, day
 
 
 def test_an_event_known_to_the_month_counts_from_its_first_day(dataset, write_data):
@@ -193,6 +314,11 @@ def test_about_in_a_terminal_shows_the_days_left():
 # -- the day the round ends --------------------------------------------------------------------
 
 ENDED = {"FITPARTNERS_TODAY": "2027-01-05"}
+ENDED_NOTE = (
+    "fitpartners: note: showing the 2022-2026 round, which ended on 2026-12-31; no later round is in "
+    "this dataset; for the next, see FIT: https://www.flandersinvestmentandtrade.com "
+    "(--quiet hides this note)\n"
+)
 
 
 def test_after_the_last_round_a_terminal_gets_one_note():
@@ -202,15 +328,12 @@ def test_after_the_last_round_a_terminal_gets_one_note():
     assert ended.out == running.out  # the same partners, the same table
     assert running.err == ""
     assert one_line(ended.err)
-    assert "2022-2026 round ended on 2026-12-31" in ended.err and "--quiet" in ended.err
+    assert "2022-2026 round, which ended on 2026-12-31" in ended.err and "--quiet" in ended.err
 
 
 def test_the_note_that_the_round_ended_word_for_word():
     r = run("list", env={**TERMINAL, "FITPARTNERS_TODAY": "2027-01-05"})
-    assert r.err == (
-        "fitpartners: note: the 2022-2026 round ended on 2026-12-31; "
-        "no later round is in this dataset (--quiet hides this note)\n"
-    )
+    assert r.err == ENDED_NOTE
 
 
 def test_quiet_and_machine_formats_never_show_the_note():
@@ -232,10 +355,7 @@ def test_plain_text_in_a_pipe_shows_the_note_on_stderr(args):
     """A person often reads a pipe's end (`| less`); stderr still reaches them."""
     r = run(*args, env=ENDED)
     assert r.code == 0 and r.out == run(*args).out
-    assert r.err == (
-        "fitpartners: note: the 2022-2026 round ended on 2026-12-31; "
-        "no later round is in this dataset (--quiet hides this note)\n"
-    )
+    assert r.err == ENDED_NOTE
 
 
 @pytest.mark.parametrize("value", ["2027-13-05", "tomorrow", "05/01/2027", "2027-1-5"])
@@ -269,6 +389,7 @@ def with_third_round(raw: dict[str, Any]) -> dict[str, Any]:
             "url": "https://example.org/fitpartners/round-2027-2031",
             "date": "2026-12-15",
             "language": "en",
+            "kind": "fit",
         }
     )
     data["rounds"].append(
@@ -281,7 +402,16 @@ def with_third_round(raw: dict[str, Any]) -> dict[str, Any]:
             "present_at_signing": [],
             "yearly_budget_eur": None,
             "partner_count": len(NEXT_MEMBERS),
-            "notes": [{"text": "A round made up for the tests.", "sources": ["synthetic-round-2027"]}],
+            "notes": [
+                {
+                    "text": {
+                        "nl": "Een ronde verzonnen voor de tests.",
+                        "en": "A round made up for the tests.",
+                    },
+                    "translated": ["nl"],
+                    "sources": ["synthetic-round-2027"],
+                }
+            ],
             "sources": ["synthetic-round-2027"],
         }
     )
@@ -369,7 +499,7 @@ def test_a_third_round_passes_through_every_command(third):
     assert "round 2027-2031: A round made up for the tests." in text.splitlines()
     # Once that round is over, the note names it.
     late = run("list", "--data", third, env={**TERMINAL, "FITPARTNERS_TODAY": "2032-01-01"})
-    assert "2027-2031 round ended on 2031-12-31" in late.err
+    assert "2027-2031 round, which ended on 2031-12-31" in late.err
     assert json.loads(run("list", "--data", third, "--json", env={"FITPARTNERS_TODAY": "2032-01-01"}).out)
 
 
@@ -381,8 +511,10 @@ def _two_events(dataset: dict[str, Any]) -> dict[str, Any]:
     Voka on 2024-03-01: the later event decides, events not yet happened do not count."""
     healthtech = partner(dataset, "flanders-healthtech")
     merged = copy.deepcopy(partner(dataset, "medtech-flanders")["events"][0])
-    merged.update(date="2024-03-01", partner="voka", text="Test only: merged into Voka.")
-    healthtech["events"] = [merged, *healthtech["events"]]  # not in date order
+    merged.update(date="2024-03-01", partner="voka")
+    merged["text"] = {"nl": "Alleen voor de test: opgegaan in Voka.", "en": "Test only: merged into Voka."}
+    # not in date order; instead of the merger into Biovia (a partner merges once)
+    healthtech["events"] = [merged, healthtech["events"][0]]
     return dataset
 
 
@@ -392,7 +524,12 @@ def _two_events(dataset: dict[str, Any]) -> dict[str, Any]:
         ("2022-05-16", "active", "active"),
         ("2022-05-17", "renamed", RENAMED),
         ("2024-02-29", "renamed", RENAMED),
-        ("2024-03-01", "merged", "now part of Voka (merged 2024-03-01)"),
+        (
+            "2024-03-01",
+            "merged",
+            "now part of Voka: flanders.healthTech -> MEDVIA (renamed 2022-05-17) "
+            "-> Voka (merged 2024-03-01)",
+        ),
     ],
 )
 def test_the_latest_event_up_to_today_gives_the_status(dataset, write_data, today, state, text):
@@ -409,9 +546,123 @@ def test_a_status_known_only_by_a_day_says_so_in_both_languages(dataset, write_d
     path = write_data(dataset)
     en = run("show", "medtech-flanders", "--data", path).out.splitlines()[0]
     nl = run("show", "medtech-flanders", "--data", path, "--lang", "nl").out.splitlines()[0]
+    assert en == "now: part of Biovia"
+    chain = (
+        "Medtech Flanders -> MEDVIA (merged by 2022-12-13) -> Biovia (merged; date not stated by the page)"
+    )
+    assert run("show", "medtech-flanders", "--data", path).out.splitlines()[1] == f"chain: {chain} [1][2]"
+    assert nl == "nu: deel van Biovia"
+    dutch = (
+        "Medtech Flanders -> MEDVIA (opgegaan uiterlijk 2022-12-13) "
+        "-> Biovia (opgegaan; datum niet vermeld op de pagina)"
+    )
+    assert run("show", "medtech-flanders", "--data", path, "--lang", "nl").out.splitlines()[1] == (
+        f"keten: {dutch} [1][2]"
+    )
+    in_2024 = {"FITPARTNERS_TODAY": "2024-06-01"}
+    en = run("show", "medtech-flanders", "--data", path, env=in_2024).out.splitlines()[0]
+    nl = run("show", "medtech-flanders", "--data", path, "--lang", "nl", env=in_2024).out.splitlines()[0]
     assert en == "now: part of MEDVIA (merged by 2022-12-13)"
     assert nl == "nu: deel van MEDVIA (opgegaan uiterlijk 2022-12-13)"
     brief = run(
-        "list", "--data", path, "--lang", "nl", "--fields", "name,status", env={**TERMINAL, "COLUMNS": "60"}
+        "list",
+        "--data",
+        path,
+        "--lang",
+        "nl",
+        "--fields",
+        "name,status",
+        env={**TERMINAL, "COLUMNS": "60", **in_2024},
     ).out
     assert "deel van MEDVIA" in brief and "nu MEDVIA" in brief
+
+
+# -- 1 January 2027: the last round in the data has ended ----------------------------------------
+
+NEW_YEAR = {"FITPARTNERS_TODAY": "2027-01-01"}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list"],
+        ["show", "voka"],
+        ["search", "export"],
+        ["domains"],
+        ["types"],
+        ["matrix"],
+        ["history"],
+        ["about"],
+    ],
+    ids=" ".join,
+)
+def test_on_1_january_2027_every_command_says_which_round_it_shows_and_where_to_look(args):
+    for env in (NEW_YEAR, {**NEW_YEAR, **TERMINAL}):
+        r = run(*args, env=env)
+        assert r.code == 0 and r.out, (args, r.err)
+        assert r.err == ENDED_NOTE, (args, r.err)
+    dutch = run(*args, "--lang", "nl", env=NEW_YEAR).err
+    assert dutch.startswith("fitpartners: noot: dit is de ronde 2022-2026, die afliep op 2026-12-31")
+    assert "voor de volgende, zie FIT: https://www.flandersinvestmentandtrade.com" in dutch
+    # The day before, the round still runs: no note.
+    assert run(*args, env={"FITPARTNERS_TODAY": "2026-12-31"}).err == ""
+
+
+def test_on_1_january_2027_about_says_no_later_round_is_in_the_data():
+    lines = run("about", env=NEW_YEAR).out.splitlines()
+    assert "; ended; " in next(line for line in lines if line.startswith("round 2022-2026: 2022-01-01 to "))
+    assert "next round: none in this dataset; see FIT: https://www.flandersinvestmentandtrade.com" in lines
+    assert "volgende ronde: geen in deze dataset; zie FIT: https://www.flandersinvestmentandtrade.com" in (
+        run("about", "--lang", "nl", env=NEW_YEAR).out.splitlines()
+    )
+    assert not [line for line in run("about").out.splitlines() if line.startswith("next round")]
+    info = run("about", "--json", env=NEW_YEAR).json()
+    assert info["latest_round"] == "2022-2026" and info["rounds"][-1]["state"] == "ended"
+    assert info["programme"]["agency"]["website"] == "https://www.flandersinvestmentandtrade.com"
+
+
+def test_on_1_january_2027_the_partners_of_the_last_round_have_not_left():
+    """Nobody leaves a round that no later round follows: the partners of 2022-2026 stay as
+    they were, and those who left after 2017-2021 still say so."""
+    records = {p["id"]: p for p in run("list", "--period", "all", "--json", env=NEW_YEAR).json()}
+    assert records["voka"]["status"]["state"] == "active"
+    assert records["flanders-healthtech"]["status"]["name"] == "Biovia"
+    assert {pid for pid, p in records.items() if p["status"]["state"] == "left"} == {
+        "b-hive",
+        "euka",
+        "flanders-cleantech-association",
+        "startups-be",
+    }
+    assert [p["id"] for p in run("list", "--json", env=NEW_YEAR).json()] == [
+        p["id"] for p in run("list", "--json").json()
+    ]  # the round shown is still 2022-2026
+
+
+def test_a_partner_not_in_the_next_round_has_left_once_it_starts(third):
+    """With a third round (made up), the partners of 2022-2026 not in it have left after
+    2022-2026 from its first day; those in it have not."""
+
+    def state(pid: str, day: str) -> dict:
+        return run("show", pid, "--data", third, "--json", env={"FITPARTNERS_TODAY": day}).json()["status"]
+
+    assert state("bva", "2026-12-31")["state"] == "active"
+    left = state("bva", "2027-01-01")
+    assert (left["state"], left["round"], left["since"], left["text"]) == (
+        "left",
+        "2022-2026",
+        "2027-01-01",
+        "left the programme after 2022-2026",
+    )
+    assert state("voka", "2027-01-01")["state"] == "active"
+    assert state("euka", "2027-01-01")["round"] == "2017-2021"
+
+
+def test_following_mergers_ends_even_on_a_loop_the_validator_would_refuse(dataset):
+    """A catalog made without the cross-record rules (the models only) on a file where Biovia
+    merged back into flanders.bio: the status follows each record once, and stops."""
+    biovia = partner(dataset, "biovia")
+    biovia["events"] = [{**partner(dataset, "flanders-bio")["events"][0], "partner": "flanders-bio"}]
+    catalog = Catalog(Dataset.model_validate_json(json.dumps(dataset)), dt.date(2026, 11, 28))
+    status = catalog.status(catalog.by_id["flanders-bio"])
+    assert [step.id for step in status.chain] == ["flanders-bio", "biovia"]
+    assert catalog.status(catalog.by_id["biovia"]).chain[-1].id == "flanders-bio"

@@ -10,12 +10,13 @@ the same methods.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+import functools
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 from itertools import pairwise
 from typing import Any, Literal, NamedTuple
 
-from .dataset.models import Bilingual, Dataset, EventKind, Partner, Round, Source
+from .dataset.models import Bilingual, Dataset, Event, EventKind, Partner, Round, Source
 from .errors import BadValue, NotFound
 from .labels import (
     CROSS_SECTOR_LABEL,
@@ -44,10 +45,12 @@ from .results import (
     SearchRecord,
     State,
     Status,
+    Step,
     TypeCount,
     WordMatch,
     domain_key,
     json_records,
+    status_said,
 )
 from .search import filters
 from .search.countries import country_codes, search_phrases
@@ -107,6 +110,16 @@ class Catalog:
         self.sources: dict[str, Source] = {s.id: s for s in dataset.sources}
 
     @cached_property
+    def known_by(self) -> str:
+        """The latest day the dataset states anything on (a dated event of a partner or of
+        the agency, a source's date): an event whose page gives no day is known to have
+        happened by then, and is not counted as of an earlier day."""
+        days = [s.date for s in self.dataset.sources if s.date]
+        days += [e.date for e in self.dataset.programme.events]
+        days += [e.when for p in self.all_partners for e in p.events if e.when]
+        return max(days, default="")
+
+    @cached_property
     def partners(self) -> list[Partner]:
         return self.in_period({self.current_round.id})
 
@@ -127,15 +140,24 @@ class Catalog:
         return RoundState.ENDED if self.today > r.ends_on else RoundState.RUNNING
 
     def ended_notice(self) -> str | None:
-        """A line for people once the latest round in the data is over."""
+        """A line for people once the latest round in the data is over: the round shown,
+        that no later one is in the data, and where to look (the agency's website)."""
         latest = self.latest_round
         if self.round_state(latest) is not RoundState.ENDED:
             return None
+        website = self.dataset.programme.agency.website
         return Msg(
-            "note: the {round} round ended on {ends_on}; no later round is in this dataset "
-            "(--quiet hides this note)",
+            "note: showing the {round} round, which ended on {ends_on}; no later round is in this "
+            "dataset{look} (--quiet hides this note)",
             round=latest.id,
             ends_on=latest.ends_on,
+            look=Msg(
+                "; for the next, see {agency}: {website}",
+                agency=self.dataset.programme.agency.abbreviation,
+                website=website,
+            )
+            if website
+            else "",
         )
 
     def period_ids(self) -> list[str]:
@@ -163,7 +185,14 @@ class Catalog:
 
     def resolve(self, name: str) -> Resolution:
         """The partner a name stands for, with a note on how it was read (for stderr)."""
-        return resolve_name(self.all_partners, name, self.highest_number())
+        return resolve_name(self.all_partners, name, self.highest_number(), self.marked)
+
+    def marked(self, p: Partner, lang: str) -> str:
+        """A partner's name with what became of it, briefly, in `lang`, as a list of
+        candidates gives it: 'Medtech Flanders (part of Biovia)', 'Euka (left after
+        2017-2021)'; the name alone for an active partner."""
+        said = status_said(self.status(p).model_dump(), lang, brief=True)
+        return f"{p.name} ({said})" if said else p.name
 
     def lookup(self, name: str | int) -> Partner:
         """The one partner of any round that `name` stands for, as `fitpartners show`
@@ -177,37 +206,86 @@ class Catalog:
         return self.resolve(str(name)).partner
 
     def status(self, p: Partner) -> Status:
-        """The partner's present state from its dated events up to today."""
-        if not p.events:
-            return Status(state=State.ACTIVE, since=None, name=p.name, partner=None, text="active")
+        """The partner's present state, as of today: what its events and those of the
+        records it merged into made of it (followed one merger after the other, each record
+        once), else whether it left the programme (in a round, not in the next one, which
+        has started), else active."""
+        if not p.events:  # most partners: nothing happened to them, only the rounds speak
+            return self._by_rounds(p)
         day = self.today.isoformat()
-        for e in sorted(p.events, key=lambda e: e.when, reverse=True):
-            if e.when > day[: len(e.when)]:
-                continue  # not yet happened on the day asked about
-            if e.kind is EventKind.RENAMED and e.new_name:
-                return Status(
-                    state=State.RENAMED,
-                    since=e.when,
-                    name=e.new_name,
-                    partner=None,
-                    text=f"now: {e.new_name} (renamed {e.when_text})",
-                )
-            if e.kind is EventKind.MERGED and e.partner in self.by_id:
-                into = self.status(self.by_id[e.partner]).name
-                return Status(
-                    state=State.MERGED,
-                    since=e.when,
-                    name=into,
-                    partner=e.partner,
-                    text=f"now part of {into} (merged {e.when_text})",
-                )
-        return Status(state=State.ACTIVE, since=None, name=p.name, partner=None, text="active")
+        chain = [Step(id=p.id, name=p.name, change=None, date=None, by=None, sources=[])]
+        record, seen = p, {p.id}
+        while True:  # bounded: each pass enters a record not seen before, or stops
+            happened = _happened(record.events, day, self.known_by)
+            if record is p:
+                chain += [_step(p.id, e.new_name, e) for e in happened if _renames(e)]
+            merger = next(
+                (e for e in reversed(happened) if e.kind is EventKind.MERGED and e.partner in self.by_id),
+                None,
+            )
+            if merger is None or merger.partner in seen:
+                break
+            record = self.by_id[str(merger.partner)]
+            seen.add(record.id)
+            names = [e.new_name for e in _happened(record.events, day, self.known_by) if _renames(e)]
+            chain.append(_step(record.id, names[-1] if names else record.name, merger))
+        if len(chain) > 1:
+            merged = any(step.change == EventKind.MERGED for step in chain)
+            last = chain[-1]
+            shape: dict[str, Any] = {
+                "state": State.MERGED if merged else State.RENAMED,
+                "since": last.date or last.by,
+                "name": last.name,
+                "partner": last.id if merged else None,
+                "round": None,
+            }
+            said = status_said({**shape, "chain": [step.model_dump() for step in chain]}, "en")
+            return Status(**shape, chain=chain, text=said)
+        return self._by_rounds(p)
+
+    def _by_rounds(self, p: Partner) -> Status:
+        """Left, where the partner is not in the round after its last one and that round has
+        started; else active."""
+        left = self._left_after(tuple(m.round for m in p.rounds))
+        if left is None:
+            return Status(
+                state=State.ACTIVE, since=None, name=p.name, partner=None, round=None, chain=[], text="active"
+            )
+        shape: dict[str, Any] = {
+            "state": State.LEFT,
+            "since": left[1].starts_on.isoformat(),
+            "name": p.name,
+            "partner": None,
+            "round": left[0].id,
+        }
+        return Status(**shape, chain=[], text=status_said(shape, "en"))
+
+    @functools.lru_cache(maxsize=64)  # noqa: B019  (per catalog and set of rounds: a few entries)
+    def _left_after(self, rounds: tuple[str, ...]) -> tuple[Round, Round] | None:
+        """(the last round of `rounds`, the next round) when the next round has started and
+        is not among them; None otherwise."""
+        at = [i for i, r in enumerate(self.rounds) if r.id in rounds]
+        if not at or at[-1] + 1 >= len(self.rounds):
+            return None
+        last, after = self.rounds[at[-1]], self.rounds[at[-1] + 1]
+        return (last, after) if after.starts_on <= self.today else None
+
+    def continued_by(self, p: Partner) -> list[Status]:
+        """The statuses of the partners that are now part of `p` (their chains end at it),
+        by number: what a record made by a merger continues."""
+        merging = [
+            q for q in self.all_partners if q is not p and any(e.kind is EventKind.MERGED for e in q.events)
+        ]
+        found = [(q, self.status(q)) for q in merging]
+        return [s for q, s in sorted(found, key=lambda f: by_number(f[0])) if s.partner == p.id]
 
     @cached_property
     def cited(self) -> dict[str, CitedSource]:
         """Every source as cited next to a fact, by id."""
         return {
-            sid: CitedSource(id=s.id, publisher=s.publisher, title=s.title, url=s.url, date=s.date)
+            sid: CitedSource(
+                id=s.id, publisher=s.publisher, title=s.title, url=s.url, date=s.date, kind=s.kind
+            )
             for sid, s in self.sources.items()
         }
 
@@ -243,8 +321,17 @@ class Catalog:
 
         words = [query] if isinstance(query, str) else list(query)
         partners = self.in_period(self.period(period))
-        merged = {p.id: s.partner for p in partners if (s := self.status(p)).partner is not None}
-        found = ranking.search(partners, words, merged)
+        # What each merged partner became part of, nearest first (Medtech Flanders: MEDVIA, then Biovia).
+        merged = {
+            p.id: list(dict.fromkeys(step.id for step in s.chain if step.id != p.id))
+            for p in partners
+            if (s := self.status(p)).partner is not None
+        }
+        # A record in no round that partners of the period are now part of (Biovia) is
+        # searched too: a question finds the present body, and its partners right after it.
+        ends = dict.fromkeys(ids[-1] for ids in merged.values())
+        now = [self.by_id[pid] for pid in ends if not self.by_id[pid].rounds]
+        found = ranking.search([*partners, *now], words, merged)
         hits = [
             SearchHit(
                 h.partner,
@@ -410,6 +497,22 @@ def _values(value: str | Sequence[str]) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
+def _happened(events: Sequence[Event], day: str, known_by: str) -> list[Event]:
+    """A record's events that had happened on `day` (YYYY-MM-DD), in order: the dated ones
+    by their day, then those whose page gives no day, known to have happened by
+    `known_by` (Catalog.known_by) and so counted from that day on."""
+    done = sorted((e for e in events if e.when and e.when <= day[: len(e.when)]), key=lambda e: e.when)
+    return done + ([e for e in events if not e.when] if known_by <= day[: len(known_by)] else [])
+
+
+def _renames(e: Event) -> bool:
+    return e.kind is EventKind.RENAMED and bool(e.new_name)
+
+
+def _step(record: str, name: str | None, e: Event) -> Step:
+    return Step(id=record, name=name or "", change=e.kind.value, date=e.date, by=e.by, sources=e.sources)
+
+
 # -- resolving a name ---------------------------------------------------------------
 #
 # What `show` and lookup() do with the name a user typed: an exact, case-insensitive name
@@ -427,7 +530,9 @@ class Resolution:
         self.note = note
 
 
-def resolve_name(partners: Sequence[Partner], query: str, count: int) -> Resolution:
+def resolve_name(
+    partners: Sequence[Partner], query: str, count: int, marked: Callable[[Partner, str], str] | None = None
+) -> Resolution:
     """The one partner a name the user typed stands for.
 
     1. An exact name (id, number, name, full name, alias, former or later name; case,
@@ -436,9 +541,10 @@ def resolve_name(partners: Sequence[Partner], query: str, count: int) -> Resolut
     2. A bare number that is no partner's: NotFound, saying the range 1..count.
     3. A unique word-prefix of a name ('beacon', 'de blauwe', 'healthtech'), with a note
        "'beacon' taken as The Beacon" for stderr; but not a word that names a kind of
-       partner of which there are several, the one found among them: a type ('cluster'), a
+       partner of which there are several, one found among them: a type ('cluster'), a
        domain ('health') or a chamber's country ('china').
-    Several partners: NotFound listing them. None: NotFound with up to three suggestions.
+    Several partners: NotFound listing them (each as `marked` says it in a language: with
+    what became of it). None: NotFound with up to three suggestions.
     """
     key = fold(query)
     if not key:
@@ -449,20 +555,23 @@ def resolve_name(partners: Sequence[Partner], query: str, count: int) -> Resolut
     if len(exact) == 1:
         return Resolution(*exact[0])
     if exact:
-        raise _ambiguous(query, [p for p, _ in exact])
+        raise _ambiguous(query, [p for p, _ in exact], marked)
     if numeric:
         return _by_number(partners, key, count)
     prefixed = _prefixed(partners, query, key)
+    # A word naming a kind of partner that one found is of lists that kind, with the others
+    # found ('kamer': the chambers, and Voka – Kamer van Koophandel).
+    kind = next((k for p, _ in prefixed if len(k := _of_the_kind_named(partners, query, p)) > 1), [])
+    if kind:
+        found = {p.id: p for p in [*kind, *(p for p, _ in prefixed)]}
+        raise _ambiguous(query, sorted(found.values(), key=by_number), marked)
     if len(prefixed) == 1:
         p, why = prefixed[0]
-        kind = _of_the_kind_named(partners, query, p)
-        if len(kind) > 1:
-            raise _ambiguous(query, kind)
         if why:
             return Resolution(p, Msg("{query!r} taken as {name} ({why})", query=query, name=p.name, why=why))
         return Resolution(p, Msg("{query!r} taken as {name}", query=query, name=p.name))
     if prefixed:
-        raise _ambiguous(query, [p for p, _ in prefixed])
+        raise _ambiguous(query, [p for p, _ in prefixed], marked)
     suggestions = suggest(partners, query)
     if suggestions:
         message = Msg(
@@ -553,13 +662,15 @@ def _unique(found: Iterable[tuple[Partner, str | None]]) -> list[tuple[Partner, 
     return list(seen.values())
 
 
-def _ambiguous(query: str, partners: list[Partner]) -> NotFound:
+def _ambiguous(
+    query: str, partners: list[Partner], marked: Callable[[Partner, str], str] | None = None
+) -> NotFound:
     names = [p.name for p in partners]
-    message = Msg(
-        "{query!r} names more than one partner: {names}; be more specific",
-        query=query,
-        names=", ".join(names),
-    )
+    said = {
+        lang: ", ".join(marked(p, lang) for p in partners) if marked else ", ".join(names)
+        for lang in ("en", "nl")
+    }
+    message = Msg("{query!r} names more than one partner: {names}; be more specific", query=query, names=said)
     return NotFound(message, names)
 
 

@@ -24,16 +24,33 @@ MESSAGES_NL: dict[str, str] = {
     "yes": "ja",
     "no": "nee",
     # a partner's present status: in full, and short for a narrow table
-    "now: {name} (renamed {when})": "nu: {name} (hernoemd {when})",
-    "now part of {name} (merged {when})": "nu deel van {name} (opgegaan {when})",
+    "now: {name} ({how})": "nu: {name} ({how})",
+    "now part of {name} ({how})": "nu deel van {name} ({how})",
     "now {name}": "nu {name}",
     "part of {name}": "deel van {name}",
+    # how it came to be: a change and its day
+    "renamed {when}": "hernoemd {when}",
+    "merged {when}": "opgegaan {when}",
+    "renamed; date not stated by the page": "hernoemd; datum niet vermeld op de pagina",
+    "merged; date not stated by the page": "opgegaan; datum niet vermeld op de pagina",
+    # through more than one change: the chain, from the name as listed to the present one
+    "now {name}: {chain}": "nu {name}: {chain}",
+    "now part of {name}: {chain}": "nu deel van {name}: {chain}",
+    "{name} ({how})": "{name} ({how})",
+    # a partner of a round that is not in the next round, which has started
+    "left after {round}": "vertrokken na {round}",
+    "left the programme after {round}": "uit het programma na {round}",
+    # an event whose page gives no day
+    "date not stated": "datum niet vermeld",
+    "website of {name}": "website van {name}",
     # an event known only by the day by which it had happened
     "by {day}": "uiterlijk {day}",
     "{name} was renamed {new_name} on {day}": "{name} werd op {day} hernoemd tot {new_name}",
     "{name} was renamed {new_name} by {day}": "{name} werd uiterlijk op {day} hernoemd tot {new_name}",
     # the card (show), in a terminal and in a pipe
     "now": "nu",
+    "chain": "keten",
+    "continues": "zet voort",
     "name": "naam",
     "full name": "volledige naam",
     "also known as": "ook bekend als",
@@ -43,18 +60,33 @@ MESSAGES_NL: dict[str, str] = {
     "country": "land",
     "description": "beschrijving",
     "website": "website",
+    "former website": "vroegere website",
+    "region": "regio",
     "covers": "dekt",
     "note": "noot",
     "sources": "bronnen",
     "source": "bron",
     "partner": "partner",
     "listed as": "vermeld als",
+    "in no round: it continues partners of the programme": (
+        "in geen enkele ronde: zet partners van het programma voort"
+    ),
     "not in the sources": "niet in de bronnen",
     "not verified": "niet geverifieerd",
     "see": "zie",
     "editorial: our judgement from the description, not FIT's": (
         "redactioneel: ons oordeel op basis van de beschrijving, niet dat van FIT"
     ),
+    "our translation: the page does not say it in this language": (
+        "onze vertaling: de pagina zegt het niet in deze taal"
+    ),
+    # who published a source, next to it on the card
+    "own page": "eigen pagina",
+    "FIT": "FIT",
+    "government": "overheid",
+    "press": "pers",
+    "other": "andere",
+    "page of {name}": "pagina van {name}",
     # tables, overviews, the matrix, history
     "domains (editorial mapping): ": "domeinen (redactionele indeling): ",
     "domain (editorial mapping)": "domein (redactionele indeling)",
@@ -70,6 +102,9 @@ MESSAGES_NL: dict[str, str] = {
     "round {round}": "ronde {round}",
     "agency {day}": "agentschap {day}",
     "types": "types",
+    "next round": "volgende ronde",
+    "none in this dataset; see {agency}: {website}": "geen in deze dataset; zie {agency}: {website}",
+    "our translation": "onze vertaling",
     "domain mapping": "domeinindeling",
     "{starts_on} to {ends_on}": "{starts_on} tot {ends_on}",
     "not started": "nog niet begonnen",
@@ -84,11 +119,12 @@ MESSAGES_NL: dict[str, str] = {
         "redactioneel (van ons, op basis van de beschrijving van elke partner): FIT kent er geen toe"
     ),
     # notes on stderr
-    "note: the {round} round ended on {ends_on}; no later round is in this dataset "
-    "(--quiet hides this note)": (
-        "noot: de ronde {round} is afgelopen op {ends_on}; er staat geen latere ronde in deze dataset "
-        "(--quiet verbergt deze noot)"
+    "note: showing the {round} round, which ended on {ends_on}; no later round is in this "
+    "dataset{look} (--quiet hides this note)": (
+        "noot: dit is de ronde {round}, die afliep op {ends_on}; er staat geen latere ronde in deze "
+        "dataset{look} (--quiet verbergt deze noot)"
     ),
+    "; for the next, see {agency}: {website}": "; voor de volgende, zie {agency}: {website}",
     "note: {count} cross-sector partners serve every sector and are not listed ({names}); "
     "add --all-sectors to include them": (
         "noot: {count} sectoroverschrijdende partners dienen elke sector en staan niet in de lijst "

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, create_model
 
 from .dataset.models import Bilingual, Dataset, Partner, Programme, Round, Source
 from .labels import Domain
+from .messages import Msg, say_in
 
 
 class OutputShape(BaseModel):
@@ -30,22 +31,82 @@ class CitedSource(OutputShape):
     title: str | None
     url: str | None
     date: str | None
+    kind: str | None  # who published it: fit, government, press, other, editorial, or a partner's id
 
 
 class State(StrEnum):
     ACTIVE = "active"
     RENAMED = "renamed"
     MERGED = "merged"
+    LEFT = "left"  # in a round, and not in the next round, which has started
+
+
+class Step(OutputShape):
+    """A link of what a partner became: a record (`id`), the name it went by from then on,
+    and the change that led there, with its day and pages. The first link is the partner
+    as the sources listed it (no change)."""
+
+    id: str
+    name: str
+    change: str | None  # renamed or merged; None for the first link
+    date: str | None  # the day it happened, where a page says so
+    by: str | None  # else the day by which a page says it had happened; neither: not stated
+    sources: list[str]
 
 
 class Status(OutputShape):
     """What became of a partner since the sources listed it, as of `today`."""
 
     state: State
-    since: str | None  # the event's date, YYYY-MM or YYYY-MM-DD
-    name: str  # the name it goes by now (for a merged partner: the body it joined)
-    partner: str | None  # for a merger, the id of the partner it became part of
+    since: str | None  # the last change's date (YYYY-MM or YYYY-MM-DD); for left, the next round's start
+    name: str  # the name it goes by now (for a merged partner: the body it is part of now)
+    partner: str | None  # for a merger, the id of the record it is part of now (the chain's end)
+    round: str | None  # for a partner that left: the last round it was in
+    chain: list[Step]  # from the partner as listed to what it is now; [] when nothing changed
     text: str  # one line for people: "now: MEDVIA (renamed 2022-05-17)"
+
+
+def status_said(status: Mapping[str, Any], lang: str, *, brief: bool = False) -> str:
+    """A status (JSON-shaped) for people in `lang`: '' for an active partner; what became of
+    it ('now: MEDVIA (renamed 2022-05-17)'; through several changes, the chain: 'now part of
+    Biovia: flanders.healthTech -> MEDVIA (renamed 2022-05-17) -> Biovia (merged; date not
+    stated by the page)'); `brief` for a narrow table ('now MEDVIA', 'part of Biovia',
+    'left'). catalog.status makes its English `text` with this."""
+    state, name = status["state"], status["name"]
+    if state == State.LEFT:
+        key = "left after {round}" if brief else "left the programme after {round}"
+        return say_in(lang, key, round=status["round"])
+    if state not in (State.RENAMED, State.MERGED):
+        return ""
+    if brief:
+        return say_in(lang, "now {name}" if state == State.RENAMED else "part of {name}", name=name)
+    chain = status["chain"]
+    if len(chain) > 2:
+        key = "now {name}: {chain}" if state == State.RENAMED else "now part of {name}: {chain}"
+        return say_in(lang, key, name=name, chain=chain_said(chain, lang))
+    key = "now: {name} ({how})" if state == State.RENAMED else "now part of {name} ({how})"
+    return say_in(lang, key, name=name, how=_how(chain[-1], lang))
+
+
+def chain_said(chain: Sequence[Mapping[str, Any]], lang: str) -> str:
+    """A chain of steps (JSON-shaped) in `lang`: 'flanders.healthTech -> MEDVIA (renamed
+    2022-05-17) -> Biovia (merged; date not stated by the page)'."""
+    links = [
+        chain[0]["name"],
+        *(say_in(lang, "{name} ({how})", name=s["name"], how=_how(s, lang)) for s in chain[1:]),
+    ]
+    return " -> ".join(links)
+
+
+def _how(step: Mapping[str, Any], lang: str) -> str:
+    """How a link came to be, in `lang`: 'renamed 2022-05-17', 'merged by 2022-12-13',
+    'merged; date not stated by the page'."""
+    renamed = step["change"] == State.RENAMED
+    if step["date"] is None and step["by"] is None:
+        key = "renamed; date not stated by the page" if renamed else "merged; date not stated by the page"
+        return say_in(lang, key)
+    when = step["date"] or Msg("by {day}", day=step["by"])
+    return say_in(lang, "renamed {when}" if renamed else "merged {when}", when=when)
 
 
 class PartnerRecord(Partner):
@@ -193,6 +254,10 @@ class Validation(OutputShape):
     valid: bool
     problems: list[str]
     more: int  # problems found beyond those listed
+    # How many sources each kind of publisher has: a partner's own pages counted together as
+    # "partner"; "not given" for a source without a kind (schema 2 and 3). None when the file
+    # is no dataset the schema accepts.
+    sources_by_kind: dict[str, int] | None
 
 
 # `fitpartners schema --output NAME`: the JSON Schema of each command's records.

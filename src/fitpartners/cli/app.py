@@ -318,10 +318,11 @@ def show_partner(
     found = catalog.resolve(name)
     p, status = found.partner, catalog.status(found.partner)
     names = {q.id: q.name for q in catalog.all_partners}
+    now = catalog.by_id.get(status.partner or "")
     return Card(
         catalog.record(p),
         PARTNER_COLUMNS,
-        text=lambda lang: card_text(p, status, lang, names, catalog.sources),
+        text=lambda lang: card_text(p, status, lang, names, catalog.sources, catalog.continued_by(p), now),
         view=lambda views, lang: views.partner_card(catalog, p, lang),
         notes=[Notice(found.note, people_only=True)] if found.note else [],
     )
@@ -501,8 +502,14 @@ def validate_dataset(
     data, origin = read_bytes(data_path(path, "PATH") or os.environ.get(ENV_DATA) or None)
     dataset, found = problems(data)
     found = duplicate_keys(data) + found + search_data_problems(dataset)
+    from ..dataset.models import kind_counts
+
     result = Validation(
-        dataset=origin, valid=not found, problems=found[:limit], more=max(0, len(found) - limit)
+        dataset=origin,
+        valid=not found,
+        problems=found[:limit],
+        more=max(0, len(found) - limit),
+        sources_by_kind=kind_counts(dataset.sources) if dataset is not None else None,
     )
 
     def text(lang: str) -> str:

@@ -9,7 +9,7 @@ references, provenance) are in `rules.py`.
 
 import datetime as dt
 from enum import StrEnum
-from typing import Annotated, Any, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
@@ -24,6 +24,11 @@ class EventKind(StrEnum):
     TRANSFERRED = "transferred"  # some of its work went to `partner`; it carries on
 
 
+# Who published a source, besides a partner (its id: the partner's own page). FIT's press
+# release counts as FIT's wherever it is published; `editorial` is the pseudo-source.
+SOURCE_KINDS: tuple[str, ...] = ("fit", "government", "press", "other", "editorial")
+
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
 Text = Annotated[str, Field(min_length=1, max_length=10_000)]
@@ -33,8 +38,9 @@ Day = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
 # A date known to the day or only to the month ("2022-12").
 PartialDay = Annotated[str, Field(pattern=r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$")]
 # A host is a name: no brackets (an IPv6 literal such as https://[x would pass a looser
-# pattern, then break urlsplit).
-Url = Annotated[str, Field(pattern=r"^https://[^\s/\[\]]+(/\S*)?$", max_length=2_000)]
+# pattern, then break urlsplit). A page is cited by the address it is stored under, which
+# for a few old pages is http.
+Url = Annotated[str, Field(pattern=r"^https?://[^\s/\[\]]+(/\S*)?$", max_length=2_000)]
 # References to sources: the rules (rules.py) find each among the sources, whose ids are
 # `Id`s, so the pattern is not checked again on every reference (a large file has many:
 # docs/performance.md); the JSON Schema still shows it.
@@ -74,22 +80,48 @@ class Source(Record):
     url: Url | None  # None only for the editorial pseudo-source
     date: Day | None  # as the page gives it
     language: Annotated[str, Field(pattern=r"^[a-z]{2}$")]
+    # Schema 4: who published it, one of SOURCE_KINDS or the id of the partner whose own
+    # page it is (rules.py checks which); absent in older files.
+    kind: Id | None = None
 
     @property
     def is_home_page(self) -> bool:
         return self.url is not None and urlsplit(self.url).path in ("", "/")
 
 
-class Note(Record):
-    text: Text
+Lang = Literal["nl", "en"]
+
+
+class Told(Record):
+    """A text of ours about what pages say: in one language (schema 2 and 3), or in Dutch
+    and English (schema 4), `translated` naming the languages in which it is our
+    translation rather than the language of its page."""
+
+    text: Text | Bilingual
+    translated: list[Lang] = []
+
+    def said(self, lang: str) -> str:
+        """The text in `lang` (a text in one language: as it is)."""
+        text = self.text
+        return text if isinstance(text, str) else getattr(text, lang if lang == "nl" else "en")
+
+    def texts(self) -> list[str]:
+        """Every language's text (for search)."""
+        text = self.text
+        return [text] if isinstance(text, str) else [text.nl, text.en]
+
+    def translated_in(self, lang: str) -> bool:
+        return lang in self.translated
+
+
+class Note(Told):
     sources: SourceIds
 
 
-class AgencyEvent(Record):
+class AgencyEvent(Told):
     """Something that happened to the agency itself (a new CEO)."""
 
     date: PartialDay
-    text: Text
     sources: SourceIds
 
 
@@ -130,28 +162,28 @@ class Membership(Record):
     sources: SourceIds
 
 
-class Event(Record):
+class Event(Told):
     """A change after the sources listed the partner. `date` is when it happened, where a
     page says so; `by` is the day by which a page says it had happened, where that is all
-    it says (one of the two is given)."""
+    it says; neither, where the page gives no day at all (its text says so): such an event
+    counts from the latest day the dataset states anything on (catalog.Catalog.known_by)."""
 
     date: PartialDay | None
     by: PartialDay | None = None  # schema 3; absent in schema 2 files
     kind: EventKind
-    text: Text
     new_name: Text | None
     partner: Id | None
     sources: SourceIds
 
     @property
     def when(self) -> str:
-        """The day (or month) it happened, else the day by which it had: for ordering."""
+        """The day (or month) it happened, else the day by which it had; '' for neither."""
         return self.date or self.by or ""
 
     @property
     def when_text(self) -> str:
-        """'2022-05-17', or 'by 2022-12-13' where the page says no more (a messages.Msg)."""
-        return self.date or Msg("by {day}", day=self.by)
+        """'2022-05-17', 'by 2022-12-13' or 'date not stated' (a messages.Msg)."""
+        return self.date or (Msg("by {day}", day=self.by) if self.by else Msg("date not stated"))
 
 
 class CoverageItem(Record):
@@ -160,6 +192,13 @@ class CoverageItem(Record):
 
     sector: Sector
     text: Annotated[str, Field(min_length=1, max_length=300)]
+    sources: SourceIds
+
+
+class Region(Record):
+    """A region a partner serves, as a page states it."""
+
+    name: Bilingual
     sources: SourceIds
 
 
@@ -183,11 +222,14 @@ class Partner(Record):
     cross_sector: bool | None
     country: CountryCode | None
     description: Bilingual | None
-    website: Url | None
-    rounds: Annotated[list[Membership], Field(min_length=1)]
+    website: Url | None  # the present one
+    former_websites: list[Url] = []  # schema 4: the sites it had before, latest first
+    # Its memberships; none for a record that only continues partners (a merger's result).
+    rounds: list[Membership]
     events: list[Event]
     notes: list[Note]
     coverage: list[CoverageItem] = []  # schema 3; absent in schema 2 files
+    regions: list[Region] = []  # schema 4: where a page says it serves one region
     sources: dict[str, SourceIds]
 
     def own_names(self) -> list[str]:
@@ -252,8 +294,10 @@ class CountryIndex(Record):
 
 
 class Dataset(Record):
-    # 3 added coverage and events known only by a day (`by`); 2 files still load.
-    schema_version: Annotated[int, Field(ge=2, le=3)]
+    # 3 added coverage and events known only by a day (`by`); 4 source kinds, notes and
+    # events in Dutch and English, events with no day, regions, former websites and
+    # records in no round; 2 and 3 files still load.
+    schema_version: Annotated[int, Field(ge=2, le=4)]
     programme: Programme
     rounds: Annotated[list[Round], Field(min_length=1)]
     sources: Annotated[list[Source], Field(min_length=1)]
@@ -265,12 +309,26 @@ PARTNER_FIELDS: tuple[str, ...] = tuple(Partner.model_fields)
 # Fields that state facts and so must name their source in a partner's "sources". The
 # id is ours; rounds, events, notes and coverage items carry sources of their own.
 FACT_FIELDS: tuple[str, ...] = tuple(
-    f for f in PARTNER_FIELDS if f not in ("id", "rounds", "events", "notes", "coverage", "sources")
+    f
+    for f in PARTNER_FIELDS
+    if f not in ("id", "rounds", "events", "notes", "coverage", "regions", "sources")
 )
+
+
+def kind_counts(sources: list[Source]) -> dict[str, int]:
+    """How many sources each kind of publisher has, in SOURCE_KINDS' order: the pages of
+    partners (own pages) counted as "partner"; "not given" where a source has no kind."""
+    counts = dict.fromkeys(("partner", *SOURCE_KINDS), 0)
+    for s in sources:
+        key = s.kind if s.kind in SOURCE_KINDS else "partner" if s.kind else "not given"
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 # Fields that are our judgement, not a source's statement.
 EDITORIAL_FIELDS: tuple[str, ...] = ("domains", "cross_sector")
 # The one fact a site's home page may source: that the site exists.
-HOME_PAGE_FIELDS: tuple[str, ...] = ("website",)
+HOME_PAGE_FIELDS: tuple[str, ...] = ("website", "former_websites")
 
 
 def json_schema() -> dict[str, Any]:

@@ -21,22 +21,26 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterator
-from itertools import chain
+from itertools import chain, pairwise
 
 from ..labels import EDITORIAL_SOURCE, PartnerType, fold
 from .models import (
     EDITORIAL_FIELDS,
     FACT_FIELDS,
     HOME_PAGE_FIELDS,
+    SOURCE_KINDS,
     Dataset,
     EventKind,
     Partner,
     Source,
+    Told,
 )
 
 _FACT_FIELDS = frozenset(FACT_FIELDS)
 _LATEST_ROUND_FIELDS = ("number", "type", "cross_sector")
 _NAMES_A_PARTNER = (EventKind.MERGED, EventKind.TRANSFERRED)
+_SOURCE_KINDS = frozenset(SOURCE_KINDS)
+BILINGUAL_SINCE = 4  # the schema version from which notes and events are in Dutch and English
 
 
 class Context:
@@ -44,7 +48,18 @@ class Context:
     the partner rules go through the partners: the first partner with a number or a name
     owns it."""
 
-    __slots__ = ("ds", "sources", "citable", "round_ids", "partner_ids", "latest", "numbers", "owners")
+    __slots__ = (
+        "ds",
+        "sources",
+        "citable",
+        "round_ids",
+        "partner_ids",
+        "merged_into",
+        "languages",
+        "latest",
+        "numbers",
+        "owners",
+    )
 
     def __init__(self, ds: Dataset) -> None:
         self.ds = ds
@@ -53,6 +68,12 @@ class Context:
         self.citable = frozenset(sid for sid, s in self.sources.items() if not s.is_home_page)
         self.round_ids = frozenset(r.id for r in ds.rounds)
         self.partner_ids = frozenset(p.id for p in ds.partners)
+        # The partners that others merged into (a record in no round must be one).
+        self.merged_into = frozenset(
+            e.partner for p in ds.partners for e in p.events if e.kind is EventKind.MERGED and e.partner
+        )
+        # source id -> its language, the editorial pseudo-source left out (no page's language)
+        self.languages = {sid: s.language for sid, s in self.sources.items() if sid != EDITORIAL_SOURCE}
         self.latest: str = max(ds.rounds, key=lambda r: r.starts_on).id
         self.numbers: dict[int, int] = {}  # partner number -> index of the partner it names
         self.owners: dict[str, int] = {}  # folded name -> index of the partner it names
@@ -93,6 +114,86 @@ def round_ids_unique(ctx: Context) -> Iterator[str]:
     """No two rounds share an id."""
     for dup in _dupes([r.id for r in ctx.ds.rounds]):
         yield f"rounds: duplicate id {dup!r}"
+
+
+def source_kinds(ctx: Context) -> Iterator[str]:
+    """Each source says who published it: fit, government, press, other, or a partner's id."""
+    # Required from schema 4 on; `editorial` is the kind of the editorial pseudo-source only.
+    required = ctx.ds.schema_version >= BILINGUAL_SINCE
+    for i, s in enumerate(ctx.ds.sources):
+        at = f"sources[{i}] ({s.id}).kind"
+        if s.kind is None:
+            if required:
+                yield f"{at}: required: one of {', '.join(SOURCE_KINDS)}, or a partner's id"
+        elif s.kind not in _SOURCE_KINDS and s.kind not in ctx.partner_ids:
+            # Said as a reference: one to a partner a schema error left out is not said twice.
+            yield f"{at}: not one of {', '.join(SOURCE_KINDS)}, and unknown partner {s.kind!r}"
+        elif (s.kind == EDITORIAL_SOURCE) != (s.id == EDITORIAL_SOURCE):
+            yield f"{at}: 'editorial' is the kind of the editorial pseudo-source, and its only kind"
+
+
+def _told(ctx: Context, at: str, told: Told, sources: list[str]) -> Iterator[str]:
+    """A note or event: in Dutch and English from schema 4 on; `translated` only for such a
+    text, each language once; a language not marked as our translation is that of one of
+    its pages."""
+    translated = told.translated
+    if told.text.__class__ is str:
+        if ctx.ds.schema_version >= BILINGUAL_SINCE:
+            yield f"{at}.text: from schema {BILINGUAL_SINCE} on, a text in Dutch and English (nl, en)"
+        if translated:
+            yield f"{at}.translated: only for a text in Dutch and English"
+        return
+    if len(translated) == 2 and translated[0] != translated[1]:
+        return  # both ours: nothing to check against the pages (the common case is one)
+    if len(set(translated)) != len(translated):
+        yield f"{at}.translated: a language named twice"
+    languages = ctx.languages
+    for lang in ("nl", "en"):
+        if lang not in translated and not any(languages.get(sid) == lang for sid in sources):
+            yield f"{at}.translated: no page cited is in {lang!r}, so its {lang!r} text is our translation"
+
+
+def told_in_both_languages(ctx: Context) -> Iterator[str]:
+    """The programme's events and the rounds' notes are told in both languages (_told)."""
+    for i, ev in enumerate(ctx.ds.programme.events):
+        yield from _told(ctx, f"programme.events[{i}]", ev, ev.sources)
+    for i, r in enumerate(ctx.ds.rounds):
+        for j, n in enumerate(r.notes):
+            yield from _told(ctx, f"rounds[{i}] ({r.id}).notes[{j}]", n, n.sources)
+
+
+def rounds_in_sequence(ctx: Context) -> Iterator[str]:
+    """Rounds do not overlap: each starts after the one before it ends."""
+    # A partner's state (left) is read from the round after its last one: one round.
+    ordered = sorted(ctx.ds.rounds, key=lambda r: r.starts_on)
+    for before, after in pairwise(ordered):
+        if after.starts_on <= before.ends_on:
+            yield (
+                f"rounds ({after.id}).starts_on: {after.starts_on} is not after the end of "
+                f"{before.id} ({before.ends_on})"
+            )
+
+
+def mergers_lead_somewhere(ctx: Context) -> Iterator[str]:
+    """A partner merges once, into another, and following its mergers never leads back to it."""
+    # What a partner is now (catalog.status) is read by following them.
+    into: dict[str, str] = {}
+    for i, p in enumerate(ctx.ds.partners):
+        targets = [e.partner for e in p.events if e.kind is EventKind.MERGED and e.partner is not None]
+        if len(targets) > 1:
+            yield f"{ctx.partner_at(i)}.events: merged {len(targets)} times; a partner merges once"
+        if p.id in targets:
+            yield f"{ctx.partner_at(i)}.events: merged into itself"
+        elif targets:
+            into.setdefault(p.id, targets[0])
+    for i, p in enumerate(ctx.ds.partners):
+        seen: set[str] = set()
+        at = into.get(p.id)
+        while at is not None and at != p.id and at not in seen:  # ends: `seen` grows each step
+            seen.add(at)
+            at = into.get(at)
+        if at == p.id:
+            yield f"{ctx.partner_at(i)}.events: its mergers lead back to it"
 
 
 def programme_sources(ctx: Context) -> Iterator[str]:
@@ -157,8 +258,10 @@ def names_unique(ctx: Context, i: int, p: Partner) -> Iterator[str]:
 
 
 def memberships_known_and_sourced(ctx: Context, i: int, p: Partner) -> Iterator[str]:
-    """Each membership of a partner names a known round and cites citable sources."""
+    """Memberships name known rounds and cite citable sources; a record in no round is merged into."""
     round_ids, citable = ctx.round_ids, ctx.citable
+    if not p.rounds and p.id not in ctx.merged_into:
+        yield f"{ctx.partner_at(i)}.rounds: in no round, and no partner merged into it"
     for j, m in enumerate(p.rounds):
         if m.round not in round_ids:
             yield f"{ctx.partner_at(i)}.rounds[{j}].round: unknown round {m.round!r}"
@@ -205,7 +308,7 @@ def country_iff_chamber(ctx: Context, i: int, p: Partner) -> Iterator[str]:
 
 
 def events_sourced_and_complete(ctx: Context, i: int, p: Partner) -> Iterator[str]:
-    """Each event cites citable sources, names only known partners, and has what its kind needs."""
+    """Each event cites citable sources, names known partners, has what its kind needs, both languages."""
     citable, partner_ids = ctx.citable, ctx.partner_ids
     for j, e in enumerate(p.events):
         at = f"{ctx.partner_at(i)}.events[{j}]"
@@ -217,8 +320,9 @@ def events_sourced_and_complete(ctx: Context, i: int, p: Partner) -> Iterator[st
             yield f"{at}.new_name: a rename needs the new name"
         if e.kind in _NAMES_A_PARTNER and e.partner is None:
             yield f"{at}.partner: a {e.kind.value} event names the partner"
-        if e.date is None and e.by is None:
-            yield f"{at}.date: needs the date, or `by`, the day by which a page says it happened"
+        if e.date is not None and e.by is not None:
+            yield f"{at}.by: the date is known; `by` is only for an event a page dates no closer"
+        yield from _told(ctx, at, e, e.sources)
 
 
 def coverage_sourced(ctx: Context, i: int, p: Partner) -> Iterator[str]:
@@ -230,11 +334,20 @@ def coverage_sourced(ctx: Context, i: int, p: Partner) -> Iterator[str]:
 
 
 def notes_sourced(ctx: Context, i: int, p: Partner) -> Iterator[str]:
-    """Each note of a partner cites citable sources."""
+    """Each note of a partner cites citable sources and is told in both languages (_told)."""
     citable = ctx.citable
     for j, n in enumerate(p.notes):
         if not citable.issuperset(n.sources):
             yield from ctx.check_sources(f"{ctx.partner_at(i)}.notes[{j}].sources", n.sources)
+        yield from _told(ctx, f"{ctx.partner_at(i)}.notes[{j}]", n, n.sources)
+
+
+def regions_sourced(ctx: Context, i: int, p: Partner) -> Iterator[str]:
+    """Each region a partner serves cites the page that states it (no home page)."""
+    citable = ctx.citable
+    for j, r in enumerate(p.regions):
+        if not citable.issuperset(r.sources):
+            yield from ctx.check_sources(f"{ctx.partner_at(i)}.regions[{j}].sources", r.sources)
 
 
 def sources_cite_fact_fields(ctx: Context, i: int, p: Partner) -> Iterator[str]:
@@ -269,9 +382,13 @@ def facts_have_sources(ctx: Context, i: int, p: Partner) -> Iterator[str]:
 
 RULES: list[Rule] = [
     source_ids_unique,
+    source_kinds,
     round_ids_unique,
     programme_sources,
     rounds_sourced_and_dated,
+    rounds_in_sequence,
+    told_in_both_languages,
+    mergers_lead_somewhere,
     each_partner,
 ]
 
@@ -288,6 +405,7 @@ PARTNER_RULES: list[PartnerRule] = [
     events_sourced_and_complete,
     notes_sourced,
     coverage_sourced,
+    regions_sourced,
     sources_cite_fact_fields,
     facts_have_sources,
 ]

@@ -24,8 +24,8 @@ from ..labels import (
     label,
     sector_label,
 )
-from ..messages import Msg, say_in
-from ..results import json_records
+from ..messages import say_in
+from ..results import json_records, status_said
 
 LIST_SEPARATOR = "; "
 
@@ -104,21 +104,9 @@ def cell(
 def status_text(status: Mapping[str, Any], lang: str, *, brief: bool = False) -> str:
     """A partner's status (JSON-shaped) for people: nothing for an active partner; else
     what became of it, in `lang` ('now: MEDVIA (renamed 2022-05-17)'), or briefly for a
-    narrow table ('now MEDVIA', 'part of MEDVIA'). The English text in full is the
-    status' own `text`, as JSON carries it."""
-    state, name = status["state"], status["name"]
-    if state not in ("renamed", "merged"):
-        return ""
-    if brief:
-        return say_in(lang, "now {name}" if state == "renamed" else "part of {name}", name=name)
-    if lang == "en":
-        return str(status["text"])
-    since = status["since"]
-    # The status' text says 'by DAY' where the event is known only by the day by which it
-    # had happened (catalog.status); the JSON keeps no other mark of it.
-    when = Msg("by {day}", day=since) if str(status["text"]).endswith(f"by {since})") else since
-    key = "now: {name} (renamed {when})" if state == "renamed" else "now part of {name} (merged {when})"
-    return say_in(lang, key, name=name, when=when)
+    narrow table ('now MEDVIA', 'part of Biovia', 'left'): results.status_said, which also
+    made the English `text` JSON carries."""
+    return status_said(status, lang, brief=brief)
 
 
 def _match_text(match: dict[str, Any], *, labels: bool, lang: str) -> str:
@@ -161,11 +149,23 @@ def _item(value: Any, lang: str) -> str:
     if isinstance(value, dict):
         if "round" in value:
             return str(value["round"])
-        if "date" in value:
-            return f"{value['date'] or say_in(lang, 'by {day}', day=value.get('by'))} {value['text']}"
+        if "kind" in value and "text" in value:  # an event
+            when = value["date"] or (
+                say_in(lang, "by {day}", day=value["by"])
+                if value.get("by")
+                else say_in(lang, "date not stated")
+            )
+            return f"{when} {_told(value['text'], lang)}"
         if "text" in value:
-            return str(value["text"])
+            return _told(value["text"], lang)
+        if "name" in value:  # a region
+            return _told(value["name"], lang)
     return str(value)
+
+
+def _told(text: Any, lang: str) -> str:
+    """A note's or event's text (JSON-shaped): in one language, or {"nl": ..., "en": ...}."""
+    return str(text[lang if lang == "nl" else "en"]) if isinstance(text, dict) else str(text)
 
 
 def rows(

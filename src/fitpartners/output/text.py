@@ -21,7 +21,7 @@ from ..labels import (
     sector_label,
 )
 from ..messages import bilingual_num, in_lang, say_in
-from ..results import Status
+from ..results import Status, chain_said
 from ..search.countries import country_name
 from .cells import LIST_SEPARATOR, status_text
 from .stream import sanitize
@@ -49,36 +49,87 @@ def pairs_text(pairs: Sequence[tuple[str, str]]) -> str:
 # -- the partner card ----------------------------------------------------------------------
 
 EDITORIAL_NOTE = "editorial: our judgement from the description, not FIT's"
+TRANSLATED_NOTE = "our translation: the page does not say it in this language"
+# Who published a source, as the card says it next to the source (a partner's own page:
+# "own page"; another partner's: "page of NAME").
+KIND_WORDS = {"fit": "FIT", "government": "government", "press": "press", "other": "other"}
+
+
+def kind_said(kind: str | None, own: str, lang: str, partner_names: Mapping[str, str]) -> str:
+    """Who published a source, for a card of the partner `own` (an id): 'own page', 'FIT',
+    'press', 'page of Voka'; '' when the dataset does not say (schema 2 and 3)."""
+    if kind is None or kind == EDITORIAL_SOURCE:
+        return ""
+    if kind == own:
+        return say_in(lang, "own page")
+    if kind in KIND_WORDS:
+        return say_in(lang, KIND_WORDS[kind])
+    return say_in(lang, "page of {name}", name=partner_names.get(kind, kind))
 
 
 class CardRow:
-    """One line of a card: a heading, its value, the ids of its sources in the order cited.
-    A plain class: a NamedTuple's class costs every run's start."""
+    """One line of a card: a heading, its value, the ids of its sources in the order cited,
+    and whether the value is our translation (not the language of its page). A plain
+    class: a NamedTuple's class costs every run's start."""
 
-    __slots__ = ("heading", "value", "sources")
+    __slots__ = ("heading", "value", "sources", "translated")
 
-    def __init__(self, heading: str, value: str, sources: list[str]) -> None:
+    def __init__(self, heading: str, value: str, sources: list[str], translated: bool = False) -> None:
         self.heading = heading
         self.value = value
         self.sources = sources
+        self.translated = translated
 
 
-def card_rows(p: Partner, status: Status, lang: str, partner_names: Mapping[str, str]) -> list[CardRow]:
+def _present_rows(
+    status: Status, lang: str, continues: Sequence[Status], now: Partner | None
+) -> list[CardRow]:
+    """The card's first rows: what became of the partner (and, through more than one
+    change, the chain), the website of what it is part of now, and the partners it
+    continues."""
+    w = functools.partial(say_in, lang)
+    rows: list[CardRow] = []
+    if status.state.value != "active":
+        # Under the heading "now": 'MEDVIA (renamed ...)', 'part of MEDVIA (merged ...)', 'left ...'.
+        said = status_text(status.model_dump(), lang, brief=len(status.chain) > 2)
+        rows.append(CardRow(w("now"), said.removeprefix(f"{w('now')}: ").removeprefix(f"{w('now')} "), []))
+        if len(status.chain) > 2:
+            chain = [step.model_dump() for step in status.chain]
+            sources = [sid for step in status.chain for sid in step.sources]
+            rows.append(CardRow(w("chain"), chain_said(chain, lang), sources))
+        if now is not None:
+            website = now.website or w("not verified")
+            sources = list(now.sources.get("website", [])) if now.website else []
+            rows.append(CardRow(say_in(lang, "website of {name}", name=now.name), website, sources))
+    for before in continues:
+        chain = [step.model_dump() for step in before.chain]
+        sources = [sid for step in before.chain for sid in step.sources]
+        rows.append(CardRow(w("continues"), chain_said(chain, lang), sources))
+    return rows
+
+
+def card_rows(
+    p: Partner,
+    status: Status,
+    lang: str,
+    partner_names: Mapping[str, str],
+    continues: Sequence[Status] = (),
+    now: Partner | None = None,
+) -> list[CardRow]:
     """Every field of a partner that has a value, with the sources of each, in the card's
-    order: present status, names, type, domains, country, description, website, rounds,
-    events, notes. `partner_names`: partner id -> name, for events that name another."""
+    order: present status (and, through more than one change, the chain of them), the
+    partners it continues (`continues`: their statuses, whose chains end at this record),
+    names, type, domains, country, description, website (the present one, then the former),
+    regions, coverage, rounds, events, notes. `now`: the record a merged partner is part of
+    now, whose website comes first, before the partner's own. `partner_names`: partner id ->
+    name, for events that name another."""
     w = functools.partial(say_in, lang)
     cited = p.sources
-    rows: list[CardRow] = []
+    rows = _present_rows(status, lang, continues, now)
 
-    def row(heading: str, value: str, sources: Sequence[str] | None = None) -> None:
-        rows.append(CardRow(heading, value, list(sources or [])))
+    def row(heading: str, value: str, sources: Sequence[str] | None = None, translated: bool = False) -> None:
+        rows.append(CardRow(heading, value, list(sources or []), translated))
 
-    if status.state.value != "active":
-        # 'now: MEDVIA (renamed ...)' under the heading 'now' reads 'MEDVIA (renamed ...)'.
-        # Under the heading "now": 'MEDVIA (renamed ...)', 'part of MEDVIA (merged ...)'.
-        said = status_text(status.model_dump(), lang)
-        row(w("now"), said.removeprefix(f"{w('now')}: ").removeprefix(f"{w('now')} "))
     row(w("name"), p.name, cited.get("name"))
     if p.full_name is not None:
         row(
@@ -110,15 +161,22 @@ def card_rows(p: Partner, status: Status, lang: str, partner_names: Mapping[str,
     if p.description is not None:
         row(w("description"), getattr(p.description, lang), cited.get("description"))
     row(w("website"), p.website or w("not verified"), cited.get("website") if p.website else None)
+    if p.former_websites:
+        row(w("former website"), LIST_SEPARATOR.join(p.former_websites), cited.get("former_websites"))
+    for r in p.regions:
+        row(w("region"), getattr(r.name, lang if lang == "nl" else "en"), r.sources)
     for c in p.coverage:
         row(w("covers"), f"{c.text} ({sector_label(c.sector, lang)})", c.sources)
     for m in p.rounds:
         row(f"{w('partner')} {m.round}", f"{w('listed as')}: {m.listed_as}", m.sources)
+    if not p.rounds:
+        row(w("partner"), w("in no round: it continues partners of the programme"))
     for e in p.events:
         other = partner_names.get(e.partner or "")
-        row(in_lang(e.when_text, lang), e.text + (f" ({w('see')} {other})" if other else ""), e.sources)
+        text = e.said(lang) + (f" ({w('see')} {other})" if other else "")
+        row(in_lang(e.when_text, lang), text, e.sources, e.translated_in(lang))
     for n in p.notes:
-        row(w("note"), n.text, n.sources)
+        row(w("note"), n.said(lang), n.sources, n.translated_in(lang))
     return rows
 
 
@@ -134,31 +192,51 @@ def footnotes(rows: Sequence[CardRow]) -> dict[str, str]:
     return marks
 
 
+def row_marks(r: CardRow, marks: Mapping[str, str]) -> str:
+    """What follows a card row's value: its sources' marks, and [T] for our translation."""
+    cited = "".join(f"[{marks[s]}]" for s in r.sources)
+    return cited + ("[T]" if r.translated else "")
+
+
 def card_text(
-    p: Partner, status: Status, lang: str, partner_names: Mapping[str, str], sources: Mapping[str, Any]
+    p: Partner,
+    status: Status,
+    lang: str,
+    partner_names: Mapping[str, str],
+    sources: Mapping[str, Any],
+    continues: Sequence[Status] = (),
+    now: Partner | None = None,
 ) -> str:
     """The card for a pipe or a file: 'heading: value [1]' lines, then the numbered sources
-    with their full addresses; no colour, nothing wrapped."""
-    rows = card_rows(p, status, lang, partner_names)
+    with who published each and their full addresses; no colour, nothing wrapped."""
+    rows = card_rows(p, status, lang, partner_names, continues, now)
     marks = footnotes(rows)
-    lines = [
-        f"{r.heading}: {r.value}" + (" " + "".join(f"[{marks[s]}]" for s in r.sources) if r.sources else "")
-        for r in rows
-    ]
+    lines = [f"{r.heading}: {r.value}" + (f" {m}" if (m := row_marks(r, marks)) else "") for r in rows]
     numbered = [(m, sid) for sid, m in marks.items() if m != "E"]
     if marks:  # a numbered source or the editorial one
         lines.append(f"{say_in(lang, 'sources')}:")
     for mark, sid in numbered:
-        lines.append(f"[{mark}] {source_line(sources[sid])}")
+        kind = kind_said(sources[sid].kind, p.id, lang, partner_names)
+        lines.append(f"[{mark}] {source_line(sources[sid], kind)}")
     if EDITORIAL_SOURCE in marks:
         lines.append("[E] " + say_in(lang, EDITORIAL_NOTE))
+    if any(r.translated for r in rows):
+        lines.append("[T] " + say_in(lang, TRANSLATED_NOTE))
     return "".join(f"{sanitize(line)}\n" for line in lines)
 
 
-def source_line(source: Any) -> str:
-    """A source (Source or CitedSource) as one line: publisher, date, title, address."""
-    parts = [source.publisher, source.date, source.title, source.url]
+def source_line(source: Any, kind: str = "") -> str:
+    """A source (Source or CitedSource) as one line: publisher (and who that is, `kind`),
+    date, title, address."""
+    publisher = f"{source.publisher} ({kind})" if kind else source.publisher
+    parts = [publisher, source.date, source.title, source.url]
     return ", ".join(str(part) for part in parts if part)
+
+
+def _marked_translation(told: Any, lang: str) -> str:
+    """A note or event (a models.Told) in `lang`, '(our translation)' after it where it is."""
+    text: str = told.said(lang)
+    return f"{text} ({say_in(lang, 'our translation')})" if told.translated_in(lang) else text
 
 
 def about_lines(info: Any, lang: str) -> list[tuple[str, str]]:
@@ -190,9 +268,21 @@ def about_lines(info: Any, lang: str) -> list[tuple[str, str]]:
             facts.append(say("{count} partners", count=r.partner_count))
         heading = say("round {round}", round=r.id)
         pairs.append((heading, "; ".join(facts)))
-        pairs += [(heading, n.text) for n in r.notes]
+        pairs += [(heading, _marked_translation(n, lang)) for n in r.notes]
+    if info.rounds and info.rounds[-1].state.value == "ended" and agency.website:
+        website = agency.website
+        pairs.append(
+            (
+                say("next round"),
+                say(
+                    "none in this dataset; see {agency}: {website}",
+                    agency=agency.abbreviation,
+                    website=website,
+                ),
+            )
+        )
     for e in prog.events:
-        pairs.append((say("agency {day}", day=e.date), e.text))
+        pairs.append((say("agency {day}", day=e.date), _marked_translation(e, lang)))
     per_type = ", ".join(
         f"{label(TYPE_LABELS[PartnerType(t.type)], lang)} {t.count}" for t in info.partners_per_type
     )

@@ -25,9 +25,9 @@ from ..labels import DOMAIN_LABELS, DOMAIN_SHORT, EDITORIAL_SOURCE, Domain, labe
 from ..labels import heading as label_heading
 from ..messages import say_in
 from ..results import About, HistoryStep, OverviewRow
-from .cells import CellTable, status_text
+from .cells import CellTable
 from .stream import guard, sanitize
-from .text import EDITORIAL_NOTE, card_rows, footnotes
+from .text import EDITORIAL_NOTE, TRANSLATED_NOTE, card_rows, footnotes, kind_said, row_marks
 
 MIN_WIDTH = 10
 
@@ -294,26 +294,33 @@ def domain_legend(lang: str, cells: Sequence[str] | None = None) -> Text | None:
 def partner_card(catalog: Catalog, p: Partner, lang: str) -> Group:
     """Every field of a partner, each fact followed by its footnoted sources (the rows
     of text.card_rows, which the plain card prints too)."""
-    rows = card_rows(p, catalog.status(p), lang, {q.id: q.name for q in catalog.all_partners})
+    names = {q.id: q.name for q in catalog.all_partners}
+    status = catalog.status(p)
+    now = catalog.by_id.get(status.partner or "")
+    rows = card_rows(p, status, lang, names, catalog.continued_by(p), now)
     marks = footnotes(rows)
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     for r in rows:
         line = text(r.value)
-        if r.sources:
-            line.append(" " + "".join(f"[{marks[s]}]" for s in r.sources), style="dim")
+        if r.sources or r.translated:
+            line.append(" " + row_marks(r, marks), style="dim")
         grid.add_row(text(r.heading), line)
     parts: list[Any] = []
     for source_id, mark in marks.items():
         if mark == "E":
             continue
         s = catalog.sources[source_id]
-        parts.append(text(f"[{mark}] {', '.join(x for x in (s.publisher, s.date, s.title) if x)}", "dim"))
+        kind = kind_said(s.kind, p.id, lang, names)
+        publisher = f"{s.publisher} ({kind})" if kind else s.publisher
+        parts.append(text(f"[{mark}] {', '.join(x for x in (publisher, s.date, s.title) if x)}", "dim"))
         if s.url:
             parts.append(Text("    ", no_wrap=True, overflow="ignore").append_text(link(s.url)))
     if EDITORIAL_SOURCE in marks:
         parts.append(text("[E] " + say_in(lang, EDITORIAL_NOTE), "dim"))
+    if any(r.translated for r in rows):
+        parts.append(text("[T] " + say_in(lang, TRANSLATED_NOTE), "dim"))
     heading = f"#{p.number} {p.name}" if p.number is not None else p.name
     return Group(text(heading, "bold"), grid, Text(""), *parts)
 
@@ -413,7 +420,8 @@ def history(catalog: Catalog, steps: list[HistoryStep], lang: str = "en") -> Gro
 
 
 def _with_status(catalog: Catalog, p: Partner, lang: str) -> str:
-    status = catalog.status(p)
-    if status.state.value == "active":
+    """A partner's name, with what became of it briefly ('flanders.bio (part of Biovia)'), as a
+    list of candidates says it; not that it left: history's own groups say who left."""
+    if catalog.status(p).state.value == "left":
         return p.name
-    return f"{p.name} ({status_text(status.model_dump(), lang)})"
+    return catalog.marked(p, lang)

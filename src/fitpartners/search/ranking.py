@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from ..dataset.models import Name, Partner
@@ -245,11 +245,11 @@ def _fields(p: Partner, by_id: dict[str, Partner]) -> dict[str, tuple[str, ...]]
         texts["description_en"].append(p.description.en)
         texts["description_nl"].append(p.description.nl)
     for e in p.events:
-        texts["events"] += [e.text, e.new_name or ""]
+        texts["events"] += [*e.texts(), e.new_name or ""]
         other = by_id.get(e.partner or "")
         if other is not None:
             texts["events"] += [other.name, *(n.text for n in other.later_names())]
-    texts["notes"] += [n.text for n in p.notes]
+    texts["notes"] += [text for n in p.notes for text in n.texts()]
     # Export services ("certificaten van oorsprong") are what any exporter is offered: they
     # weigh as generic words do, below what a partner covers in a sector.
     for c in p.coverage:
@@ -632,12 +632,13 @@ def _tally_countries(index: _Index, codes_named: dict[str, tuple[str, ...]], tal
 
 
 def search(
-    partners: Sequence[Partner], words: Sequence[str], merged_into: dict[str, str] | None = None
+    partners: Sequence[Partner], words: Sequence[str], merged_into: Mapping[str, Sequence[str]] | None = None
 ) -> Ranking:
     """Partners matching at least one query word, best first: more words matched first
     (a word read through a typo counts half), then by where they matched (WEIGHTS), then
-    by number. A partner that merged into another (`merged_into`: id -> id) comes right
-    after it when both match. When the query names a sector or a country, the partners
+    by number. A partner that merged into others (`merged_into`: id -> the ids it became
+    part of, nearest first: Medtech Flanders -> MEDVIA, Biovia) comes right after the
+    nearest of them that matches too. When the query names a sector or a country, the partners
     that serve every sector follow, marked cross_sector, unless they matched already."""
     query = _parse(words)
     index = _index(partners)
@@ -705,17 +706,21 @@ def _hit(p: Partner, score: float, why: list[Evidence], fields: Iterable[str]) -
     )
 
 
-def _successors_first(hits: list[Hit], merged_into: dict[str, str]) -> list[Hit]:
-    """A partner that merged into another hit moves right after it, marked."""
-    by_id = {h.partner.id: h for h in hits}
-    moved = {h.partner.id for h in hits if merged_into.get(h.partner.id) in by_id}
+def _successors_first(hits: list[Hit], merged_into: Mapping[str, Sequence[str]]) -> list[Hit]:
+    """A partner that merged into another hit moves right after the nearest such, marked."""
+    found = {h.partner.id for h in hits}
+    after = {
+        pid: next(sid for sid in successors if sid in found)
+        for pid, successors in merged_into.items()
+        if pid in found and any(sid in found for sid in successors)
+    }
     out: list[Hit] = []
     for h in hits:
-        if h.partner.id in moved:
+        if h.partner.id in after:
             continue
         out.append(h)
         for other in hits:
-            if other.partner.id in moved and merged_into[other.partner.id] == h.partner.id:
+            if after.get(other.partner.id) == h.partner.id:
                 out.append(other._replace(merged_into=h.partner.id))
     return out
 
