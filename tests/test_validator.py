@@ -236,6 +236,38 @@ def _agency_event_translation_unmarked(raw: Raw) -> str:
     return "programme.events[1].translated: no page cited is in 'en', so its 'en' text is our translation"
 
 
+def _source_on_no_day(raw: Raw) -> str:
+    i, source = next((i, s) for i, s in enumerate(raw["sources"]) if s["date"])
+    source["date"] = "2022-02-30"  # the pattern allows it; the calendar does not
+    return f"sources[{i}] ({source['id']}).date: '2022-02-30' is no day of the calendar"
+
+
+def _event_in_no_month(raw: Raw) -> str:
+    where, healthtech = at(raw, "flanders-healthtech")
+    healthtech["events"][0]["date"] = "2021-13"
+    return f"{where}.events[0].date: '2021-13' is no day of the calendar"
+
+
+@pytest.mark.parametrize(
+    ("where", "value"),
+    [
+        (("programme", "events", 0, "date"), "2021-11-31"),
+        (("sources", 0, "date"), "2021-02-29"),  # not a leap year
+        (("partners", 9, "events", 0, "date"), "2022-00"),
+    ],
+)
+def test_a_date_the_calendar_does_not_have_is_refused(dataset, where, value):
+    set_at(dataset, where, value)
+    found = problems_of(dataset)
+    assert any(f"{value!r} is no day of the calendar" in problem for problem in found), found
+
+
+def test_a_leap_day_and_a_month_are_days_of_the_calendar(dataset):
+    set_at(dataset, ("programme", "events", 0, "date"), "2024-02-29")
+    set_at(dataset, ("partners", 9, "events", 0, "date"), "2022-05")
+    assert not [p for p in problems_of(dataset) if "no day of the calendar" in p]
+
+
 def _merger_loop(raw: Raw) -> str:
     where, biovia = at(raw, "biovia")
     _, medtech = at(raw, "medtech-flanders")
@@ -368,6 +400,7 @@ def _latest_partner_without_type(raw: Raw) -> str:
 BROKEN_FOR: dict[str, Callable[[Raw], str]] = {
     "source_ids_unique": _duplicate_source,
     "source_kinds": _kind_unknown,
+    "dates_exist": _source_on_no_day,
     "round_ids_unique": _duplicate_round,
     "programme_sources": _agency_event_source,
     "rounds_sourced_and_dated": _round_ends_before_it_starts,
@@ -384,6 +417,7 @@ BROKEN_FOR: dict[str, Callable[[Raw], str]] = {
     "domains_match_cross_sector": _no_domain,
     "spearhead_only_for_clusters": _spearhead_not_a_cluster,
     "country_iff_chamber": _chamber_without_country,
+    "event_dates_exist": _event_in_no_month,
     "events_sourced_and_complete": _merger_without_partner,
     "notes_sourced": _note_source,
     "coverage_sourced": _coverage_source,

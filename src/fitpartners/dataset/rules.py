@@ -19,6 +19,7 @@ message only for a problem.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import chain, pairwise
@@ -196,6 +197,28 @@ def mergers_lead_somewhere(ctx: Context) -> Iterator[str]:
             yield f"{ctx.partner_at(i)}.events: its mergers lead back to it"
 
 
+def _no_such_day(value: str | None) -> bool:
+    """A date as the schema's patterns allow it ('2022-05-17', or '2022-05' for a month) that
+    names no day of the calendar ('2022-02-30', '2021-13')."""
+    if value is None:
+        return False
+    try:
+        dt.date.fromisoformat(value if len(value) == 10 else f"{value}-01")
+    except ValueError:
+        return True
+    return False
+
+
+def dates_exist(ctx: Context) -> Iterator[str]:
+    """Every date of a source or of the programme's events names a day of the calendar."""
+    for i, s in enumerate(ctx.ds.sources):
+        if _no_such_day(s.date):
+            yield f"sources[{i}] ({s.id}).date: {s.date!r} is no day of the calendar"
+    for i, e in enumerate(ctx.ds.programme.events):
+        if _no_such_day(e.date):
+            yield f"programme.events[{i}].date: {e.date!r} is no day of the calendar"
+
+
 def programme_sources(ctx: Context) -> Iterator[str]:
     """The programme, its agency's website and each of its events cite citable sources."""
     programme = ctx.ds.programme
@@ -307,6 +330,15 @@ def country_iff_chamber(ctx: Context, i: int, p: Partner) -> Iterator[str]:
         yield f"{ctx.partner_at(i)}.country: a bilateral chamber has a country, and only a chamber"
 
 
+def event_dates_exist(ctx: Context, i: int, p: Partner) -> Iterator[str]:
+    """Each event's `date` and `by` name a day (or a month) of the calendar."""
+    for j, e in enumerate(p.events):
+        for field in ("date", "by"):
+            value = getattr(e, field)
+            if _no_such_day(value):
+                yield f"{ctx.partner_at(i)}.events[{j}].{field}: {value!r} is no day of the calendar"
+
+
 def events_sourced_and_complete(ctx: Context, i: int, p: Partner) -> Iterator[str]:
     """Each event cites citable sources, names known partners, has what its kind needs, both languages."""
     citable, partner_ids = ctx.citable, ctx.partner_ids
@@ -383,6 +415,7 @@ def facts_have_sources(ctx: Context, i: int, p: Partner) -> Iterator[str]:
 RULES: list[Rule] = [
     source_ids_unique,
     source_kinds,
+    dates_exist,
     round_ids_unique,
     programme_sources,
     rounds_sourced_and_dated,
@@ -402,6 +435,7 @@ PARTNER_RULES: list[PartnerRule] = [
     domains_match_cross_sector,
     spearhead_only_for_clusters,
     country_iff_chamber,
+    event_dates_exist,
     events_sourced_and_complete,
     notes_sourced,
     coverage_sourced,
