@@ -170,3 +170,67 @@ def test_a_dataset_without_numbered_partners_has_highest_number_0(dataset, tmp_p
     assert catalog.highest_number() == 0
     with pytest.raises(fitpartners.NotFound, match=r"^no partner number 5 \(numbers run from 1 to 0\)$"):
         catalog.lookup("5")
+
+
+# -- the API in Python's terms ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("call", "parameter"),
+    [
+        (lambda c: c.lookup(["voka"]), "name"),  # was found as if 'voka'
+        (lambda c: c.lookup(None), "name"),  # was looked for as 'None'
+        (lambda c: c.lookup(True), "name"),
+        (lambda c: c.select(type=5), "type"),
+        (lambda c: c.select(domain=None), "domain"),
+        (lambda c: c.select(country=["CN", 7]), "country"),
+        (lambda c: c.select(sector={"food": 1}), "sector"),
+        (lambda c: c.search(None), "query"),
+        (lambda c: c.search(42), "query"),
+        (lambda c: c.select(period=2022), "period"),
+    ],
+)
+def test_a_wrong_type_is_a_type_error_naming_the_parameter(catalog, call, parameter):
+    with pytest.raises(TypeError, match=rf"^{parameter} must be "):
+        call(catalog)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "bad"),
+    [({"path": 3}, "path"), ({"today": 20261207}, "today"), ({"today": [2026, 12, 7]}, "today")],
+)
+def test_load_refuses_a_wrong_type_as_a_type_error(kwargs, bad):
+    with pytest.raises(TypeError, match=rf"^{bad} must be "):
+        fitpartners.load(**kwargs)
+
+
+@pytest.mark.parametrize(
+    ("call", "said"),
+    [
+        (lambda c: c.select(type="nonsense"), "invalid value for type: 'nonsense'"),
+        (lambda c: c.select(domain="space"), "invalid value for domain: 'space'"),
+        (lambda c: c.select(country="narnia"), "invalid value for country: 'narnia'"),
+        (lambda c: c.select(sector="nothing"), "invalid value for sector: 'nothing'"),
+        (lambda c: c.select(period="1999"), "invalid value for period: '1999'"),
+        (lambda c: c.search(["van", "de"]), "invalid value for query: give at least one word"),
+    ],
+)
+def test_a_bad_value_is_a_value_error_naming_the_parameter_not_an_option(catalog, call, said):
+    with pytest.raises(ValueError) as caught:
+        call(catalog)
+    assert str(caught.value).startswith(said) and "--" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["list", "--type", "nonsense"], "invalid value for --type: 'nonsense'"),
+        (["list", "--country", "narnia"], "invalid value for --country: 'narnia'"),
+        (["list", "--period", "1999"], "invalid value for --period: '1999'"),
+        (["search", "van", "de"], "invalid value for WORDS: give at least one word"),
+        (["list", "--lang", "nl", "--sector", "niets"], "ongeldige waarde voor --sector: 'niets'"),
+    ],
+)
+def test_the_command_line_says_the_same_errors_with_its_options(args, said):
+    r = run(*args)
+    assert r.code == 2 and r.err.startswith(f"fitpartners: {said}"), r.err

@@ -339,13 +339,13 @@ def test_several_values_add_up():
 @pytest.mark.parametrize(
     ("match", "option", "value", "valid"),
     [
-        (type_ids, "--type", "spearhead", TYPES),
-        (type_ids, "--type", "of", TYPES),  # a filler word of a label names nothing
-        (type_ids, "--type", "", TYPES),
-        (type_ids, "--type", " , ", TYPES),
-        (domain_ids, "--domain", "chemical", DOMAINS),
-        (domain_ids, "--domain", "foodie", DOMAINS),
-        (domain_ids, "--domain", "en", DOMAINS),
+        (type_ids, "type", "spearhead", TYPES),
+        (type_ids, "type", "of", TYPES),  # a filler word of a label names nothing
+        (type_ids, "type", "", TYPES),
+        (type_ids, "type", " , ", TYPES),
+        (domain_ids, "domain", "chemical", DOMAINS),
+        (domain_ids, "domain", "foodie", DOMAINS),
+        (domain_ids, "domain", "en", DOMAINS),
     ],
 )
 def test_an_unknown_value_is_a_usage_error_listing_the_ids(match, option, value, valid):
@@ -428,7 +428,7 @@ def test_an_unknown_country_is_a_usage_error_with_suggestions(value, suggested):
     with pytest.raises(BadValue) as info:
         country_code(value)
     err = info.value
-    assert err.exit_code == EXIT_USAGE and err.option == "--country" and err.value == value
+    assert err.exit_code == EXIT_USAGE and err.option == "country" and err.value == value
     assert 1 <= len(err.valid) <= 3
     if suggested is not None:
         assert err.valid[0] == suggested

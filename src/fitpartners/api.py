@@ -23,13 +23,16 @@ def load(path: str | os.PathLike[str] | None = None, *, today: dt.date | str | N
 
     Raises DataError when the file cannot be read or is not a valid dataset (the message
     names the file and the first problem; `fitpartners validate PATH` lists them all), and
-    ValueError for a `today` that is no day."""
+    ValueError for a `today` string that is no day, TypeError for a `path` or `today` of
+    another type."""
     if isinstance(today, dt.datetime):
         today = today.date()
     elif isinstance(today, str):
         today = dt.date.fromisoformat(today)
     elif today is not None and not isinstance(today, dt.date):
-        raise ValueError(f"today must be a date or 'YYYY-MM-DD', not {today!r}")
+        raise TypeError(f"today must be a date, a datetime or a str 'YYYY-MM-DD', not {type(today).__name__}")
+    if path is not None and not isinstance(path, str | os.PathLike):
+        raise TypeError(f"path must be a str, a path or None, not {type(path).__name__}")
     # No size cap: a caller who names a file means it.
     data, origin = read_bytes(os.fspath(path) if path is not None else str(bundled_path()), limit=sys.maxsize)
     return Catalog(parse(data, origin), today)

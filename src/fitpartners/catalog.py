@@ -164,15 +164,18 @@ class Catalog:
         return [*(r.id for r in self.rounds), PERIOD_ALL]
 
     def period(self, value: str | None) -> set[str]:
-        """Round ids for a --period value (default: the current round)."""
+        """Round ids for a period: a round id or 'all' (default, None: the current round).
+        Raises TypeError for a value that is no str, BadValue for one that names no round."""
         if value is None:
             return {self.current_round.id}
+        if not isinstance(value, str):
+            raise TypeError(f"period must be a str or None, not {type(value).__name__}")
         key = fold(value)
         if key == PERIOD_ALL:
             return {r.id for r in self.rounds}
         chosen = {r.id for r in self.rounds if fold(r.id) == key}
         if not chosen:
-            raise BadValue("--period", value, self.period_ids())
+            raise BadValue("period", value, self.period_ids())
         return chosen
 
     def in_period(self, round_ids: set[str]) -> list[Partner]:
@@ -202,7 +205,9 @@ class Catalog:
 
         Raises NotFound (a LookupError) when no partner or more than one matches; its
         `candidates` are the partners' names (the ambiguous ones, or close suggestions).
-        A number may be given as an int (21)."""
+        A number may be given as an int (21); any other type raises TypeError."""
+        if isinstance(name, bool) or not isinstance(name, str | int):
+            raise TypeError(f"name must be a str or an int, not {type(name).__name__}")
         return self.resolve(str(name)).partner
 
     def status(self, p: Partner) -> Status:
@@ -319,7 +324,7 @@ class Catalog:
         # Door: the ranking imports the vocabulary, whose models are built on import.
         from .search import ranking
 
-        words = [query] if isinstance(query, str) else list(query)
+        words = _values(query, "query")
         partners = self.in_period(self.period(period))
         # What each merged partner became part of, nearest first (Medtech Flanders: MEDVIA, then Biovia).
         merged = {
@@ -367,9 +372,13 @@ class Catalog:
         partner serves every domain and sector: a domain or sector filter leaves it out
         unless `all_sectors`.
 
-        Raises BadValue (a ValueError) for a value that names nothing; its message lists
-        the valid values."""
-        types, domains, countries, sectors = (_values(v) for v in (type, domain, country, sector))
+        Raises BadValue (a ValueError) for a value that names nothing, its message naming
+        the parameter and listing the valid values; TypeError for a value that is neither a
+        str nor a sequence of str."""
+        types, domains, countries, sectors = (
+            _values(v, name)
+            for v, name in ((type, "type"), (domain, "domain"), (country, "country"), (sector, "sector"))
+        )
         type_ids = domain_ids = codes = sector_ids = None
         if types:
             type_ids = filters.type_ids(types)
@@ -493,8 +502,15 @@ class Catalog:
         )
 
 
-def _values(value: str | Sequence[str]) -> list[str]:
-    return [value] if isinstance(value, str) else list(value)
+def _values(value: str | Sequence[str], name: str) -> list[str]:
+    """A parameter's value as a list of strings: a str, or a sequence of them (a list, a
+    tuple). Raises TypeError naming the parameter for anything else (None, a number, a
+    mapping, a list with a non-str in it)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Sequence) and all(isinstance(v, str) for v in value):
+        return list(value)
+    raise TypeError(f"{name} must be a str or a sequence of str, not {type(value).__name__}")
 
 
 def _happened(events: Sequence[Event], day: str, known_by: str) -> list[Event]:

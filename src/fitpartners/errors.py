@@ -9,6 +9,8 @@ command, option or value), 130 interrupted. 70 is a bug in fitpartners (one line
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .messages import Msg, in_lang
 
 PROG = "fitpartners"
@@ -56,9 +58,24 @@ class NotFound(FitError, LookupError):
 
 
 class UsageError(FitError, ValueError):
-    """A value the user gave that we cannot use (an option's, an environment variable's)."""
+    """A value the user gave that we cannot use (a parameter's, an option's, an environment
+    variable's)."""
 
     exit_code = EXIT_USAGE
+
+    def named(self, names: Mapping[str, str]) -> UsageError:
+        """The same error with the parameter it names said as `names` says it: the Python
+        API's 'type' is the command line's '--type'. Itself when it names none of them."""
+        message = self.args[0] if self.args else None
+        if not isinstance(message, Msg) or message.values.get("option") not in names:
+            return self
+        renamed = type(self).__new__(type(self))  # not copy.copy: it calls __init__ with args
+        renamed.__dict__.update(self.__dict__)
+        option = names[message.values["option"]]
+        renamed.args = (Msg(message.key, **{**message.values, "option": option}),)
+        if isinstance(renamed, BadValue):
+            renamed.option = option
+        return renamed
 
 
 class BadValue(UsageError):

@@ -173,11 +173,13 @@ MESSAGES_NL: dict[str, str] = {
     "invalid value for {option}: {value!r} fits several countries: {names}": (
         "ongeldige waarde voor {option}: {value!r} past bij meerdere landen: {names}"
     ),
-    "invalid value for WORDS: give at least one word": "ongeldige waarde voor WORDS: geef minstens één woord",
+    "invalid value for {option}: give at least one word": (
+        "ongeldige waarde voor {option}: geef minstens één woord"
+    ),
     "invalid value for --jq: it is not UTF-8 text": "ongeldige waarde voor --jq: het is geen UTF-8-tekst",
     "invalid value for --jq: {problem}": "ongeldige waarde voor --jq: {problem}",  # jq's own words
-    "invalid value for WORDS: give at least one word that is not a stop word": (
-        "ongeldige waarde voor WORDS: geef minstens één woord dat geen stopwoord is"
+    "invalid value for {option}: give at least one word that is not a stop word": (
+        "ongeldige waarde voor {option}: geef minstens één woord dat geen stopwoord is"
     ),
     "use either --json or --format, not both": "gebruik --json of --format, niet allebei",
     "--jq filters JSON: it goes with --json or --format json only": (

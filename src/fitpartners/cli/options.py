@@ -26,6 +26,16 @@ from ..errors import FitError, UsageError
 from ..messages import Msg
 from ..output.render import NO_COLUMNS, Columns, Format, Lang, Notice, Policy, Result, render
 
+# The command-line names of the Python API's parameters, for its messages.
+OPTION_OF = {
+    "type": "--type",
+    "domain": "--domain",
+    "sector": "--sector",
+    "country": "--country",
+    "period": "--period",
+    "query": "WORDS",
+}
+
 ENV_LANG = "FITPARTNERS_LANG"
 ENV_TODAY = "FITPARTNERS_TODAY"
 
@@ -217,8 +227,12 @@ def command(
         def run(**values: Any) -> int:
             try:
                 return _run(values)
+            except UsageError as exc:
+                said = exc.named(OPTION_OF)  # the API's 'type' is this command's --type
+                said.lang = Lang(values.get("lang", Lang.en)).value  # our message, in the run's language
+                raise said from None
             except FitError as exc:
-                exc.lang = Lang(values.get("lang", Lang.en)).value  # our message, in the run's language
+                exc.lang = Lang(values.get("lang", Lang.en)).value
                 raise
 
         del run.__wrapped__  # Typer reads the signature below, not the body's

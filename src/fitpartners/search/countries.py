@@ -27,7 +27,7 @@ from ..labels import fold, fold_words
 from ..messages import Msg
 from .similar import closest
 
-COUNTRY_OPTION = "--country"
+COUNTRY_OPTION = "country"  # the parameter's name; the CLI says --country (cli/options.py)
 SUGGESTIONS = 3
 
 

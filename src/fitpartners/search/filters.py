@@ -51,8 +51,9 @@ LABEL_WORDS_NL: dict[str, str] = {
 # Words of a label that name nothing on their own ("chamber of commerce": "of").
 _FILLER = frozenset({"of", "van", "and", "en"})
 
-TYPE_OPTION = "--type"
-DOMAIN_OPTION = "--domain"
+# The parameters' names, as the Python API takes them; the CLI says --type (cli/options.py).
+TYPE_OPTION = "type"
+DOMAIN_OPTION = "domain"
 
 
 def _label_names(kind: Literal["type", "domain"]) -> dict[str, list[str]]:
@@ -133,7 +134,7 @@ def domain_ids(values: Sequence[str]) -> set[str]:
     return _match("domain", DOMAIN_OPTION, values)
 
 
-SECTOR_OPTION = "--sector"
+SECTOR_OPTION = "sector"
 
 
 def sector_ids(values: Sequence[str]) -> set[str]:

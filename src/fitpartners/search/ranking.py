@@ -645,8 +645,10 @@ def search(
     total_words = len(query.words) + len(query.countries)
     if not total_words:
         if not any(fold(w) for w in words):  # nothing but spaces and punctuation ('', "'", '{}')
-            raise UsageError(Msg("invalid value for WORDS: give at least one word"))
-        raise UsageError(Msg("invalid value for WORDS: give at least one word that is not a stop word"))
+            raise UsageError(Msg("invalid value for {option}: give at least one word", option="query"))
+        raise UsageError(
+            Msg("invalid value for {option}: give at least one word that is not a stop word", option="query")
+        )
     tally = _Tally()
     sector_words, codes_named, lost = _tally_words(index, query, tally)
     tally.add_phrase_bonus()
