@@ -94,7 +94,13 @@ def write_jsonl(records: Sequence[BaseModel], fields: Sequence[str] | None) -> N
 # -- csv, tsv, markdown ---------------------------------------------------------------------
 
 
-def csv_text(table: list[list[str]], header: Sequence[str] | None) -> str:
+def csv_text(table: list[list[str]], header: Sequence[str] | None, *, inert: bool = False) -> str:
+    """RFC 4180 csv: in a pipe or a file every value as it is, quoted where it must be. With
+    `inert` (stdout is a terminal, which would run an escape sequence in a value) each cell
+    shows control characters and bidirectional overrides as escapes, as tsv does."""
+    if inert:
+        table = [[sanitize(c) for c in row] for row in table]
+        header = None if header is None else [sanitize(h) for h in header]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     if header is not None:

@@ -381,7 +381,10 @@ class RowsRenderer:
         every = p.fields or list(result.columns.valid)
         table = rows(result.records, every, labels=p.labels, lang=p.lang, sep=LIST_SEPARATOR)
         header = every if p.headers else None
-        write((csv_text if p.format is Format.csv else tsv_text)(table, header))
+        if p.format is Format.csv:  # at a terminal shown inert; elsewhere the data as it is
+            write(csv_text(table, header, inert=p.terminal))
+        else:
+            write(tsv_text(table, header))
 
     def card(self, result: Card) -> None:
         self.listing(Listing([result.record], result.columns))
