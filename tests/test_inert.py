@@ -88,3 +88,79 @@ def test_every_format_at_a_terminal_is_inert(hostile_data, command, fmt):
     assert unsafe_in(r.err) == set()
     if command[0] in ("list", "show", "search", "matrix"):  # Voka's name is shown, as text
         assert "gnp.exe" in r.out, (command, fmt)
+
+
+# -- markdown renders as the text it holds -------------------------------------------------------
+
+MARKUP = [
+    "*em* _em_ **strong** __strong__",
+    "`code` and ``more``",
+    "[click](https://evil.example) and ![img](https://evil.example/x.png)",
+    "<b>bold</b> <script>alert(1)</script> <!-- hidden -->",
+    "<https://evil.example> and <me@evil.example>",
+    "&amp; &copy; &#65; &#x42;",
+    "~~struck~~ ~one~",
+    "a | b || c",
+    "back\\slash \\* \\| and a last one\\",
+    "# heading",
+    "> quote",
+    "- item",
+    "1. item",
+    "+ item",
+    "--- and === and ***",
+    "$x^2$ and $$y$$",
+    "[^1] and [ ] and [x]",
+    "line one\nline two\r\nline three\rfour",
+    "tab\there",
+    "Voka \x1b[2J\u202e",
+]
+
+
+def rendered_cells(markdown: str) -> list[list[str]]:
+    """The text each cell of a markdown table renders as, read from markdown-it's tokens
+    (CommonMark with GFM's tables and strikethrough): a <br> a line break; any other
+    markup (emphasis, a link, code, HTML) fails the test."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(markdown)
+    assert [t.type for t in tokens if t.type.startswith(("table", "paragraph", "heading"))][:1] == [
+        "table_open"
+    ]
+    rows: list[list[str]] = []
+    for token in tokens:
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline":
+            text = ""
+            for child in token.children or []:
+                if child.type == "html_inline" and child.content == "<br>":
+                    text += "\n"
+                else:
+                    assert child.type == "text", (child.type, child.content)
+                    text += child.content
+            rows[-1].append(text)
+    return rows
+
+
+def test_markdown_renders_as_the_text_it_holds(dataset, write_data):
+    ids = [p["id"] for p in dataset["partners"]][: len(MARKUP)]
+    for pid, value in zip(ids, MARKUP, strict=True):
+        partner(dataset, pid)["description"]["en"] = value
+    r = run("list", "--data", write_data(dataset), "--format", "markdown", "--fields", "id,description")
+    assert r.code == 0, r.err
+    assert len(r.out.splitlines()) == 2 + 21  # a line a row: no value breaks one
+    rows = rendered_cells(r.out)
+    assert rows[0] == ["id", "description"]
+    shown = {row[0]: row[1] for row in rows[1:]}
+    assert all(len(row) == 2 for row in rows)
+    for pid, value in zip(ids, MARKUP, strict=True):
+        # as typed, but a line break is one line feed, and what a terminal would run an escape
+        expected = value.replace("\r\n", "\n").replace("\r", "\n")
+        expected = expected.replace("\t", "\\x09").replace("\x1b", "\\x1b").replace("\u202e", "\\u202e")
+        assert shown[pid] == expected, (pid, value)
+    assert "\\$x^2\\$" in r.out  # GitHub's math (not in markdown-it's CommonMark) stays text
+
+
+def test_markdown_keeps_a_value_of_many_lines_in_one_row(hostile_data):
+    r = run("show", "voka", "--data", hostile_data, "--format", "markdown", "--fields", "id,description")
+    assert r.out.splitlines()[-1] == '| voka | one "line"<br>two, lines |'
