@@ -10,10 +10,16 @@ import csv
 import io
 import json
 import re
+import subprocess
+import zipfile
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import BaseModel
 
-from conftest import DATA_FILE, TERMINAL, partner, run
+from conftest import DATA_FILE, TERMINAL, cli, partner, run
 
 # An OSC 8 link whose text hides its target, clear-screen and cursor home, BEL, a
 # right-to-left override, a vertical tab: each does something to a terminal when sent raw.
@@ -164,3 +170,199 @@ def test_markdown_renders_as_the_text_it_holds(dataset, write_data):
 def test_markdown_keeps_a_value_of_many_lines_in_one_row(hostile_data):
     r = run("show", "voka", "--data", hostile_data, "--format", "markdown", "--fields", "id,description")
     assert r.out.splitlines()[-1] == '| voka | one "line"<br>two, lines |'
+
+
+# -- a workbook holds what a cell can hold -------------------------------------------------------
+
+
+def excel_reads(stored: str) -> str:
+    """A cell's text as Excel reads it from the file: each _xHHHH_ is the character
+    HHHH, left to right (ECMA-376 Part 1, 22.9.2.19 ST_Xstring). openpyxl does not decode
+    them, so the tests do."""
+    return re.sub("_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), stored)
+
+
+def as_escapes(value: str) -> str:
+    """A value with what no cell can hold as it is (C0 controls but tab and line feed;
+    U+FFFE, U+FFFF) shown as escapes."""
+    forbidden = {*map(chr, range(0x20)), "\ufffe", "\uffff"} - {"\t", "\n"}
+    return "".join(
+        (f"\\x{ord(c):02x}" if c < " " else f"\\u{ord(c):04x}") if c in forbidden else c for c in value
+    )
+
+
+def workbook_of(r: Any) -> Any:
+    import openpyxl
+
+    assert r.code == 0, r.err
+    return openpyxl.load_workbook(io.BytesIO(r.raw)).active
+
+
+def by_id(sheet: Any) -> dict[str, Any]:
+    """The cells of each row after the header, by the row's first cell (the id)."""
+    return {row[0].value: row[1:] for row in sheet.iter_rows(min_row=2)}
+
+
+def test_a_workbook_shows_what_a_cell_cannot_hold_as_escapes(hostile_data, dataset, write_data):
+    # One vertical tab was enough for openpyxl to refuse the whole workbook (exit 70, 0 bytes).
+    r = run("list", "--data", hostile_data, "--format", "xlsx", "--fields", "id,name,description")
+    assert r.err == ""
+    voka = by_id(workbook_of(r))["voka"]
+    assert (
+        voka[0].value
+        == as_escapes(HOSTILE)
+        == HOSTILE.replace("\x1b", "\\x1b").replace("\x07", "\\x07").replace("\x0b", "\\x0b")
+    )  # the right-to-left override is text a cell may hold
+    assert voka[1].value == 'one "line"\\x0d\ntwo, lines'  # XML would read a CR as a line feed
+    # Characters that are no XML characters made a workbook that did not open; Excel's own
+    # escapes in the data made Excel show other text.
+    values = ["a\ufffeb\uffffc", "_x0041_ and _x0041_x0042_ and _X004a_ and _x00_", "SKU_x0041\x0b_"]
+    for pid, value in zip(("agoria", "bcecc", "voka"), values, strict=True):
+        partner(dataset, pid)["description"]["en"] = value
+    r = run("list", "--data", write_data(dataset), "--format", "xlsx", "--fields", "id,description")
+    shown = {pid: excel_reads(cells[0].value) for pid, cells in by_id(workbook_of(r)).items()}
+    assert shown["agoria"] == "a\\ufffeb\\uffffc"
+    assert shown["bcecc"] == values[1]
+    assert shown["voka"] == "SKU_x0041\\x0b_"
+
+
+FORMULAS = [
+    "=1+1",
+    "+1",
+    "-1",
+    "@x",
+    '=HYPERLINK("https://evil.example","Voka")',
+    "\t=1+1",
+    "=cmd|' /C calc'!A0",
+]
+
+
+def test_formula_starts_stay_text(dataset, write_data):
+    ids = [p["id"] for p in dataset["partners"]][: len(FORMULAS)]
+    for pid, value in zip(ids, FORMULAS, strict=True):
+        partner(dataset, pid)["description"]["en"] = value
+    r = run("list", "--data", write_data(dataset), "--format", "xlsx", "--fields", "id,description")
+    cells = by_id(workbook_of(r))
+    for pid, value in zip(ids, FORMULAS, strict=True):
+        cell = cells[pid][0]
+        assert (cell.value, cell.data_type) == (value, "s"), pid  # text, never a formula nor a number
+        assert cell.quotePrefix, pid  # and text after an edit too, as if typed after an apostrophe
+    assert not cells["voka"][0].quotePrefix  # a plain text needs no prefix
+    with zipfile.ZipFile(io.BytesIO(r.raw)) as book:
+        sheet = book.read("xl/worksheets/sheet1.xml")
+    assert b"<f>" not in sheet and b"<f " not in sheet
+
+
+def with_aliases(dataset: dict[str, Any], pid: str, names: list[str]) -> None:
+    p = partner(dataset, pid)
+    p["aliases"] = names
+    p["sources"]["aliases"] = p["sources"]["name"]
+
+
+def longest_start(text: str, units: int) -> str:
+    """The longest start of text of at most `units` UTF-16 units: no half emoji."""
+    kept = 0
+    for n, char in enumerate(text):
+        kept += 2 if char > "\uffff" else 1
+        if kept > units:
+            return text[:n]
+    return text
+
+
+def test_a_cell_longer_than_excel_holds_is_cut_where_it_says_so(dataset, write_data):
+    # An alias holds 10,000 characters at most; four make a cell of 40,006, which openpyxl
+    # cut at 32,767 in silence. Excel counts UTF-16 units: an emoji is two.
+    with_aliases(dataset, "voka", [c * 10_000 for c in "abcd"])
+    with_aliases(dataset, "agoria", ["😀" * 9_000 + c for c in "ab"])  # 18,002 characters, 36,004 units
+    whole = {
+        "bcecc": ["e" * 10_000, "f" * 10_000, "g" * 10_000, "h" * 2_761],  # 32,767: fits
+        # 32,767 as Excel reads it, 41,335 as stored, with Excel's escape of each "_x0041_"
+        "bva": ["_x0041_" * 1_428, "i" * 10_000, "j" * 10_000, "k" * 2_765],
+    }
+    for pid, names in whole.items():
+        with_aliases(dataset, pid, names)
+    path = write_data(dataset)
+    r = run("list", "--data", path, "--format", "xlsx", "--fields", "id,aliases")
+    assert r.err == (
+        "fitpartners: note: cut to the 32767 characters a cell holds, and marked so in the cell: "
+        "aliases of agoria (36004 characters), aliases of voka (40006 characters); "
+        "--format json has the whole text\n"
+    )
+    cells = {pid: excel_reads(c[0].value or "") for pid, c in by_id(workbook_of(r)).items()}
+    for pid, length in (("agoria", 36_004), ("voka", 40_006)):
+        marker = f" … [cut: {length} characters, more than a cell holds]"
+        text = "; ".join(partner(dataset, pid)["aliases"])
+        assert cells[pid] == longest_start(text, 32_767 - len(marker)) + marker, pid
+    assert cells["voka"] == "; ".join(c * 10_000 for c in "abc") + "; " + "d" * (2_761 - len(marker)) + marker
+    for pid, names in whole.items():
+        assert cells[pid] == "; ".join(names), pid
+    nl = run("list", "--data", path, "--format", "xlsx", "--fields", "id,aliases", "--lang", "nl")
+    assert nl.err.startswith("fitpartners: noot: ingekort tot de 32767 tekens")
+    cut = by_id(workbook_of(nl))["voka"][0].value
+    assert cut.endswith(" … [ingekort: 40006 tekens, meer dan een cel bevat]")
+    quiet = run("list", "--data", path, "--format", "xlsx", "--fields", "id,aliases", "--quiet")
+    assert quiet.err == "" and quiet.raw == r.raw  # the note hidden; the cell says it still
+
+
+def test_the_note_names_three_cut_cells_and_counts_the_others(dataset, write_data):
+    ids = [p["id"] for p in dataset["partners"]][:5]
+    for pid in ids:
+        with_aliases(dataset, pid, [f"{pid} {c}" * (9_000 // (len(pid) + 2)) for c in "abcd"])
+    r = run("list", "--data", write_data(dataset), "--format", "xlsx", "--fields", "aliases,id")
+    note = r.err.split(" in the cell: ")[1]
+    assert note.count(" characters)") == 3 and ", and 2 more; --format json" in note, note
+    assert [name.split(" of ")[1].split(" (")[0] for name in note.split(", ")[:3]] == ids[:3]
+
+
+def test_a_cut_cell_of_a_record_without_an_id_is_named_by_its_row():
+    from fitpartners.output.render import cut_note
+    from fitpartners.output.xlsx import Cut
+
+    class Step(BaseModel):
+        text: str
+
+    note = cut_note([Cut(1, 0, 40_000)], [Step(text=""), Step(text="")], ["text"], 32_767, "nl")
+    assert "text van rij 2 (40000 tekens)" in note
+
+
+def test_more_rows_than_a_sheet_holds_are_refused_before_any_byte(monkeypatch):
+    from fitpartners.output import xlsx
+
+    monkeypatch.setattr(xlsx, "XLSX_MAX_ROWS", 22)  # the header and 21 partners fit
+    assert run("list", "--format", "xlsx").code == 0
+    monkeypatch.setattr(xlsx, "XLSX_MAX_ROWS", 21)
+    r = run("list", "--format", "xlsx")
+    assert (r.code, r.raw) == (2, b"")
+    assert r.err == (
+        "fitpartners: --format xlsx: 22 rows are more than a sheet holds (21); "
+        "use --format csv, or select fewer\n"
+    )
+    assert run("list", "--format", "xlsx", "--no-headers").code == 0
+
+
+@settings(derandomize=True, max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(max_size=40), min_size=1, max_size=4))
+def test_any_text_makes_a_workbook_that_opens_and_reads_back(values):
+    """Whatever text a cell is given, the workbook opens and Excel reads the text back
+    with only what a cell cannot hold shown as escapes."""
+    import openpyxl
+
+    from fitpartners.output.xlsx import xlsx_bytes
+
+    data, cuts = xlsx_bytes([values], None)
+    assert cuts == []
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    assert [excel_reads(c.value or "") for c in sheet[1]][: len(values)] == [as_escapes(v) for v in values]
+
+
+def test_a_workbook_with_a_vertical_tab_is_written_whole_to_a_file(hostile_data, tmp_path):
+    """The report's case, as a user meets it: a real process, stdout a file."""
+    import openpyxl
+
+    out = tmp_path / "partners.xlsx"
+    with out.open("wb") as file:
+        streams = {"capture_output": False, "stdout": file, "stderr": subprocess.PIPE}
+        done = cli("list", "--data", hostile_data, "--format", "xlsx", **streams)
+    assert (done.returncode, done.stderr) == (0, "")
+    sheet = openpyxl.load_workbook(out).active
+    assert any(row[2] == as_escapes(HOSTILE) for row in sheet.iter_rows(values_only=True))
