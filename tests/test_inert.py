@@ -104,7 +104,7 @@ MARKUP = [
     "[click](https://evil.example) and ![img](https://evil.example/x.png)",
     "<b>bold</b> <script>alert(1)</script> <!-- hidden -->",
     "<https://evil.example> and <me@evil.example>",
-    "&amp; &copy; &#65; &#x42;",
+    "&amp; &copy; &#65; &#x42; and R&D & co &copy",
     "~~struck~~ ~one~",
     "a | b || c",
     "back\\slash \\* \\| and a last one\\",

@@ -118,12 +118,12 @@ def tsv_text(table: list[list[str]], header: Sequence[str] | None) -> str:
 
 
 # What markdown would make of text in a table cell: CommonMark's inline syntax (escapes,
-# code, emphasis, links and images, autolinks and HTML, entities), GFM's strikethrough and
-# cell separator, GitHub's math. Each gets a backslash, which any ASCII punctuation may
-# take, and renders as itself. What acts only at a line's start (#, >, -, 1.) cannot: every
-# line of the table starts with "|". A string, compiled by re's cache on first use, not on
-# every run's start.
-_MD_SPECIAL = r"[\\`*_\[\]<>&|~$]"
+# code, emphasis, links and images, autolinks and HTML, an entity: & only before a name or
+# number and ;, as in "R&D" it is text), GFM's strikethrough and cell separator, GitHub's
+# math. Each gets a backslash, which any ASCII punctuation may take, and renders as itself.
+# What acts only at a line's start (#, >, -, 1.) cannot: every line of the table starts
+# with "|". A string, compiled by re's cache on first use, not on every run's start.
+_MD_SPECIAL = r"[\\`*_\[\]<>|~$]|&(?=#?[0-9A-Za-z]+;)"
 _MD_BREAK = r"\r\n|\r|\n"  # a line break in a value: <br>, as a GFM cell holds one
 
 
