@@ -188,6 +188,22 @@ MESSAGES_NL: dict[str, str] = {
     "--format xlsx writes a binary workbook: redirect it to a file (> partners.xlsx)": (
         "--format xlsx schrijft een binaire werkmap: stuur die naar een bestand (> partners.xlsx)"
     ),
+    "--format xlsx: {count} rows are more than a sheet holds ({limit}); use --format csv, or select fewer": (
+        "--format xlsx: {count} rijen zijn meer dan een werkblad bevat ({limit}); gebruik --format csv, "
+        "of kies er minder"
+    ),
+    # a workbook's cell cut to what a cell holds: in the cell, and a note on stderr
+    " … [cut: {count} characters, more than a cell holds]": (
+        " … [ingekort: {count} tekens, meer dan een cel bevat]"
+    ),
+    "note: cut to the {limit} characters a cell holds, and marked so in the cell: {cells}; "
+    "--format json has the whole text": (
+        "noot: ingekort tot de {limit} tekens die een cel bevat, en zo gemarkeerd in de cel: {cells}; "
+        "--format json bevat de volledige tekst"
+    ),
+    "{field} of {record} ({count} characters)": "{field} van {record} ({count} tekens)",
+    "row {row}": "rij {row}",
+    "and {count} more": "en nog {count}",
     "cannot read from {stream}: {reason}": "kan niet lezen van {stream}: {reason}",
     "cannot write to {stream}: {reason}": "kan niet schrijven naar {stream}: {reason}",
     "it is closed": "die is gesloten",

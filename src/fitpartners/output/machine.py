@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
 from collections.abc import Iterator, Sequence
 
@@ -94,7 +95,13 @@ def write_jsonl(records: Sequence[BaseModel], fields: Sequence[str] | None) -> N
 # -- csv, tsv, markdown ---------------------------------------------------------------------
 
 
-def csv_text(table: list[list[str]], header: Sequence[str] | None) -> str:
+def csv_text(table: list[list[str]], header: Sequence[str] | None, *, inert: bool = False) -> str:
+    """RFC 4180 csv: in a pipe or a file every value as it is, quoted where it must be. With
+    `inert` (stdout is a terminal, which would run an escape sequence in a value) each cell
+    shows control characters and bidirectional overrides as escapes, as tsv does."""
+    if inert:
+        table = [[sanitize(c) for c in row] for row in table]
+        header = None if header is None else [sanitize(h) for h in header]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     if header is not None:
@@ -110,11 +117,24 @@ def tsv_text(table: list[list[str]], header: Sequence[str] | None) -> str:
     return "".join(line + "\n" for line in lines)
 
 
+# What markdown would make of text in a table cell: CommonMark's inline syntax (escapes,
+# code, emphasis, links and images, autolinks and HTML, an entity: & only before a name or
+# number and ;, as in "R&D" it is text), GFM's strikethrough and cell separator, GitHub's
+# math. Each gets a backslash, which any ASCII punctuation may take, and renders as itself.
+# What acts only at a line's start (#, >, -, 1.) cannot: every line of the table starts
+# with "|". A string, compiled by re's cache on first use, not on every run's start.
+_MD_SPECIAL = r"[\\`*_\[\]<>|~$]|&(?=#?[0-9A-Za-z]+;)"
+_MD_BREAK = r"\r\n|\r|\n"  # a line break in a value: <br>, as a GFM cell holds one
+
+
 def _md(text: str) -> str:
-    return sanitize(text).replace("\\", "\\\\").replace("|", "\\|")
+    """A cell's text as markdown that renders as that text: markup escaped, control
+    characters shown as escapes, line breaks as <br>, so that the row stays one line."""
+    return "<br>".join(re.sub(_MD_SPECIAL, r"\\\g<0>", sanitize(line)) for line in re.split(_MD_BREAK, text))
 
 
 def markdown_text(table: list[list[str]], header: Sequence[str]) -> str:
+    header = [_md(h) for h in header]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     lines += ["| " + " | ".join(_md(c) for c in row) + " |" for row in table]
     return "\n".join(lines) + "\n"

@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from ..errors import PROG, BadValue, UsageError
 from ..labels import heading
-from ..messages import Msg, in_lang
+from ..messages import Msg, in_lang, say_in
 from ..results import json_records
 from .cells import LIST_SEPARATOR, CellTable, rows
 from .machine import csv_text, markdown_text, tsv_text, write_json_records, write_jsonl
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from ..catalog import Catalog
     from ..dataset.models import Partner
     from ..results import About, HistoryStep, OverviewRow
+    from .xlsx import Cut
 
     class Views(Protocol):
         """What the terminal views (output/views.py) offer; the module itself is one."""
@@ -312,6 +313,32 @@ class Policy:
 # -- renderers ------------------------------------------------------------------------------
 
 
+def cut_note(
+    cuts: Sequence[Cut], records: Sequence[BaseModel], fields: Sequence[str], limit: int, lang: str
+) -> str:
+    """The note on the cells a workbook cut: the first three by field and record (its id,
+    else its row), and how many more."""
+    named = [
+        say_in(
+            lang,
+            "{field} of {record} ({count} characters)",
+            field=fields[cut.column],
+            record=getattr(records[cut.row], "id", None) or say_in(lang, "row {row}", row=cut.row + 1),
+            count=cut.length,
+        )
+        for cut in cuts[:3]
+    ]
+    if len(cuts) > 3:
+        named.append(say_in(lang, "and {count} more", count=len(cuts) - 3))
+    return say_in(
+        lang,
+        "note: cut to the {limit} characters a cell holds, and marked so in the cell: {cells}; "
+        "--format json has the whole text",
+        limit=limit,
+        cells=", ".join(named),
+    )
+
+
 class JsonRenderer:
     """JSON, through --jq when given: indented in a terminal, one line in a pipe (as gh)."""
 
@@ -372,9 +399,12 @@ class RowsRenderer:
             table = rows(result.records, every, labels=True, lang=p.lang, sep=LIST_SEPARATOR)
             header = [heading(f, p.lang) for f in every] if p.headers else None
             # Door: openpyxl is large, and only --format xlsx needs it.
-            from .xlsx import xlsx_bytes
+            from .xlsx import XLSX_MAX_CELL, xlsx_bytes
 
-            write_bytes(xlsx_bytes(table, header))
+            workbook, cuts = xlsx_bytes(table, header, p.lang)
+            write_bytes(workbook)
+            if cuts and not p.quiet:
+                say(cut_note(cuts, result.records, every, XLSX_MAX_CELL, p.lang), p.lang)
             return
         if p.format is Format.markdown:
             shown = p.fields or list(result.columns.default)
@@ -384,7 +414,10 @@ class RowsRenderer:
         every = p.fields or list(result.columns.valid)
         table = rows(result.records, every, labels=p.labels, lang=p.lang, sep=LIST_SEPARATOR)
         header = every if p.headers else None
-        write((csv_text if p.format is Format.csv else tsv_text)(table, header))
+        if p.format is Format.csv:  # at a terminal shown inert; elsewhere the data as it is
+            write(csv_text(table, header, inert=p.terminal))
+        else:
+            write(tsv_text(table, header))
 
     def card(self, result: Card) -> None:
         self.listing(Listing([result.record], result.columns))
