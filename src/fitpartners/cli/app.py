@@ -178,12 +178,12 @@ def _root(
         Optional[str],
         typer.Option(
             "--install-completion",
-            metavar="[bash|zsh|fish]",
+            metavar="[SHELL]",
             callback=_install_completion,
             expose_value=False,
             autocompletion=_complete_install_shell,
             show_default=False,
-            help="Install completion for the shell this runs in, or for the one named.",
+            help="Install completion for the shell this runs in, or for the one named: bash, zsh or fish.",
         ),
     ] = None,
     show_completion: Annotated[

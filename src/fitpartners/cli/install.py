@@ -110,9 +110,11 @@ def install(shell: str) -> Msg:
 
 
 def home() -> str:
-    """The user's home folder (HOME, else the password database), which must be absolute:
-    a relative one would put the files wherever the command is run."""
-    path = os.path.expanduser("~")
+    """The user's home folder (HOME, else the password database's), which must be
+    absolute: an empty or relative one would put the files in / or wherever the command
+    is run."""
+    raw = os.environ.get("HOME")
+    path = os.path.expanduser("~") if raw is None else raw
     if not os.path.isabs(path):
         raise UsageError(Msg("{env} must be an absolute path, not {raw!r}", env="HOME", raw=path))
     return path
