@@ -135,7 +135,7 @@ def _install_completion(value: str | None) -> None:
     lang = _root_lang()
     try:
         shell, detected = _chosen_shell(value, "--install-completion", INSTALL_SHELLS)
-        # Door: the installer (fcntl, the lock, the writes), only for --install-completion.
+        # Door: the installer (fcntl, secrets, the writes), only for --install-completion.
         from .install import install
 
         if detected:
@@ -160,12 +160,11 @@ def _show_completion(value: str | None) -> None:
     raise typer.Exit()
 
 
-def _complete_install_shell(incomplete: str) -> list[str]:
-    return [s for s in INSTALL_SHELLS if s.startswith(incomplete.lower())]
+def _shells(valid: tuple[str, ...]) -> patches.Complete:
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        return [s for s in valid if s.startswith(incomplete.lower())]
 
-
-def _complete_show_shell(incomplete: str) -> list[str]:
-    return [s for s in patches.COMPLETION_SHELLS if s.startswith(incomplete.lower())]
+    return complete
 
 
 @app.callback()
@@ -181,7 +180,6 @@ def _root(
             metavar="[SHELL]",
             callback=_install_completion,
             expose_value=False,
-            autocompletion=_complete_install_shell,
             show_default=False,
             help="Install completion for the shell this runs in, or for the one named: bash, zsh or fish.",
         ),
@@ -193,7 +191,6 @@ def _root(
             metavar="[SHELL]",
             callback=_show_completion,
             expose_value=False,
-            autocompletion=_complete_show_shell,
             show_default=False,
             help="Print the completion script of the shell this runs in, or of the one named, "
             "to copy it or customize the installation.",
@@ -691,6 +688,11 @@ def command_tree(name: str | None = None) -> Any:
         whole.commands = patches.LazyCommands(
             [c.name for c in app.registered_commands if c.name], lambda n: command_tree(n).commands[n]
         )
+        # The root's options are used (and completed) before any command name: here only.
+        shells = {"install_completion": INSTALL_SHELLS, "show_completion": patches.COMPLETION_SHELLS}
+        for param in whole.params:
+            if param.name in shells:
+                patches.complete_with(param, _shells(shells[param.name]))
         return whole
     # Completion of the commands' own values is attached here, once.
     completers: dict[str, patches.Complete] = {
