@@ -42,7 +42,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def bash_line(home: Path) -> bytes:
-    return f"source {shlex.quote(str(home / '.bash_completions' / 'fitpartners.sh'))}\n".encode()
+    return os.fsencode(f"source {shlex.quote(str(home / '.bash_completions' / 'fitpartners.sh'))}\n")
 
 
 def script_of(shell: str) -> bytes:
@@ -119,6 +119,23 @@ def test_bash_reads_the_start_up_file_and_binds_the_completion(home):
     r = subprocess.run(["bash", "--norc", "-c", probe], env={**os.environ}, capture_output=True, text=True)
     assert (r.returncode, r.stderr) == (0, "")
     assert r.stdout == "complete -o default -F _fitpartners_completion fitpartners\n"
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="no bash")
+@pytest.mark.parametrize(
+    "name", ["a\nb", "$(touch pwned)", "`touch pwned`", "-x; y", "caf\udce9", "\\'\"", "*"]
+)  # a line feed, commands, a dash, a byte that is no UTF-8, quotes and backslashes, a glob
+def test_any_home_gets_one_line_that_bash_reads(tmp_path, monkeypatch, name):
+    home = tmp_path / name
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    for _ in range(2):
+        assert run("--install-completion", "bash").code == 0
+    assert (home / ".bashrc").read_bytes() == bash_line(home)  # once
+    probe = 'source "$HOME/.bashrc" && complete -p fitpartners'
+    r = subprocess.run(["bash", "--norc", "-c", probe], env={**os.environ}, capture_output=True, cwd=tmp_path)
+    assert (r.returncode, r.stderr) == (0, b"")
+    assert not (tmp_path / "pwned").exists()
 
 
 def test_typers_own_line_counts_as_the_line(tmp_path, monkeypatch):

@@ -167,9 +167,12 @@ def with_lines(content: bytes, lines: tuple[Line, ...]) -> bytes:
     """`content` with each of `lines` added at its end where it is not there yet. Every
     byte of `content` is kept as it was."""
     have = {raw.strip() for raw in content.splitlines()}
+    framed = b"\n" + content + b"\n"  # a line with a line feed in a quoted path spans two
     added = b""
     for line in lines:
-        if have & line.same or (line.unless is not None and line.unless in content):
+        if have & line.same or any(b"\n" + same + b"\n" in framed for same in line.same):
+            continue
+        if line.unless is not None and line.unless in content:
             continue
         added += line.text + b"\n"
     if not added:
