@@ -23,8 +23,8 @@ ENV_DEBUG = "FITPARTNERS_DEBUG"
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 success (an empty result too); 1 no such partner, ambiguous name, "
-    "unusable or invalid data file, a closed or full stdout, a closed stdin, a completion "
-    "file that cannot be written; 2 usage error "
+    "unusable or invalid data file, a closed or full stdout, a closed stdin, a file it "
+    "cannot write; 2 usage error "
     "(unknown command, option or value); 5 a --jq program stopped with an error (as jq; "
     "halt_error exits with its own code); "
     "130 interrupted; 70 a bug in fitpartners."
