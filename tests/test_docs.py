@@ -28,6 +28,13 @@ def test_ci_runs_exactly_the_readme_test_command():
     assert command in ci.splitlines()
 
 
+def test_ci_installs_zsh_and_fish_before_the_tests():
+    # Their completion tests skip where the shell is missing: in CI they run.
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    install = ci.index("apt-get install -y -qq zsh fish")
+    assert install < ci.index("python -m pytest")
+
+
 def test_readme_documents_every_command_and_exit_code():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     from scripts_docs import commands

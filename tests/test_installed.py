@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 import subprocess
 import sys
@@ -167,3 +168,19 @@ def test_completion_from_the_installed_wheel(installed: Path, tmp_path: Path):
     env = {"_FITPARTNERS_COMPLETE": "complete_bash", "COMP_WORDS": "fitpartners show VOK", "COMP_CWORD": "2"}
     r = run(installed, cwd=tmp_path, **env)
     assert r.returncode == 0 and r.stdout.split() == ["voka"], r.stderr
+
+
+def test_install_completion_from_the_installed_wheel(installed: Path, tmp_path: Path):
+    # A start-up file of the user's, with a byte that is no UTF-8, under a HOME with a quote.
+    home = tmp_path / "o'brien home"
+    home.mkdir()
+    original = b"alias caf\xe9='ls -l'\n"
+    (home / ".bashrc").write_bytes(original)
+    for shell in ("bash", "bash", "zsh", "fish"):
+        r = run(installed, "--install-completion", shell, cwd=tmp_path, HOME=str(home), XDG_CONFIG_HOME="")
+        assert (r.returncode, r.stderr) == (0, ""), shell
+        assert r.stdout.startswith(f"{shell} completion installed in {home}/"), r.stdout
+    script = home / ".bash_completions" / "fitpartners.sh"
+    assert (home / ".bashrc").read_bytes() == original + f"source {shlex.quote(str(script))}\n".encode()
+    assert (home / ".zfunc" / "_fitpartners").is_file() and (home / ".zshrc").is_file()
+    assert (home / ".config" / "fish" / "completions" / "fitpartners.fish").is_file()

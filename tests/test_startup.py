@@ -1,7 +1,7 @@
 """What a run loads and touches: paths that print no terminal table never import Rich (nor
 jq without --jq), shell completion neither, and every dataset, the bundled one too, is read
 through the models; the Ctrl-C handler is in place before any heavy import; and no command
-writes a file or opens the network."""
+writes a file or opens the network (but --install-completion, tests/test_install.py)."""
 
 from __future__ import annotations
 
@@ -77,6 +77,20 @@ def test_completion_never_imports_rich():
     env = {"_FITPARTNERS_COMPLETE": "complete_bash", "COMP_WORDS": "fitpartners show vo", "COMP_CWORD": "2"}
     loaded = modules(env=env)
     assert loaded and not [m for m in loaded if m.startswith("rich")], loaded
+
+
+@pytest.mark.parametrize(
+    "args", [["--help"], ["--version"], ["list", "--json"], ["--show-completion", "bash"], []], ids=" ".join
+)
+def test_only_install_completion_imports_the_installer(args, tmp_path):
+    complete = {
+        "_FITPARTNERS_COMPLETE": "complete_bash",
+        "COMP_WORDS": "fitpartners show vo",
+        "COMP_CWORD": "2",
+    }
+    loaded = modules(*args, env=complete if not args else None)
+    assert "fitpartners.cli.app" in loaded and "fitpartners.cli.install" not in loaded
+    assert "fitpartners.cli.install" in modules("--install-completion", "bash", env={"HOME": str(tmp_path)})
 
 
 def test_a_terminal_table_does_import_rich():
@@ -199,6 +213,7 @@ def test_the_tool_never_writes_files_or_opens_the_network(tmp_path):
         ["show", "nobody"],
         ["list", "--domain", "x"],
         ["--help"],
+        ["--show-completion", "bash"],
         ["list", "--data", str(tmp_path / "missing.json")],
     ]
     script = AUDIT.replace("ARGVS", repr(argvs))
@@ -211,7 +226,7 @@ def test_the_tool_never_writes_files_or_opens_the_network(tmp_path):
         timeout=120,
     )
     codes, events = r.stderr.strip().splitlines()[-2:]
-    assert codes == repr([0] * 12 + [1, 2, 0, 1]), r.stderr
+    assert codes == repr([0] * 12 + [1, 2, 0, 0, 1]), r.stderr
     assert events == "[]", events
     assert list(tmp_path.iterdir()) == []
 

@@ -114,3 +114,76 @@ def test_another_usage_error_is_no_bad_choice():
     with pytest.raises(Exception) as caught:  # noqa: B017 - Typer's own class, whatever it is called
         group.main(["greet", "--no-such"], standalone_mode=False)  # type: ignore[attr-defined]
     assert patches.bad_choice(caught.value) is None
+
+
+# -- completion scripts and the shell this runs in ---------------------------------------------------
+
+GROUP_COMPLETES = r"""
+import sys
+import typer
+from fitpartners.cli import patches
+
+app = typer.Typer(add_completion=False)
+
+@app.callback()
+def root() -> None:
+    pass
+
+@app.command("greet")
+def greet() -> None:
+    pass
+
+@app.command("wave")
+def wave() -> None:
+    pass
+
+patches.group({"add_completion": False}, app, app.registered_commands).main(args=[], prog_name="app")
+"""
+
+
+def test_a_group_without_typers_completion_options_still_completes_as_typer_does():
+    # A fresh process: Typer's completion classes, once registered, stay for the process.
+    import os
+    import subprocess
+
+    env = {**os.environ, "_APP_COMPLETE": "complete_bash", "COMP_WORDS": "app gr", "COMP_CWORD": "1"}
+    r = subprocess.run([sys.executable, "-c", GROUP_COMPLETES], env=env, capture_output=True, text=True)
+    assert (r.returncode, r.stdout, r.stderr) == (0, "greet\n", "")  # Click's own class: 'plain,greet'
+
+
+@pytest.mark.parametrize(
+    ("shell", "parts"),
+    [
+        ("bash", ["_app_completion()", "_APP_COMPLETE=complete_bash $1",
+                  "complete -o default -F _app_completion app"]),
+        # install.ZSH_FIRST_TAB calls the function the script defines
+        ("zsh", ["#compdef app", "_app_completion() {", "_APP_COMPLETE=complete_zsh app",
+                 "compdef _app_completion app"]),
+        ("fish", ["complete --command app", "_APP_COMPLETE=complete_fish"]),
+        ("powershell", ["Register-ArgumentCompleter -Native -CommandName app"]),
+    ],
+)  # fmt: skip
+def test_the_completion_script_of_each_shell(shell, parts):
+    script = patches.completion_script("app", shell)
+    assert not script.endswith("\n")
+    for part in parts:
+        assert part in script, part
+
+
+def test_the_shells_typer_has_scripts_for():
+    from fitpartners.cli.install import SHELLS
+
+    assert patches.COMPLETION_SHELLS == ("bash", "zsh", "fish", "powershell", "pwsh")
+    assert set(SHELLS) <= set(patches.COMPLETION_SHELLS)
+
+
+def test_the_shell_this_runs_in_is_detected_from_the_parent_process():
+    import shutil
+    import subprocess
+
+    if shutil.which("bash") is None:
+        pytest.skip("no bash")
+    probe = "from fitpartners.cli import patches; print(patches.detect_shell())"
+    # '; true': bash runs python as its child (a last command alone it would exec).
+    r = subprocess.run(["bash", "-c", f"{sys.executable} -c '{probe}'; true"], capture_output=True, text=True)
+    assert r.stdout == "bash\n", r.stderr

@@ -3,7 +3,8 @@ ours or Typer's, to one line and a code).
 
 Exit codes: 0 success (an empty result too; a reader that stopped early, `| head -1`),
 1 no such partner / ambiguous name / unusable data file / invalid dataset / a stream we
-cannot use (stdout closed or full, stdin closed or unreadable), 2 usage error (unknown
+cannot use (stdout closed or full, stdin closed or unreadable) / a file we cannot write
+(--install-completion), 2 usage error (unknown
 command, option or value), 130 interrupted. 70 is a bug in fitpartners (one line too).
 """
 
@@ -24,7 +25,8 @@ ENV_DEBUG = "FITPARTNERS_DEBUG"
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 success (an empty result too); 1 no such partner, ambiguous name, "
-    "unusable or invalid data file, a closed or full stdout, a closed stdin; 2 usage error "
+    "unusable or invalid data file, a closed or full stdout, a closed stdin, a file it "
+    "cannot write; 2 usage error "
     "(unknown command, option or value); 5 a --jq program stopped with an error (as jq; "
     "halt_error exits with its own code); "
     "130 interrupted; 70 a bug in fitpartners."
@@ -106,6 +108,16 @@ class StreamError(FitError):
             else "cannot write to {stream}: {reason}"
         )
         super().__init__(Msg(key, stream=stream, reason=reason))
+
+
+class FileError(FitError):
+    """A file we write for the user (a completion script, a shell's start-up file) that the
+    system refused to read or write: one line naming the file (as shown_name shows it) and
+    the system's reason, exit 1."""
+
+    def __init__(self, action: str, path: str, reason: str) -> None:
+        key = "cannot read {path}: {reason}" if action == "read" else "cannot write {path}: {reason}"
+        super().__init__(Msg(key, path=path, reason=reason))
 
 
 class JqError(FitError):

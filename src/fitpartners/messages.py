@@ -224,6 +224,27 @@ MESSAGES_NL: dict[str, str] = {
         "{env} moet een geheel aantal bytes zijn, niet {raw!r}"
     ),
     "{env} must be at least 1, not {value}": "{env} moet minstens 1 zijn, niet {value}",
+    "{env} must be an absolute path, not {raw!r}": "{env} moet een absoluut pad zijn, niet {raw!r}",
+    # completion: --install-completion, --show-completion
+    "cannot read {path}: {reason}": "kan {path} niet lezen: {reason}",
+    "cannot write {path}: {reason}": "kan {path} niet schrijven: {reason}",
+    "{shell} completion installed in {script}: open a new shell, or in this one run: {command}": (
+        "{shell}-aanvulling geïnstalleerd in {script}: open een nieuwe shell, of voer in deze uit: {command}"
+    ),
+    "{shell} completion installed in {script}, loaded by {rc}: open a new shell, "
+    "or in this one run: {command}": (
+        "{shell}-aanvulling geïnstalleerd in {script}, geladen door {rc}: open een nieuwe shell, "
+        "of voer in deze uit: {command}"
+    ),
+    "no shell named: installing for {shell}, the shell this runs in": (
+        "geen shell genoemd: installatie voor {shell}, de shell waarin dit draait"
+    ),
+    "cannot tell which shell this runs in; name one after {option} (valid: {values})": (
+        "kan niet zien in welke shell dit draait; noem er een na {option} (geldig: {values})"
+    ),
+    "no completion for {shell}, the shell this runs in; name one after {option} (valid: {values})": (
+        "geen aanvulling voor {shell}, de shell waarin dit draait; noem er een na {option} (geldig: {values})"
+    ),
     "{env} must be a date as YYYY-MM-DD, not {raw!r}": (
         "{env} moet een datum zijn als JJJJ-MM-DD, niet {raw!r}"
     ),

@@ -19,10 +19,10 @@ from ..catalog import Catalog
 from ..dataset.loader import ENV_DATA, ENV_MAX_BYTES, duplicate_keys, problems, read_bytes
 from ..dataset.models import PARTNER_FIELDS
 from ..dataset.models import json_schema as dataset_schema
-from ..errors import EXIT_CODES_HELP, EXIT_USAGE, PROG, BadValue, StreamError
+from ..errors import EXIT_CODES_HELP, EXIT_USAGE, PROG, BadValue, FitError, StreamError, UsageError
 from ..labels import DOMAIN_LABELS, SECTOR_LABELS, TYPE_LABELS, fold
 from ..messages import Msg, say_in
-from ..output.render import Card, Columns, Document, Listing, Notice, prepare_stdout
+from ..output.render import Card, Columns, Document, Listing, Notice, prepare_stdout, say
 from ..output.stream import sanitize
 from ..output.text import about_lines, card_text, pairs_text, source_line
 from ..results import OUTPUT_SHAPES, HistoryStep, MatrixRow, Validation
@@ -58,6 +58,9 @@ APP_SETTINGS: dict[str, Any] = dict(
     ),
     no_args_is_help=False,
     invoke_without_command=True,
+    # --install-completion and --show-completion are ours (_root): the installer writes a
+    # user's files whole or not at all, and both take the shell's name.
+    add_completion=False,
     pretty_exceptions_enable=False,
     # Plain Click help: it wraps every description to the terminal instead of cutting it.
     rich_markup_mode=None,
@@ -72,12 +75,127 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+# -- completion scripts: --install-completion and --show-completion ---------------------------
+
+INSTALL_SHELLS = ("bash", "zsh", "fish")
+# Typer's parser has no option whose value may be left out: `run` gives these an empty value
+# when none follows ("fitpartners --install-completion"), which names the shell this runs in.
+OPTIONAL_VALUE = ("--install-completion", "--show-completion")
+
+
+def with_optional_values(argv: list[str]) -> list[str]:
+    """`argv` with OPTIONAL_VALUE options among the root's options (before the command)
+    given an empty value where no value follows them."""
+    out = list(argv)
+    for at, arg in enumerate(out):
+        if not arg.startswith("-") or arg == "--":
+            break  # the command: what follows is its own
+        if arg in OPTIONAL_VALUE and (at + 1 == len(out) or out[at + 1].startswith("-")):
+            out[at] = f"{arg}="
+    return out
+
+
+def _root_lang() -> str:
+    """The language of what the root's options say: FITPARTNERS_LANG (it has no --lang)."""
+    return "nl" if os.environ.get(ENV_LANG, "").strip().lower() == "nl" else "en"
+
+
+def _chosen_shell(value: str, option: str, valid: tuple[str, ...]) -> tuple[str, bool]:
+    """The shell named after `option`, else the one this runs in (as Typer detects it);
+    and whether it was detected."""
+    name = value.strip().lower()
+    if name:
+        if name not in valid:
+            raise BadValue(option, value, list(valid))
+        return name, False
+    detected = patches.detect_shell()
+    if detected in valid:
+        return str(detected), True
+    if detected is None:
+        raise UsageError(
+            Msg(
+                "cannot tell which shell this runs in; name one after {option} (valid: {values})",
+                option=option,
+                values=", ".join(valid),
+            )
+        )
+    raise UsageError(
+        Msg(
+            "no completion for {shell}, the shell this runs in; name one after {option} (valid: {values})",
+            shell=detected,
+            option=option,
+            values=", ".join(valid),
+        )
+    )
+
+
+def _install_completion(value: str | None) -> None:
+    if value is None:
+        return
+    lang = _root_lang()
+    try:
+        shell, detected = _chosen_shell(value, "--install-completion", INSTALL_SHELLS)
+        # Door: the installer (fcntl, secrets, the writes), only for --install-completion.
+        from .install import install
+
+        if detected:
+            say(Msg("no shell named: installing for {shell}, the shell this runs in", shell=shell), lang)
+        done = install(shell)
+    except FitError as exc:
+        exc.lang = lang
+        raise
+    sys.stdout.write(f"{sanitize(done.in_lang(lang))}\n")
+    raise typer.Exit()
+
+
+def _show_completion(value: str | None) -> None:
+    if value is None:
+        return
+    try:
+        shell, _ = _chosen_shell(value, "--show-completion", patches.COMPLETION_SHELLS)
+    except FitError as exc:
+        exc.lang = _root_lang()
+        raise
+    sys.stdout.write(patches.completion_script(PROG, shell) + "\n")
+    raise typer.Exit()
+
+
+def _shells(valid: tuple[str, ...]) -> patches.Complete:
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        return [s for s in valid if s.startswith(incomplete.lower())]
+
+    return complete
+
+
 @app.callback()
 def _root(
     ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
+    install_completion: Annotated[
+        Optional[str],
+        typer.Option(
+            "--install-completion",
+            metavar="[SHELL]",
+            callback=_install_completion,
+            expose_value=False,
+            show_default=False,
+            help="Install completion for the shell this runs in, or for the one named: bash, zsh or fish.",
+        ),
+    ] = None,
+    show_completion: Annotated[
+        Optional[str],
+        typer.Option(
+            "--show-completion",
+            metavar="[SHELL]",
+            callback=_show_completion,
+            expose_value=False,
+            show_default=False,
+            help="Print the completion script of the shell this runs in, or of the one named, "
+            "to copy it or customize the installation.",
+        ),
+    ] = None,
 ) -> None:
     if ctx.invoked_subcommand is None:
         # No command: the help, as a usage error, on stderr (if anyone is listening).
@@ -577,6 +695,11 @@ def command_tree(name: str | None = None) -> Any:
         whole.commands = patches.LazyCommands(
             [c.name for c in app.registered_commands if c.name], lambda n: command_tree(n).commands[n]
         )
+        # The root's options are used (and completed) before any command name: here only.
+        shells = {"install_completion": INSTALL_SHELLS, "show_completion": patches.COMPLETION_SHELLS}
+        for param in whole.params:
+            if param.name in shells:
+                patches.complete_with(param, _shells(shells[param.name]))
         return whole
     # Completion of the commands' own values is attached here, once.
     completers: dict[str, patches.Complete] = {
@@ -604,6 +727,8 @@ def run(argv: list[str] | None = None) -> int:
     prepare_stdout(False)  # text for people degrades in a non-UTF-8 locale; machine formats switch to UTF-8
     try:
         # Not standalone: Click returns an exit code or raises, and we report.
+        if argv is not None:
+            argv = with_optional_values(argv)
         tree = command_tree(argv[0] if argv else None)
         returned = tree.main(args=argv, prog_name=PROG, standalone_mode=False)
     except SystemExit as done:  # shell completion exits by itself

@@ -5,7 +5,11 @@ against the installed Typer, so that a Typer release that changes one fails a te
 names it rather than a user's run. pyproject's Typer range is what that test covers.
 
 - `group`: a Click group built from some of an app's registered commands
-  (`Typer.registered_commands`, `.registered_callback`, `typer.main.get_command`).
+  (`Typer.registered_commands`, `.registered_callback`, `typer.main.get_command`), with
+  Typer's shell completion classes registered (`typer._completion_classes.completion_init`,
+  which Typer calls only when it adds its own --install-completion and --show-completion:
+  the app declares its own, `add_completion=False`). Without them `_FITPARTNERS_COMPLETE`
+  would reach Click's classes, which read other variables and print other lines.
 - `LazyCommands`: that group's `commands` mapping, each command built when first asked for
   (Click reads `group.commands` as a mapping).
 - `complete_with`: our completion for a parameter, unfiltered (Typer's parameters call
@@ -16,6 +20,11 @@ names it rather than a user's run. pyproject's Typer range is what that test cov
   `display_type_rich`).
 - `bad_choice`: the option, value and choices of a value outside a choice (Typer's
   `param.type_descriptor`).
+- `completion_script`: the completion script Typer writes for a shell
+  (`typer._completion_shared.get_completion_script`), and `COMPLETION_SHELLS`, the shells it
+  has one for (`Shells`).
+- `detect_shell`: the shell this runs in, as Typer detects it
+  (`typer._completion_shared._get_shell_name`: shellingham, from the parent processes).
 """
 
 from __future__ import annotations
@@ -24,6 +33,8 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import typer
+from typer._completion_classes import completion_init
+from typer._completion_shared import Shells, _get_shell_name, get_completion_script
 from typer.core import CompletionItem  # type: ignore[attr-defined]  # Typer carries its own Click
 
 Complete = Callable[[typer.Context, str], Sequence[str | tuple[str, str]]]
@@ -32,6 +43,7 @@ Complete = Callable[[typer.Context, str], Sequence[str | tuple[str, str]]]
 def group(settings: Mapping[str, Any], app: typer.Typer, commands: list[Any]) -> Any:
     """The Click group of a Typer app made with `settings`, `app`'s callback and the
     registered `commands` (a subset of `app.registered_commands`, or none)."""
+    completion_init()
     source = typer.Typer(**settings)
     source.registered_callback = app.registered_callback
     source.registered_commands = commands
@@ -96,3 +108,19 @@ def bad_choice(exc: BaseException) -> tuple[str, str, list[str]] | None:
     message = getattr(exc, "message", "")
     value = raw or (message.split("'")[1] if message.count("'") >= 2 else "")
     return option, value, [str(getattr(c, "value", c)) for c in descriptor.choices]
+
+
+COMPLETION_SHELLS = tuple(shell.value for shell in Shells)
+
+
+def completion_script(prog: str, shell: str) -> str:
+    """The completion script of `prog` for `shell` (one of COMPLETION_SHELLS), as Typer's
+    --show-completion prints it, without a final line feed."""
+    return get_completion_script(
+        prog_name=prog, complete_var=f"_{prog.replace('-', '_').upper()}_COMPLETE", shell=shell
+    )
+
+
+def detect_shell() -> str | None:
+    """The name of the shell this runs in, lower case, or None when it cannot be told."""
+    return _get_shell_name()
