@@ -23,7 +23,7 @@ from ..errors import EXIT_CODES_HELP, EXIT_USAGE, PROG, BadValue, StreamError
 from ..labels import DOMAIN_LABELS, SECTOR_LABELS, TYPE_LABELS, fold
 from ..messages import Msg, say_in
 from ..output.render import Card, Columns, Document, Listing, Notice, prepare_stdout
-from ..output.stream import sanitize
+from ..output.stream import patient_stdout, sanitize, write
 from ..output.text import about_lines, card_text, pairs_text, source_line
 from ..results import OUTPUT_SHAPES, HistoryStep, MatrixRow, Validation
 from ..search.countries import all_country_names, country_codes, no_chamber_note, table
@@ -68,7 +68,7 @@ app = typer.Typer(**APP_SETTINGS)
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"{PROG} {__version__}\n")
+        write(f"{PROG} {__version__}\n")
         raise typer.Exit()
 
 
@@ -594,6 +594,7 @@ def run(argv: list[str] | None = None) -> int:
     """Run the app; every failure becomes one line on stderr and an exit code."""
     if sys.stdout is None:  # started with stdout closed (`fitpartners list >&-`)
         return report(StreamError("stdout", "it is closed"))
+    patient_stdout()  # a non-blocking stdout is waited for, whoever writes to it
     prepare_stdout(False)  # text for people degrades in a non-UTF-8 locale; machine formats switch to UTF-8
     try:
         # Not standalone: Click returns an exit code or raises, and we report.
