@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import io
 import os
 import select
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
 
 import pytest
 
-from conftest import SCRIPT, TERMINAL, clean_environ
+from conftest import DATA_FILE, SCRIPT, TERMINAL, clean_environ
+from fitpartners import interrupts
+from fitpartners.dataset.models import Dataset
+from fitpartners.output.jq import FLUSH_AT
 
 BOUND = 60  # seconds after which a child that should have ended is a failure, never a pass
 
@@ -189,3 +194,140 @@ def test_a_reader_that_stops_while_we_wait_ends_the_run_quietly():
         err = child.stderr.read() if child.stderr else b""
         assert child.wait(timeout=BOUND) == 0
     assert err == b""
+
+
+# -- Ctrl-C ------------------------------------------------------------------------------------
+
+
+def test_ctrl_c_inside_jq_ends_the_run():
+    # libjq holds the interpreter: no Python handler runs until it returns, and this
+    # program would run for hours. Its first line (longer than what is gathered before a
+    # write) says that the child is inside jq; SIGINT then ends it by the system's default.
+    program = f"([range({FLUSH_AT})] | tostring), last(range(1e12))"
+    child = subprocess.Popen(
+        [str(SCRIPT), "list", "--jq", program],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=clean_environ(),
+    )
+    try:
+        assert child.stdout is not None and child.stderr is not None
+        first = child.stdout.readline()
+        assert first.startswith(b"[0,1,2,"), child.stderr.read()
+        child.send_signal(signal.SIGINT)
+        code = child.wait(timeout=30)
+    finally:
+        child.kill()
+        child.wait()
+    assert code == -signal.SIGINT  # as a shell shows it: 130
+    assert child.stderr.read() == b""
+
+
+def test_ctrl_c_elsewhere_is_one_line_and_exit_130():
+    # Blocked writing to a full pipe, in our own code: the handler says so and exits 130.
+    r, w = os.pipe()
+    try:
+        if hasattr(fcntl, "F_SETPIPE_SZ"):
+            fcntl.fcntl(w, fcntl.F_SETPIPE_SZ, SMALL_PIPE)
+        child = subprocess.Popen(
+            [str(SCRIPT), "list", "--period", "all", "--format", "jsonl"],
+            stdout=w,
+            stderr=subprocess.PIPE,
+            env=clean_environ(),
+        )
+        try:
+            wait_until_full_or_ended(w, child)
+            assert child.poll() is None  # it waits for the reader
+            child.send_signal(signal.SIGINT)
+            code = child.wait(timeout=30)
+        finally:
+            child.kill()
+            child.wait()
+    finally:
+        os.close(r)
+        os.close(w)
+    assert code == 130
+    assert child.stderr is not None and child.stderr.read() == b"fitpartners: interrupted\n"
+
+
+@pytest.fixture
+def cli_handler():
+    """The command line's Ctrl-C handler in place, as entry.main puts it; then the test's."""
+    before = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    interrupts.install()
+    yield
+    signal.signal(signal.SIGINT, before)
+
+
+def seen_inside(monkeypatch, owner: object, name: str) -> list[object]:
+    """The SIGINT handler in place each time `owner.name` (a library call) runs."""
+    seen: list[object] = []
+    real = getattr(owner, name)
+
+    def spy(*args, **kwargs):
+        seen.append(signal.getsignal(signal.SIGINT))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, spy)
+    return seen
+
+
+def test_pydantic_core_runs_with_ctrl_c_left_to_the_system(cli_handler, monkeypatch):
+    # pydantic-core validates a 50 MB dataset for seconds without returning to Python.
+    from fitpartners.dataset import loader
+
+    seen = seen_inside(monkeypatch, Dataset, "model_validate_json")
+    loader.problems(DATA_FILE.read_bytes())
+    assert seen == [signal.SIG_DFL]
+    assert signal.getsignal(signal.SIGINT) is interrupts._interrupted  # put back after
+
+
+def test_jq_runs_with_ctrl_c_left_to_the_system(cli_handler, monkeypatch):
+    import jq
+
+    from fitpartners.output.jq import write_jq
+
+    seen: list[object] = []
+    real_compile = jq.compile
+
+    class Program:  # the compiled program, noting the handler as each result is made
+        def __init__(self, text: str) -> None:
+            self.program = real_compile(text)
+
+        def input_value(self, value: object) -> Iterator[object]:
+            for result in self.program.input_value(value):
+                seen.append(signal.getsignal(signal.SIGINT))
+                yield result
+
+    monkeypatch.setattr(jq, "compile", Program)
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    write_jq([1, 2], ".[]")
+    assert out.getvalue() == "1\n2\n"
+    assert seen == [signal.SIG_DFL, signal.SIG_DFL]
+    assert signal.getsignal(signal.SIGINT) is interrupts._interrupted
+
+
+def test_the_python_api_keeps_its_own_ctrl_c(monkeypatch):
+    # A notebook's KeyboardInterrupt stays: only the command line's handler is swapped.
+    seen = seen_inside(monkeypatch, Dataset, "model_validate_json")
+    before = signal.getsignal(signal.SIGINT)
+    from fitpartners.dataset import loader
+
+    loader.problems(DATA_FILE.read_bytes())
+    assert seen == [before]
+
+
+def test_an_ignored_ctrl_c_stays_ignored():
+    # A background job of a script (`fitpartners list &` in sh) is started with SIGINT
+    # ignored, so that Ctrl-C meant for the script's foreground does not end it.
+    before = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        interrupts.install()
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+        with interrupts.held():
+            assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, before)

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import DataError, StreamError, UsageError
+from ..interrupts import held
 from ..messages import Msg, bilingual_num
 from .models import Dataset
 from .rules import cross_check
@@ -196,7 +197,8 @@ def problems(data: bytes) -> tuple[Dataset | None, list[str]]:
     """The dataset, if valid, and every problem: the schema's and the cross-record ones."""
     data = data.removeprefix(BOM)  # an editor's UTF-8 signature is still UTF-8
     try:
-        dataset = Dataset.model_validate_json(data)
+        with held():  # pydantic-core holds the interpreter: Ctrl-C by the system's default
+            dataset = Dataset.model_validate_json(data)
     except ValidationError as exc:
         errors = exc.errors()
         if errors and errors[0]["type"] == "json_invalid":
@@ -225,7 +227,8 @@ def _cross_check_valid_partners(data: bytes, errors: list[Any]) -> list[str]:
     kept = [i for i in range(len(doc["partners"])) if i not in bad]
     try:
         valid_partners = [doc["partners"][i] for i in kept]
-        rest = Dataset.model_validate_json(_json().dumps({**doc, "partners": valid_partners}))
+        with held():
+            rest = Dataset.model_validate_json(_json().dumps({**doc, "partners": valid_partners}))
     except (ValidationError, ValueError):
         return []
     # The ids of the records left out; one that is no string (an object, a list) can be

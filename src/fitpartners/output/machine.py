@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from pydantic_core import to_json as to_json_bytes
 
 from ..dataset.models import Partner
+from ..interrupts import held
 from ..results import CitedSource, PartnerRecords, Status, adapter, json_records
 from .stream import safe_json_bytes, sanitize, to_json, write, write_utf8
 
@@ -27,7 +28,10 @@ def write_json_records(
     serialiser in batches, so a large list is neither one string nor slow; the UTF-8 it
     makes goes to stdout's byte stream as it is, not decoded and encoded again."""
     if fields is not None or indent is not None or not records:
-        write(to_json(json_records(records, fields), indent=indent) + "\n")
+        value = json_records(records, fields)
+        with held():  # one call of pydantic-core over every record: Ctrl-C by the system's default
+            text = to_json(value, indent=indent)
+        write(text + "\n")
         return
     if isinstance(records, PartnerRecords):
         chunks = _partner_chunks(records)
