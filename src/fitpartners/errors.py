@@ -3,13 +3,16 @@ ours or Typer's, to one line and a code).
 
 Exit codes: 0 success (an empty result too; a reader that stopped early, `| head -1`),
 1 no such partner / ambiguous name / unusable data file / invalid dataset / a stream we
-cannot use (stdout closed or full, stdin closed or unreadable), 2 usage error (unknown
-command, option or value), 130 interrupted. 70 is a bug in fitpartners (one line too).
+cannot use (stdout closed or full, stdin closed or unreadable) / a resource limit (out of
+memory, no space left on device), 2 usage error (unknown command, option or value), 130
+interrupted. 70 is a bug in fitpartners (one line too).
 """
 
 from __future__ import annotations
 
-from .messages import Msg, in_lang
+import errno
+
+from .messages import Msg, Whole
 
 PROG = "fitpartners"
 EXIT_OK = 0
@@ -22,7 +25,8 @@ ENV_DEBUG = "FITPARTNERS_DEBUG"
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 success (an empty result too); 1 no such partner, ambiguous name, "
-    "unusable or invalid data file, a closed or full stdout, a closed stdin; 2 usage error "
+    "unusable or invalid data file, a closed or full stdout, a closed stdin, out of memory; "
+    "2 usage error "
     "(unknown command, option or value); 5 a --jq program stopped with an error (as jq; "
     "halt_error exits with its own code); "
     "130 interrupted; 70 a bug in fitpartners."
@@ -38,8 +42,12 @@ class FitError(Exception):
     lang = "en"
 
     def text(self) -> str:
-        """The message in the error's language (str(error) is always English)."""
-        return in_lang(self.args[0], self.lang) if self.args and isinstance(self.args[0], str) else str(self)
+        """The message as a person is told it, in the error's language, each value it
+        echoes cut (messages.said; str(error) is always English and whole)."""
+        message = self.args[0] if self.args else None
+        if isinstance(message, Msg):
+            return Whole(message.said(self.lang))
+        return message if isinstance(message, str) else str(self)
 
 
 class DataError(FitError):
@@ -89,6 +97,27 @@ class StreamError(FitError):
             else "cannot write to {stream}: {reason}"
         )
         super().__init__(Msg(key, stream=stream, reason=reason))
+
+    @classmethod
+    def of(cls, stream: str, exc: OSError) -> StreamError:
+        """The error for what the system said: a resource limit named as such ("no space
+        left on device: stdout"), else its reason."""
+        made = cls(stream, exc.strerror or str(exc))
+        limit = RESOURCE_LIMITS.get(exc.errno or 0)
+        if limit is not None:
+            made.args = (Msg(limit, stream=stream),)
+        return made
+
+
+# A system's limit met on a write, not a fault of ours nor of the stream: said as such.
+OUT_OF_MEMORY = "out of memory"
+RESOURCE_LIMITS = {
+    errno.ENOSPC: "no space left on device: {stream}",
+    errno.EFBIG: "file size limit reached: {stream}",
+    errno.ENOMEM: OUT_OF_MEMORY,
+}
+if hasattr(errno, "EDQUOT"):  # none on Windows
+    RESOURCE_LIMITS[errno.EDQUOT] = "disk quota exceeded: {stream}"
 
 
 class JqError(FitError):

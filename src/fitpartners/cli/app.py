@@ -16,7 +16,7 @@ import typer
 
 from .. import __version__
 from ..catalog import Catalog
-from ..dataset.loader import ENV_DATA, ENV_MAX_BYTES, duplicate_keys, problems, read_bytes
+from ..dataset.loader import ENV_DATA, ENV_MAX_BYTES, duplicate_keys, named_by_variable, problems, read_bytes
 from ..dataset.models import PARTNER_FIELDS
 from ..dataset.models import json_schema as dataset_schema
 from ..errors import EXIT_CODES_HELP, EXIT_USAGE, PROG, BadValue, StreamError
@@ -498,7 +498,9 @@ def validate_dataset(
 
     if limit < 1:
         raise BadValue("--limit", str(limit), ["a whole number from 1"])
-    data, origin = read_bytes(data_path(path, "PATH") or os.environ.get(ENV_DATA) or None)
+    chosen = data_path(path, "PATH") or os.environ.get(ENV_DATA) or None
+    with named_by_variable(not path and chosen is not None):
+        data, origin = read_bytes(chosen)
     dataset, found = problems(data)
     found = duplicate_keys(data) + found + search_data_problems(dataset)
     result = Validation(
@@ -593,7 +595,7 @@ def command_tree(name: str | None = None) -> Any:
 def run(argv: list[str] | None = None) -> int:
     """Run the app; every failure becomes one line on stderr and an exit code."""
     if sys.stdout is None:  # started with stdout closed (`fitpartners list >&-`)
-        return report(StreamError("stdout", "it is closed"))
+        return report(StreamError("stdout", Msg("it is closed")))
     patient_stdout()  # a non-blocking stdout is waited for, whoever writes to it
     prepare_stdout(False)  # text for people degrades in a non-UTF-8 locale; machine formats switch to UTF-8
     try:

@@ -7,10 +7,12 @@ the models is a data error like any other, naming the file, the record and the f
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
@@ -19,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import DataError, StreamError, UsageError
 from ..interrupts import held
-from ..messages import Msg, bilingual_num
+from ..messages import Msg, Whole, bilingual_num
 from .models import Dataset
 from .rules import cross_check
 
@@ -43,14 +45,14 @@ def _json() -> ModuleType:
 
 
 def max_bytes() -> int:
-    raw = os.environ.get(ENV_MAX_BYTES, "").strip()
-    if not raw:
+    given = os.environ.get(ENV_MAX_BYTES, "")
+    if not given.strip():
         return DEFAULT_MAX_BYTES
     try:
-        value = int(raw)
+        value = int(given)  # spaces around it are allowed, as by int()
     except ValueError:
         raise UsageError(
-            Msg("{env} must be a whole number of bytes, not {raw!r}", env=ENV_MAX_BYTES, raw=raw)
+            Msg("{env} must be a whole number of bytes, not {raw!r}", env=ENV_MAX_BYTES, raw=given)
         ) from None
     if value < 1:
         raise UsageError(Msg("{env} must be at least 1, not {value}", env=ENV_MAX_BYTES, value=value))
@@ -135,7 +137,7 @@ def read_bytes(path: str | None, limit: int | None = None) -> tuple[bytes, str]:
         try:
             return _read(sys.stdin.buffer, "<stdin>", limit), "<stdin>"
         except OSError as exc:
-            raise StreamError("stdin", exc.strerror or str(exc)) from None
+            raise StreamError.of("stdin", exc) from None
     name = path if path is not None else str(bundled_path())
     try:
         shown = shown_name(name)
@@ -251,29 +253,45 @@ def _cross_check_valid_partners(data: bytes, errors: list[Any]) -> list[str]:
     ]
 
 
-def parse(data: bytes, origin: str) -> Dataset:
-    """A valid dataset, or a DataError naming the first problem (and how many more)."""
+def parse(data: bytes, origin: str, path: str | None = None) -> Dataset:
+    """A valid dataset, or a DataError naming the first problem (and how many more) and
+    the command that lists them all, ready to paste (`path`: the file as given, else
+    `origin`)."""
     # A large file is validated afresh: keeping its bytes as a cache key would keep them alive.
     dataset, found = _checked(data) if len(data) <= REMEMBER_BYTES else problems(data)
     if dataset is None or found:
         more = Msg(" (and {count} more)", count=len(found) - 1) if len(found) > 1 else ""
         raise DataError(
             Msg(
-                "{origin}: invalid dataset: {problem}{more}; run 'fitpartners validate {path}' for all",
+                "{origin}: invalid dataset: {problem}{more}; to see all: fitpartners validate {path}",
                 origin=origin,
                 problem=found[0],
                 more=more,
-                path="-" if origin == "<stdin>" else _quoted(origin),
+                path=Whole("-" if origin == "<stdin>" else _quoted(path or origin)),
             )
         )
     return dataset
 
 
 def _quoted(path: str) -> str:
+    """A path as a shell reads it back: in shlex's quotes, or, when it holds a character
+    a terminal would not show as it is (a control, a byte that is no UTF-8), as $'...'
+    with escapes (bash, zsh, ksh and POSIX sh since 2024), so that what is pasted names
+    the same file."""
+    if not path.isprintable():
+        return "$'" + "".join(_quoted_char(c) for c in path) + "'"
     # Door: shlex, for a message only.
     import shlex
 
     return shlex.quote(path)
+
+
+def _quoted_char(c: str) -> str:
+    if c in "'\\":
+        return "\\" + c
+    if c.isprintable():
+        return c
+    return "".join(f"\\x{b:02x}" for b in c.encode("utf-8", "surrogateescape"))
 
 
 @functools.lru_cache(maxsize=4)
@@ -286,10 +304,24 @@ def _checked(data: bytes) -> tuple[Dataset | None, tuple[str, ...]]:
 
 
 def read_dataset(path: str | None = None) -> Dataset:
-    """The dataset for a command: `path`, else FITPARTNERS_DATA, else the bundled one."""
-    path = path or os.environ.get(ENV_DATA) or None
-    data, origin = read_bytes(path)
-    return parse(data, origin)
+    """The dataset for a command: `path`, else FITPARTNERS_DATA (an error names it), else
+    the bundled one."""
+    chosen = path or os.environ.get(ENV_DATA) or None
+    with named_by_variable(not path and chosen is not None):
+        data, origin = read_bytes(chosen)
+        return parse(data, origin, chosen)
+
+
+@contextlib.contextmanager
+def named_by_variable(chosen_by_it: bool) -> Iterator[None]:
+    """A DataError about the file that FITPARTNERS_DATA chose names the variable: a user
+    may have forgotten that it is set."""
+    try:
+        yield
+    except DataError as exc:
+        if not chosen_by_it:
+            raise
+        raise DataError(Msg("{env}: {problem}", env=ENV_DATA, problem=exc.args[0])) from None
 
 
 class _Object(dict[str, Any]):

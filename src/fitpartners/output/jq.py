@@ -59,7 +59,7 @@ def write_jq(value: Any, expression: str) -> None:
             halted = _halt(str(exc))
             if halted is not None:
                 raise JqHalt(*halted) from None
-            raise JqError(f"jq: error: {exc}") from None
+            raise JqError(Msg("jq: error: {problem}", problem=str(exc))) from None
         write("".join(lines))
 
 

@@ -109,7 +109,7 @@ def guard() -> Iterator[None]:
     except BrokenPipeError:
         raise PipeClosed() from None
     except OSError as exc:
-        raise StreamError("stdout", exc.strerror or str(exc)) from None
+        raise StreamError.of("stdout", exc) from None
 
 
 def write(text: str) -> None:
