@@ -217,6 +217,8 @@ def test_an_error_from_fitpartners_data_names_it(tmp_path, write_data):
     bad = write_data({"partners": 1})
     r = run("list", env={"FITPARTNERS_DATA": bad})
     assert r.err.startswith(f"fitpartners: FITPARTNERS_DATA: {bad}: invalid dataset: "), r.err
+    r = run("list", env={"FITPARTNERS_DATA": "-"}, input=b"")
+    assert r.err.startswith("fitpartners: FITPARTNERS_DATA: <stdin>: invalid dataset: "), r.err
     # Given with --data, the file is the user's own word: no variable to name.
     r = run("list", "--data", missing, env={"FITPARTNERS_DATA": missing})
     assert r.err.startswith(f"fitpartners: {missing}: cannot read: "), r.err

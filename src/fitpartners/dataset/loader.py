@@ -314,14 +314,15 @@ def read_dataset(path: str | None = None) -> Dataset:
 
 @contextlib.contextmanager
 def named_by_variable(chosen_by_it: bool) -> Iterator[None]:
-    """A DataError about the file that FITPARTNERS_DATA chose names the variable: a user
-    may have forgotten that it is set."""
+    """An error about the file (or stdin, for '-') that FITPARTNERS_DATA chose names the
+    variable: a user may have forgotten that it is set."""
     try:
         yield
-    except DataError as exc:
+    except (DataError, StreamError) as exc:
         if not chosen_by_it:
             raise
-        raise DataError(Msg("{env}: {problem}", env=ENV_DATA, problem=exc.args[0])) from None
+        exc.args = (Msg("{env}: {problem}", env=ENV_DATA, problem=exc.args[0]),)
+        raise
 
 
 class _Object(dict[str, Any]):
