@@ -295,7 +295,7 @@ def test_one_problem_is_reported_without_a_count(dataset, write_data):
     path = write_data(dataset)
     assert run("list", "--data", path).err == (
         f"fitpartners: {path}: invalid dataset: partners[0] (agoria).colour: Extra inputs are not "
-        f"permitted; run 'fitpartners validate {path}' for all\n"
+        f"permitted; to see all: fitpartners validate {path}\n"
     )
 
 
@@ -305,7 +305,7 @@ def test_more_problems_are_counted(dataset, write_data):
     path = write_data(dataset)
     assert run("list", "--data", path).err == (
         f"fitpartners: {path}: invalid dataset: partners[0] (agoria).colour: Extra inputs are not "
-        f"permitted (and 1 more); run 'fitpartners validate {path}' for all\n"
+        f"permitted (and 1 more); to see all: fitpartners validate {path}\n"
     )
 
 
@@ -407,7 +407,7 @@ def test_the_size_cap_holds_for_a_stream_read_in_pieces(step):
         ("0", "FITPARTNERS_MAX_BYTES must be at least 1, not 0"),
         ("-5", "FITPARTNERS_MAX_BYTES must be at least 1, not -5"),
         ("lots", "FITPARTNERS_MAX_BYTES must be a whole number of bytes, not 'lots'"),
-        (" 7x ", "FITPARTNERS_MAX_BYTES must be a whole number of bytes, not '7x'"),
+        (" 7x ", "FITPARTNERS_MAX_BYTES must be a whole number of bytes, not ' 7x '"),  # as given
     ],
 )
 def test_an_unusable_size_cap_is_a_usage_error(value, message):
@@ -770,7 +770,7 @@ def test_a_full_disk_is_one_line_naming_stdout_exit_1(args):
             env=clean_environ(), timeout=60,
         )  # fmt: skip
     assert r.returncode == 1
-    assert r.stderr == "fitpartners: cannot write to stdout: No space left on device\n"
+    assert r.stderr == "fitpartners: no space left on device: stdout\n"
 
 
 @pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run

@@ -1316,4 +1316,4 @@ def test_an_event_known_only_by_a_day_in_a_cell_in_both_languages():
 
 def test_an_invalid_dataset_on_stdin_points_to_validate_dash():
     r = run("list", "--data", "-", input="{")
-    assert r.code == 1 and r.err.endswith("; run 'fitpartners validate -' for all\n")
+    assert r.code == 1 and r.err.endswith("; to see all: fitpartners validate -\n")

@@ -30,7 +30,7 @@ def small_app() -> typer.Typer:
     @app.command("greet")
     def greet(
         names: Annotated[list[str], typer.Argument(metavar="NAMES...")],
-        colour: Annotated[Colour, typer.Option("--colour")] = Colour.red,
+        colour: Annotated[Colour, typer.Option("--colour", envvar="APP_COLOUR")] = Colour.red,
         shade: Annotated[str, typer.Option("--shade")] = "",
     ) -> None:
         print(" ".join(names), colour.value, shade)
@@ -106,6 +106,24 @@ def test_a_value_outside_a_choice_names_the_option_the_value_and_the_choices():
     with pytest.raises(typer.BadParameter) as caught:
         group.main(["greet", "a", "--colour", "green"], standalone_mode=False)  # type: ignore[attr-defined]
     assert patches.bad_choice(caught.value) == ("--colour", "green", ["red", "blue"])
+
+
+@pytest.mark.parametrize("given", ["it's", 'say "hi"', "a\tb", "caf\udce9", "x" * 500])
+def test_the_value_outside_a_choice_is_the_one_given(given):
+    # Read back from Typer's message (coerce_cli_choice), where repr wrote it.
+    group = one_group(small_app(), "greet")
+    with pytest.raises(typer.BadParameter) as caught:
+        group.main(["greet", "a", "--colour", given], standalone_mode=False)  # type: ignore[attr-defined]
+    assert patches.bad_choice(caught.value) == ("--colour", given, ["red", "blue"])
+
+
+def test_a_value_outside_a_choice_from_the_environment_names_the_variable(monkeypatch):
+    # Click's get_parameter_source says where the value came from.
+    monkeypatch.setenv("APP_COLOUR", "green")
+    group = one_group(small_app(), "greet")
+    with pytest.raises(typer.BadParameter) as caught:
+        group.main(["greet", "a"], standalone_mode=False)  # type: ignore[attr-defined]
+    assert patches.bad_choice(caught.value) == ("APP_COLOUR", "green", ["red", "blue"])
 
 
 def test_another_usage_error_is_no_bad_choice():

@@ -4,15 +4,20 @@ ours or Typer's, to one line and a code).
 Exit codes: 0 success (an empty result too; a reader that stopped early, `| head -1`),
 1 no such partner / ambiguous name / unusable data file / invalid dataset / a stream we
 cannot use (stdout closed or full, stdin closed or unreadable) / a file we cannot write
-(--install-completion), 2 usage error (unknown
-command, option or value), 130 interrupted. 70 is a bug in fitpartners (one line too).
+(--install-completion) / a resource limit (out of memory, no space left on device), 2 usage
+error (unknown command, option or value), 130 interrupted. 70 is a bug in fitpartners (one
+line too).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import errno
+import os
+import signal
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
-from .messages import Msg, in_lang
+from .messages import Msg, Whole
 
 PROG = "fitpartners"
 EXIT_OK = 0
@@ -26,7 +31,7 @@ ENV_DEBUG = "FITPARTNERS_DEBUG"
 EXIT_CODES_HELP = (
     "Exit codes: 0 success (an empty result too); 1 no such partner, ambiguous name, "
     "unusable or invalid data file, a closed or full stdout, a closed stdin, a file it "
-    "cannot write; 2 usage error "
+    "cannot write, out of memory; 2 usage error "
     "(unknown command, option or value); 5 a --jq program stopped with an error (as jq; "
     "halt_error exits with its own code); "
     "130 interrupted; 70 a bug in fitpartners."
@@ -42,8 +47,12 @@ class FitError(Exception):
     lang = "en"
 
     def text(self) -> str:
-        """The message in the error's language (str(error) is always English)."""
-        return in_lang(self.args[0], self.lang) if self.args and isinstance(self.args[0], str) else str(self)
+        """The message as a person is told it, in the error's language, each value it
+        echoes cut (messages.said; str(error) is always English and whole)."""
+        message = self.args[0] if self.args else None
+        if isinstance(message, Msg):
+            return Whole(message.said(self.lang))
+        return message if isinstance(message, str) else str(self)
 
 
 class DataError(FitError):
@@ -109,6 +118,27 @@ class StreamError(FitError):
         )
         super().__init__(Msg(key, stream=stream, reason=reason))
 
+    @classmethod
+    def of(cls, stream: str, exc: OSError) -> StreamError:
+        """The error for what the system said: a resource limit named as such ("no space
+        left on device: stdout"), else its reason."""
+        made = cls(stream, exc.strerror or str(exc))
+        limit = RESOURCE_LIMITS.get(exc.errno or 0)
+        if limit is not None:
+            made.args = (Msg(limit, stream=stream),)
+        return made
+
+
+# A system's limit met on a write, not a fault of ours nor of the stream: said as such.
+OUT_OF_MEMORY = "out of memory"
+RESOURCE_LIMITS = {
+    errno.ENOSPC: "no space left on device: {stream}",
+    errno.EFBIG: "file size limit reached: {stream}",
+    errno.ENOMEM: OUT_OF_MEMORY,
+}
+if hasattr(errno, "EDQUOT"):  # none on Windows
+    RESOURCE_LIMITS[errno.EDQUOT] = "disk quota exceeded: {stream}"
+
 
 class FileError(FitError):
     """A file we write for the user (a completion script, a shell's start-up file) that the
@@ -138,3 +168,54 @@ class JqHalt(Exception):
 
 class PipeClosed(Exception):
     """Whoever read our output stopped reading (`fitpartners list | head -1`)."""
+
+
+# -- Ctrl-C ------------------------------------------------------------------------------------
+#
+# Ctrl-C on the command line: one line and exit 130, or, while a library holds the
+# interpreter, the system's own way.
+#
+# A Python signal handler runs only between the interpreter's steps. libjq (--jq) and
+# pydantic-core (a dataset's validation) run long stretches of compiled code that never
+# return to it, so a handler would wait for them to end: `--jq 'last(range(3e8))'` ran on for
+# minutes after Ctrl-C. For such a stretch, `held()` gives SIGINT back to the system, which
+# ends the process at once, as it ends any program (a shell reports 130); no line is said
+# then. Elsewhere the handler says "fitpartners: interrupted" and exits 130.
+#
+# Only the command line's own handler is ever swapped: the Python API (a notebook, a
+# program with a handler of its own) keeps whatever it has. Imports nothing but the
+# standard library: entry.py installs the handler before any heavy import.
+
+
+def _interrupted(signum: int, frame: object) -> None:
+    # Leaves at once without flushing stdout, so nothing half-written follows the line.
+    try:
+        os.write(2, b"fitpartners: interrupted\n")
+    finally:
+        os._exit(EXIT_INTERRUPTED)
+
+
+def install_ctrl_c() -> None:
+    """The command line's handler, unless whoever started us ignores SIGINT (a background
+    job of a script, `nohup`): an ignored Ctrl-C stays ignored, as POSIX asks."""
+    if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+        signal.signal(signal.SIGINT, _interrupted)
+
+
+@contextmanager
+def ctrl_c_to_system() -> Iterator[None]:
+    """A stretch inside a library that holds the interpreter: Ctrl-C ends the process by
+    the system's default action, with no line. Nothing changes unless the command line's
+    handler is in place (not for the Python API, nor in a thread but the main one)."""
+    if signal.getsignal(signal.SIGINT) is not _interrupted:
+        yield
+        return
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+    except ValueError:  # not the main thread: signals are the main thread's
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, _interrupted)

@@ -5,6 +5,7 @@ labels.py; this module says messages.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -206,9 +207,14 @@ MESSAGES_NL: dict[str, str] = {
     "and {count} more": "en nog {count}",
     "cannot read from {stream}: {reason}": "kan niet lezen van {stream}: {reason}",
     "cannot write to {stream}: {reason}": "kan niet schrijven naar {stream}: {reason}",
+    # the system's limits, not our bug (exit 1)
+    "out of memory": "geen geheugen meer",
+    "no space left on device: {stream}": "geen ruimte meer op het apparaat: {stream}",
+    "disk quota exceeded: {stream}": "schijfquotum overschreden: {stream}",
+    "file size limit reached: {stream}": "grens van de bestandsgrootte bereikt: {stream}",
     "it is closed": "die is gesloten",
-    "{origin}: invalid dataset: {problem}{more}; run 'fitpartners validate {path}' for all": (
-        "{origin}: ongeldige dataset: {problem}{more}; 'fitpartners validate {path}' toont ze allemaal"
+    "{origin}: invalid dataset: {problem}{more}; to see all: fitpartners validate {path}": (
+        "{origin}: ongeldige dataset: {problem}{more}; alle problemen: fitpartners validate {path}"
     ),
     " (and {count} more)": " (en nog {count})",
     "{origin}: cannot read: {reason}": "{origin}: kan niet lezen: {reason}",
@@ -255,8 +261,13 @@ def say_in(lang: str, key: str, /, **values: Any) -> str:
     """The message `key` (its English text) in `lang`, filled in with `values`. A value
     that is a Msg is put in the same language; a {"en": ..., "nl": ...} mapping gives the
     side of that language."""
+    return _fill(lang, key, values, echo=False)
+
+
+def _fill(lang: str, key: str, values: Mapping[str, Any], *, echo: bool) -> str:
     template = MESSAGES_NL.get(key, key) if lang == "nl" else key
-    return template.format(**{name: _in(value, lang) for name, value in values.items()})
+    shown = _echoed if echo else _in
+    return template.format(**{name: shown(value, lang) for name, value in values.items()})
 
 
 def _in(value: Any, lang: str) -> Any:
@@ -265,6 +276,72 @@ def _in(value: Any, lang: str) -> Any:
     if isinstance(value, Mapping) and "en" in value:
         return label(dict(value), lang)
     return value
+
+
+# -- values a message echoes ------------------------------------------------------------------
+#
+# A message on stderr stays one line of bounded length whatever the input: each value it
+# echoes (an argument, a variable, a name or a problem from a data file) is cut to
+# ECHO_LIMIT characters, its middle left out with an ellipsis (where a problem names its
+# place and the value at fault), and a byte that was not UTF-8 (which Python holds as a
+# surrogate escape) is shown as the byte given, \\xNN. say() in output/render.py shows
+# control characters as escapes. Only what is said to a person is cut (`said`): str(Msg),
+# which the Python API and JSON see, is whole.
+
+ECHO_LIMIT = 200
+ECHO_HEAD = 120  # characters kept from the start of a longer value; the rest from its end
+ELLIPSIS = "…"
+# Patterns compiled on first use (re caches them), not on every run's start.
+_SURROGATE_ESCAPE = "[\udc80-\udcff]"
+# A surrogate escape as repr writes it, after an even number of backslashes (a backslash
+# of the value itself is written as two).
+_SURROGATE_IN_REPR = r"(?<!\\)((?:\\\\)*)\\udc([89a-f][0-9a-f])"
+
+
+def visible_bytes(text: str) -> str:
+    """Bytes that were not UTF-8 (an argument, a file name) as \\xNN, not as surrogates."""
+    if text.isascii():
+        return text
+    return re.sub(_SURROGATE_ESCAPE, lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}", text)
+
+
+def cut(text: str, limit: int = ECHO_LIMIT) -> str:
+    """At most `limit` characters: a longer text's start and end, an ellipsis between."""
+    if len(text) <= limit:
+        return text
+    head = limit * ECHO_HEAD // ECHO_LIMIT
+    return text[:head] + ELLIPSIS + text[len(text) - (limit - head - 1) :]
+
+
+class Whole(str):
+    """A value a message shows whole: made by us and bounded where it is made (a path in a
+    command to paste, which the system bounds)."""
+
+
+class _Echo(str):
+    """A value as a message echoes it: cut(), and with !r quoted as repr quotes it, a byte
+    that was not UTF-8 as \\xNN."""
+
+    def __new__(cls, value: str) -> _Echo:
+        return super().__new__(cls, cut(value))
+
+    def __repr__(self) -> str:
+        shown = str.__repr__(self)
+        if "\\udc" in shown:
+            shown = re.sub(_SURROGATE_IN_REPR, r"\1\\x\2", shown)
+        return shown
+
+    def __format__(self, spec: str) -> str:
+        return visible_bytes(format(str(self), spec))
+
+
+def _echoed(value: Any, lang: str) -> Any:
+    if isinstance(value, Msg):
+        return Whole(value.said(lang))  # its own values are cut
+    if isinstance(value, Whole):
+        return value
+    value = _in(value, lang)
+    return _Echo(value) if isinstance(value, str) else value
 
 
 class Msg(str):
@@ -283,10 +360,20 @@ class Msg(str):
     def in_lang(self, lang: str) -> str:
         return say_in(lang, self.key, **self.values)
 
+    def said(self, lang: str) -> str:
+        """As a person is told it, on stderr: in `lang`, each value it echoes cut after
+        ECHO_LIMIT characters (`Whole` values as they are)."""
+        return _fill(lang, self.key, self.values, echo=True)
+
 
 def in_lang(text: str, lang: str) -> str:
     """A text for people in `lang`: a Msg said again in it, any other text as it is."""
     return text.in_lang(lang) if isinstance(text, Msg) else text
+
+
+def said(text: str, lang: str) -> str:
+    """A message as a person is told it (Msg.said); any other text as it is."""
+    return text.said(lang) if isinstance(text, Msg) else text
 
 
 def bilingual_num(value: int) -> dict[str, str]:

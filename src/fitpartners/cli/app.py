@@ -16,14 +16,14 @@ import typer
 
 from .. import __version__
 from ..catalog import Catalog
-from ..dataset.loader import ENV_DATA, ENV_MAX_BYTES, duplicate_keys, problems, read_bytes
+from ..dataset.loader import ENV_DATA, ENV_MAX_BYTES, duplicate_keys, named_by_variable, problems, read_bytes
 from ..dataset.models import PARTNER_FIELDS
 from ..dataset.models import json_schema as dataset_schema
 from ..errors import EXIT_CODES_HELP, EXIT_USAGE, PROG, BadValue, FitError, StreamError, UsageError
 from ..labels import DOMAIN_LABELS, SECTOR_LABELS, TYPE_LABELS, fold
 from ..messages import Msg, say_in
 from ..output.render import Card, Columns, Document, Listing, Notice, prepare_stdout, say
-from ..output.stream import sanitize
+from ..output.stream import patient_stdout, sanitize, write
 from ..output.text import about_lines, card_text, pairs_text, source_line
 from ..results import OUTPUT_SHAPES, HistoryStep, MatrixRow, Validation
 from ..search.countries import all_country_names, country_codes, no_chamber_note, table
@@ -71,7 +71,7 @@ app = typer.Typer(**APP_SETTINGS)
 
 def _version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"{PROG} {__version__}\n")
+        write(f"{PROG} {__version__}\n")
         raise typer.Exit()
 
 
@@ -617,7 +617,9 @@ def validate_dataset(
 
     if limit < 1:
         raise BadValue("--limit", str(limit), ["a whole number from 1"])
-    data, origin = read_bytes(data_path(path, "PATH") or os.environ.get(ENV_DATA) or None)
+    chosen = data_path(path, "PATH") or os.environ.get(ENV_DATA) or None
+    with named_by_variable(not path and chosen is not None):
+        data, origin = read_bytes(chosen)
     dataset, found = problems(data)
     found = duplicate_keys(data) + found + search_data_problems(dataset)
     from ..dataset.models import kind_counts
@@ -723,7 +725,8 @@ def command_tree(name: str | None = None) -> Any:
 def run(argv: list[str] | None = None) -> int:
     """Run the app; every failure becomes one line on stderr and an exit code."""
     if sys.stdout is None:  # started with stdout closed (`fitpartners list >&-`)
-        return report(StreamError("stdout", "it is closed"))
+        return report(StreamError("stdout", Msg("it is closed")))
+    patient_stdout()  # a non-blocking stdout is waited for, whoever writes to it
     prepare_stdout(False)  # text for people degrades in a non-UTF-8 locale; machine formats switch to UTF-8
     try:
         # Not standalone: Click returns an exit code or raises, and we report.

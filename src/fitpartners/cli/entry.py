@@ -1,9 +1,10 @@
 """The console script's entry point: the process-level concerns, in one place.
 
-- Ctrl-C: the handler is installed before Typer, Rich or Pydantic is imported, so that
-  from the moment our code runs an interrupt ends the run with one line and exit code
-  130, never a traceback. It leaves at once without flushing stdout, so nothing
-  half-written is added after the interrupt.
+- Ctrl-C: the handler (interrupts.py) is installed before Typer, Rich or Pydantic is
+  imported, so that from the moment our code runs an interrupt ends the run with one line
+  and exit code 130, never a traceback; inside libjq and pydantic-core, which hold the
+  interpreter, by the system's default (a shell reports 130). It leaves at once without
+  flushing stdout, so nothing half-written is added after the interrupt.
 - The garbage collector: a run is short, and the objects it makes (the dataset's models,
   the records it prints) live until it ends and form few cycles, which reference
   counting frees anyway. The cyclic collector would only scan them again and again as
@@ -19,19 +20,13 @@
 import contextlib
 import gc
 import os
-import signal
 import sys
 
-
-def _interrupted(signum: int, frame: object) -> None:
-    try:
-        os.write(2, b"fitpartners: interrupted\n")
-    finally:
-        os._exit(130)
+from ..errors import install_ctrl_c
 
 
 def main() -> None:
-    signal.signal(signal.SIGINT, _interrupted)
+    install_ctrl_c()
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     # Door: the app imports Typer, Pydantic and the dataset's models; the handler comes first.
     from .app import run

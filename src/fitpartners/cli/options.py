@@ -42,14 +42,14 @@ ENV_TODAY = "FITPARTNERS_TODAY"
 
 def today() -> dt.date:
     """Today, or the day FITPARTNERS_TODAY names (for tests and 'as of' questions)."""
-    raw = os.environ.get(ENV_TODAY, "").strip()
-    if not raw:
+    given = os.environ.get(ENV_TODAY, "")
+    if not given.strip():
         return dt.date.today()
     try:
-        return dt.date.fromisoformat(raw)
+        return dt.date.fromisoformat(given.strip())
     except ValueError:
         raise UsageError(
-            Msg("{env} must be a date as YYYY-MM-DD, not {raw!r}", env=ENV_TODAY, raw=raw)
+            Msg("{env} must be a date as YYYY-MM-DD, not {raw!r}", env=ENV_TODAY, raw=given)
         ) from None
 
 

@@ -19,7 +19,8 @@ names it rather than a user's run. pyproject's Typer range is what that test cov
   never by a Python type ('<list[str]>') (Typer's `_usage_display_name` and
   `display_type_rich`).
 - `bad_choice`: the option, value and choices of a value outside a choice (Typer's
-  `param.type_descriptor`).
+  `param.type_descriptor`, the wording of `coerce_cli_choice`'s message, Click's
+  `ctx.get_parameter_source` for a value from an environment variable).
 - `completion_script`: the completion script Typer writes for a shell
   (`typer._completion_shared.get_completion_script`), and `COMPLETION_SHELLS`, the shells it
   has one for (`Shells`).
@@ -29,6 +30,8 @@ names it rather than a user's run. pyproject's Typer range is what that test cov
 
 from __future__ import annotations
 
+import ast
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -94,7 +97,10 @@ def show_by_metavar(param: Any) -> None:
 
 def bad_choice(exc: BaseException) -> tuple[str, str, list[str]] | None:
     """(option, value, choices) of a Typer usage error for a value outside a choice
-    (--format xml), else None."""
+    (--format xml), else None. The option is the environment variable when the value came
+    from one (FITPARTNERS_LANG=xx: Click's `get_parameter_source`); the value is the one
+    given, read back from Typer's message, where it stands as repr writes it
+    (`coerce_cli_choice`: "'xx' is not one of 'en', 'nl'.")."""
     param = getattr(exc, "param", None)
     descriptor = getattr(param, "type_descriptor", None)
     if descriptor is None or not getattr(descriptor, "is_choice", False) or not descriptor.choices:
@@ -102,11 +108,13 @@ def bad_choice(exc: BaseException) -> tuple[str, str, list[str]] | None:
     ctx = getattr(exc, "ctx", None)
     opts = getattr(param, "opts", None) or [getattr(param, "name", "?")]
     option = max(opts, key=len)
-    raw = None
-    if ctx is not None:
-        raw = next((a.split("=", 1)[1] for a in getattr(ctx, "args", []) if a.startswith(option + "=")), None)
-    message = getattr(exc, "message", "")
-    value = raw or (message.split("'")[1] if message.count("'") >= 2 else "")
+    envvar = getattr(param, "envvar", None)
+    if ctx is not None and isinstance(envvar, str):
+        source = ctx.get_parameter_source(getattr(param, "name", ""))
+        if getattr(source, "name", None) == "ENVIRONMENT":
+            option = envvar
+    given = re.search(_GIVEN, getattr(exc, "message", ""), re.S)
+    value = ast.literal_eval(given.group(1)) if given else ""
     return option, value, [str(getattr(c, "value", c)) for c in descriptor.choices]
 
 
@@ -124,3 +132,8 @@ def completion_script(prog: str, shell: str) -> str:
 def detect_shell() -> str | None:
     """The name of the shell this runs in, lower case, or None when it cannot be told."""
     return _get_shell_name()
+
+
+# The value in Typer's message: a str as repr writes it, in either quote (compiled on
+# first use, by re's cache).
+_GIVEN = r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*") is not one of """

@@ -13,6 +13,7 @@ from ..errors import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
+    OUT_OF_MEMORY,
     PROG,
     BadValue,
     FitError,
@@ -20,6 +21,7 @@ from ..errors import (
     PipeClosed,
     StreamError,
 )
+from ..messages import Msg
 from ..output.render import say
 from . import patches
 
@@ -46,25 +48,36 @@ def outcome(exc: BaseException, where: str = PROG) -> Outcome:
         return Outcome(exc.code, exc.text or None, raw=True)
     if isinstance(exc, PipeClosed | BrokenPipeError):
         return Outcome(EXIT_OK, None)
+    if isinstance(exc, MemoryError):  # the system's limit, not our bug
+        return Outcome(EXIT_FAILURE, Msg(OUT_OF_MEMORY))
     if isinstance(exc, OSError) and exc.errno is not None and not isinstance(exc, FileNotFoundError):
         # Outside our own reads (which name their file): a stream the system refused.
-        return Outcome(EXIT_FAILURE, str(StreamError("stdout", exc.strerror or str(exc))))
+        return Outcome(EXIT_FAILURE, StreamError.of("stdout", exc).text())
     if isinstance(exc, KeyboardInterrupt):
         return Outcome(EXIT_INTERRUPTED, "interrupted")
     # A value outside a choice (--format xml): our own message, as BadValue words it.
     choices = patches.bad_choice(exc)
     if choices is not None:
-        return Outcome(EXIT_USAGE, str(BadValue(choices[0], choices[1], choices[2])))
+        return Outcome(EXIT_USAGE, BadValue(*choices).text())
     # Typer's own errors (every one derives from typer.TyperException): a usage error
-    # carries its exit code and a message; Abort is Ctrl-C at a prompt.
+    # carries its exit code and a message; Abort is Ctrl-C at a prompt. Its message may
+    # echo what was typed: cut as any value (the help to see stays whole).
     exit_code = getattr(exc, "exit_code", None)
     format_message = getattr(exc, "format_message", None)
     if isinstance(exit_code, int) and callable(format_message):
-        return Outcome(exit_code, f"{format_message()} (see '{where} --help')")
+        return Outcome(
+            exit_code, Msg("{problem} (see '{where} --help')", problem=format_message(), where=where)
+        )
     if os.environ.get(ENV_DEBUG):
         raise exc
     return Outcome(
-        EXIT_INTERNAL, f"internal error: {type(exc).__name__}: {exc} (set {ENV_DEBUG}=1 for a traceback)"
+        EXIT_INTERNAL,
+        Msg(
+            "internal error: {kind}: {problem} (set {env}=1 for a traceback)",
+            kind=type(exc).__name__,
+            problem=str(exc),
+            env=ENV_DEBUG,
+        ),
     )
 
 

@@ -7,18 +7,20 @@ the models is a data error like any other, naming the file, the record and the f
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import DataError, StreamError, UsageError
-from ..messages import Msg, bilingual_num
+from ..errors import DataError, StreamError, UsageError, ctrl_c_to_system
+from ..messages import Msg, Whole, bilingual_num
 from .models import Dataset
 from .rules import cross_check
 
@@ -42,14 +44,14 @@ def _json() -> ModuleType:
 
 
 def max_bytes() -> int:
-    raw = os.environ.get(ENV_MAX_BYTES, "").strip()
-    if not raw:
+    given = os.environ.get(ENV_MAX_BYTES, "")
+    if not given.strip():
         return DEFAULT_MAX_BYTES
     try:
-        value = int(raw)
+        value = int(given)  # spaces around it are allowed, as by int()
     except ValueError:
         raise UsageError(
-            Msg("{env} must be a whole number of bytes, not {raw!r}", env=ENV_MAX_BYTES, raw=raw)
+            Msg("{env} must be a whole number of bytes, not {raw!r}", env=ENV_MAX_BYTES, raw=given)
         ) from None
     if value < 1:
         raise UsageError(Msg("{env} must be at least 1, not {value}", env=ENV_MAX_BYTES, value=value))
@@ -134,7 +136,7 @@ def read_bytes(path: str | None, limit: int | None = None) -> tuple[bytes, str]:
         try:
             return _read(sys.stdin.buffer, "<stdin>", limit), "<stdin>"
         except OSError as exc:
-            raise StreamError("stdin", exc.strerror or str(exc)) from None
+            raise StreamError.of("stdin", exc) from None
     name = path if path is not None else str(bundled_path())
     try:
         shown = shown_name(name)
@@ -196,7 +198,8 @@ def problems(data: bytes) -> tuple[Dataset | None, list[str]]:
     """The dataset, if valid, and every problem: the schema's and the cross-record ones."""
     data = data.removeprefix(BOM)  # an editor's UTF-8 signature is still UTF-8
     try:
-        dataset = Dataset.model_validate_json(data)
+        with ctrl_c_to_system():  # pydantic-core holds the interpreter: Ctrl-C by the system's default
+            dataset = Dataset.model_validate_json(data)
     except ValidationError as exc:
         errors = exc.errors()
         if errors and errors[0]["type"] == "json_invalid":
@@ -225,7 +228,8 @@ def _cross_check_valid_partners(data: bytes, errors: list[Any]) -> list[str]:
     kept = [i for i in range(len(doc["partners"])) if i not in bad]
     try:
         valid_partners = [doc["partners"][i] for i in kept]
-        rest = Dataset.model_validate_json(_json().dumps({**doc, "partners": valid_partners}))
+        with ctrl_c_to_system():
+            rest = Dataset.model_validate_json(_json().dumps({**doc, "partners": valid_partners}))
     except (ValidationError, ValueError):
         return []
     # The ids of the records left out; one that is no string (an object, a list) can be
@@ -248,29 +252,45 @@ def _cross_check_valid_partners(data: bytes, errors: list[Any]) -> list[str]:
     ]
 
 
-def parse(data: bytes, origin: str) -> Dataset:
-    """A valid dataset, or a DataError naming the first problem (and how many more)."""
+def parse(data: bytes, origin: str, path: str | None = None) -> Dataset:
+    """A valid dataset, or a DataError naming the first problem (and how many more) and
+    the command that lists them all, ready to paste (`path`: the file as given, else
+    `origin`)."""
     # A large file is validated afresh: keeping its bytes as a cache key would keep them alive.
     dataset, found = _checked(data) if len(data) <= REMEMBER_BYTES else problems(data)
     if dataset is None or found:
         more = Msg(" (and {count} more)", count=len(found) - 1) if len(found) > 1 else ""
         raise DataError(
             Msg(
-                "{origin}: invalid dataset: {problem}{more}; run 'fitpartners validate {path}' for all",
+                "{origin}: invalid dataset: {problem}{more}; to see all: fitpartners validate {path}",
                 origin=origin,
                 problem=found[0],
                 more=more,
-                path="-" if origin == "<stdin>" else _quoted(origin),
+                path=Whole("-" if origin == "<stdin>" else _quoted(path or origin)),
             )
         )
     return dataset
 
 
 def _quoted(path: str) -> str:
+    """A path as a shell reads it back: in shlex's quotes, or, when it holds a character
+    a terminal would not show as it is (a control, a byte that is no UTF-8), as $'...'
+    with escapes (bash, zsh, ksh and POSIX sh since 2024), so that what is pasted names
+    the same file."""
+    if not path.isprintable():
+        return "$'" + "".join(_quoted_char(c) for c in path) + "'"
     # Door: shlex, for a message only.
     import shlex
 
     return shlex.quote(path)
+
+
+def _quoted_char(c: str) -> str:
+    if c in "'\\":
+        return "\\" + c
+    if c.isprintable():
+        return c
+    return "".join(f"\\x{b:02x}" for b in c.encode("utf-8", "surrogateescape"))
 
 
 @functools.lru_cache(maxsize=4)
@@ -283,10 +303,25 @@ def _checked(data: bytes) -> tuple[Dataset | None, tuple[str, ...]]:
 
 
 def read_dataset(path: str | None = None) -> Dataset:
-    """The dataset for a command: `path`, else FITPARTNERS_DATA, else the bundled one."""
-    path = path or os.environ.get(ENV_DATA) or None
-    data, origin = read_bytes(path)
-    return parse(data, origin)
+    """The dataset for a command: `path`, else FITPARTNERS_DATA (an error names it), else
+    the bundled one."""
+    chosen = path or os.environ.get(ENV_DATA) or None
+    with named_by_variable(not path and chosen is not None):
+        data, origin = read_bytes(chosen)
+        return parse(data, origin, chosen)
+
+
+@contextlib.contextmanager
+def named_by_variable(chosen_by_it: bool) -> Iterator[None]:
+    """An error about the file (or stdin, for '-') that FITPARTNERS_DATA chose names the
+    variable: a user may have forgotten that it is set."""
+    try:
+        yield
+    except (DataError, StreamError) as exc:
+        if not chosen_by_it:
+            raise
+        exc.args = (Msg("{env}: {problem}", env=ENV_DATA, problem=exc.args[0]),)
+        raise
 
 
 class _Object(dict[str, Any]):

@@ -5,14 +5,15 @@ wheel), as the jq program runs it.
 from __future__ import annotations
 
 import json
-import sys
 from typing import Any
 
 import jq
 
-from ..errors import JqError, JqHalt, UsageError
+from ..errors import JqError, JqHalt, UsageError, ctrl_c_to_system
 from ..messages import Msg
-from .stream import guard, safe_json, sanitize
+from .stream import safe_json, sanitize, write
+
+FLUSH_AT = 8192  # characters of results gathered before they are written, as a pipe's buffer
 
 # jq's halt and halt_error, which the jq package's binding does not pass on (it ends the
 # program in silence, exit 0): redefined to raise an error we recognise, so that the run
@@ -31,25 +32,34 @@ def write_jq(value: Any, expression: str) -> None:
     each result on its own line as it comes, strings raw; a run-time error after the
     results before it (JqError, exit 5); halt and halt_error as in jq (JqHalt). Uses the
     jq package (libjq in a wheel), no jq binary."""
-    try:
-        jq.compile(expression)  # alone, so that an error names the user's line and column
-        program = jq.compile(_HALT_DEFS + expression)
-    except UnicodeEncodeError:  # bytes that are no UTF-8 in the command line
-        raise UsageError(Msg("invalid value for --jq: it is not UTF-8 text")) from None
-    except ValueError as exc:  # jq's message, first line: the error and where (the lines after show it)
-        first = str(exc).splitlines()[0].removeprefix("jq: error: ").removesuffix(":")
-        raise UsageError(Msg("invalid value for --jq: {problem}", problem=first)) from None
-    with guard():
+    # libjq holds the interpreter while it runs (`last(range(3e8))` for minutes): Ctrl-C
+    # ends the process by the system's default action meanwhile (interrupts.held).
+    with ctrl_c_to_system():
+        try:
+            jq.compile(expression)  # alone, so that an error names the user's line and column
+            program = jq.compile(_HALT_DEFS + expression)
+        except UnicodeEncodeError:  # bytes that are no UTF-8 in the command line
+            raise UsageError(Msg("invalid value for --jq: it is not UTF-8 text")) from None
+        except ValueError as exc:  # jq's message, first line: the error and where (the lines after show it)
+            first = str(exc).splitlines()[0].removeprefix("jq: error: ").removesuffix(":")
+            raise UsageError(Msg("invalid value for --jq: {problem}", problem=first)) from None
+        lines: list[str] = []  # results not yet written, about FLUSH_AT characters at most
+        size = 0
         try:
             for result in program.input_value(value):
-                line = sanitize(result, raw=True) if isinstance(result, str) else _jq_json(result)
-                sys.stdout.write(line + "\n")
+                line = (sanitize(result, raw=True) if isinstance(result, str) else _jq_json(result)) + "\n"
+                lines.append(line)
+                size += len(line)
+                if size >= FLUSH_AT:
+                    write("".join(lines))
+                    lines, size = [], 0
         except ValueError as exc:
-            sys.stdout.flush()
+            write("".join(lines))
             halted = _halt(str(exc))
             if halted is not None:
                 raise JqHalt(*halted) from None
-            raise JqError(f"jq: error: {exc}") from None
+            raise JqError(Msg("jq: error: {problem}", problem=str(exc))) from None
+        write("".join(lines))
 
 
 def _jq_json(value: Any) -> str:

@@ -7,15 +7,15 @@ from __future__ import annotations
 import csv
 import io
 import re
-import sys
 from collections.abc import Iterator, Sequence
 
 from pydantic import BaseModel
 from pydantic_core import to_json as to_json_bytes
 
 from ..dataset.models import Partner
+from ..errors import ctrl_c_to_system
 from ..results import CitedSource, PartnerRecords, Status, adapter, json_records
-from .stream import guard, safe_json_bytes, sanitize, to_json, write
+from .stream import safe_json_bytes, sanitize, to_json, write, write_utf8
 
 BATCH = 2_000  # records serialised at a time: output is written in chunks, never one giant string
 
@@ -29,7 +29,11 @@ def write_json_records(
     serialiser in batches, so a large list is neither one string nor slow; the UTF-8 it
     makes goes to stdout's byte stream as it is, not decoded and encoded again."""
     if fields is not None or indent is not None or not records:
-        write(to_json(json_records(records, fields), indent=indent) + "\n")
+        value = json_records(records, fields)
+        # One call of pydantic-core over every record: Ctrl-C by the system's default.
+        with ctrl_c_to_system():
+            text = to_json(value, indent=indent)
+        write(text + "\n")
         return
     if isinstance(records, PartnerRecords):
         chunks = _partner_chunks(records)
@@ -39,22 +43,13 @@ def write_json_records(
             records_adapter.dump_json(list(records[start : start + BATCH]))[1:-1]
             for start in range(0, len(records), BATCH)
         )
-    with guard():
-        out = sys.stdout
-        raw = getattr(out, "buffer", None)  # absent on a text-only stream (a test's StringIO)
-        out.write("[")
-        out.flush()  # what is in the text layer goes first
-        for n, chunk in enumerate(chunks):
-            chunk = safe_json_bytes(chunk)
-            if n:
-                chunk = b"," + chunk
-            if raw is not None:
-                raw.write(chunk)
-            else:
-                out.write(chunk.decode())
-        if raw is not None:
-            raw.flush()
-        out.write("]\n")
+    # Each chunk goes out as it is made (stream.write_utf8, every byte): the output is never
+    # one string of the whole list.
+    before = b"["
+    for chunk in chunks:
+        write_utf8(before + safe_json_bytes(chunk))
+        before = b","
+    write_utf8(b"[]\n" if before == b"[" else b"]\n")
 
 
 def _partner_chunks(records: PartnerRecords) -> Iterator[bytes]:

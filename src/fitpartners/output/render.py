@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from ..errors import PROG, BadValue, UsageError
 from ..labels import heading
-from ..messages import Msg, in_lang, say_in
+from ..messages import Msg, Whole, cut, said, say_in, visible_bytes
 from ..results import json_records
 from .cells import LIST_SEPARATOR, CellTable, rows
 from .machine import csv_text, markdown_text, tsv_text, write_json_records, write_jsonl
@@ -85,11 +85,21 @@ class Columns:
 NO_COLUMNS = Columns((), ())
 
 
+# The most characters a message says that is no messages.Msg (Click's, jq's): a Msg is
+# bounded by its values, each cut at ECHO_LIMIT.
+LINE_LIMIT = 1000
+
+
 def say(message: str, lang: str = "en") -> None:
-    """A one-line message for people, on stderr (a messages.Msg in `lang`)."""
+    """A one-line message for people, on stderr (a messages.Msg in `lang`): control
+    characters shown as escapes, echoed values cut (messages.said), at most LINE_LIMIT
+    characters of any other text."""
     if sys.stderr is None:  # closed before we started: nobody is listening
         return
-    line = f"{PROG}: {sanitize(in_lang(message, lang))}\n"
+    text = said(message, lang)
+    if not isinstance(message, Msg | Whole):
+        text = cut(text, LINE_LIMIT)
+    line = f"{PROG}: {sanitize(visible_bytes(text))}\n"
     try:
         sys.stderr.write(line)
         sys.stderr.flush()

@@ -2,14 +2,26 @@
 
 A terminal runs what the data may hold (escape sequences, bidirectional overrides):
 `sanitize` shows such characters as escapes in text for people, `safe_json_bytes` escapes
-them inside JSON strings, still the same JSON value. Writing goes through `guard`, which
-turns a reader that went away into PipeClosed and a refusing stdout into a StreamError.
+them inside JSON strings, still the same JSON value.
+
+Every byte goes out through one path, `write_bytes` (and `write`, which encodes text for
+it): a loop of os.write on stdout's descriptor until the last byte is taken. A descriptor
+that takes part of what it is given (a pipe, a signal) is given the rest; one left
+non-blocking by whoever started us (node's inherited stdio) is waited for when full, as a
+blocking one would make us wait. Python's own buffered layer loses the rest of a partial
+write on a non-blocking pipe in silence (CPython 3.11), so nothing of ours is left to it,
+and what others write to sys.stdout (Click's help, completion) goes through the same loop
+when the descriptor is non-blocking (`patient_stdout`). `guard` turns a reader that went
+away into PipeClosed and a refusing stdout into a StreamError.
 """
 
 from __future__ import annotations
 
 import functools
+import io
+import os
 import re
+import select
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -93,24 +105,138 @@ def guard() -> Iterator[None]:
     stdout the system refuses (a full disk) into a StreamError naming the reason."""
     try:
         yield
-        sys.stdout.flush()
+        _flush_text_layer(sys.stdout)
     except BrokenPipeError:
         raise PipeClosed() from None
     except OSError as exc:
-        raise StreamError("stdout", exc.strerror or str(exc)) from None
+        raise StreamError.of("stdout", exc) from None
 
 
 def write(text: str) -> None:
-    with guard():
-        sys.stdout.write(text)
+    """Text to stdout, in its encoding (UTF-8 for machine formats: render.prepare_stdout)."""
+    out = sys.stdout
+    if _descriptor(out) is None:  # a test's stream: its own write takes all
+        with guard():
+            out.write(text)
+        return
+    write_bytes(text.encode(out.encoding or "utf-8", out.errors or "strict"))
+
+
+def write_utf8(data: bytes) -> None:
+    """UTF-8 text as bytes (pydantic-core's JSON), to stdout as it is: not decoded and
+    encoded again. A text-only stream (a test's StringIO) is given it decoded."""
+    out = sys.stdout
+    if _descriptor(out) is None and getattr(out, "buffer", None) is None:
+        write(data.decode())
+    else:
+        write_bytes(data)
 
 
 def write_bytes(data: bytes) -> None:
-    """Bytes to stdout's byte stream (a workbook), after what the text layer holds."""
+    """Bytes to stdout, every one, after what its text layer holds."""
+    out = sys.stdout
     with guard():
-        sys.stdout.flush()
-        raw = getattr(sys.stdout, "buffer", None)
-        if raw is None:  # a text-only stdout (a test's StringIO): nothing binary goes there
-            raise StreamError("stdout", "it takes text only, not a binary workbook")
-        raw.write(data)
-        raw.flush()
+        fd = _descriptor(out)
+        if fd is None:  # a test's stream, with no descriptor: its own write takes all
+            raw = getattr(out, "buffer", None)
+            if raw is None:  # a text-only stdout (a test's StringIO): nothing binary goes there
+                raise StreamError("stdout", "it takes text only, not a binary workbook")
+            out.flush()
+            raw.write(data)
+            raw.flush()
+            return
+        _flush_text_layer(out)
+        _write_all(fd, data)
+
+
+class _Patient(io.RawIOBase):
+    """A descriptor written whole (`_write_all`), under sys.stdout's text and buffer layers."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__()
+        self.fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self.fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self.fd)
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data)
+        _write_all(self.fd, view)
+        return view.nbytes
+
+
+def patient_stdout() -> None:
+    """When stdout's descriptor is non-blocking (left so by whoever started us), a
+    sys.stdout that writes through `_write_all`, for what others write there (Click's help
+    and usage, completion): Python's own layer would stop at a full pipe. The descriptor's
+    flag is left as it is: the open file is shared with whoever set it."""
+    out = sys.stdout
+    fd = _descriptor(out)
+    try:
+        if fd is None or os.get_blocking(fd):
+            return
+    except OSError:  # no open descriptor: the first write says so
+        return
+    out.flush()
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(_Patient(fd)),
+        encoding=out.encoding,
+        errors=out.errors,
+        line_buffering=bool(out.line_buffering),
+    )
+
+
+def _descriptor(out: Any) -> int | None:
+    """stdout's file descriptor, or None for a stream that has none (a test's)."""
+    try:
+        fd = out.fileno()
+    except (AttributeError, ValueError, OSError):  # io.UnsupportedOperation is both
+        return None
+    # Where text needs more than its bytes (Windows writes "\r\n" for "\n"), the text layer.
+    return fd if isinstance(fd, int) and os.linesep == "\n" else None
+
+
+def _write_all(fd: int, data: bytes | memoryview) -> None:
+    """Every byte of `data` to `fd`: the rest of a partial write written next, a full
+    non-blocking descriptor waited for until it takes more."""
+    view = memoryview(data).cast("B")
+    while view:
+        try:
+            done = os.write(fd, view)
+        except BlockingIOError:
+            _wait_writable(fd)
+            continue
+        view = view[done:]
+
+
+def _wait_writable(fd: int) -> None:
+    """Wait until `fd` can take more; a reader that went away wakes it too, and the next
+    write says so (EPIPE)."""
+    if hasattr(select, "poll"):
+        poller = select.poll()
+        poller.register(fd, select.POLLOUT)
+        poller.poll()
+    else:  # pragma: no cover - no poll (Windows), where select takes sockets only
+        select.select([], [fd], [])
+
+
+def _flush_text_layer(out: Any) -> None:
+    """What stdout's text layer holds (Click's help, written there), out first. A full
+    non-blocking descriptor is waited for: Python's buffer keeps what it could not write."""
+    if out is None:
+        return
+    while True:
+        try:
+            out.flush()
+            return
+        except BlockingIOError:
+            fd = _descriptor(out)
+            if fd is None:
+                raise
+            _wait_writable(fd)

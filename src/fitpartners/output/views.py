@@ -26,7 +26,7 @@ from ..labels import heading as label_heading
 from ..messages import say_in
 from ..results import About, HistoryStep, OverviewRow
 from .cells import CellTable
-from .stream import guard, sanitize
+from .stream import sanitize, write
 from .text import EDITORIAL_NOTE, TRANSLATED_NOTE, card_rows, footnotes, kind_said, row_marks
 
 MIN_WIDTH = 10
@@ -52,8 +52,7 @@ def show(renderable: Any) -> None:
     text = captured.get()
     while (stripped := _TRAILING.sub(r"\1", text)) != text:
         text = stripped
-    with guard():
-        made.file.write(text)
+    write(text)  # stream.write: every byte, not Rich's file.write
 
 
 def text(value: str, style: str = "") -> Text:

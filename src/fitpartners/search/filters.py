@@ -119,7 +119,7 @@ def _match(kind: Literal["type", "domain"], option: str, values: Sequence[str]) 
         for item in items:
             ids = vocab.ids(item)
             if not ids:
-                raise BadValue(option, item.strip(), list(_label_names(kind)))
+                raise BadValue(option, _given(value, item), list(_label_names(kind)))
             chosen |= ids
     return chosen
 
@@ -165,12 +165,21 @@ def sector_ids(values: Sequence[str]) -> set[str]:
             end = next((e for e in ends if fold(",".join(parts[start:e])) in keys), None)
             if end is None:
                 if parts[start].strip() or len(parts) == 1:
-                    raise BadValue(SECTOR_OPTION, parts[start].strip(), [s.value for s in SECTOR_LABELS])
+                    raise BadValue(
+                        SECTOR_OPTION, _given(value, parts[start]), [s.value for s in SECTOR_LABELS]
+                    )
                 end = start + 1  # an empty item (a comma at the end)
             else:
                 chosen.add(keys[fold(",".join(parts[start:end]))])
             start = end
     return chosen
+
+
+def _given(value: str, item: str) -> str:
+    """What a message echoes of a bad item: the value as given when it is the one item
+    (' spacex ' stays so), else the item without the spaces around it ('spacex' of 'food,
+    spacex')."""
+    return value if item.strip() == value.strip(" ,") else item.strip()
 
 
 def accepted_labels(kind: Literal["type", "domain"]) -> list[str]:
