@@ -178,8 +178,8 @@ def test_markdown_keeps_a_value_of_many_lines_in_one_row(hostile_data):
 def excel_reads(stored: str) -> str:
     """A cell's text as Excel reads it from the file: each _xHHHH_ is the character
     HHHH, left to right (ECMA-376 Part 1, 22.9.2.19 ST_Xstring). openpyxl does not decode
-    them, so the tests do."""
-    return re.sub("_x([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), stored)
+    them, so the tests do; an X in capitals too, as a reader might."""
+    return re.sub("_[xX]([0-9A-Fa-f]{4})_", lambda m: chr(int(m.group(1), 16)), stored)
 
 
 def as_escapes(value: str) -> str:

@@ -28,8 +28,9 @@ XLSX_MAX_ROWS = 1_048_576  # rows a sheet holds
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 # Text that Excel would read as one of its own escapes (_x0041_ as "A"): its first
 # underscore is written _x005F_, as Excel writes it (ECMA-376 Part 1, 22.9.2.19
-# ST_Xstring). A look-ahead, so that _x0041_x0042_ has both its openers escaped.
-_EXCEL_ESCAPE = re.compile("_(?=x[0-9A-Fa-f]{4}_)")
+# ST_Xstring). A look-ahead, so that _x0041_x0042_ has both its openers escaped; an X in
+# capitals too, which a reader may take for the same escape (_x005F_ reads as "_" in any).
+_EXCEL_ESCAPE = re.compile("_(?=[xX][0-9A-Fa-f]{4}_)")
 # What makes Excel read a cell as a formula once it is edited: such a cell gets the quote
 # prefix, as if typed after an apostrophe. Every cell is text ("s") whatever it starts with.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t")
@@ -102,7 +103,7 @@ def xlsx_bytes(
             cell = sheet.cell(row=r, column=c)
             cell.value = text
             cell.data_type = "s"  # text, whatever it looks like: no formula runs on opening
-            if "_x" in text:
+            if "_" in text:
                 # Set past openpyxl's check, which would cut the longer text (its escapes
                 # in) at XLSX_MAX_CELL characters in silence: the text it checked fits.
                 cell._value = _EXCEL_ESCAPE.sub("_x005F_", text)
