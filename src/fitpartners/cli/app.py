@@ -17,7 +17,7 @@ import typer
 from .. import __version__
 from ..catalog import Catalog
 from ..dataset.loader import ENV_DATA, ENV_MAX_BYTES, duplicate_keys, named_by_variable, problems, read_bytes
-from ..dataset.models import PARTNER_FIELDS
+from ..dataset.models import PARTNER_FIELDS, kind_counts
 from ..dataset.models import json_schema as dataset_schema
 from ..errors import EXIT_CODES_HELP, EXIT_USAGE, PROG, BadValue, FitError, StreamError, UsageError
 from ..labels import DOMAIN_LABELS, SECTOR_LABELS, TYPE_LABELS, fold
@@ -622,8 +622,6 @@ def validate_dataset(
         data, origin = read_bytes(chosen)
     dataset, found = problems(data)
     found = duplicate_keys(data) + found + search_data_problems(dataset)
-    from ..dataset.models import kind_counts
-
     result = Validation(
         dataset=origin,
         valid=not found,

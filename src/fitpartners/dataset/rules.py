@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, pairwise
 
 from ..labels import EDITORIAL_SOURCE, PartnerType, fold
@@ -30,9 +30,11 @@ from .models import (
     FACT_FIELDS,
     HOME_PAGE_FIELDS,
     SOURCE_KINDS,
+    CoverageItem,
     Dataset,
     EventKind,
     Partner,
+    Region,
     Source,
     Told,
 )
@@ -357,12 +359,16 @@ def events_sourced_and_complete(ctx: Context, i: int, p: Partner) -> Iterator[st
         yield from _told(ctx, at, e, e.sources)
 
 
+def _items_cite_pages(ctx: Context, at: str, items: Sequence[CoverageItem | Region]) -> Iterator[str]:
+    citable = ctx.citable
+    for j, item in enumerate(items):
+        if not citable.issuperset(item.sources):
+            yield from ctx.check_sources(f"{at}[{j}].sources", item.sources)
+
+
 def coverage_sourced(ctx: Context, i: int, p: Partner) -> Iterator[str]:
     """Each item of what a partner covers cites the page it is read on (no home page)."""
-    citable = ctx.citable
-    for j, c in enumerate(p.coverage):
-        if not citable.issuperset(c.sources):
-            yield from ctx.check_sources(f"{ctx.partner_at(i)}.coverage[{j}].sources", c.sources)
+    yield from _items_cite_pages(ctx, f"{ctx.partner_at(i)}.coverage", p.coverage)
 
 
 def notes_sourced(ctx: Context, i: int, p: Partner) -> Iterator[str]:
@@ -376,10 +382,7 @@ def notes_sourced(ctx: Context, i: int, p: Partner) -> Iterator[str]:
 
 def regions_sourced(ctx: Context, i: int, p: Partner) -> Iterator[str]:
     """Each region a partner serves cites the page that states it (no home page)."""
-    citable = ctx.citable
-    for j, r in enumerate(p.regions):
-        if not citable.issuperset(r.sources):
-            yield from ctx.check_sources(f"{ctx.partner_at(i)}.regions[{j}].sources", r.sources)
+    yield from _items_cite_pages(ctx, f"{ctx.partner_at(i)}.regions", p.regions)
 
 
 def sources_cite_fact_fields(ctx: Context, i: int, p: Partner) -> Iterator[str]:

@@ -6,7 +6,7 @@ wrapped, every value made inert.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..dataset.models import Partner
@@ -123,13 +123,28 @@ def card_rows(
     regions, coverage, rounds, events, notes. `now`: the record a merged partner is part of
     now, whose website comes first, before the partner's own. `partner_names`: partner id ->
     name, for events that name another."""
-    w = functools.partial(say_in, lang)
-    cited = p.sources
-    rows = _present_rows(status, lang, continues, now)
+    return [
+        *_present_rows(status, lang, continues, now),
+        *_own_rows(p, lang),
+        *_record_rows(p, lang, partner_names),
+    ]
+
+
+def _rows_of(rows: list[CardRow]) -> Callable[..., None]:
+    """A function that adds a row (heading, value, sources, translated) to `rows`."""
 
     def row(heading: str, value: str, sources: Sequence[str] | None = None, translated: bool = False) -> None:
         rows.append(CardRow(heading, value, list(sources or []), translated))
 
+    return row
+
+
+def _own_rows(p: Partner, lang: str) -> list[CardRow]:
+    """The card's rows on the partner itself: names, type, domains, country, description."""
+    w = functools.partial(say_in, lang)
+    cited = p.sources
+    rows: list[CardRow] = []
+    row = _rows_of(rows)
     row(w("name"), p.name, cited.get("name"))
     if p.full_name is not None:
         row(
@@ -160,6 +175,16 @@ def card_rows(
         row(w("country"), f"{country_name(p.country, lang)} ({p.country})", cited.get("country"))
     if p.description is not None:
         row(w("description"), getattr(p.description, lang), cited.get("description"))
+    return rows
+
+
+def _record_rows(p: Partner, lang: str, partner_names: Mapping[str, str]) -> list[CardRow]:
+    """The card's rows on what the sources record: websites, regions, what it covers, its
+    rounds, events and notes."""
+    w = functools.partial(say_in, lang)
+    cited = p.sources
+    rows: list[CardRow] = []
+    row = _rows_of(rows)
     row(w("website"), p.website or w("not verified"), cited.get("website") if p.website else None)
     if p.former_websites:
         row(w("former website"), LIST_SEPARATOR.join(p.former_websites), cited.get("former_websites"))
