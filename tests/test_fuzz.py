@@ -438,8 +438,11 @@ def cases(draw: st.DrawFn, max_chain: int = 40) -> Case:
     ids = [p["id"] for p in data["partners"]]
     listed = [pid for pid in ids if not pid.startswith("chain-")]
     shown = draw(st.lists(st.sampled_from(listed), min_size=1, max_size=3, unique=True))
-    # A chain's last record, where there is one: its status reads the whole chain.
-    shown += [pid for pid in ids if pid.startswith("chain-")][-1:]
+    # A chain's first and last records, where there is one: their cards read the whole chain.
+    # The last one's card lists each record it continues with that record's chain: output
+    # the square of the chain's length, so it is shown for chains of up to 100 links.
+    chain = sorted((pid for pid in ids if pid.startswith("chain-")), key=lambda pid: int(pid[6:]))
+    shown += chain[:1] + (chain[-1:] if len(chain) <= 100 else [])
     names = [n for p in data["partners"] for n in [p["name"], *p["aliases"]]]
     env: dict[str, str | None] = {
         "FITPARTNERS_TODAY": draw(st.sampled_from(TODAYS)),
