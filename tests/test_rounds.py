@@ -666,3 +666,59 @@ def test_following_mergers_ends_even_on_a_loop_the_validator_would_refuse(datase
     status = catalog.status(catalog.by_id["flanders-bio"])
     assert [step.id for step in status.chain] == ["flanders-bio", "biovia"]
     assert catalog.status(catalog.by_id["biovia"]).chain[-1].id == "flanders-bio"
+
+
+def _merger_chain(dataset: dict[str, Any], length: int) -> Dataset:
+    """The bundled dataset with Voka merged into a new record, that into the next, `length` times."""
+    before = partner(dataset, "voka")
+    for k in range(length):
+        record = {**copy.deepcopy(partner(dataset, "biovia")), "id": f"chain-{k}", "name": f"Chain {k}"}
+        record.update(
+            aliases=[], events=[], notes=[], coverage=[], regions=[], sources={"name": ["gva-agoria"]}
+        )
+        record.update(full_name=None, former_names=[], type=None, domains=[], cross_sector=None, website=None)
+        before["events"].append(
+            {
+                "text": {"nl": "Gefuseerd.", "en": "Merged."},
+                "translated": ["nl", "en"],
+                "date": "2023-01-01",
+                "by": None,
+                "kind": "merged",
+                "new_name": None,
+                "partner": record["id"],
+                "sources": ["gva-agoria"],
+            }
+        )
+        dataset["partners"].append(record)
+        before = record
+    return Dataset.model_validate_json(json.dumps(dataset))
+
+
+def test_what_a_record_continues_walks_only_the_chains_that_end_at_it(dataset, monkeypatch):
+    """A card asks which partners continue in its record. Found by the fuzzer (test_fuzz.py):
+    the status of every merging record was made for it, each walking its whole chain, so
+    showing Voka at the start of a chain of 1,500 mergers took 46 s, the square of the chain.
+    Now only the records whose chain ends at it get a status."""
+    catalog = Catalog(_merger_chain(dataset, 200), today=dt.date.fromisoformat(TODAY))
+    walked: list[str] = []
+    status = Catalog.status
+
+    def counted(self: Catalog, p: Any) -> Any:
+        walked.append(p.id)
+        return status(self, p)
+
+    monkeypatch.setattr(Catalog, "status", counted)
+    assert catalog.continued_by(partner_model(catalog, "voka")) == []
+    assert walked == []
+    assert catalog.continued_by(partner_model(catalog, "chain-0")) == []
+    assert walked == []
+    last = catalog.continued_by(partner_model(catalog, "chain-199"))
+    assert [s.chain[0].id for s in last] == ["voka", *(f"chain-{k}" for k in range(199))]
+    assert all(s.partner == "chain-199" for s in last)
+    # Biovia still continues its three, each by its own chain.
+    biovia = catalog.continued_by(partner_model(catalog, "biovia"))
+    assert [s.text for s in biovia] == [HEALTHTECH_NOW, BIO_NOW, MEDTECH_NOW]
+
+
+def partner_model(catalog: Catalog, pid: str) -> Any:
+    return catalog.by_id[pid]

@@ -278,11 +278,43 @@ class Catalog:
     def continued_by(self, p: Partner) -> list[Status]:
         """The statuses of the partners that are now part of `p` (their chains end at it),
         by number: what a record made by a merger continues."""
-        merging = [
-            q for q in self.all_partners if q is not p and any(e.kind is EventKind.MERGED for e in q.events)
-        ]
+        # Only the records whose mergers end at `p` get a status: a status walks its whole
+        # chain, so one for every merging record would cost the square of a long chain.
+        ends = self._merger_ends
+        merging = [q for q in self.all_partners if q is not p and ends.get(q.id) == p.id]
         found = [(q, self.status(q)) for q in merging]
         return [s for q, s in sorted(found, key=lambda f: by_number(f[0])) if s.partner == p.id]
+
+    @cached_property
+    def _merger_ends(self) -> dict[str, str]:
+        """Record id -> the id of the record its mergers lead to as of today (status's
+        `partner`), for each record that has merged: one pass over the records, each chain
+        followed once (a record's end, once known, serves every record merged into it)."""
+        day = self.today.isoformat()
+        into: dict[str, str] = {}
+        for q in self.all_partners:
+            merger = next(
+                (
+                    e
+                    for e in reversed(_happened(q.events, day, self.known_by))
+                    if e.kind is EventKind.MERGED and e.partner in self.by_id
+                ),
+                None,
+            )
+            if merger is not None and merger.partner != q.id:
+                into[q.id] = str(merger.partner)
+        ends: dict[str, str] = {}
+        for start in into:
+            path, at = [start], into[start]
+            seen = {start}
+            while at in into and at not in ends and at not in seen:  # bounded: `seen` grows
+                seen.add(at)
+                path.append(at)
+                at = into[at]
+            end = ends.get(at, at)
+            for record in path:
+                ends.setdefault(record, end)
+        return ends
 
     @cached_property
     def cited(self) -> dict[str, CitedSource]:
