@@ -12,7 +12,7 @@ from rich.cells import cell_len
 
 from conftest import TERMINAL, run
 from fitpartners.labels import CROSS_SECTOR_SHORT, DOMAIN_SHORT, TYPE_SHORT, heading
-from fitpartners.output.cells import status_text
+from fitpartners.results import status_said
 from fitpartners.search.filters import type_ids
 
 WIDTHS = [60, 80, 100, 120]
@@ -62,7 +62,7 @@ def vocabulary(args: list[str]) -> set[str]:
         words |= set(tokens(labels[lang]))
     if args[0] in ("list", "search"):
         for record in run(*args, "--json").json():
-            words |= set(tokens(status_text(record["status"], lang, brief=True)))
+            words |= set(tokens(status_said(record["status"], lang, brief=True)))
     return words
 
 

@@ -5,7 +5,7 @@ LIST_SEPARATOR in every command.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -82,7 +82,7 @@ def cell(
         return sep.join(DOMAIN_SHORT[d] if short else label(DOMAIN_LABELS[d], lang) for d in domains)
     if field == "status" and isinstance(value, dict):
         # People see a change only; scripts get the state of every partner.
-        return status_text(value, lang, brief=brief) if labels else value["text"]
+        return status_said(value, lang, brief=brief) if labels else value["text"]
     if field == "match" and isinstance(value, dict):
         return _match_text(value, labels=labels, lang=lang)
     if field == "sources" and isinstance(value, dict):
@@ -99,14 +99,6 @@ def cell(
         sep = sep if labels else LIST_SEPARATOR
         return sep.join(_item(v, lang if labels else "en") for v in value)
     return str(value)
-
-
-def status_text(status: Mapping[str, Any], lang: str, *, brief: bool = False) -> str:
-    """A partner's status (JSON-shaped) for people: nothing for an active partner; else
-    what became of it, in `lang` ('now: MEDVIA (renamed 2022-05-17)'), or briefly for a
-    narrow table ('now MEDVIA', 'part of Biovia', 'left'): results.status_said, which also
-    made the English `text` JSON carries."""
-    return status_said(status, lang, brief=brief)
 
 
 def _match_text(match: dict[str, Any], *, labels: bool, lang: str) -> str:

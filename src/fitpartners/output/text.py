@@ -21,9 +21,9 @@ from ..labels import (
     sector_label,
 )
 from ..messages import bilingual_num, in_lang, say_in
-from ..results import Status, chain_said
+from ..results import Status, chain_said, status_said
 from ..search.countries import country_name
-from .cells import LIST_SEPARATOR, status_text
+from .cells import LIST_SEPARATOR
 from .stream import sanitize
 
 
@@ -91,7 +91,7 @@ def _present_rows(
     rows: list[CardRow] = []
     if status.state.value != "active":
         # Under the heading "now": 'MEDVIA (renamed ...)', 'part of MEDVIA (merged ...)', 'left ...'.
-        said = status_text(status.model_dump(), lang, brief=len(status.chain) > 2)
+        said = status_said(status.model_dump(), lang, brief=len(status.chain) > 2)
         rows.append(CardRow(w("now"), said.removeprefix(f"{w('now')}: ").removeprefix(f"{w('now')} "), []))
         if len(status.chain) > 2:
             chain = [step.model_dump() for step in status.chain]
