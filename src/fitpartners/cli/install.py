@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from ..dataset.loader import shown_name
 from ..errors import PROG, FileError, UsageError
 from ..messages import Msg
+from ..output.stream import write_all
 from . import patches
 
 SHELLS = ("bash", "zsh", "fish")
@@ -268,7 +269,7 @@ def replace(path: str, data: bytes) -> None:
     try:
         temporary, fd = _temporary(folder, name)
         try:
-            _write_all(fd, data)
+            write_all(fd, data)
             if old is not None:
                 os.fchmod(fd, stat.S_IMODE(old.st_mode))
                 if (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
@@ -297,12 +298,6 @@ def _temporary(folder: str, name: str) -> tuple[str, int]:
             return path, os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
         except FileExistsError:
             continue
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
 
 
 def _sync_folder(folder: str) -> None:

@@ -41,7 +41,8 @@ _UNSAFE = re.compile(f"[\x00-\x1f{_BEYOND_C0}]")
 _JSON_UNSAFE = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2\x80[\x8e\x8f\xa8-\xae]|\xe2\x81[\xa6-\xa9]")
 
 
-def _visible(match: re.Match[str]) -> str:
+def visible(match: re.Match[str]) -> str:
+    """A matched character as an escape: '\\x1b', '\\u202e'."""
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
@@ -60,7 +61,7 @@ def sanitize(text: str, *, raw: bool = False) -> str:
     `raw`, for text a user asked for as it is (a jq string), tabs and line feeds stay as
     they are: they are data there (`@tsv`, multi-line values), as `jq -r` and `gh --jq`
     print them."""
-    return (_unsafe_but_lines() if raw else _UNSAFE).sub(_visible, text)
+    return (_unsafe_but_lines() if raw else _UNSAFE).sub(visible, text)
 
 
 def _json_escape(match: re.Match[bytes]) -> bytes:
@@ -146,11 +147,11 @@ def write_bytes(data: bytes) -> None:
             raw.flush()
             return
         _flush_text_layer(out)
-        _write_all(fd, data)
+        write_all(fd, data)
 
 
 class _Patient(io.RawIOBase):
-    """A descriptor written whole (`_write_all`), under sys.stdout's text and buffer layers."""
+    """A descriptor written whole (`write_all`), under sys.stdout's text and buffer layers."""
 
     def __init__(self, fd: int) -> None:
         super().__init__()
@@ -167,13 +168,13 @@ class _Patient(io.RawIOBase):
 
     def write(self, data: Any) -> int:
         view = memoryview(data)
-        _write_all(self.fd, view)
+        write_all(self.fd, view)
         return view.nbytes
 
 
 def patient_stdout() -> None:
     """When stdout's descriptor is non-blocking (left so by whoever started us), a
-    sys.stdout that writes through `_write_all`, for what others write there (Click's help
+    sys.stdout that writes through `write_all`, for what others write there (Click's help
     and usage, completion): Python's own layer would stop at a full pipe. The descriptor's
     flag is left as it is: the open file is shared with whoever set it."""
     out = sys.stdout
@@ -202,7 +203,7 @@ def _descriptor(out: Any) -> int | None:
     return fd if isinstance(fd, int) and os.linesep == "\n" else None
 
 
-def _write_all(fd: int, data: bytes | memoryview) -> None:
+def write_all(fd: int, data: bytes | memoryview) -> None:
     """Every byte of `data` to `fd`: the rest of a partial write written next, a full
     non-blocking descriptor waited for until it takes more."""
     view = memoryview(data).cast("B")

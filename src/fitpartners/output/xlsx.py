@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from ..errors import UsageError
 from ..messages import Msg, say_in
+from .stream import visible
 
 XLSX_MAX_WIDTH = 60  # characters: wider cells wrap in Excel rather than push the others away
 XLSX_MAX_CELL = 32_767  # characters (UTF-16 code units, as Excel counts) a cell holds
@@ -45,11 +46,6 @@ class Cut(NamedTuple):
     length: int
 
 
-def _visible(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
 def _units(text: str) -> int:
     """The length of text as Excel counts it: UTF-16 code units."""
     if text.isascii():
@@ -61,7 +57,7 @@ def cell_text(value: str, lang: str = "en") -> tuple[str, int]:
     """What a cell holds for `value` (as Excel shows it, before its own escapes), and the
     length it had when it was cut, else 0: forbidden characters as escapes; a text longer
     than a cell holds cut, ending in a marker that says so."""
-    text = _FORBIDDEN.sub(_visible, value)
+    text = _FORBIDDEN.sub(visible, value)
     if len(text) <= XLSX_MAX_CELL // 2 or (length := _units(text)) <= XLSX_MAX_CELL:
         return text, 0  # the first: at most two units a character, it fits uncounted
     marker = say_in(lang, " … [cut: {count} characters, more than a cell holds]", count=length)
