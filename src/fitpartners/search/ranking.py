@@ -41,21 +41,36 @@ from ..messages import Msg
 from . import countries
 from .countries import country_name, no_chamber_note, search_phrases
 from .filters import LABEL_WORDS_NL
+from .places import HOME, LONGEST, place
 from .similar import closest, within_edits
 from .vocabulary import GENERIC, lexicon, split_compound
+from .words import LANGS, is_word, languages, stems
 
 # Words that carry no meaning in a question, Dutch and English. Only function words.
 _STOP_NL = (
     "de het een en of van voor in op met aan bij door naar uit te tot om over die dat der den des er "
     "is zijn ik je me mij mijn ons onze wie wat welke hoe waar kan kunnen wil willen "
-    "zoek zoekt zoeken help helpen helpt bedrijf bedrijven firma"
+    "zoek zoekt zoeken help helpen helpt bedrijf bedrijven firma "
+    # question words: they ask, they name nothing (issue 30)
+    "partner partners regels regel begin beginnen starten vraag vragen informatie info iemand "
+    "moet moeten laten krijgen nodig graag hulp tips doen welk wij we jullie u uw"
 )
 _STOP_EN = (
     "the a an and or of for in on to with by at from about is are be i me my we our your "
     "who what which how where can could want "
-    "looking look seek seeking find help helps need needs company companies firm"
+    "looking look seek seeking find help helps need needs company companies firm "
+    "partner partners rules rule start starting begin question questions information info someone "
+    "anyone must should get do does tips"
 )
 STOP_WORDS: frozenset[str] = frozenset(f"{_STOP_NL} {_STOP_EN}".split())
+
+# Words of our own names (the programme's, and many partners'): they never lift one partner
+# by its name, unless another word of the question names that partner too ('flanders bio',
+# 'fevia vlaanderen'); type words ('cluster', 'kamer') still select partners of that type.
+OWN_WORDS: frozenset[str] = frozenset(
+    "vlaanderen vlaamse vlaams flanders flemish belgian belgische belgisch belgie belgium "
+    "industry industrie cluster clusters".split()
+)
 
 # Query words -> the words our data uses for the same thing in the partners' names,
 # labels and descriptions (the vocabulary maps words to sectors; these lead to the words
@@ -70,6 +85,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "biotech": ("bio", "lifesciences"),
     "biotechnology": ("bio", "lifesciences"),
     "biotechnologie": ("bio", "lifesciences"),
+    # essenscia: "chemistry" ('chem' is a word, so it is no prefix).
+    "chem": ("chemistry", "chemie"),
     # FLEGA: "games".
     "gaming": ("games",),
     # The domain label and flanders.healthTech say "health".
@@ -108,6 +125,7 @@ WEIGHTS: dict[str, float] = {
     "coverage": 3,
     "services": 1.5,  # coverage in the internationalisation sector: what any exporter is offered
     "vocabulary": 3,  # times (1 + share of the partner's coverage in that sector) / 2
+    "service": 5,  # a service the question asks for, on the partner's own page
     "type": 3,  # type label (and spearhead cluster), both languages
     "domains": 3,  # domain labels and short labels
     "description_en": 2,
@@ -117,6 +135,21 @@ WEIGHTS: dict[str, float] = {
     "notes": 1,
 }
 _NAME_FIELDS = frozenset({"name", "full_name", "aliases", "former_names", "later_names"})
+# How much a word counts by where it matched (issue 30): what a partner covers, the
+# vocabulary's sectors, its names, a chamber's country and a service it offers are strong;
+# its labels and descriptions medium; a generic word weak; events and notes background,
+# never enough alone to list a partner.
+STRENGTH: dict[str, float] = {
+    "type": 0.6,
+    "domains": 0.6,
+    "description_en": 0.6,
+    "description_nl": 0.6,
+    "services": 0.6,
+    "generic": 0.4,
+    "events": 0.25,
+    "notes": 0.25,
+}
+BACKGROUND = frozenset({"events", "notes"})
 _HOW: dict[str, str] = {
     "name": "name",
     "full_name": "name",
@@ -126,6 +159,7 @@ _HOW: dict[str, str] = {
     "country": "country",
     "coverage": "coverage",
     "services": "coverage",
+    "service": "service",
     "vocabulary": "vocabulary",
     "generic": "generic",
 }
@@ -141,15 +175,49 @@ _PHRASE_FIELDS = frozenset(_TEXT_FIELDS) - {"coverage", "services"}
 CROSS_SECTOR_FIELD = "cross_sector"
 SERVICES_SECTOR = "internationalisation"
 MIN_TYPO_LENGTH = 5
+MIN_STEM = 4  # a shorter stem ('bak' of 'bakkerij') says too little to match on
+
+# Services an exporter asks for by name -> (the words a question uses for it, the starts of
+# the words in a partner's export services that offer it). Editorial: 'consulaire dienst'
+# (consular service) is where a chamber legalises documents for an embassy.
+SERVICES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    "origin": (
+        frozenset(
+            "oorsprong oorsprongscertificaat oorsprongscertificaten origin certificaat certificaten "
+            "certificate certificates".split()
+        ),
+        ("oorsprong", "oorspong", "origin"),
+    ),
+    "carnet": (frozenset("ata carnet carnets".split()), ("carnet",)),
+    "legalisation": (
+        frozenset(
+            "legalisatie legalisering legaliseren legaliseer legalisation legalization legalise legalize "
+            "legalised legalized apostille ambassade ambassades embassy embassies consulaat consulate "
+            "consulaire consular handtekening signature".split()
+        ),
+        ("consulair", "legalis"),
+    ),
+    "documents": (
+        frozenset("exportdocumenten exportdocument documenten documents document documentation".split()),
+        ("exportdocument",),
+    ),
+    "mission": (
+        frozenset("handelsmissie handelsmissies missie missies mission missions".split()),
+        ("missie", "mission"),
+    ),
+    "advice": (frozenset("advies advice marktadvies exportadvies raad".split()), ("advies", "advice")),
+}
+SERVICE_WORDS: dict[str, str] = {w: sid for sid, (words, _) in SERVICES.items() for w in words}
 
 
 class Evidence(NamedTuple):
     """How one query word matched one partner."""
 
     word: str  # the query word, folded
-    how: str  # name, text, coverage, vocabulary, generic, country or typo
+    how: str  # name, text, coverage, vocabulary, generic, country, service or typo
     field: str  # where: a field of WEIGHTS, or the sector id for vocabulary
     matched: str  # what it matched: the indexed word, the sector, the country code, or 'x ~ y'
+    page: str | None = None  # a service: the id of the source that offers it
 
 
 class Hit(NamedTuple):
@@ -160,14 +228,16 @@ class Hit(NamedTuple):
     cross_sector: bool  # listed because the query named a sector or country: serves every sector
     why: list[Evidence]  # each query word's best match
     merged_into: str | None  # set when the partner merged into the hit just before it
+    rank: int = 0  # 1 for the first; partners that truly tie share one
 
 
 class Ranking(NamedTuple):
     """What a search found, and what people should be told besides."""
 
     hits: list[Hit]
-    notes: list[str]  # countries without a chamber, ambiguous country names
+    notes: list[str]  # countries without a chamber, ambiguous country names, places set aside
     nearest: list[str]  # when nothing matched: the known words closest to the query's
+    lost: list[str]  # the words that found nothing (no sector, partner, service, country)
 
 
 # -- words ---------------------------------------------------------------------------
@@ -270,10 +340,15 @@ class _Index:
         self.sectors: dict[str, dict[int, float]] = {}  # sector -> partner index -> share
         self.cross_sector: list[int] = []  # partners that serve every sector and country
         self.covered: dict[tuple[int, str], set[str]] = {}  # (partner, word) -> sectors of its items
+        # Each export service item: (partner, its words, its text, its first source).
+        self.services: list[tuple[int, tuple[str, ...], str, str | None]] = []
+        self._stems: dict[tuple[str, str], list[str]] | None = None
         for i, p in enumerate(partners):
             for c in p.coverage:
                 for token in _words_of(c.text):
                     self.covered.setdefault((i, token), set()).add(c.sector)
+                if c.sector == SERVICES_SECTOR:
+                    self.services.append((i, _words_of(c.text), c.text, c.sources[0] if c.sources else None))
             for field, tokens in _fields(p, by_id).items():
                 for token in tokens:
                     self.postings.setdefault(token, []).append((i, field))
@@ -285,14 +360,34 @@ class _Index:
         self.words = sorted(self.postings)
         self.cross_sector_set = frozenset(self.cross_sector)
 
-    def matching(self, expansions: Iterable[str]) -> dict[str, str]:
-        """The indexed words that any of the expansions matches -> the expansion."""
+    def stemmed(self) -> dict[tuple[str, str], list[str]]:
+        """(language, Snowball stem) -> the indexed words with that stem; made when a
+        query word is first looked up by its stem."""
+        if self._stems is None:
+            self._stems = {}
+            words = [w for w in self.words if w.isalpha()]
+            for lang in LANGS:
+                for word, stem in zip(words, stems(words, lang), strict=True):
+                    if len(stem) >= MIN_STEM:
+                        self._stems.setdefault((lang, stem), []).append(word)
+        return self._stems
+
+    def matching(self, expansions: Sequence[str], *, prefix: bool = False) -> dict[str, str]:
+        """The indexed words that any of the expansions matches -> the expansion: the word
+        itself, a word with the same Dutch or English stem, and with `prefix`, a word the
+        first expansion begins (a fragment that is no word: 'furnit', 'chemi')."""
         found: dict[str, str] = {}
         for q in expansions:
-            if len(q) <= 3:
-                if q in self.postings:
-                    found.setdefault(q, q)
+            if q in self.postings:
+                found.setdefault(q, q)
+            if len(q) <= 3 or not q.isalpha():
                 continue
+            stemmed = self.stemmed()
+            for lang, stem in zip(LANGS, (stems([q], lang)[0] for lang in LANGS), strict=True):
+                for word in stemmed.get((lang, stem), ()) if len(stem) >= MIN_STEM else ():
+                    found.setdefault(word, q)
+        if prefix and expansions and len(expansions[0]) >= 4:
+            q = expansions[0]
             at = bisect.bisect_left(self.words, q)
             while at < len(self.words) and self.words[at].startswith(q):
                 found.setdefault(self.words[at], q)
@@ -324,6 +419,10 @@ class _Query(NamedTuple):
     sectors: dict[str, str]  # word -> sector of a vocabulary phrase it is part of
     countries: dict[str, tuple[str, ...]]  # the country words as typed -> ISO codes (several: ambiguous)
     phrase: dict[str, int]  # word -> how many words its vocabulary phrase has (it counts 1/n)
+    home: list[str]  # places in Belgium named (folded): no topic, a region at most
+    names: frozenset[str]  # capitalised words: a name is never read through a typo
+    services: frozenset[str]  # the services (SERVICES ids) a strong word of the question names
+    every: list[str]  # every word of the question, folded, stop words too (they tell its language)
 
     def codes(self) -> set[str]:
         return {c for codes in self.countries.values() if len(codes) == 1 for c in codes}
@@ -345,6 +444,7 @@ def _parse(words: Sequence[str]) -> _Query:
     longest = max((len(p) for p in phrases), default=1)
     lex = lexicon()
     found: dict[str, tuple[str, ...]] = {}
+    home: list[str] = []
     rest: list[str] = []
     i = 0
     while i < len(tokens):
@@ -363,11 +463,49 @@ def _parse(words: Sequence[str]) -> _Query:
                 i += n
                 break
         else:
-            rest.append(tokens[i][1])
-            i += 1
+            n, codes = _place_at([f for _, f in tokens[i : i + LONGEST]], lex.words)
+            if codes == (HOME,):
+                home.append(" ".join(f for _, f in tokens[i : i + n]))
+            elif codes:
+                found[" ".join(f for _, f in tokens[i : i + n])] = codes
+            else:
+                rest.append(tokens[i][1])
+            i += max(n, 1)
     kept = list(dict.fromkeys(w for w in rest if w not in STOP_WORDS))
     sectors, phrase = _phrase_sectors(rest)
-    return _Query(kept, sectors, found, phrase)
+    asked = frozenset(SERVICE_WORDS[w] for w in kept if w in SERVICE_WORDS and w not in _WEAK_SERVICE_WORDS)
+    every = [f for _, f in tokens]
+    return _Query(kept, sectors, found, phrase, list(dict.fromkeys(home)), _names(tokens), asked, every)
+
+
+# Words that name a service only beside another word of it ('certificaat van oorsprong',
+# 'handtekening laten legaliseren') or in a term of export services ('export documents').
+_WEAK_SERVICE_WORDS = frozenset(
+    "certificaat certificaten certificate certificates document documents documenten documentation "
+    "handtekening signature raad advies advice".split()
+)
+
+
+def _place_at(words: list[str], known: frozenset[str]) -> tuple[int, tuple[str, ...]]:
+    """How many of `words` name a place, and its countries ((0, ()) for none). A place is
+    looked up only from a word that is no stop word or word of the vocabulary."""
+    if not words or words[0] in STOP_WORDS or words[0] in known or len(words[0]) < 2:
+        return 0, ()
+    for n in range(len(words), 0, -1):
+        codes = place(tuple(words[:n]))
+        if codes:
+            return n, codes
+    return 0, ()
+
+
+def _names(tokens: list[tuple[str, str]]) -> frozenset[str]:
+    """The words typed with a capital (not all capitals: 'USA'), which are names where no
+    list knows them ('Joy Donné'); a capital at the start of a question says nothing
+    unless the next word has one too."""
+    caps = [t[0][:1].isupper() and not t[0].isupper() for t in tokens]
+    if caps and caps[0] and not (len(caps) > 1 and caps[1]):
+        caps[0] = False
+    return frozenset(f for (_, f), cap in zip(tokens, caps, strict=True) if cap)
 
 
 def _begins_a_term(terms: dict[tuple[str, ...], str], words: list[str], n: int) -> bool:
@@ -406,7 +544,7 @@ def _vocabulary_sector(word: str) -> str | None:
         sector = lex.phrases.get((form,))
         if sector is not None:
             return sector
-    if len(word) >= 5:
+    if len(word) >= 5 and not is_word(word):
         for phrase, sector in lex.phrases.items():
             if len(phrase) == 1 and phrase[0].startswith(word):
                 return sector
@@ -423,7 +561,14 @@ class _Found(NamedTuple):
 
 
 def _direct(
-    index: _Index, word: str, sector: str | None, countries: set[str] | frozenset[str] = frozenset()
+    index: _Index,
+    word: str,
+    sector: str | None,
+    countries: set[str] | frozenset[str] = frozenset(),
+    *,
+    prefix: bool = False,
+    named: frozenset[int] | None = None,
+    services: frozenset[str] = frozenset(),
 ) -> dict[int, _Found]:
     """Each partner a word matches exactly (index or vocabulary), with its best match.
 
@@ -432,7 +577,10 @@ def _direct(
     - A word of the vocabulary found in a coverage item of another sector ("software" in
       "medical software") weighs as a description does, below the sector's own partners.
     - Export services (the internationalisation sector) of a bilateral chamber count only
-      when the question names the chamber's country."""
+      when the question names the chamber's country.
+    - A word of our own names (OWN_WORDS) matches a name only of the partners in `named`
+      (those another word of the question names).
+    - A service asked for (SERVICES) finds the partners whose own page offers it."""
     found: dict[int, _Found] = {}
     fields: dict[int, dict[str, float]] = {}  # every field a word matched in, with its weight
 
@@ -442,8 +590,12 @@ def _direct(
             found[i] = _Found(match, weight)
 
     sector = sector or _vocabulary_sector(word)
-    for token, _ in index.matching(_expansions(word)).items():
+    own = word in OWN_WORDS
+    for token, _ in index.matching(_expansions(word), prefix=prefix).items():
         for i, field in index.postings[token]:
+            # A word of our own names: a name the others name, or a type ('cluster').
+            if own and (field != "type" if field not in _NAME_FIELDS else named is None or i not in named):
+                continue
             if (
                 sector == GENERIC
                 and field not in _NAME_FIELDS
@@ -458,6 +610,8 @@ def _direct(
             ):
                 weight = WEIGHTS["description_en"]
             offer(i, Evidence(word, _HOW.get(field, "text"), field, token), weight)
+    for i, text, page in _services_offered(index, word, sector, services, countries):
+        offer(i, Evidence(word, "service", "service", text, page), WEIGHTS["service"])
     if sector == GENERIC:
         for i in index.cross_sector:
             offer(i, Evidence(word, "generic", "generic", word), WEIGHTS["generic"])
@@ -467,7 +621,11 @@ def _direct(
                 offer(i, Evidence(word, "vocabulary", "vocabulary", sector), WEIGHTS["vocabulary"])
         for i, share in index.sectors.get(sector, {}).items():
             country = index.partners[i].country
-            if sector == SERVICES_SECTOR and country is not None and country not in countries:
+            # Export services are the generalists' and a named country's chamber's: another
+            # partner's word on going abroad is no service it offers ('certificaat van oorsprong').
+            if sector == SERVICES_SECTOR and (
+                country not in countries if country is not None else i not in index.cross_sector_set
+            ):
                 continue
             offer(
                 i,
@@ -483,12 +641,33 @@ def _direct(
     }
 
 
+def _services_offered(
+    index: _Index, word: str, sector: str | None, asked: frozenset[str], countries: set[str] | frozenset[str]
+) -> list[tuple[int, str, str | None]]:
+    """The export services that offer what `word` asks for: (partner, the item's text, its
+    source), the first item of each partner; a chamber's only for its country."""
+    service = SERVICE_WORDS.get(word)
+    if service is None or (word in _WEAK_SERVICE_WORDS and service not in asked and sector != SERVICES_SECTOR):
+        return []
+    starts = SERVICES[service][1]
+    out: dict[int, tuple[int, str, str | None]] = {}
+    for i, tokens, text, page in index.services:
+        country = index.partners[i].country
+        if i in out or (country is not None and country not in countries):
+            continue
+        if any(t.startswith(start) for t in tokens for start in starts):
+            out[i] = (i, text, page)
+    return list(out.values())
+
+
 def _names_a_sector(word: str, sector: str | None, found: dict[int, _Found]) -> bool:
     """Whether a word names a sector of the vocabulary or a strategic domain."""
     sector = sector or _vocabulary_sector(word)
     named = sector is not None and sector != GENERIC
     # Through a compound or a typo ('chocoladefabriek', 'chocolde'): a vocabulary match found.
-    return named or any("domains" in f.fields or "vocabulary" in f.fields for f in found.values())
+    return named or any(
+        "domains" in f.fields or "vocabulary" in f.fields or f.match.how == "service" for f in found.values()
+    )
 
 
 def _known_words(index: _Index) -> list[str]:
@@ -497,13 +676,20 @@ def _known_words(index: _Index) -> list[str]:
     return sorted(w for w in words if len(w) >= 3 and w.isalpha())
 
 
-def _matches(index: _Index, word: str, query: _Query) -> tuple[dict[int, _Found], float, dict[str, str]]:
+def _matches(
+    index: _Index, word: str, query: _Query, named: frozenset[int] | None = None
+) -> tuple[dict[int, _Found], float, dict[str, str]]:
     """The partners a query word matches, how much the word counts (1, or TYPO_SHARE),
     and the countries it names when read through a typo: code -> the nearest of its forms
-    (one per country: 'japans' is one edit from japan and from japanse)."""
+    (one per country: 'japans' is one edit from japan and from japanse). A word of Dutch
+    or English, or a name (capitalised), is never read as the start of another word nor
+    through a typo: typos are for words no list knows."""
     countries = query.codes()
     share = 1.0 / query.phrase.get(word, 1)
-    found = _direct(index, word, query.sectors.get(word), countries)
+    a_word = word in query.names or word in lexicon().words or is_word(word)
+    found = _direct(
+        index, word, query.sectors.get(word), countries, prefix=not a_word, named=named, services=query.services
+    )
     if found:
         return found, share, {}
     known = set(index.words) | lexicon().words
@@ -522,7 +708,7 @@ def _matches(index: _Index, word: str, query: _Query) -> tuple[dict[int, _Found]
                     merged[i] = _Found(f.match._replace(word=word), weight, f.fields)
         if merged:
             return merged, 1.0, {}
-    if len(word) < MIN_TYPO_LENGTH:
+    if len(word) < MIN_TYPO_LENGTH or a_word:
         return {}, 0.0, {}
     typo: dict[int, _Found] = {}
     codes: dict[str, str] = {}
@@ -599,8 +785,21 @@ def _tally_words(
     sector_words: list[str] = []
     codes_named: dict[str, tuple[str, ...]] = dict(query.countries)
     lost: list[str] = []
-    for word in query.words:
-        found, share, typo_codes = _matches(index, word, query)
+    # Words of our own names last: they match the names of the partners the others name.
+    order = sorted(query.words, key=lambda w: w in OWN_WORDS)
+    # Partners the question names, by a country word of a name too ('vlaams-chinese').
+    named = {
+        i
+        for typed in [*query.countries, *query.home]
+        for word in typed.split()
+        for i, field in index.postings.get(word, [])
+        if field in _NAME_FIELDS
+    }
+    for word in order:
+        own = word in OWN_WORDS
+        found, share, typo_codes = _matches(index, word, query, frozenset(named) if own else None)
+        if not own:
+            named.update(i for i, f in found.items() if f.match.field in _NAME_FIELDS)
         for code, near in typo_codes.items():  # a country read through a typo
             codes_named[f"{word} ~ {near}"] = (code,)
         if _names_a_sector(word, query.sectors.get(word), found):
@@ -608,8 +807,30 @@ def _tally_words(
         elif not found and not typo_codes and len(word) >= 3 and _vocabulary_sector(word) is None:
             lost.append(word)
         for i, f in found.items():
-            tally.add(i, share, f.weight, f.match, f.fields)
+            tally.add(i, share * _strength(f.match), f.weight, f.match, f.fields)
     return sector_words, codes_named, lost
+
+
+def _strength(match: Evidence) -> float:
+    """How much a word counts for where it matched (STRENGTH; 1 for the strong places)."""
+    return STRENGTH.get(match.field, 1.0)
+
+
+def _tally_home(index: _Index, query: _Query, tally: _Tally) -> list[str]:
+    """A place in Belgium selects the partners that serve it (their regions) and those it
+    names; otherwise it is said and set aside. The notes for people."""
+    notes: list[str] = []
+    for place_name in query.home:
+        found = False
+        in_names = {i for i, f in index.postings.get(fold(place_name), []) if f in _NAME_FIELDS}
+        for i, p in enumerate(index.partners):
+            regions = {fold(r.name.nl) for r in p.regions} | {fold(r.name.en) for r in p.regions}
+            if fold(place_name) in regions or i in in_names:
+                tally.add(i, 1.0, WEIGHTS["name"], Evidence(place_name, "region", "regions", place_name))
+                found = True
+        if not found:
+            notes.append(Msg("{place!r} is a place in Belgium: no partner serves it alone; set aside", place=place_name))
+    return notes
 
 
 def _tally_countries(index: _Index, codes_named: dict[str, tuple[str, ...]], tally: _Tally) -> list[str]:
@@ -642,7 +863,7 @@ def search(
     that serve every sector follow, marked cross_sector, unless they matched already."""
     query = _parse(words)
     index = _index(partners)
-    total_words = len(query.words) + len(query.countries)
+    total_words = len(query.words) + len(query.countries) + len(query.home)
     if not total_words:
         if not any(fold(w) for w in words):  # nothing but spaces and punctuation ('', "'", '{}')
             raise UsageError(Msg("invalid value for {option}: give at least one word", option="query"))
@@ -653,14 +874,20 @@ def search(
     sector_words, codes_named, lost = _tally_words(index, query, tally)
     tally.add_phrase_bonus()
     notes = _tally_countries(index, codes_named, tally)
+    notes += _tally_home(index, query, tally)
     count, weight, why, in_field = tally.count, tally.weight, tally.why, tally.in_field
-    scores = {i: count[i] + weight[i] / (_WORD_MAX * total_words) for i in count}
-    ranked = sorted(scores, key=lambda i: (-scores[i], _number(index.partners[i]), i))
+    # Events and notes are background: never enough alone to list a partner.
+    scores = {
+        i: count[i] + weight[i] / (_WORD_MAX * total_words)
+        for i in count
+        if any(m.field not in BACKGROUND for m in why[i])
+    }
+    ranked = sorted(scores, key=lambda i: (-round(scores[i], 3), _number(index.partners[i]), i))
     hits = [
         _hit(index.partners[i], scores[i], why[i], [*in_field.get(i, {}), *(m.field for m in why[i])])
         for i in ranked
     ]
-    hits = _successors_first(hits, merged_into or {})
+    hits = _ranked(_successors_first(hits, merged_into or {}))
     if (sector_words or codes_named) and index.cross_sector:
         carried = [*sector_words, *(t.split(" ~ ")[0] for t in codes_named)]
         seen = {id(h.partner) for h in hits}
@@ -669,10 +896,27 @@ def search(
             for i in sorted(index.cross_sector, key=lambda i: _number(index.partners[i]))
             if id(index.partners[i]) not in seen
         ]
-    nearest = [] if hits else _suggestions(index, query.words)
+    if hits and hits[-1].cross_sector:  # the partners for every sector share the last rank
+        last = next(h.rank for h in hits if h.cross_sector) if hits[0].cross_sector is False else 1
+        hits = [h._replace(rank=last) if h.cross_sector else h for h in hits]
+    nearest = (
+        []
+        if hits
+        else _suggestions(index, [w for w in query.words if w not in query.names], _languages(query.every))
+    )
     if hits and lost:  # (no hits: the answer's own message says what to try)
         notes += _country_slips(lost, {p.country for p in index.partners if p.country})
-    return Ranking(hits, notes, nearest)
+    return Ranking(hits, notes, nearest, [] if hits else lost)
+
+
+def _ranked(hits: list[Hit]) -> list[Hit]:
+    """Each hit's rank: 1 for the first, and the same for hits whose scores (as shown,
+    three decimals) are equal: a true tie is said, not broken by the partner number."""
+    out: list[Hit] = []
+    for n, h in enumerate(hits, 1):
+        tie = out and round(out[-1].score, 3) == round(h.score, 3)
+        out.append(h._replace(rank=out[-1].rank if tie else n))
+    return out
 
 
 def _country_slips(lost: Sequence[str], chambers: set[str]) -> list[str]:
@@ -732,12 +976,30 @@ def _ambiguous_country(typed: str, codes: tuple[str, ...]) -> str:
     return Msg("{typed!r} fits several countries: {names}; name the one you mean", typed=typed, names=names)
 
 
-def _suggestions(index: _Index, words: Sequence[str], limit: int = 3) -> list[str]:
-    """Known words close to the query's, for a question that found nothing (a hint only)."""
+def _suggestions(index: _Index, words: Sequence[str], langs: frozenset[str], limit: int = 3) -> list[str]:
+    """Known words close to the query's, for a question that found nothing (a hint only):
+    only for a word no list knows (a real word is no slip: 'schoenen' is not 'schepen'),
+    only within the edits a typo may have, and only words of the question's languages
+    (`langs`, when its words tell) or of no language (a partner's name)."""
     known = _known_words(index)
     out: list[str] = []
     for w in words:
-        # Not the word itself: a known word that found no partner (a generic word such as
-        # 'fair') is no suggestion for itself.
-        out += closest(w, ((k, k) for k in known if k != fold(w)), limit)
+        if len(w) < MIN_TYPO_LENGTH - 1 or is_word(w):
+            continue
+        near = within_edits(w, [k for k in known if k != w], 2 if len(w) >= 8 else 1)
+        out += [k for k in near if not langs or not (ls := languages(k)) or langs & set(ls)]
     return list(dict.fromkeys(out))[:limit]
+
+
+_STOP_LANGS = {"nl": frozenset(_STOP_NL.split()) - frozenset(_STOP_EN.split()), "en": frozenset(_STOP_EN.split())}
+
+
+def _languages(words: Sequence[str]) -> frozenset[str]:
+    """The languages the question's words tell: a stop word or listed word of one
+    language only."""
+    out: set[str] = set()
+    for w in words:
+        ls = {lang for lang in LANGS if w in _STOP_LANGS[lang]} or set(languages(w))
+        if len(ls) == 1:
+            out |= ls
+    return frozenset(out)
