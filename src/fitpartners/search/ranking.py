@@ -87,6 +87,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "biotechnologie": ("bio", "lifesciences"),
     # essenscia: "chemistry" ('chem' is a word, so it is no prefix).
     "chem": ("chemistry", "chemie"),
+    # essenscia: "farmaceutica" ('farma' and 'pharma' are words, so no prefix).
+    "farma": ("farmaceutica",),
+    "pharma": ("farmaceutica", "pharmaceutical"),
     # FLEGA: "games".
     "gaming": ("games",),
     # The domain label and flanders.healthTech say "health".
@@ -109,8 +112,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "chinees": ("chinese", "china"),
     "vietnamese": ("vietnam",),
     "vietnamees": ("vietnamese", "vietnam"),
-    "indian": ("india",),
-    "indiaas": ("indian", "india"),
+    "indiaas": ("indian",),
 }
 
 
@@ -175,6 +177,7 @@ _PHRASE_FIELDS = frozenset(_TEXT_FIELDS) - {"coverage", "services"}
 CROSS_SECTOR_FIELD = "cross_sector"
 SERVICES_SECTOR = "internationalisation"
 MIN_TYPO_LENGTH = 5
+_PART = "\0part"  # matching(): the word is a part of this compound of the index
 MIN_STEM = 4  # a shorter stem ('bak' of 'bakkerij') says too little to match on
 
 # Services an exporter asks for by name -> (the words a question uses for it, the starts of
@@ -343,6 +346,7 @@ class _Index:
         # Each export service item: (partner, its words, its text, its first source).
         self.services: list[tuple[int, tuple[str, ...], str, str | None]] = []
         self._stems: dict[tuple[str, str], list[str]] | None = None
+        self._parts: dict[str, list[str]] | None = None
         for i, p in enumerate(partners):
             for c in p.coverage:
                 for token in _words_of(c.text):
@@ -372,6 +376,18 @@ class _Index:
                         self._stems.setdefault((lang, stem), []).append(word)
         return self._stems
 
+    def parts(self) -> dict[str, list[str]]:
+        """A known word -> the indexed compounds it is a part of ('food' -> 'foodtech',
+        'export' -> 'exportdocumenten'); made when first asked for."""
+        if self._parts is None:
+            self._parts = {}
+            known = frozenset(w for w in (*self.words, *lexicon().words) if len(w) >= 3)
+            for word in self.words:
+                if len(word) >= 6 and word.isalpha():
+                    for part in split_compound(word, known) or ():
+                        self._parts.setdefault(part, []).append(word)
+        return self._parts
+
     def matching(self, expansions: Sequence[str], *, prefix: bool = False) -> dict[str, str]:
         """The indexed words that any of the expansions matches -> the expansion: the word
         itself, a word with the same Dutch or English stem, and with `prefix`, a word the
@@ -382,6 +398,8 @@ class _Index:
                 found.setdefault(q, q)
             if len(q) <= 3 or not q.isalpha():
                 continue
+            for word in self.parts().get(q, ()):
+                found.setdefault(word, _PART)
             stemmed = self.stemmed()
             for lang, stem in zip(LANGS, (stems([q], lang)[0] for lang in LANGS), strict=True):
                 for word in stemmed.get((lang, stem), ()) if len(stem) >= MIN_STEM else ():
@@ -586,12 +604,13 @@ def _direct(
 
     def offer(i: int, match: Evidence, weight: float) -> None:
         fields.setdefault(i, {})[match.field] = weight
-        if i not in found or weight > found[i].weight:
+        # The strongest place first (STRENGTH), then the heaviest.
+        if i not in found or (_strength(match), weight) > (_strength(found[i].match), found[i].weight):
             found[i] = _Found(match, weight)
 
     sector = sector or _vocabulary_sector(word)
     own = word in OWN_WORDS
-    for token, _ in index.matching(_expansions(word), prefix=prefix).items():
+    for token, how in index.matching(_expansions(word), prefix=prefix).items():
         for i, field in index.postings[token]:
             # A word of our own names: a name the others name, or a type ('cluster').
             if own and (field != "type" if field not in _NAME_FIELDS else named is None or i not in named):
@@ -602,7 +621,7 @@ def _direct(
                 and not (field == "services" and i in index.cross_sector_set)
             ):
                 continue
-            weight = WEIGHTS[field]
+            weight = WEIGHTS[field] * (COMPOUND_PART_SHARE if how == _PART else 1.0)
             if (
                 field == "coverage"
                 and sector is not None
@@ -807,13 +826,18 @@ def _tally_words(
         elif not found and not typo_codes and len(word) >= 3 and _vocabulary_sector(word) is None:
             lost.append(word)
         for i, f in found.items():
-            tally.add(i, share * _strength(f.match), f.weight, f.match, f.fields)
+            match = f.match
+            if match.field in BACKGROUND and not (is_word(word) or word in lexicon().words):
+                # A word no list knows, in a partner's history, is a name there: Febeltex, Flam3D.
+                match = match._replace(how="history")
+            tally.add(i, share * _strength(match), f.weight, match, f.fields)
     return sector_words, codes_named, lost
 
 
 def _strength(match: Evidence) -> float:
-    """How much a word counts for where it matched (STRENGTH; 1 for the strong places)."""
-    return STRENGTH.get(match.field, 1.0)
+    """How much a word counts for where it matched (STRENGTH; 1 for the strong places; a
+    name found in a partner's history as a label)."""
+    return STRENGTH["type"] if match.how == "history" else STRENGTH.get(match.field, 1.0)
 
 
 def _tally_home(index: _Index, query: _Query, tally: _Tally) -> list[str]:
@@ -880,7 +904,7 @@ def search(
     scores = {
         i: count[i] + weight[i] / (_WORD_MAX * total_words)
         for i in count
-        if any(m.field not in BACKGROUND for m in why[i])
+        if any(m.field not in BACKGROUND or m.how == "history" for m in why[i])
     }
     ranked = sorted(scores, key=lambda i: (-round(scores[i], 3), _number(index.partners[i]), i))
     hits = [
