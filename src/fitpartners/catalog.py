@@ -84,14 +84,18 @@ class SearchHit(NamedTuple):
 class Answer:
     """What a search found (`hits`), and what people are told besides: `notes` (countries
     without a chamber, ambiguous country names) and, when nothing matched, the known words
-    `nearest` the query's. A plain class: a NamedTuple's class costs every run's start."""
+    `nearest` the query's, and `lost`, the words that found nothing. A plain class: a
+    NamedTuple's class costs every run's start."""
 
-    __slots__ = ("hits", "notes", "nearest")
+    __slots__ = ("hits", "notes", "nearest", "lost")
 
-    def __init__(self, hits: list[SearchHit], notes: list[str], nearest: list[str]) -> None:
+    def __init__(
+        self, hits: list[SearchHit], notes: list[str], nearest: list[str], lost: list[str] | None = None
+    ) -> None:
         self.hits = hits
         self.notes = notes
         self.nearest = nearest
+        self.lost = lost or []
 
 
 class Catalog:
@@ -373,17 +377,23 @@ class Catalog:
             SearchHit(
                 h.partner,
                 Match(
+                    rank=h.rank,
                     score=round(h.score, 3),
                     words=h.words,
                     fields=h.fields,
                     cross_sector=h.cross_sector,
                     merged_into=h.merged_into,
-                    why=[WordMatch(**m._asdict()) for m in h.why],
+                    why=[self._word_match(m) for m in h.why],
                 ),
             )
             for h in found.hits
         ]
-        return Answer(hits, found.notes, found.nearest)
+        return Answer(hits, found.notes, found.nearest, found.lost)
+
+    def _word_match(self, m: Any) -> WordMatch:
+        """One word's evidence, a service's source id as the address of its page."""
+        source = self.sources.get(m.page) if m.page else None
+        return WordMatch(**{**m._asdict(), "page": source.url if source is not None else None})
 
     # -- selecting -------------------------------------------------------------------
     def select(

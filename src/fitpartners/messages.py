@@ -145,6 +145,21 @@ MESSAGES_NL: dict[str, str] = {
     "no partner matches {asked!r}{nearest}{cross_sector}{agency}": (
         "geen partner gevonden voor {asked!r}{nearest}{cross_sector}{agency}"
     ),
+    "nothing found for {words}{nearest}{cross_sector}{agency}": (
+        "niets gevonden voor {words}{nearest}{cross_sector}{agency}"
+    ),
+    "{place!r} is a place in Belgium: no partner serves it alone; set aside": (
+        "{place!r} is een plaats in België: geen partner bedient ze apart; opzijgezet"
+    ),
+    "in the name": "in de naam",
+    "in what they do": "in wat ze doen",
+    "in their type": "in hun soort",
+    "in the description": "in de beschrijving",
+    "in their history": "in hun geschiedenis",
+    "read as {word}": "gelezen als {word}",
+    "service: {text}": "dienst: {text}",
+    "their region": "hun regio",
+    "a chamber for {country}": "een kamer voor {country}",
     "; did you mean: {words}?": "; bedoelde u: {words}?",
     "nothing found for {word!r}{hint}": "niets gevonden voor {word!r}{hint}",
     "; the partners for every sector: {names}": "; de partners voor elke sector: {names}",

@@ -154,7 +154,7 @@ class PartnerRecords(Sequence[PartnerRecord]):
 
 class WordMatch(OutputShape):
     """How one query word matched: `how` is name, text, coverage, vocabulary, generic,
-    country or typo; `field` where (a field, or 'vocabulary'/'generic'/'country');
+    country, service, region, history or typo; `field` where (a field, or 'vocabulary'/'generic'/'country');
     `matched` what (the word in the data, the sector id, the ISO code, or 'logstics ~
     logistics' for a typo)."""
 
@@ -162,11 +162,13 @@ class WordMatch(OutputShape):
     how: str
     field: str
     matched: str
+    page: str | None = None  # a service: the address of the partner's page that offers it
 
 
 class Match(OutputShape):
     """Why a search result matched."""
 
+    rank: int  # 1 for the first; partners that truly tie share one
     score: float
     words: list[str]
     fields: list[str]

@@ -475,20 +475,20 @@ def search_partners(
 ) -> Listing:
     """Find the partners that can help with a question, best first."""
     answer = catalog.answer(words, period=period)
-    return Listing(
-        [catalog.search_record(h) for h in answer.hits],
-        SEARCH_COLUMNS,
-        empty=_nothing_found(catalog, " ".join(words), answer.nearest),
-        notes=[Notice(n) for n in answer.notes],
-    )
+    notes = [Notice(n) for n in answer.notes]
+    if not answer.hits:  # said in every format, JSON on stderr too ([] on stdout); --quiet hides it
+        notes.insert(0, Notice(_nothing_found(catalog, " ".join(words), answer.nearest, answer.lost)))
+    return Listing([catalog.search_record(h) for h in answer.hits], SEARCH_COLUMNS, empty="", notes=notes)
 
 
-def _nothing_found(catalog: Catalog, asked: str, nearest: list[str]) -> Msg:
-    """One line on what to try when a question found nothing."""
+def _nothing_found(catalog: Catalog, asked: str, nearest: list[str], lost: list[str] | None = None) -> Msg:
+    """One line on what to try when a question found nothing: the words that found
+    nothing, close words, the partners for every sector and FIT itself."""
     cross_sector = catalog.cross_sector_partners()
     agency = catalog.dataset.programme.agency
     return Msg(
-        "no partner matches {asked!r}{nearest}{cross_sector}{agency}",
+        "nothing found for {words}{nearest}{cross_sector}{agency}" if lost else "no partner matches {asked!r}{nearest}{cross_sector}{agency}",
+        words=", ".join(map(repr, lost or [])),
         asked=asked,
         nearest=Msg("; did you mean: {words}?", words=", ".join(nearest)) if nearest else "",
         cross_sector=(

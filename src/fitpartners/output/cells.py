@@ -101,39 +101,79 @@ def cell(
     return str(value)
 
 
+# Where a word matched, in words a person uses (never a field's name), by the `field` of
+# its evidence.
+_WHERE = {
+    "name": "in the name",
+    "full_name": "in the name",
+    "aliases": "in the name",
+    "former_names": "in the name",
+    "later_names": "in the name",
+    "coverage": "in what they do",
+    "services": "in what they do",
+    "type": "in their type",
+    "domains": "in their type",
+    "description_en": "in the description",
+    "description_nl": "in the description",
+    "events": "in their history",
+    "notes": "in their history",
+}
+
+
 def _match_text(match: dict[str, Any], *, labels: bool, lang: str) -> str:
     """Why a search result matched. Without labels (csv, tsv), the words and the fields by
-    their JSON names; with labels (people), each word with how it matched, fields by
-    their headings in `lang`, and for a partner listed because it serves every sector,
-    only that."""
+    their JSON names; with labels (people), each word with why, in words a person uses
+    ('kaas: food and drink', 'fevia in the name', 'a service with its page'), and for a
+    partner listed because it serves every sector, only that."""
     words = ", ".join(match["words"])
     if not labels:
         every = f" ({SERVES_EVERY_SECTOR['en']})" if match["cross_sector"] else ""
         return f"{words} in {', '.join(match['fields'])}{every}"
     if match["cross_sector"]:
         return f"{words} ({label(SERVES_EVERY_SECTOR, lang)})"
-    plain: list[str] = []  # words found in the partner's own text, fields listed once
-    special: list[str] = []  # words that matched through the vocabulary, a typo, a country
+    where: dict[str, list[str]] = {}  # 'in the name' -> its words, in order
+    special: list[str] = []
+    services: dict[str, list[str]] = {}  # one service item -> the words that found it
+    for m in match["why"]:
+        if m["how"] == "service":
+            services.setdefault(m["matched"], []).append(m["word"])
     for m in match["why"]:  # Match.why is required, as words and fields are
-        how = m["how"]
-        if how == "typo":
-            special.append(m["matched"])
-        elif how == "vocabulary":
-            special.append(f"{m['word']}: {sector_label(m['matched'], lang)}")
-        elif how in ("generic", "country"):
-            special.append(f"{m['word']} ({heading(how, lang)})")
+        if m["how"] == "service":
+            m = {**m, "word": ", ".join(dict.fromkeys(services[m["matched"]]))}
+        said = _said(m, lang)
+        if said is None:
+            where.setdefault(m["field"] if m["field"] not in _WHERE else _WHERE[m["field"]], []).append(m["word"])
         else:
-            plain.append(m["word"])
-    parts = []
-    if plain:
-        text_fields = [f for f in match["fields"] if f not in ("vocabulary", "generic", "country")]
-        named = dict.fromkeys(
-            heading("coverage" if f == "services" else f.removesuffix("_en").removesuffix("_nl"), lang)
-            for f in text_fields
-        )
-        parts.append(f"{', '.join(dict.fromkeys(plain))} in {', '.join(named)}")
-    parts += special
-    return ", ".join(dict.fromkeys(parts))
+            special.append(said)
+    parts = [f"{', '.join(dict.fromkeys(ws))} {say_in(lang, key)}" for key, ws in where.items()]
+    return ", ".join(dict.fromkeys([*parts, *special]))
+
+
+def _said(m: dict[str, Any], lang: str) -> str | None:
+    """A word's evidence said on its own ('kaas: food and drink'), or None for a word
+    found in the partner's own text (said with the others found in the same place)."""
+    how, word = m["how"], m["word"]
+    if how == "typo":
+        near = m["matched"].split(" ~ ")[-1]
+        return f"{word}, {say_in(lang, 'read as {word}', word=near)}"
+    if how == "vocabulary":
+        return f"{word}: {sector_label(m['matched'], lang)}"
+    if how == "generic":
+        return f"{word}: {sector_label('internationalisation', lang)}"
+    if how == "country":
+        # Door: the country index, only for a row a country found.
+        from ..search.countries import country_name
+
+        country = country_name(m["matched"], lang)
+        return f"{word}: {say_in(lang, 'a chamber for {country}', country=country)}"
+    if how == "region":
+        return f"{word}: {say_in(lang, 'their region')}"
+    if how == "service":
+        page = f" ({m['page']})" if m.get("page") else ""
+        return f"{word}: {say_in(lang, 'service: {text}', text=m['matched'])}{page}"
+    if m["field"] not in _WHERE:
+        return f"{word}: {m['matched']}"
+    return None
 
 
 def _item(value: Any, lang: str) -> str:
