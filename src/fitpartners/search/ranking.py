@@ -89,7 +89,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "chem": ("chemistry", "chemie"),
     # essenscia: "farmaceutica" ('farma' and 'pharma' are words, so no prefix).
     "farma": ("farmaceutica",),
-    "pharma": ("farmaceutica", "pharmaceutical"),
+    "pharma": ("farmaceutica",),
     # FLEGA: "games".
     "gaming": ("games",),
     # The domain label and flanders.healthTech say "health".
@@ -795,6 +795,7 @@ class _Tally:
             self.weight[i] += PHRASE_BONUS * (together - 1)
 
 
+
 def _tally_words(
     index: _Index, query: _Query, tally: _Tally
 ) -> tuple[list[str], dict[str, tuple[str, ...]], list[str]]:
@@ -920,9 +921,9 @@ def search(
             for i in sorted(index.cross_sector, key=lambda i: _number(index.partners[i]))
             if id(index.partners[i]) not in seen
         ]
-    if hits and hits[-1].cross_sector:  # the partners for every sector share the last rank
-        last = next(h.rank for h in hits if h.cross_sector) if hits[0].cross_sector is False else 1
-        hits = [h._replace(rank=last) if h.cross_sector else h for h in hits]
+    # The partners for every sector, listed as help, share the rank after the specific ones.
+    last = 1 + sum(not h.cross_sector for h in hits)
+    hits = [h._replace(rank=last) if h.cross_sector else h for h in hits]
     nearest = (
         []
         if hits
