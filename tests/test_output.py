@@ -433,7 +433,11 @@ def test_the_match_cell_lists_every_word_found_in_the_partners_text():
     fields they were found in, each once."""
     r = run("search", "medtech devices", "--format", "csv", "--labels", "--fields", "id,match")
     table = {row["id"]: row["match"] for row in csv.DictReader(io.StringIO(r.out))}
-    assert table["medtech-flanders"] == "medtech, devices in name, coverage"
+    # In words a person uses, never a field's name (issue 29).
+    assert table["medtech-flanders"] == "medtech in the name, devices in what they do"
+    r = run("search", "medtech devices", "--format", "csv", "--labels", "--fields", "id,match", "--lang", "nl")
+    table = {row["id"]: row["match"] for row in csv.DictReader(io.StringIO(r.out))}
+    assert table["medtech-flanders"] == "medtech in de naam, devices in wat ze doen"
 
 
 def test_brief_cells_for_a_narrow_table_say_what_became_of_a_partner_shortly():
@@ -790,7 +794,7 @@ def test_an_empty_result_is_an_empty_array_and_success():
     ("args", "message"),
     [
         (["list", "--type", "chamber", "--domain", "food"], "fitpartners: no partner matches\n"),
-        (["search", "quantum"], "fitpartners: no partner matches 'quantum'; "),
+        (["search", "quantum"], "fitpartners: nothing found for 'quantum'; "),
     ],
 )
 def test_an_empty_result(args, message):
@@ -799,8 +803,12 @@ def test_an_empty_result(args, message):
         assert r.code == 0 and r.out == ""
         assert r.err.startswith(message)
     r = run(*args, "--json")
-    assert r.code == 0 and r.out == "[]\n" and "no partner matches" not in r.err
+    assert r.code == 0 and r.out == "[]\n"
+    # A search that found nothing says where to turn on stderr in JSON too (issue 30); a
+    # list is only filtered, and its empty answer is the answer.
+    assert r.err.startswith(message) if args[0] == "search" else "no partner matches" not in r.err
     assert run(*args, "--quiet").err == ""
+    assert run(*args, "--json", "--quiet").err == ""
     # --format table in a pipe: the header still written, the message on stderr
     r = run(*args, "--format", "table")
     assert r.out.split()[:2] == ["number", "name"] and len(r.out.splitlines()) == 2  # header, rule
