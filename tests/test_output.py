@@ -228,7 +228,7 @@ def test_fields_choose_and_order_json_keys_and_table_columns():
 def test_without_fields_json_carries_every_field_and_the_status():
     assert list(run("list", "--json").json()[0]) == [*PARTNER_FIELDS, "status"]
     assert list(run("show", "voka", "--json").json()) == [*PARTNER_FIELDS, "status"]
-    assert list(run("search", "voka", "--json").json()[0]) == [*PARTNER_FIELDS, "status", "match"]
+    assert list(run("search", "voka", "--json").json()[0]) == [*PARTNER_FIELDS, "status", "rank", "match"]
 
 
 @pytest.mark.parametrize(

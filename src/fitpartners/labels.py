@@ -150,6 +150,7 @@ HEADINGS_NL: dict[str, str] = {
     "notes": "noten",
     "sources": "bronnen",
     "match": "gevonden",
+    "rank": "plaats",
     "coverage": "werkterrein",
     "spearhead_cluster": "speerpuntcluster",
     "from_round": "van ronde",

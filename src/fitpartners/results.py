@@ -178,6 +178,7 @@ class Match(OutputShape):
 
 
 class SearchRecord(PartnerRecord):
+    rank: int  # as match.rank: 1 for the first; partners that truly tie share one
     match: Match
 
 

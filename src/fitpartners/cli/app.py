@@ -285,7 +285,7 @@ PARTNER_COLUMNS = Columns(
     (*PARTNER_FIELDS, "status"), ("number", "name", "type", "domains", "country", "status")
 )
 SEARCH_COLUMNS = Columns(
-    (*PARTNER_COLUMNS.valid, "match"), ("number", "name", "type", "domains", "status", "match")
+    (*PARTNER_COLUMNS.valid, "rank", "match"), ("rank", "number", "name", "type", "domains", "status", "match")
 )
 OVERVIEW_COLUMNS = Columns(("id", "label", "count", "partners"), ("id", "label", "count", "partners"))
 HISTORY_FIELDS = tuple(HistoryStep.model_fields)
