@@ -44,16 +44,90 @@ _NAME = re.compile(r"[A-Z][A-Za-z\u00c0-\u017f' .\-]{3,}")
 
 # Editorial: place names that are ordinary Dutch or English words, never read as a place.
 ORDINARY = frozenset(
-    "nice reading split mobile best forest manage boom mol geel lier peer halle lede zele putte balen "
-    "ans ath heusden gilly dour herve jambes ronse asse eeklo tielt bevere lille temse hamme ranst "
-    "mons victoria kingston charlotte cheng hang dorp aden sucre male lima".split()
+    [
+        "nice",
+        "reading",
+        "split",
+        "mobile",
+        "best",
+        "forest",
+        "manage",
+        "boom",
+        "mol",
+        "geel",
+        "lier",
+        "peer",
+        "halle",
+        "lede",
+        "zele",
+        "putte",
+        "balen",
+        "ans",
+        "ath",
+        "heusden",
+        "gilly",
+        "dour",
+        "herve",
+        "jambes",
+        "ronse",
+        "asse",
+        "eeklo",
+        "tielt",
+        "bevere",
+        "lille",
+        "temse",
+        "hamme",
+        "ranst",
+        "mons",
+        "victoria",
+        "kingston",
+        "charlotte",
+        "cheng",
+        "hang",
+        "dorp",
+        "aden",
+        "sucre",
+        "male",
+        "lima",
+    ]
 )
-DIRECTIONS = frozenset("north south east west northern southern eastern western central centre center upper lower".split())
+DIRECTIONS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "centre",
+        "center",
+        "upper",
+        "lower",
+    ]
+)
 # Editorial: Dutch names that are frequent words of the lists (so left out by the rule above)
 # but the names of cities abroad; each must be among the gazetteer's names of the city.
 EXONYMS = frozenset(
-    "Londen Parijs Peking Moskou Kaapstad Keulen Lissabon Kopenhagen Boekarest Boedapest Wenen Warschau "
-    "Praag Berlijn Bombay".split()
+    [
+        "Londen",
+        "Parijs",
+        "Peking",
+        "Moskou",
+        "Kaapstad",
+        "Keulen",
+        "Lissabon",
+        "Kopenhagen",
+        "Boekarest",
+        "Boedapest",
+        "Wenen",
+        "Warschau",
+        "Praag",
+        "Berlijn",
+        "Bombay",
+    ]
 )
 
 
@@ -86,7 +160,9 @@ def places() -> dict[str, set[str]]:
     for city in gc.get_cities().values():
         code = city["countrycode"]
         if code == "BE":
-            for name in _names(city["name"], city["alternatenames"], lists, big=city["population"] >= 100_000):
+            for name in _names(
+                city["name"], city["alternatenames"], lists, big=city["population"] >= 100_000
+            ):
                 home.setdefault(name, set()).add("BE")
         elif city["population"] >= MIN_CITY or (city["name"], code) in capitals:
             for name in _names(city["name"], city["alternatenames"], lists, big=False):

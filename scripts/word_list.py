@@ -41,7 +41,8 @@ def words(lang: str) -> list[str]:
 
 
 def text(lang: str) -> str:
-    head = f"# wordfreq {version('wordfreq')}, {lang}, zipf >= {MIN_ZIPF}: made by scripts/word_list.py; do not edit"
+    head = f"# wordfreq {version('wordfreq')}, {lang}, zipf >= {MIN_ZIPF}: "
+    head += "made by scripts/word_list.py; do not edit"
     return head + "\n" + "\n".join(words(lang)) + "\n"
 
 

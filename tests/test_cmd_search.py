@@ -426,8 +426,8 @@ def test_the_match_column_for_people_names_fields_by_their_headings():
                               "kamer in their type, china: a chamber for China"]),
         (["kamer", "china", "--lang", "nl"], ["kamer in de naam, china: een kamer voor China"]),
         (["handelsmissie", "--lang", "nl"], ["handelsmissie: internationaal ondernemen"] * 2),
-        (["exportdocumenten"], ["exportdocumenten: service: begeleiden u graag bij het invullen van uw eerste "
-                                "exportdocumenten (https://www.voka.be/diensten/certificaten-van-oorsprong)",
+        (["exportdocumenten"], ["exportdocumenten: service: begeleiden u graag bij het invullen van uw "
+                                "eerste exportdocumenten (https://www.voka.be/diensten/certificaten-van-oorsprong)",
                                 "exportdocumenten: doing business abroad"]),
         (["textiel", "logstics"], ["textiel: textile, wood and furniture", "logstics, read as logistics"]),
         (["textiel", "--lang", "nl"], ["textiel: textiel, hout en meubelen"]),

@@ -435,7 +435,9 @@ def test_the_match_cell_lists_every_word_found_in_the_partners_text():
     table = {row["id"]: row["match"] for row in csv.DictReader(io.StringIO(r.out))}
     # In words a person uses, never a field's name (issue 29).
     assert table["medtech-flanders"] == "medtech in the name, devices in what they do"
-    r = run("search", "medtech devices", "--format", "csv", "--labels", "--fields", "id,match", "--lang", "nl")
+    r = run(
+        "search", "medtech devices", "--format", "csv", "--labels", "--fields", "id,match", "--lang", "nl"
+    )
     table = {row["id"]: row["match"] for row in csv.DictReader(io.StringIO(r.out))}
     assert table["medtech-flanders"] == "medtech in de naam, devices in wat ze doen"
 

@@ -346,7 +346,9 @@ class Catalog:
 
     def search_record(self, hit: SearchHit) -> SearchRecord:
         """A search result as printed: the partner's record and why it matched."""
-        return SearchRecord.model_construct(**dict(self.record(hit.partner)), rank=hit.match.rank, match=hit.match)
+        return SearchRecord.model_construct(
+            **dict(self.record(hit.partner)), rank=hit.match.rank, match=hit.match
+        )
 
     def search(self, query: str | Sequence[str], *, period: str | None = None) -> list[SearchHit]:
         """The partners that can help with a question, best first, as `fitpartners search`

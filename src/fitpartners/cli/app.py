@@ -285,7 +285,8 @@ PARTNER_COLUMNS = Columns(
     (*PARTNER_FIELDS, "status"), ("number", "name", "type", "domains", "country", "status")
 )
 SEARCH_COLUMNS = Columns(
-    (*PARTNER_COLUMNS.valid, "rank", "match"), ("rank", "number", "name", "type", "domains", "status", "match")
+    (*PARTNER_COLUMNS.valid, "rank", "match"),
+    ("rank", "number", "name", "type", "domains", "status", "match"),
 )
 OVERVIEW_COLUMNS = Columns(("id", "label", "count", "partners"), ("id", "label", "count", "partners"))
 HISTORY_FIELDS = tuple(HistoryStep.model_fields)
@@ -487,7 +488,9 @@ def _nothing_found(catalog: Catalog, asked: str, nearest: list[str], lost: list[
     cross_sector = catalog.cross_sector_partners()
     agency = catalog.dataset.programme.agency
     return Msg(
-        "nothing found for {words}{nearest}{cross_sector}{agency}" if lost else "no partner matches {asked!r}{nearest}{cross_sector}{agency}",
+        "nothing found for {words}{nearest}{cross_sector}{agency}"
+        if lost
+        else "no partner matches {asked!r}{nearest}{cross_sector}{agency}",
         words=", ".join(map(repr, lost or [])),
         asked=asked,
         nearest=Msg("; did you mean: {words}?", words=", ".join(nearest)) if nearest else "",

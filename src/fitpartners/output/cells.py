@@ -142,7 +142,9 @@ def _match_text(match: dict[str, Any], *, labels: bool, lang: str) -> str:
             m = {**m, "word": ", ".join(dict.fromkeys(services[m["matched"]]))}
         said = _said(m, lang)
         if said is None:
-            where.setdefault(m["field"] if m["field"] not in _WHERE else _WHERE[m["field"]], []).append(m["word"])
+            where.setdefault(m["field"] if m["field"] not in _WHERE else _WHERE[m["field"]], []).append(
+                m["word"]
+            )
         else:
             special.append(said)
     parts = [f"{', '.join(dict.fromkeys(ws))} {say_in(lang, key)}" for key, ws in where.items()]

@@ -42,7 +42,7 @@ from . import countries
 from .countries import country_name, no_chamber_note, search_phrases
 from .filters import LABEL_WORDS_NL
 from .places import HOME, LONGEST, place
-from .similar import closest, within_edits
+from .similar import within_edits
 from .vocabulary import GENERIC, lexicon, split_compound
 from .words import LANGS, is_word, languages, stems
 
@@ -68,8 +68,22 @@ STOP_WORDS: frozenset[str] = frozenset(f"{_STOP_NL} {_STOP_EN}".split())
 # by its name, unless another word of the question names that partner too ('flanders bio',
 # 'fevia vlaanderen'); type words ('cluster', 'kamer') still select partners of that type.
 OWN_WORDS: frozenset[str] = frozenset(
-    "vlaanderen vlaamse vlaams flanders flemish belgian belgische belgisch belgie belgium "
-    "industry industrie cluster clusters".split()
+    [
+        "vlaanderen",
+        "vlaamse",
+        "vlaams",
+        "flanders",
+        "flemish",
+        "belgian",
+        "belgische",
+        "belgisch",
+        "belgie",
+        "belgium",
+        "industry",
+        "industrie",
+        "cluster",
+        "clusters",
+    ]
 )
 
 # Query words -> the words our data uses for the same thing in the partners' names,
@@ -186,29 +200,59 @@ MIN_STEM = 4  # a shorter stem ('bak' of 'bakkerij') says too little to match on
 SERVICES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "origin": (
         frozenset(
-            "oorsprong oorsprongscertificaat oorsprongscertificaten origin certificaat certificaten "
-            "certificate certificates".split()
+            [
+                "oorsprong",
+                "oorsprongscertificaat",
+                "oorsprongscertificaten",
+                "origin",
+                "certificaat",
+                "certificaten",
+                "certificate",
+                "certificates",
+            ]
         ),
         ("oorsprong", "oorspong", "origin"),
     ),
-    "carnet": (frozenset("ata carnet carnets".split()), ("carnet",)),
+    "carnet": (frozenset(["ata", "carnet", "carnets"]), ("carnet",)),
     "legalisation": (
         frozenset(
-            "legalisatie legalisering legaliseren legaliseer legalisation legalization legalise legalize "
-            "legalised legalized apostille ambassade ambassades embassy embassies consulaat consulate "
-            "consulaire consular handtekening signature".split()
+            [
+                "legalisatie",
+                "legalisering",
+                "legaliseren",
+                "legaliseer",
+                "legalisation",
+                "legalization",
+                "legalise",
+                "legalize",
+                "legalised",
+                "legalized",
+                "apostille",
+                "ambassade",
+                "ambassades",
+                "embassy",
+                "embassies",
+                "consulaat",
+                "consulate",
+                "consulaire",
+                "consular",
+                "handtekening",
+                "signature",
+            ]
         ),
         ("consulair", "legalis"),
     ),
     "documents": (
-        frozenset("exportdocumenten exportdocument documenten documents document documentation".split()),
+        frozenset(
+            ["exportdocumenten", "exportdocument", "documenten", "documents", "document", "documentation"]
+        ),
         ("exportdocument",),
     ),
     "mission": (
-        frozenset("handelsmissie handelsmissies missie missies mission missions".split()),
+        frozenset(["handelsmissie", "handelsmissies", "missie", "missies", "mission", "missions"]),
         ("missie", "mission"),
     ),
-    "advice": (frozenset("advies advice marktadvies exportadvies raad".split()), ("advies", "advice")),
+    "advice": (frozenset(["advies", "advice", "marktadvies", "exportadvies", "raad"]), ("advies", "advice")),
 }
 SERVICE_WORDS: dict[str, str] = {w: sid for sid, (words, _) in SERVICES.items() for w in words}
 
@@ -499,8 +543,21 @@ def _parse(words: Sequence[str]) -> _Query:
 # Words that name a service only beside another word of it ('certificaat van oorsprong',
 # 'handtekening laten legaliseren') or in a term of export services ('export documents').
 _WEAK_SERVICE_WORDS = frozenset(
-    "certificaat certificaten certificate certificates document documents documenten documentation "
-    "handtekening signature raad advies advice".split()
+    [
+        "certificaat",
+        "certificaten",
+        "certificate",
+        "certificates",
+        "document",
+        "documents",
+        "documenten",
+        "documentation",
+        "handtekening",
+        "signature",
+        "raad",
+        "advies",
+        "advice",
+    ]
 )
 
 
@@ -666,7 +723,9 @@ def _services_offered(
     """The export services that offer what `word` asks for: (partner, the item's text, its
     source), the first item of each partner; a chamber's only for its country."""
     service = SERVICE_WORDS.get(word)
-    if service is None or (word in _WEAK_SERVICE_WORDS and service not in asked and sector != SERVICES_SECTOR):
+    if service is None or (
+        word in _WEAK_SERVICE_WORDS and service not in asked and sector != SERVICES_SECTOR
+    ):
         return []
     starts = SERVICES[service][1]
     out: dict[int, tuple[int, str, str | None]] = {}
@@ -707,7 +766,13 @@ def _matches(
     share = 1.0 / query.phrase.get(word, 1)
     a_word = word in query.names or word in lexicon().words or is_word(word)
     found = _direct(
-        index, word, query.sectors.get(word), countries, prefix=not a_word, named=named, services=query.services
+        index,
+        word,
+        query.sectors.get(word),
+        countries,
+        prefix=not a_word,
+        named=named,
+        services=query.services,
     )
     if found:
         return found, share, {}
@@ -795,7 +860,6 @@ class _Tally:
             self.weight[i] += PHRASE_BONUS * (together - 1)
 
 
-
 def _tally_words(
     index: _Index, query: _Query, tally: _Tally
 ) -> tuple[list[str], dict[str, tuple[str, ...]], list[str]]:
@@ -854,7 +918,11 @@ def _tally_home(index: _Index, query: _Query, tally: _Tally) -> list[str]:
                 tally.add(i, 1.0, WEIGHTS["name"], Evidence(place_name, "region", "regions", place_name))
                 found = True
         if not found:
-            notes.append(Msg("{place!r} is a place in Belgium: no partner serves it alone; set aside", place=place_name))
+            notes.append(
+                Msg(
+                    "{place!r} is a place in Belgium: no partner serves it alone; set aside", place=place_name
+                )
+            )
     return notes
 
 
@@ -1016,7 +1084,10 @@ def _suggestions(index: _Index, words: Sequence[str], langs: frozenset[str], lim
     return list(dict.fromkeys(out))[:limit]
 
 
-_STOP_LANGS = {"nl": frozenset(_STOP_NL.split()) - frozenset(_STOP_EN.split()), "en": frozenset(_STOP_EN.split())}
+_STOP_LANGS = {
+    "nl": frozenset(_STOP_NL.split()) - frozenset(_STOP_EN.split()),
+    "en": frozenset(_STOP_EN.split()),
+}
 
 
 def _languages(words: Sequence[str]) -> frozenset[str]:
