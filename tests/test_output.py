@@ -813,7 +813,8 @@ def test_an_empty_result(args, message):
     assert run(*args, "--json", "--quiet").err == ""
     # --format table in a pipe: the header still written, the message on stderr
     r = run(*args, "--format", "table")
-    assert r.out.split()[:2] == ["number", "name"] and len(r.out.splitlines()) == 2  # header, rule
+    first = ["rank", "number"] if args[0] == "search" else ["number", "name"]  # a search's rank first
+    assert r.out.split()[:2] == first and len(r.out.splitlines()) == 2  # header, rule
     assert r.err.startswith(message)
 
 

@@ -688,26 +688,8 @@ def _direct(
             offer(i, Evidence(word, _HOW.get(field, "text"), field, token), weight)
     for i, text, page in _services_offered(index, word, sector, services, countries):
         offer(i, Evidence(word, "service", "service", text, page), WEIGHTS["service"])
-    if sector == GENERIC:
-        for i in index.cross_sector:
-            offer(i, Evidence(word, "generic", "generic", word), WEIGHTS["generic"])
-    elif sector is not None:
-        if sector == SERVICES_SECTOR:  # export services: what the partners for every sector offer
-            for i in index.cross_sector:
-                offer(i, Evidence(word, "vocabulary", "vocabulary", sector), WEIGHTS["vocabulary"])
-        for i, share in index.sectors.get(sector, {}).items():
-            country = index.partners[i].country
-            # Export services are the generalists' and a named country's chamber's: another
-            # partner's word on going abroad is no service it offers ('certificaat van oorsprong').
-            if sector == SERVICES_SECTOR and (
-                country not in countries if country is not None else i not in index.cross_sector_set
-            ):
-                continue
-            offer(
-                i,
-                Evidence(word, "vocabulary", "vocabulary", sector),
-                WEIGHTS["vocabulary"] * (1 + share) / 2,
-            )
+    for i, match, weight in _sector_offers(index, word, sector, countries):
+        offer(i, match, weight)
     # A word's weight is its best field's, plus a fraction for the other fields it is in.
     return {
         i: f._replace(
@@ -715,6 +697,33 @@ def _direct(
         )
         for i, f in found.items()
     }
+
+
+def _sector_offers(
+    index: _Index, word: str, sector: str | None, countries: set[str] | frozenset[str]
+) -> list[tuple[int, Evidence, float]]:
+    """What a word of the vocabulary finds through its sector: a generic word the partners
+    for every sector; a sector's word the partners that cover it, by their share of it."""
+    out: list[tuple[int, Evidence, float]] = []
+    if sector == GENERIC:
+        return [
+            (i, Evidence(word, "generic", "generic", word), WEIGHTS["generic"]) for i in index.cross_sector
+        ]
+    if sector is None:
+        return out
+    match = Evidence(word, "vocabulary", "vocabulary", sector)
+    if sector == SERVICES_SECTOR:  # export services: what the partners for every sector offer
+        out += [(i, match, WEIGHTS["vocabulary"]) for i in index.cross_sector]
+    for i, share in index.sectors.get(sector, {}).items():
+        country = index.partners[i].country
+        # Export services are the generalists' and a named country's chamber's: another
+        # partner's word on going abroad is no service it offers ('certificaat van oorsprong').
+        if sector == SERVICES_SECTOR and (
+            country not in countries if country is not None else i not in index.cross_sector_set
+        ):
+            continue
+        out.append((i, match, WEIGHTS["vocabulary"] * (1 + share) / 2))
+    return out
 
 
 def _services_offered(
