@@ -105,6 +105,15 @@ def test_a_word_matches_the_start_of_a_word():
     assert "fedustria" not in ids(find("urnit"))  # not inside a word (and too short to be a typo)
 
 
+def test_a_real_word_is_no_prefix_of_a_longer_one():
+    # issue 30: 'build' is a word, so it never finds 'buildingworks'; a fragment that is no
+    # word still does ('buildingw').
+    works = variant("euka", id="works", name="Buildingworks", description=text("bouw", "construction"))
+    partners = [*PARTNERS, works]
+    assert "works" not in ids(find("build", partners))
+    assert "works" in ids(find("buildingw", partners))
+
+
 def test_a_short_word_is_an_acronym_matching_whole_words_only():
     simple = variant("euka", id="simple", name="Simple", description=text("simulatie", "simulation tools"))
     partners = [*PARTNERS, simple]
