@@ -389,8 +389,7 @@ class _Index:
         self.covered: dict[tuple[int, str], set[str]] = {}  # (partner, word) -> sectors of its items
         # Each export service item: (partner, its words, its text, its first source).
         self.services: list[tuple[int, tuple[str, ...], str, str | None]] = []
-        self._stems: dict[tuple[str, str], list[str]] | None = None
-        self._parts: dict[str, list[str]] | None = None
+        self._known: frozenset[str] | None = None  # the words a compound is split into
         for i, p in enumerate(partners):
             for c in p.coverage:
                 for token in _words_of(c.text):
@@ -408,29 +407,33 @@ class _Index:
         self.words = sorted(self.postings)
         self.cross_sector_set = frozenset(self.cross_sector)
 
-    def stemmed(self) -> dict[tuple[str, str], list[str]]:
-        """(language, Snowball stem) -> the indexed words with that stem; made when a
-        query word is first looked up by its stem."""
-        if self._stems is None:
-            self._stems = {}
-            words = [w for w in self.words if w.isalpha()]
-            for lang in LANGS:
-                for word, stem in zip(words, stems(words, lang), strict=True):
-                    if len(stem) >= MIN_STEM:
-                        self._stems.setdefault((lang, stem), []).append(word)
-        return self._stems
+    def same_stem(self, q: str) -> list[str]:
+        """The indexed words with the Dutch or English Snowball stem of `q`. Only the words
+        that begin as `q` does are stemmed (a stem keeps a word's first letters): stemming
+        the whole index would cost every search (docs/performance.md)."""
+        start = q[:MIN_STEM]
+        at = bisect.bisect_left(self.words, start)
+        near: list[str] = []
+        while at < len(self.words) and self.words[at].startswith(start):
+            if self.words[at].isalpha():
+                near.append(self.words[at])
+            at += 1
+        out: list[str] = []
+        for lang in LANGS if near else ():
+            stem = stems([q], lang)[0]
+            if len(stem) >= MIN_STEM:
+                out += [w for w, s in zip(near, stems(near, lang), strict=True) if s == stem]
+        return out
 
-    def parts(self) -> dict[str, list[str]]:
-        """A known word -> the indexed compounds it is a part of ('food' -> 'foodtech',
-        'export' -> 'exportdocumenten'); made when first asked for."""
-        if self._parts is None:
-            self._parts = {}
-            known = frozenset(w for w in (*self.words, *lexicon().words) if len(w) >= 3)
-            for word in self.words:
-                if len(word) >= 6 and word.isalpha():
-                    for part in split_compound(word, known) or ():
-                        self._parts.setdefault(part, []).append(word)
-        return self._parts
+    def compounds_of(self, q: str) -> list[str]:
+        """The indexed words that are compounds of known words, `q` one of their parts
+        ('food' -> 'foodtech', 'export' -> 'exportdocumenten')."""
+        near = [w for w in self.words if q in w and len(w) >= len(q) + 3 and w.isalpha()]
+        if not near:
+            return []
+        if self._known is None:
+            self._known = frozenset(w for w in (*self.words, *lexicon().words) if len(w) >= 3)
+        return [w for w in near if q in (split_compound(w, self._known) or ())]
 
     def matching(self, expansions: Sequence[str], *, prefix: bool = False) -> dict[str, str]:
         """The indexed words that any of the expansions matches -> the expansion: the word
@@ -442,12 +445,10 @@ class _Index:
                 found.setdefault(q, q)
             if len(q) <= 3 or not q.isalpha():
                 continue
-            for word in self.parts().get(q, ()):
+            for word in self.same_stem(q):
+                found.setdefault(word, q)
+            for word in self.compounds_of(q):
                 found.setdefault(word, _PART)
-            stemmed = self.stemmed()
-            for lang, stem in zip(LANGS, (stems([q], lang)[0] for lang in LANGS), strict=True):
-                for word in stemmed.get((lang, stem), ()) if len(stem) >= MIN_STEM else ():
-                    found.setdefault(word, q)
         if prefix and expansions and len(expansions[0]) >= 4:
             q = expansions[0]
             at = bisect.bisect_left(self.words, q)
