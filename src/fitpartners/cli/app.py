@@ -457,15 +457,15 @@ def show_partner(
         "fitpartners search kamer van koophandel",
         "fitpartners search food japan --json",
     )
-    + "\n\nRanking: a query word matches the start of a word in a partner's names, aliases, "
-    "former and later names, type and domain labels, country names (English and Dutch), "
-    "descriptions (both languages), events and notes, ignoring case, accents and stop words; "
-    "words of 2 or 3 letters match whole words only; a small synonym table adds translations "
-    "and inflections. Partners that match more query words come first; among those, a match "
-    "in a name or full name weighs 5, in an alias or a former or later name 4, in a label 3, in a "
-    "description 2, in an event or note 1; ties go by number. When the query names a domain "
-    "or a country, the partners that serve every sector and country come last, marked. The "
-    "JSON 'match' object gives each result's score, words and fields.",
+    + "\n\nRanking: a query word matches a whole word of a partner's names, labels, what it "
+    "covers, descriptions, events and notes, or a word with the same Dutch or English stem, or a "
+    "part of a compound; a fragment that is no word matches the start of a word; a word no list "
+    "knows may be read through a typo. A place abroad is read as its country; a place in "
+    "Belgium selects only the partners that serve it. Coverage, sectors, names, countries and "
+    "services are strong evidence, labels and descriptions medium, events and notes never "
+    "enough alone; question words and the words of our own names weigh nothing. Partners that "
+    "truly tie share a rank. When nothing is found, stderr names the words that found nothing "
+    "and where to turn (with --json too). docs/search.md has it in full.",
 )
 def search_partners(
     catalog: Catalog,

@@ -18,10 +18,13 @@ How a query word can match (the `how` of a Evidence):
 - typo: a word of 5 letters or more that matches nothing, read as the nearest known word
   (one edit, two from 8 letters; a swap of two letters is one edit).
 
-Matching is case- and accent-blind, on word boundaries: a query word matches the start of
-a word ("chem" finds "chemistry"); a word of two or three letters matches whole words only.
+Matching is case- and accent-blind, on words: a query word matches a whole word, a word with
+the same Dutch or English Snowball stem, or a part of a compound; the start of a word only
+for a fragment that is no word ('furnit'); a typo only for a word no list knows (words.py).
 A Dutch compound that matches nothing is split into known words (kaasexport = kaas +
-export). docs/search.md has the ranking in full.
+export). A place abroad is read as its country, a place in Belgium is set aside unless a
+partner serves it (places.py). Evidence counts by its strength (STRENGTH). docs/search.md
+has the ranking in full.
 
 The catalog imports this module only for a search (a door: the vocabulary's models are
 built on import); the country table and rapidfuzz load only when a query needs them.
