@@ -1011,7 +1011,9 @@ def search(
         else _suggestions(index, [w for w in query.words if w not in query.names], _languages(query.every))
     )
     if hits and lost:  # (no hits: the answer's own message says what to try)
-        notes += _country_slips(lost, {p.country for p in index.partners if p.country})
+        # A real word is no slip ('zakendoen' is not one edit from anything we want).
+        slips = [w for w in lost if not is_word(w)]
+        notes += _country_slips(slips, {p.country for p in index.partners if p.country}) if slips else []
     return Ranking(hits, notes, nearest, [] if hits else lost)
 
 
