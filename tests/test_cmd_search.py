@@ -522,3 +522,18 @@ def test_a_merged_partner_follows_its_successor_marked_in_the_api():
         0
     ] == "flanders-cleantech-association"
     assert "flanders-cleantech-association" not in [h.partner.id for h in catalog.search("cleantech")]
+
+
+def test_nothing_found_names_the_words_and_the_place_set_aside_in_every_format():
+    # issue 30: never a dead end; the pointer in JSON too, on stderr; --quiet hides it.
+    for args in ([], ["--json"]):
+        r = run("search", "diamant", "antwerpen", *args)
+        assert r.code == 0 and r.out == ("[]\n" if args else "")
+        assert r.err.startswith("fitpartners: nothing found for 'diamant'; the partners for every sector: ")
+        assert "or ask FIT itself" in r.err
+        assert "'antwerpen' is a place in Belgium: no partner serves it alone; set aside" in r.err
+    assert run("search", "diamant", "antwerpen", "--json", "--quiet").err == ""
+    nl = run("search", "diamant", "antwerpen", "--lang", "nl").err
+    assert nl.startswith("fitpartners: niets gevonden voor 'diamant'") and "is een plaats in België" in nl
+    # A name: never read through typos, said as not found.
+    assert run("search", "Joy", "Donné").err.startswith("fitpartners: nothing found for 'joy', 'donne';")

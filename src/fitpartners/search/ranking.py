@@ -1014,7 +1014,8 @@ def search(
         # A real word is no slip ('zakendoen' is not one edit from anything we want).
         slips = [w for w in lost if not is_word(w)]
         notes += _country_slips(slips, {p.country for p in index.partners if p.country}) if slips else []
-    return Ranking(hits, notes, nearest, [] if hits else lost)
+    # Nothing listed: every word found nothing worth listing (a note or event alone is not).
+    return Ranking(hits, notes, nearest, [] if hits else [w for w in query.words if w not in query.home])
 
 
 def _ranked(hits: list[Hit]) -> list[Hit]:
