@@ -537,3 +537,9 @@ def test_nothing_found_names_the_words_and_the_place_set_aside_in_every_format()
     assert nl.startswith("fitpartners: niets gevonden voor 'diamant'") and "is een plaats in België" in nl
     # A name: never read through typos, said as not found.
     assert run("search", "Joy", "Donné").err.startswith("fitpartners: nothing found for 'joy', 'donne';")
+
+
+def test_capitalised_words_no_list_knows_are_a_name_never_a_typo():
+    assert ids(find("fevvia"))[:1] == ["fevia-vlaanderen"]  # a slip, read through a typo
+    assert find("Jan Fevvia") == []  # a name: never read as another word
+    assert ids(find("Fevvia"))[:1] == ["fevia-vlaanderen"]  # a capital at the start says nothing
