@@ -255,7 +255,6 @@ SERVICES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
         frozenset(["handelsmissie", "handelsmissies", "missie", "missies", "mission", "missions"]),
         ("missie", "mission"),
     ),
-    "advice": (frozenset(["advies", "advice", "marktadvies", "exportadvies", "raad"]), ("advies", "advice")),
 }
 SERVICE_WORDS: dict[str, str] = {w: sid for sid, (words, _) in SERVICES.items() for w in words}
 
@@ -558,9 +557,6 @@ _WEAK_SERVICE_WORDS = frozenset(
         "documentation",
         "handtekening",
         "signature",
-        "raad",
-        "advies",
-        "advice",
     ]
 )
 
