@@ -376,14 +376,27 @@ def test_the_match_column_says_why():
     r = run("search", "food", "japan", "--format", "csv")
     table = list(csv.DictReader(io.StringIO(r.out)))
     assert table[0]["id"] == "fevia-vlaanderen"
-    assert table[0]["match"].startswith("food in vocabulary, domains")
-    assert not table[0]["match"].endswith("(serves every sector)")
-    general = [row for row in table if row["match"].endswith(" (serves every sector)")]
+    match = json.loads(table[0]["match"])  # in csv the JSON object, as --json has it
+    assert match["fields"][:2] == ["vocabulary", "domains"] and not match["cross_sector"]
+    general = [json.loads(row["match"]) for row in table if json.loads(row["match"])["cross_sector"]]
     assert general
-    assert all(row["match"] == "food, japan in cross_sector (serves every sector)" for row in general)
+    assert all(m["words"] == ["food", "japan"] and m["fields"] == ["cross_sector"] for m in general)
+    labelled = list(
+        csv.DictReader(io.StringIO(run("search", "food", "japan", "--format", "csv", "--labels").out))
+    )
+    assert labelled[0]["match"].startswith("food in domains")
+    assert all(
+        row["match"] == "food, japan (serves every sector)" for row in labelled[len(table) - len(general) :]
+    )
     both = list(csv.DictReader(io.StringIO(run("search", "food", "vlaanderen", "--format", "csv").out)))
     assert both[0]["id"] == "fevia-vlaanderen"
-    assert both[0]["match"] == "food, vlaanderen in name, vocabulary, domains, description_en, notes"
+    assert json.loads(both[0]["match"])["fields"] == [
+        "name",
+        "vocabulary",
+        "domains",
+        "description_en",
+        "notes",
+    ]
 
 
 def test_the_match_column_for_people_names_fields_by_their_headings():

@@ -47,12 +47,12 @@ def test_list_in_a_pipe_says_what_each_partner_is_now():
     assert row(out, "flanders.healthTech").split("\t")[-1] == HEALTHTECH_NOW
     assert row(out, "Medtech Flanders").split("\t")[-1] == MEDTECH_NOW
     assert row(out, "flanders.bio").split("\t")[-1] == BIO_NOW
-    assert row(out, "Voka").split("\t")[-1] == ""  # nothing to say of an active partner
+    assert row(out, "Voka").split("\t")[-1] == "active"  # every field kept in a pipe line
     assert sum("Biovia" in line for line in out.splitlines()) == 3
     before = run("list", env=IN_2024).out
     assert row(before, "flanders.healthTech").split("\t")[-1] == RENAMED
     assert row(before, "Medtech Flanders").split("\t")[-1] == MERGED
-    assert row(before, "flanders.bio").split("\t")[-1] == ""
+    assert row(before, "flanders.bio").split("\t")[-1] == "active"
 
 
 def test_list_in_a_terminal_says_what_each_partner_is_now():

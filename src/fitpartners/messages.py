@@ -24,6 +24,8 @@ MESSAGES_NL: dict[str, str] = {
     # yes and no, for people (machine formats write true and false)
     "yes": "ja",
     "no": "nee",
+    # a partner's present state in --labels and xlsx (a table shows a change only)
+    "active": "actief",
     # a partner's present status: in full, and short for a narrow table
     "now: {name} ({how})": "nu: {name} ({how})",
     "now part of {name} ({how})": "nu deel van {name} ({how})",

@@ -27,7 +27,7 @@ from ..errors import PROG, BadValue, UsageError
 from ..labels import heading
 from ..messages import Msg, Whole, cut, said, say_in, visible_bytes
 from ..results import json_records
-from .cells import LIST_SEPARATOR, CellTable, rows
+from .cells import LIST_SEPARATOR, CellTable, rows, workbook_rows
 from .machine import csv_text, markdown_text, tsv_text, write_json_records, write_jsonl
 from .stream import sanitize, to_json, write, write_bytes
 from .text import padded_table
@@ -406,7 +406,7 @@ class RowsRenderer:
         p = self.policy
         if p.format is Format.xlsx:
             every = p.fields or list(result.columns.valid)
-            table = rows(result.records, every, labels=True, lang=p.lang, sep=LIST_SEPARATOR)
+            table = workbook_rows(result.records, every, p.lang)
             header = [heading(f, p.lang) for f in every] if p.headers else None
             # Door: openpyxl is large, and only --format xlsx needs it.
             from .xlsx import XLSX_MAX_CELL, xlsx_bytes
