@@ -84,7 +84,9 @@ def test_jsonl_read_back_with_pandas_is_the_json(command):
     expected = records(command)
     table = pd.read_json(io.StringIO(run(*command, "--format", "jsonl").out), lines=True, dtype=False)
     assert list(table.columns) == list(expected[0])
-    back = [{k: (None if _missing(v) else v) for k, v in row.items()} for row in table.to_dict(orient="records")]
+    back = [
+        {k: (None if _missing(v) else v) for k, v in row.items()} for row in table.to_dict(orient="records")
+    ]
     assert back == expected
 
 

@@ -26,6 +26,13 @@ MESSAGES_NL: dict[str, str] = {
     "no": "nee",
     # a partner's present state in --labels and xlsx (a table shows a change only)
     "active": "actief",
+    # fitpartners init
+    "{path} exists: nothing written; to replace it: {command}": (
+        "{path} bestaat al: niets geschreven; om het te vervangen: {command}"
+    ),
+    "wrote {path}: the bundled dataset; check your changes with: {command}": (
+        "{path} geschreven: de meegeleverde dataset; controleer je wijzigingen met: {command}"
+    ),
     # a partner's present status: in full, and short for a narrow table
     "now: {name} ({how})": "nu: {name} ({how})",
     "now part of {name} ({how})": "nu deel van {name} ({how})",
