@@ -21,10 +21,8 @@ def test_init_writes_the_bundled_dataset_that_validate_and_data_take(tmp_path):
     r = run("init", str(path))
     assert r.code == 0 and r.out == ""
     assert path.read_bytes() == Path(DATA_FILE).read_bytes()
-    assert (
-        r.err
-        == f"fitpartners: wrote {path}: the bundled dataset; check your changes with: fitpartners validate {path}\n"
-    )
+    said = f"wrote {path}: the bundled dataset; check your changes with: fitpartners validate {path}"
+    assert r.err == f"fitpartners: {said}\n"
     assert run("validate", str(path)).code == 0
     assert len(run("list", "--data", str(path), "--json").json()) == 21
     assert sorted(os.listdir(tmp_path)) == ["my-partners.json"]  # no temporary file left
