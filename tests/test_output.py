@@ -902,7 +902,19 @@ def test_version():
 
 @pytest.mark.parametrize(
     "command",
-    ["list", "show", "search", "domains", "types", "matrix", "about", "history", "validate", "schema"],
+    [
+        "list",
+        "show",
+        "search",
+        "domains",
+        "types",
+        "matrix",
+        "about",
+        "history",
+        "validate",
+        "init",
+        "schema",
+    ],
 )
 def test_every_command_has_help_with_an_example(command):
     r = run(command, "--help")
@@ -980,7 +992,8 @@ def test_json_help_is_true_for_each_command():
 
 def test_every_command_is_in_the_help_checks():
     assert command_names() == [
-        "list", "show", "search", "domains", "types", "matrix", "history", "about", "validate", "schema",
+        "list", "show", "search", "domains", "types", "matrix", "history", "about", "validate", "init",
+        "schema",
     ]  # fmt: skip
 
 

@@ -494,7 +494,7 @@ def test_a_third_round_passes_through_every_command(third):
     ]
     card = run("show", "voka", "--data", third, env={**in_2027, **TERMINAL}).out
     assert "partner 2027-2031" in card and "example.org/fitpartners/round-2027-2031" in card
-    text = run("about", "--data", third, env=in_2027).out
+    text = run("about", "--full", "--data", third, env=in_2027).out
     assert "round 2027-2031: 2027-01-01 to 2031-12-31; running" in text
     assert "round 2027-2031: A round made up for the tests." in text.splitlines()
     # Once that round is over, the note names it.

@@ -26,6 +26,17 @@ MESSAGES_NL: dict[str, str] = {
     "no": "nee",
     # a partner's present state in --labels and xlsx (a table shows a change only)
     "active": "actief",
+    # about: the summary's last line; tables and views that narrowed to fit a terminal
+    "more": "meer",
+    "{sources} sources, {notes} notes on the rounds and the agency: {command}": (
+        "{sources} bronnen, {notes} opmerkingen bij de rondes en het agentschap: {command}"
+    ),
+    "left out to fit: {columns}": "weggelaten om te passen: {columns}",
+    "shortened to fit: {columns}": "ingekort om te passen: {columns}",
+    " (a wider terminal, --fields or --format shows them)": (
+        " (een breder venster, --fields of --format toont ze)"
+    ),
+    "cross-sector: serves every domain": "sectoroverschrijdend: voor elk domein",
     # fitpartners init
     "{path} exists: nothing written; to replace it: {command}": (
         "{path} bestaat al: niets geschreven; om het te vervangen: {command}"

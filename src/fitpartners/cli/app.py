@@ -574,17 +574,29 @@ def round_history(catalog: Catalog) -> Listing:
     "about",
     options=DOCUMENT,
     short_help="The programme, rounds and sources.",
-    epilog=examples("fitpartners about", "fitpartners about --json --jq '.rounds[-1].ends_on'"),
+    epilog=examples(
+        "fitpartners about",
+        "fitpartners about --full",
+        "fitpartners about --json --jq '.rounds[-1].ends_on'",
+    ),
 )
-def about_programme(catalog: Catalog) -> Document:
-    """The programme: agency, strategy, rounds with their dates, partner types, sources."""
+def about_programme(
+    catalog: Catalog,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="Also the rounds' notes, the agency's changes and every source."),
+    ] = False,
+) -> Document:
+    """The programme: agency, strategy, rounds with their dates, partner types; its sources
+    with --full. JSON has everything."""
     info = catalog.about()
+    sources = info.sources if full else []
     return Document(
         info,
         text=lambda lang: pairs_text(
-            [*about_lines(info, lang), *((say_in(lang, "source"), source_line(s)) for s in info.sources)]
+            [*about_lines(info, lang, full), *((say_in(lang, "source"), source_line(s)) for s in sources)]
         ),
-        view=lambda views, lang: views.about(info, about_lines(info, lang), lang),
+        view=lambda views, lang: views.about(info, about_lines(info, lang, full), lang, full),
     )
 
 

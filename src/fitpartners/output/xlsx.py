@@ -77,7 +77,8 @@ def xlsx_bytes(
     formula, even one that starts with '='), a boolean a boolean, a number a number, None
     an empty cell; the header bold and frozen, columns as wide as their text up to
     XLSX_MAX_WIDTH. More rows than a sheet holds are refused (exit 2)."""
-    every = ([list(header)] if header is not None else []) + table
+    every: list[Sequence[Any]] = [list(header)] if header is not None else []
+    every += table
     if len(every) > XLSX_MAX_ROWS:
         raise UsageError(
             Msg(
