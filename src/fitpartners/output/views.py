@@ -378,9 +378,9 @@ def partner_card(catalog: Catalog, p: Partner, lang: str) -> Group:
     ]
     parts: list[Any] = source_list(listed)
     if EDITORIAL_SOURCE in marks:
-        parts.append(text("[E] " + say_in(lang, EDITORIAL_NOTE), "dim"))
+        parts.append(_marked("E", say_in(lang, EDITORIAL_NOTE)))
     if any(r.translated for r in rows):
-        parts.append(text("[T] " + say_in(lang, TRANSLATED_NOTE), "dim"))
+        parts.append(_marked("T", say_in(lang, TRANSLATED_NOTE)))
     heading = f"#{p.number} {p.name}" if p.number is not None else p.name
     return Group(text(heading, "bold"), grid, Text(""), *parts)
 
@@ -499,17 +499,22 @@ def about(info: About, pairs: list[tuple[str, str]], lang: str = "en", full: boo
     return Group(grid, Text(""), text(say_in(lang, "sources"), "bold"), *source_list(listed))
 
 
+def _marked(mark: str, said: str) -> Table:
+    """A mark and its text, wrapped with a hanging indent under the mark."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style="dim")
+    grid.add_column(overflow="fold")
+    grid.add_row(f"[{mark}]", text(said, "dim"))
+    return grid
+
+
 def source_list(sources: Sequence[tuple[str, Any, str]]) -> list[Any]:
     """Numbered sources (mark, source, who published it): publisher, date and title wrapped
     with a hanging indent under the mark, the address whole on a line of its own below."""
     parts: list[Any] = []
     for mark, s, kind in sources:
         publisher = f"{s.publisher} ({kind})" if kind else s.publisher
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, style="dim")
-        grid.add_column(overflow="fold")
-        grid.add_row(f"[{mark}]", text(", ".join(x for x in (publisher, s.date, s.title) if x), "dim"))
-        parts.append(grid)
+        parts.append(_marked(mark, ", ".join(x for x in (publisher, s.date, s.title) if x)))
         if s.url:  # outside the grid, which would cut it at the edge
             indent = " " * (len(mark) + 3)
             parts.append(Text(indent, no_wrap=True, overflow="ignore").append_text(link(s.url)))
