@@ -34,7 +34,10 @@ from .text import EDITORIAL_NOTE, TRANSLATED_NOTE, card_rows, footnotes, kind_sa
 def console() -> Console:
     # The width given, not Rich's own look: Rich takes a dumb terminal as 80 columns
     # whatever COLUMNS says. NO_COLOR and FORCE_COLOR reach Rich's colours only.
-    return Console(highlight=False, emoji=False, markup=False, width=terminal_width())
+    # Both given: Rich reads its own size, 80 by 25 for a dumb terminal, unless it has both.
+    lines = os.environ.get("LINES", "").strip()
+    height = int(lines) if lines.isdigit() and int(lines) > 0 else 25
+    return Console(highlight=False, emoji=False, markup=False, width=terminal_width(), height=height)
 
 
 def ascii_only() -> bool:
