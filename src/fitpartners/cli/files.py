@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 
 from ..dataset.loader import _quoted, shown_name
 from ..errors import PROG, FileError, FitError
@@ -57,7 +56,7 @@ def _exists(path: str) -> Exists:
 
 def _temporary(folder: str, name: str) -> tuple[str, int]:
     while True:
-        path = os.path.join(folder, f".{name.lstrip('.')}.{PROG}-{secrets.token_hex(4)}.tmp")
+        path = os.path.join(folder, f".{name.lstrip('.')}.{PROG}-{os.urandom(4).hex()}.tmp")
         try:
             return path, os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
         except FileExistsError:
