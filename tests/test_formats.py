@@ -14,13 +14,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from typing import Any
 
-import pandas as pd
-import pytest
+# numpy's OpenBLAS starts a thread on import: a signal sent to the process (os.kill, as
+# test_install.py's Ctrl-C test sends it) could then land there, past the main thread's
+# mask. One thread, as the tool itself runs: set before pandas imports numpy.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
-from conftest import run
-from fitpartners.labels import HEADINGS_NL
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from conftest import run  # noqa: E402
+from fitpartners.labels import HEADINGS_NL  # noqa: E402
 
 COMMANDS = [
     ["list", "--period", "all"],
