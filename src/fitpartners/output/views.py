@@ -94,7 +94,9 @@ MOST_LINES = 8
 
 def line_count(value: str, width: int) -> int:
     """The lines a cell takes at `width`, wrapped at spaces as Rich wraps it (a word goes
-    to the next line when it does not fit what is left of this one)."""
+    to the next line when it does not fit what is left of this one). Rich's own measure,
+    len(Text(value).wrap(console, width)), gives the same counts (a test compares them on
+    every cell) at 6 to 7 times the cost a call, of which fitting a table makes a thousand."""
     lines, used = 1, 0
     for word in re.findall(r"\S+\s*", value):
         length = cell_len(word.rstrip())
