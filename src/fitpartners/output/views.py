@@ -381,11 +381,12 @@ def partner_card(catalog: Catalog, p: Partner, lang: str) -> Group:
         for sid, mark in marks.items()
         if mark != "E"
     ]
-    parts: list[Any] = source_list(listed)
+    made = console()
+    parts: list[Any] = source_list(listed, made)
     if EDITORIAL_SOURCE in marks:
-        parts.append(_marked("E", say_in(lang, EDITORIAL_NOTE)))
+        parts.append(_marked("E", say_in(lang, EDITORIAL_NOTE), made))
     if any(r.translated for r in rows):
-        parts.append(_marked("T", say_in(lang, TRANSLATED_NOTE)))
+        parts.append(_marked("T", say_in(lang, TRANSLATED_NOTE), made))
     heading = f"#{p.number} {p.name}" if p.number is not None else p.name
     return Group(text(heading, "bold"), grid, Text(""), *parts)
 
@@ -501,25 +502,33 @@ def about(info: About, pairs: list[tuple[str, str]], lang: str = "en", full: boo
     if not full:
         return Group(grid)
     listed = [(str(i), s, "") for i, s in enumerate(info.sources, 1)]
-    return Group(grid, Text(""), text(say_in(lang, "sources"), "bold"), *source_list(listed))
+    return Group(grid, Text(""), text(say_in(lang, "sources"), "bold"), *source_list(listed, console()))
 
 
-def _marked(mark: str, said: str) -> Table:
-    """A mark and its text, wrapped with a hanging indent under the mark."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, style="dim")
-    grid.add_column(overflow="fold")
-    grid.add_row(f"[{mark}]", text(said, "dim"))
-    return grid
+def _marked(mark: str, said: str, made: Console) -> Text:
+    """A mark and its text, wrapped at words to the console's width with a hanging indent
+    under the mark: Rich's own wrapping, without a table's cost for each of a card's sources."""
+    head = f"[{mark}] "
+    lines = text(said, "dim").wrap(made, max(made.width - len(head), MIN_TEXT))
+    out = Text(head, style="dim")
+    for i, line in enumerate(lines):
+        if i:
+            out.append("\n" + " " * len(head))
+        line.rstrip()
+        out.append_text(line)
+    return out
 
 
-def source_list(sources: Sequence[tuple[str, Any, str]]) -> list[Any]:
+MIN_TEXT = 10  # columns a hanging text keeps, however long its mark
+
+
+def source_list(sources: Sequence[tuple[str, Any, str]], made: Console) -> list[Any]:
     """Numbered sources (mark, source, who published it): publisher, date and title wrapped
     with a hanging indent under the mark, the address whole on a line of its own below."""
     parts: list[Any] = []
     for mark, s, kind in sources:
         publisher = f"{s.publisher} ({kind})" if kind else s.publisher
-        parts.append(_marked(mark, ", ".join(x for x in (publisher, s.date, s.title) if x)))
+        parts.append(_marked(mark, ", ".join(x for x in (publisher, s.date, s.title) if x), made))
         if s.url:  # outside the grid, which would cut it at the edge
             indent = " " * (len(mark) + 3)
             parts.append(Text(indent, no_wrap=True, overflow="ignore").append_text(link(s.url)))
