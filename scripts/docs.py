@@ -1,7 +1,10 @@
 """Regenerate the documentation that is made from the program itself.
 
 - README.md: the blocks between `<!-- example: ARGS -->` and `<!-- /example -->` get the
-  real output of `fitpartners ARGS`, as a 100-column terminal shows it.
+  real output of `fitpartners ARGS`, as an 80-column terminal shows it (its colours left
+  out), notes on stderr included; between `<!-- script -->` and `<!-- /script -->`, the
+  `sh` block is run by bash with this environment's `fitpartners` on PATH and the `console`
+  block after it gets its output.
 - docs/cli.md: the CLI reference, from `--help` of the app and of every command.
 - docs/img/*.svg: pictures of `list`, `show` and `matrix`, from their real output, and
   beside each its text (docs/img/*.txt). The check compares the text, not the SVG's
@@ -14,7 +17,9 @@ stale (the test suite runs the same check).
 from __future__ import annotations
 
 import io
+import os
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -39,8 +44,12 @@ TERMINAL = {
     "FITPARTNERS_LANG": None,
     "FITPARTNERS_MAX_BYTES": None,
 }
+# README's examples: a colour terminal of 80 columns, its colours and links taken out.
+README_TERMINAL = {**TERMINAL, "TERM": "xterm-256color", "NO_COLOR": "1", "COLUMNS": "80", "LINES": "24"}
+STYLES = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\")
 PICTURES = {"list": ["list"], "show": ["show", "Voka"], "matrix": ["matrix"]}
 EXAMPLE = re.compile(r"(<!-- example: (?P<args>.+?) -->\n)(?P<body>.*?)(<!-- /example -->)", re.S)
+SCRIPT = re.compile(r"(<!-- script -->\n```sh\n(?P<script>.*?)```\n)(?P<body>.*?)(<!-- /script -->)", re.S)
 
 
 def run(args: list[str], env: dict[str, str | None]) -> tuple[str, str]:
@@ -53,14 +62,25 @@ def run(args: list[str], env: dict[str, str | None]) -> tuple[str, str]:
 def example(args_text: str) -> str:
     import shlex
 
-    out, err = run(shlex.split(args_text), TERMINAL)
-    lines = [line.rstrip() for line in (out + err).rstrip("\n").splitlines()]
+    out, err = run(shlex.split(args_text), README_TERMINAL)
+    lines = [line.rstrip() for line in STYLES.sub("", out + err).rstrip("\n").splitlines()]
     return "```console\n$ fitpartners " + args_text + "\n" + "\n".join(lines) + "\n```\n"
+
+
+def script_output(script: str) -> str:
+    """What bash prints running `script`, with this environment's fitpartners first on PATH."""
+    folder = os.path.dirname(sys.executable)
+    keep = ("FITPARTNERS_", "TTY_COMPATIBLE", "FORCE_COLOR", "NO_COLOR", "COLUMNS", "LINES")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(keep)}
+    env["PATH"] = f"{folder}:{env.get('PATH', '')}"
+    done = subprocess.run(["bash", "-c", script], capture_output=True, text=True, env=env, check=True)
+    return "```console\n" + done.stdout + done.stderr + "```\n"
 
 
 def readme() -> str:
     text = README.read_text(encoding="utf-8")
-    return EXAMPLE.sub(lambda m: m.group(1) + example(m.group("args")) + m.group(4), text)
+    text = EXAMPLE.sub(lambda m: m.group(1) + example(m.group("args")) + m.group(4), text)
+    return SCRIPT.sub(lambda m: m.group(1) + script_output(m.group("script")) + m.group(4), text)
 
 
 def commands() -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -53,12 +54,23 @@ def clean_environ(**extra: str) -> dict[str, str]:
     return {**env, "FITPARTNERS_TODAY": TODAY, **extra}
 
 
+# A message's continuation line: at a terminal (TTY_COMPATIBLE=1 too) a message on stderr
+# is wrapped at words, the lines after its first indented by two spaces.
+_CONTINUED = re.compile(r"(?m)^(fitpartners: .*)((?:\n  .*)+)")
+
+
+def unwrapped(err: str) -> str:
+    """stderr with each message on one line again, as in a pipe."""
+    return _CONTINUED.sub(lambda m: m.group(1) + m.group(2).replace("\n  ", " "), err)
+
+
 class Run:
     def __init__(self, code: int, out: bytes, err: bytes) -> None:
         self.code = code
         self.raw = out
         self.out = out.decode("utf-8", "replace")
-        self.err = err.decode("utf-8", "replace")
+        self.shown_err = err.decode("utf-8", "replace")  # as a terminal shows it: wrapped
+        self.err = unwrapped(self.shown_err)  # each message on one line, what tests compare
 
     def json(self) -> Any:
         return json.loads(self.out)

@@ -111,9 +111,12 @@ def test_about_the_programme():
         for sources in p["sources"].values():
             for s in sources:
                 assert {k: known[s["id"]][k] for k in s} == s
-    text = run("about", env=TERMINAL).out
+    text = run("about", "--full", env=TERMINAL).out
     for fact in ("2021-11-25", "Errera House, Brussels", "2022-01-01", "EUR 1,000,000", "voka.be/nieuws"):
         assert fact in text, fact
+    summary = run("about", env=TERMINAL).out
+    assert "voka.be/nieuws" not in summary and len(summary.splitlines()) <= 24  # a screen at 80 columns
+    assert f"{len(info['sources'])} sources, " in summary and "fitpartners about --full" in summary
     assert "Errerahuis, Brussel" in run("about", "--lang", "nl", env=TERMINAL).out
 
 
@@ -126,10 +129,11 @@ def test_about_has_the_changes_at_the_head_of_the_agency():
     for e in events:
         assert re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", e["date"]) and set(e["sources"]) <= known
     assert [e["date"] for e in events] == sorted(e["date"] for e in events)
-    text = run("about").out
+    text = run("about", "--full").out
     for e in events:
         assert f"agency {e['date']}: {said(e)}" in text.splitlines()
-    dutch = run("about", "--lang", "nl").out
+        assert e["date"] not in run("about").out  # the summary leaves them to --full
+    dutch = run("about", "--full", "--lang", "nl").out
     for e in events:
         assert f"agentschap {e['date']}: {said(e, 'nl')}" in dutch.splitlines()
 
@@ -151,7 +155,7 @@ def about_lines(*args: str, env: dict[str, str | None] | None = None) -> dict[st
 
 
 def test_about_in_a_pipe_says_each_fact_on_its_line():
-    about = about_lines()
+    about = about_lines("--full")
     assert about["programme"] == ["structural partners of Flanders Investment & Trade"]
     assert about["agency"] == [
         "Flanders Investment & Trade (FIT), the Flemish agency for international business"
@@ -209,7 +213,7 @@ def test_about_takes_the_other_language_for_an_unknown_place(dataset, write_data
 
 
 def test_about_prints_each_source_on_one_line_in_a_pipe():
-    lines = run("about").out.splitlines()
+    lines = run("about", "--full").out.splitlines()
     voka = next(line for line in lines if line.startswith("source: Voka, "))
     assert voka == (
         "source: Voka, 2021-11-26, FIT breekt samen met Voka een lans voor meer internationalisering, groei "

@@ -390,15 +390,23 @@ def test_the_match_column_says_why():
     r = run("search", "food", "japan", "--format", "csv")
     table = list(csv.DictReader(io.StringIO(r.out)))
     assert table[0]["id"] == "fevia-vlaanderen"
-    assert table[0]["match"].startswith("food in vocabulary, domains")
-    assert not table[0]["match"].endswith("(serves every sector)")
-    general = [row for row in table if row["match"].endswith(" (serves every sector)")]
+    match = json.loads(table[0]["match"])  # in csv the JSON object, as --json has it
+    assert match["fields"][:2] == ["vocabulary", "domains"] and not match["cross_sector"]
+    general = [json.loads(row["match"]) for row in table if json.loads(row["match"])["cross_sector"]]
     assert general
-    assert all(row["match"] == "food, japan in cross_sector (serves every sector)" for row in general)
+    assert all(m["words"] == ["food", "japan"] and m["fields"] == ["cross_sector"] for m in general)
+    labelled = list(
+        csv.DictReader(io.StringIO(run("search", "food", "japan", "--format", "csv", "--labels").out))
+    )
+    assert labelled[0]["match"].startswith("food: food and drink")
+    assert all(
+        row["match"] == "food, japan (serves every sector)" for row in labelled[len(table) - len(general) :]
+    )
     both = list(csv.DictReader(io.StringIO(run("search", "fevia", "vlaanderen", "--format", "csv").out)))
     assert both[0]["id"] == "fevia-vlaanderen"
     # 'vlaanderen', a word of our own names, counts where another word names the partner.
-    assert both[0]["match"].startswith("fevia, vlaanderen in name")
+    named = json.loads(both[0]["match"])
+    assert named["words"][:2] == ["fevia", "vlaanderen"] and named["fields"][0] == "name"
 
 
 def test_the_match_column_for_people_names_fields_by_their_headings():

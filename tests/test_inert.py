@@ -58,7 +58,7 @@ def unsafe_in(out: str) -> set[str]:
 
 
 def test_csv_at_a_terminal_shows_escape_sequences_as_text(hostile_data):
-    fields = ("--fields", "id,name,description")
+    fields = ("--fields", "id,name,description", "--labels")  # the description as text, not JSON
     r = run("list", "--data", hostile_data, "--format", "csv", *fields, env=TERMINAL)
     assert r.code == 0, r.err
     assert unsafe_in(r.out) == set()
@@ -68,7 +68,8 @@ def test_csv_at_a_terminal_shows_escape_sequences_as_text(hostile_data):
 
 
 def test_csv_in_a_pipe_or_a_file_is_the_data_as_it_is(hostile_data):
-    r = run("list", "--data", hostile_data, "--format", "csv", "--fields", "id,name,description")
+    fields = ("--fields", "id,name,description", "--labels")  # the description as text, not JSON
+    r = run("list", "--data", hostile_data, "--format", "csv", *fields)
     assert r.code == 0, r.err
     rows = list(csv.reader(io.StringIO(r.out, newline="")))
     voka = next(row for row in rows if row[0] == "voka")

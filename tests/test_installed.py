@@ -184,3 +184,24 @@ def test_install_completion_from_the_installed_wheel(installed: Path, tmp_path: 
     assert (home / ".bashrc").read_bytes() == original + f"source {shlex.quote(str(script))}\n".encode()
     assert (home / ".zfunc" / "_fitpartners").is_file() and (home / ".zshrc").is_file()
     assert (home / ".config" / "fish" / "completions" / "fitpartners.fish").is_file()
+
+
+@pytest.mark.parametrize("width", [40, 80, 120, None], ids=lambda w: str(w or "pipe"))
+def test_the_designs_examples_read_right_from_the_installed_wheel(installed: Path, tmp_path: Path, width):
+    """list --domain food, show Voka and a search, as tests/golden/layouts pins them."""
+    from test_layouts import EXAMPLES, golden_name
+
+    terminal = {"TTY_COMPATIBLE": "1", "TERM": "dumb", "COLUMNS": str(width)} if width else {"COLUMNS": "40"}
+    for name in ("list-food", "show-voka", "search-kaas-japan"):
+        r = run(installed, *EXAMPLES[name], cwd=tmp_path, **terminal)
+        assert r.returncode == 0, r.stderr
+        assert r.stdout + r.stderr == golden_name(name, width).read_text(encoding="utf-8"), (name, width)
+
+
+def test_init_from_the_installed_wheel_gives_a_start_for_your_own_data(installed: Path, tmp_path: Path):
+    r = run(installed, "init", "my-partners.json", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert run(installed, "validate", "my-partners.json", cwd=tmp_path).stdout == "my-partners.json: valid\n"
+    assert (
+        run(installed, "list", "--data", "my-partners.json", "--jq", "length", cwd=tmp_path).stdout == "21\n"
+    )

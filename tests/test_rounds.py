@@ -47,12 +47,12 @@ def test_list_in_a_pipe_says_what_each_partner_is_now():
     assert row(out, "flanders.healthTech").split("\t")[-1] == HEALTHTECH_NOW
     assert row(out, "Medtech Flanders").split("\t")[-1] == MEDTECH_NOW
     assert row(out, "flanders.bio").split("\t")[-1] == BIO_NOW
-    assert row(out, "Voka").split("\t")[-1] == ""  # nothing to say of an active partner
+    assert row(out, "Voka").split("\t")[-1] == "active"  # every field kept in a pipe line
     assert sum("Biovia" in line for line in out.splitlines()) == 3
     before = run("list", env=IN_2024).out
     assert row(before, "flanders.healthTech").split("\t")[-1] == RENAMED
     assert row(before, "Medtech Flanders").split("\t")[-1] == MERGED
-    assert row(before, "flanders.bio").split("\t")[-1] == ""
+    assert row(before, "flanders.bio").split("\t")[-1] == "active"
 
 
 def test_list_in_a_terminal_says_what_each_partner_is_now():
@@ -494,7 +494,7 @@ def test_a_third_round_passes_through_every_command(third):
     ]
     card = run("show", "voka", "--data", third, env={**in_2027, **TERMINAL}).out
     assert "partner 2027-2031" in card and "example.org/fitpartners/round-2027-2031" in card
-    text = run("about", "--data", third, env=in_2027).out
+    text = run("about", "--full", "--data", third, env=in_2027).out
     assert "round 2027-2031: 2027-01-01 to 2031-12-31; running" in text
     assert "round 2027-2031: A round made up for the tests." in text.splitlines()
     # Once that round is over, the note names it.

@@ -248,7 +248,19 @@ def _through(command: Any, args: list[str]) -> tuple[str, str, str]:
         return out.getvalue().decode(), err.getvalue().decode(), outcome
 
 
-COMMANDS = ["list", "show", "search", "domains", "types", "matrix", "history", "about", "validate", "schema"]
+COMMANDS = [
+    "list",
+    "show",
+    "search",
+    "domains",
+    "types",
+    "matrix",
+    "history",
+    "about",
+    "validate",
+    "init",
+    "schema",
+]
 
 
 @pytest.mark.parametrize("name", COMMANDS)

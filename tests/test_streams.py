@@ -39,7 +39,7 @@ WRITERS = {
     "json": (["list", "--period", "all", "--json"], {}),
     "jq": (["list", "--period", "all", "--jq", ".[] | .name, .sources"], {}),
     "csv": (["list", "--period", "all", "--format", "csv"], {}),
-    "terminal": (["about"], {**TERMINAL, "COLUMNS": "120"}),
+    "terminal": (["about", "--full"], {**TERMINAL, "COLUMNS": "120"}),
 }
 
 

@@ -24,6 +24,26 @@ MESSAGES_NL: dict[str, str] = {
     # yes and no, for people (machine formats write true and false)
     "yes": "ja",
     "no": "nee",
+    # a partner's present state in --labels and xlsx (a table shows a change only)
+    "active": "actief",
+    # about: the summary's last line; tables and views that narrowed to fit a terminal
+    "more": "meer",
+    "{sources} sources, {notes} notes on the rounds and the agency: {command}": (
+        "{sources} bronnen, {notes} opmerkingen bij de rondes en het agentschap: {command}"
+    ),
+    "left out to fit: {columns}": "weggelaten om te passen: {columns}",
+    "shortened to fit: {columns}": "ingekort om te passen: {columns}",
+    " (a wider terminal, --fields or --format shows them)": (
+        " (een breder venster, --fields of --format toont ze)"
+    ),
+    "cross-sector: serves every domain": "sectoroverschrijdend: voor elk domein",
+    # fitpartners init
+    "{path} exists: nothing written; to replace it: {command}": (
+        "{path} bestaat al: niets geschreven; om het te vervangen: {command}"
+    ),
+    "wrote {path}: the bundled dataset; check your changes with: {command}": (
+        "{path} geschreven: de meegeleverde dataset; controleer je wijzigingen met: {command}"
+    ),
     # a partner's present status: in full, and short for a narrow table
     "now: {name} ({how})": "nu: {name} ({how})",
     "now part of {name} ({how})": "nu deel van {name} ({how})",

@@ -17,11 +17,12 @@ import typer
 from .. import __version__
 from ..catalog import Catalog
 from ..dataset.loader import ENV_DATA, ENV_MAX_BYTES, duplicate_keys, named_by_variable, problems, read_bytes
+from ..dataset.loader import _quoted as quoted_path
 from ..dataset.models import PARTNER_FIELDS, kind_counts
 from ..dataset.models import json_schema as dataset_schema
 from ..errors import EXIT_CODES_HELP, EXIT_USAGE, PROG, BadValue, FitError, StreamError, UsageError
 from ..labels import DOMAIN_LABELS, SECTOR_LABELS, TYPE_LABELS, fold
-from ..messages import Msg, say_in
+from ..messages import Msg, Whole, say_in
 from ..output.render import Card, Columns, Document, Listing, Notice, prepare_stdout, say
 from ..output.stream import patient_stdout, sanitize, write
 from ..output.text import about_lines, card_text, pairs_text, source_line
@@ -29,6 +30,7 @@ from ..results import OUTPUT_SHAPES, HistoryStep, MatrixRow, Validation
 from ..search.countries import all_country_names, country_codes, no_chamber_note, table
 from ..search.filters import accepted_labels
 from . import patches
+from .files import write_new
 from .options import (
     DOCUMENT,
     ENV_LANG,
@@ -575,17 +577,29 @@ def round_history(catalog: Catalog) -> Listing:
     "about",
     options=DOCUMENT,
     short_help="The programme, rounds and sources.",
-    epilog=examples("fitpartners about", "fitpartners about --json --jq '.rounds[-1].ends_on'"),
+    epilog=examples(
+        "fitpartners about",
+        "fitpartners about --full",
+        "fitpartners about --json --jq '.rounds[-1].ends_on'",
+    ),
 )
-def about_programme(catalog: Catalog) -> Document:
-    """The programme: agency, strategy, rounds with their dates, partner types, sources."""
+def about_programme(
+    catalog: Catalog,
+    full: Annotated[
+        bool,
+        typer.Option("--full", help="Also the rounds' notes, the agency's changes and every source."),
+    ] = False,
+) -> Document:
+    """The programme: agency, strategy, rounds with their dates, partner types; its sources
+    with --full. JSON has everything."""
     info = catalog.about()
+    sources = info.sources if full else []
     return Document(
         info,
         text=lambda lang: pairs_text(
-            [*about_lines(info, lang), *((say_in(lang, "source"), source_line(s)) for s in info.sources)]
+            [*about_lines(info, lang, full), *((say_in(lang, "source"), source_line(s)) for s in sources)]
         ),
-        view=lambda views, lang: views.about(info, about_lines(info, lang), lang),
+        view=lambda views, lang: views.about(info, about_lines(info, lang, full), lang, full),
     )
 
 
@@ -596,6 +610,7 @@ def about_programme(catalog: Catalog) -> Document:
     short_help="Check a dataset; list every problem.",
     epilog=examples(
         "fitpartners validate",
+        "fitpartners init my-partners.json",
         "fitpartners validate my-partners.json --json",
         "cat my-partners.json | fitpartners validate -",
     )
@@ -647,6 +662,35 @@ def validate_dataset(
         else Msg("{origin}: {count} problems", origin=origin, count=len(found))
     )
     return Document(result, text=text, exit_code=1 if found else 0, notes=[Notice(counted)] if found else [])
+
+
+@command(
+    app,
+    "init",
+    options=("lang", "quiet"),
+    short_help="Write the bundled dataset to a file.",
+    epilog=examples(
+        "fitpartners init my-partners.json",
+        "fitpartners validate my-partners.json",
+        "fitpartners list --data my-partners.json",
+        "fitpartners init my-partners.json --force",
+    )
+    + "\n\nA start for your own data: edit the file, check it with validate, use it with --data or "
+    f"{ENV_DATA}. The file is written whole or not at all; one that exists is kept unless --force.",
+)
+def init_dataset(
+    path: Annotated[str, typer.Argument(metavar="PATH", help="The file to write.", show_default=False)],
+    force: Annotated[bool, typer.Option("--force", help="Replace PATH if it exists.")] = False,
+) -> Document:
+    """Write the bundled dataset to PATH, as a start for your own data."""
+    data, _ = read_bytes(None)
+    write_new(data_path(path, "PATH") or path, data, force=force)
+    done = Msg(
+        "wrote {path}: the bundled dataset; check your changes with: {command}",
+        path=path,
+        command=Whole(f"fitpartners validate {quoted_path(path)}"),
+    )
+    return Document(None, text=lambda lang: "", notes=[Notice(done)])
 
 
 @command(

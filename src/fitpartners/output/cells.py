@@ -1,6 +1,11 @@
 """Field values as text cells: ids and raw values for machines (csv, tsv), labels in the
-run's language for people (tables, --labels, xlsx). Lists inside a cell are joined by
-LIST_SEPARATOR in every command.
+run's language for people (tables, --labels, xlsx).
+
+For machines a list or an object in a cell is its JSON (as sqlite-utils writes nested
+values), so that it splits back exactly whatever its items hold (`; ` included); the one
+exception is `status`, said by its `text` ("active", "now part of Biovia (...)"). For
+people the items are joined for reading: LIST_SEPARATOR in --labels and xlsx, `sep` in a
+table.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from ..labels import (
 )
 from ..messages import say_in
 from ..results import json_records, status_said
+from .stream import to_json
 
 LIST_SEPARATOR = "; "
 
@@ -66,38 +72,49 @@ def cell(
     """One JSON-shaped field value as text. With labels: type and domain labels in
     `lang` (short domain names for a table: `short`), yes/no, the status in words; with
     `brief` too, short type labels and a short status, for a narrow table. Without
-    labels: ids, true/false, the status' own text."""
+    labels: ids, true/false, the status' own text, a list or an object as its JSON."""
     if value is None:
         return ""
+    if not labels:
+        return machine_cell(value, field)
     if isinstance(value, bool):
         return say_in(lang, "yes" if value else "no") if labels else ("true" if value else "false")
     if field == "type" and isinstance(value, str) and value in TYPE_LABELS:
-        if not labels:
-            return value
         return label((TYPE_SHORT if brief else TYPE_LABELS)[PartnerType(value)], lang)
     if field == "domains" and isinstance(value, list):
-        if not labels:
-            return LIST_SEPARATOR.join(value)
         domains = [Domain(d) for d in value]
         return sep.join(DOMAIN_SHORT[d] if short else label(DOMAIN_LABELS[d], lang) for d in domains)
     if field == "status" and isinstance(value, dict):
-        # People see a change only; scripts get the state of every partner.
-        return status_said(value, lang, brief=brief) if labels else value["text"]
+        # A table (short) shows a change only, in a column left out when no row has one;
+        # --labels and xlsx say every state, as csv does.
+        said = status_said(value, lang, brief=brief)
+        return said or ("" if short else say_in(lang, value["state"]))
     if field == "match" and isinstance(value, dict):
-        return _match_text(value, labels=labels, lang=lang)
+        return _match_text(value, lang=lang)
     if field == "sources" and isinstance(value, dict):
         return LIST_SEPARATOR.join(f"{f}: {', '.join(s['id'] for s in cited)}" for f, cited in value.items())
     if isinstance(value, dict):
         if set(value) == {"nl", "en"}:  # a bilingual value, one side possibly unknown
-            first, other = (lang, "en" if lang == "nl" else "nl") if labels else ("en", "nl")
-            return str(value[first] or value[other] or "")
+            other = "en" if lang == "nl" else "nl"
+            return str(value[lang] or value[other] or "")
         return LIST_SEPARATOR.join(
-            f"{heading(k, lang) if labels else k}: {cell(v, k, labels=labels, lang=lang)}"
-            for k, v in value.items()
+            f"{heading(k, lang)}: {cell(v, k, labels=True, lang=lang)}" for k, v in value.items()
         )
     if isinstance(value, list):
-        sep = sep if labels else LIST_SEPARATOR
-        return sep.join(_item(v, lang if labels else "en") for v in value)
+        return sep.join(_item(v, lang) for v in value)
+    return str(value)
+
+
+def machine_cell(value: Any, field: str) -> str:
+    """A value for csv and tsv: a string as it is, true/false, a number in digits, a list
+    or an object as its compact JSON (items in any language, `; ` in them, come back
+    exactly); a status by its text."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if field == "status" and isinstance(value, dict):
+        return str(value["text"])
+    if isinstance(value, list | dict):
+        return to_json(value, indent=None)
     return str(value)
 
 
@@ -120,15 +137,12 @@ _WHERE = {
 }
 
 
-def _match_text(match: dict[str, Any], *, labels: bool, lang: str) -> str:
-    """Why a search result matched. Without labels (csv, tsv), the words and the fields by
-    their JSON names; with labels (people), each word with why, in words a person uses
+def _match_text(match: dict[str, Any], *, lang: str) -> str:
+    """Why a search result matched, for people: each word with why, in words a person uses
     ('kaas: food and drink', 'fevia in the name', 'a service with its page'), and for a
-    partner listed because it serves every sector, only that."""
+    partner listed because it serves every sector, only that. Machine formats write the
+    match object as JSON (machine_cell)."""
     words = ", ".join(match["words"])
-    if not labels:
-        every = f" ({SERVES_EVERY_SECTOR['en']})" if match["cross_sector"] else ""
-        return f"{words} in {', '.join(match['fields'])}{every}"
     if match["cross_sector"]:
         return f"{words} ({label(SERVES_EVERY_SECTOR, lang)})"
     where: dict[str, list[str]] = {}  # 'in the name' -> its words, in order
@@ -213,8 +227,8 @@ def rows(
     sep: str = ", ",
 ) -> list[list[str]]:
     """Records as rows of text cells. `sep` joins the items of a list in a cell for people
-    (tables); csv and tsv pass LIST_SEPARATOR, with or without labels. `short` and
-    `brief`: as for cell()."""
+    (tables; --labels and xlsx pass LIST_SEPARATOR); without labels a list is its JSON.
+    `short` and `brief`: as for cell()."""
     table = []
     for r in json_records(records, None):
         row = [cell(r.get(f), f, labels=labels, lang=lang, short=short, brief=brief, sep=sep) for f in fields]
@@ -223,4 +237,16 @@ def rows(
                 CROSS_SECTOR_SHORT if brief else CROSS_SECTOR_LABEL, lang
             )
         table.append(row)
+    return table
+
+
+def workbook_rows(records: Sequence[BaseModel], fields: Sequence[str], lang: str) -> list[list[Any]]:
+    """Records as rows for a workbook: labels in `lang` as for --labels, but a boolean a
+    boolean and a number a number, as a spreadsheet holds them; None an empty cell."""
+    table: list[list[Any]] = rows(records, fields, labels=True, lang=lang, sep=LIST_SEPARATOR)
+    for r, record in enumerate(json_records(records, fields)):
+        for c, f in enumerate(fields):
+            value = record.get(f)
+            if value is None or isinstance(value, bool | int | float):
+                table[r][c] = value
     return table

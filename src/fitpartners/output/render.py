@@ -27,9 +27,9 @@ from ..errors import PROG, BadValue, UsageError
 from ..labels import heading
 from ..messages import Msg, Whole, cut, said, say_in, visible_bytes
 from ..results import json_records
-from .cells import LIST_SEPARATOR, CellTable, rows
+from .cells import LIST_SEPARATOR, CellTable, rows, workbook_rows
 from .machine import csv_text, markdown_text, tsv_text, write_json_records, write_jsonl
-from .stream import sanitize, to_json, write, write_bytes
+from .stream import sanitize, terminal_width, to_json, wrapped, write, write_bytes
 from .text import padded_table
 
 if TYPE_CHECKING:
@@ -47,7 +47,9 @@ if TYPE_CHECKING:
         def partner_card(self, catalog: Catalog, p: Partner, lang: str) -> Any: ...
         def overview(self, catalog: Catalog, rows: list[OverviewRow], lang: str, heading: str) -> Any: ...
         def matrix(self, rows: list[Any], lang: str) -> Any: ...
-        def about(self, info: About, pairs: list[tuple[str, str]], lang: str = "en") -> Any: ...
+        def about(
+            self, info: About, pairs: list[tuple[str, str]], lang: str = "en", full: bool = True
+        ) -> Any: ...
         def history(self, catalog: Catalog, steps: list[HistoryStep], lang: str = "en") -> Any: ...
 
     class Renderer(Protocol):
@@ -99,12 +101,26 @@ def say(message: str, lang: str = "en") -> None:
     text = said(message, lang)
     if not isinstance(message, Msg | Whole):
         text = cut(text, LINE_LIMIT)
-    line = f"{PROG}: {sanitize(visible_bytes(text))}\n"
+    line = f"{PROG}: {sanitize(visible_bytes(text))}"
+    if stderr_is_terminal():  # wrapped at words to the terminal; one line in a pipe, for grep
+        line = wrapped(line, terminal_width(sys.stderr))
+    line += "\n"
     try:
         sys.stderr.write(line)
         sys.stderr.flush()
     except (OSError, ValueError):
         pass  # nobody is listening on stderr either
+
+
+def stderr_is_terminal() -> bool:
+    """Whether a person reads stderr at a terminal (TTY_COMPATIBLE as for stdout)."""
+    forced = os.environ.get("TTY_COMPATIBLE", "")
+    if forced in ("0", "1"):
+        return forced == "1"
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def is_terminal() -> bool:
@@ -406,7 +422,7 @@ class RowsRenderer:
         p = self.policy
         if p.format is Format.xlsx:
             every = p.fields or list(result.columns.valid)
-            table = rows(result.records, every, labels=True, lang=p.lang, sep=LIST_SEPARATOR)
+            table = workbook_rows(result.records, every, p.lang)
             header = [heading(f, p.lang) for f in every] if p.headers else None
             # Door: openpyxl is large, and only --format xlsx needs it.
             from .xlsx import XLSX_MAX_CELL, xlsx_bytes

@@ -100,6 +100,42 @@ def to_json(value: Any, *, indent: int | None) -> str:
     return safe_json_bytes(to_json_bytes(value, indent=indent)).decode()
 
 
+# -- the width of a terminal ----------------------------------------------------------------
+
+MIN_WIDTH = 10  # narrower (COLUMNS=0, a terminal that reports no size) is taken as 80
+DEFAULT_WIDTH = 80
+
+
+def terminal_width(stream: Any = None) -> int:
+    """The columns of the terminal `stream` (stdout by default) shows: COLUMNS where set, as
+    Rich and Python's shutil read it, else the terminal's own size, else 80. Rich itself
+    reads COLUMNS only where TERM is not dumb (or LINES is set too): this reads it always."""
+    given = os.environ.get("COLUMNS", "").strip()
+    width = int(given) if given.isdigit() else 0
+    if not width:
+        try:
+            width = os.get_terminal_size((stream or sys.stdout).fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            width = 0
+    return width if width >= MIN_WIDTH else DEFAULT_WIDTH
+
+
+def wrapped(line: str, width: int, indent: str = "  ") -> str:
+    """A line of text wrapped at spaces to `width` columns, the lines after the first
+    indented: a word (an address) longer than a line stands whole on its own."""
+    words = line.split(" ")
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = indent + word
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(current)
+    return "\n".join(lines)
+
+
 @contextmanager
 def guard() -> Iterator[None]:
     """Turn a reader that went away into PipeClosed, handled once at the top, and a

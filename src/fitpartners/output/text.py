@@ -264,8 +264,9 @@ def _marked_translation(told: Any, lang: str) -> str:
     return f"{text} ({say_in(lang, 'our translation')})" if told.translated_in(lang) else text
 
 
-def about_lines(info: Any, lang: str) -> list[tuple[str, str]]:
-    """The programme (an `About`) as (name, value) lines, for the terminal and a pipe."""
+def about_lines(info: Any, lang: str, full: bool = True) -> list[tuple[str, str]]:
+    """The programme (an `About`) as (name, value) lines, for the terminal and a pipe; the
+    rounds' notes and the agency's events only when `full` (a summary fits a screen)."""
     say = functools.partial(say_in, lang)
     prog = info.programme
     agency = prog.agency
@@ -293,7 +294,7 @@ def about_lines(info: Any, lang: str) -> list[tuple[str, str]]:
             facts.append(say("{count} partners", count=r.partner_count))
         heading = say("round {round}", round=r.id)
         pairs.append((heading, "; ".join(facts)))
-        pairs += [(heading, _marked_translation(n, lang)) for n in r.notes]
+        pairs += [(heading, _marked_translation(n, lang)) for n in r.notes if full]
     if info.rounds and info.rounds[-1].state.value == "ended" and agency.website:
         website = agency.website
         pairs.append(
@@ -306,7 +307,7 @@ def about_lines(info: Any, lang: str) -> list[tuple[str, str]]:
                 ),
             )
         )
-    for e in prog.events:
+    for e in prog.events if full else ():
         pairs.append((say("agency {day}", day=e.date), _marked_translation(e, lang)))
     per_type = ", ".join(
         f"{label(TYPE_LABELS[PartnerType(t.type)], lang)} {t.count}" for t in info.partners_per_type
@@ -315,4 +316,17 @@ def about_lines(info: Any, lang: str) -> list[tuple[str, str]]:
     pairs.append(
         (say("domain mapping"), say("editorial (ours, from each partner's description): FIT assigns none"))
     )
+    if not full:
+        notes = sum(len(r.notes) for r in info.rounds) + len(prog.events)
+        pairs.append(
+            (
+                say("more"),
+                say(
+                    "{sources} sources, {notes} notes on the rounds and the agency: {command}",
+                    sources=len(info.sources),
+                    notes=notes,
+                    command="fitpartners about --full",
+                ),
+            )
+        )
     return pairs

@@ -8,6 +8,7 @@ where the terminal supports one. Imported only when a terminal view is printed.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -26,18 +27,27 @@ from ..labels import heading as label_heading
 from ..messages import say_in
 from ..results import About, HistoryStep, OverviewRow
 from .cells import CellTable
-from .stream import sanitize, write
+from .stream import sanitize, terminal_width, write
 from .text import EDITORIAL_NOTE, TRANSLATED_NOTE, card_rows, footnotes, kind_said, row_marks
-
-MIN_WIDTH = 10
 
 
 def console() -> Console:
-    made = Console(highlight=False, emoji=False, markup=False)
-    if made.width < MIN_WIDTH:
-        # COLUMNS=0 (or a terminal that reports no size) would print nothing at all.
-        made = Console(highlight=False, emoji=False, markup=False, width=80)
-    return made
+    # The width given, not Rich's own look: Rich takes a dumb terminal as 80 columns
+    # whatever COLUMNS says. NO_COLOR and FORCE_COLOR reach Rich's colours only.
+    # Both given: Rich reads its own size, 80 by 25 for a dumb terminal, unless it has both.
+    lines = os.environ.get("LINES", "").strip()
+    height = int(lines) if lines.isdigit() and int(lines) > 0 else 25
+    return Console(highlight=False, emoji=False, markup=False, width=terminal_width(), height=height)
+
+
+def ascii_only() -> bool:
+    """A dumb terminal (TERM=dumb, as Emacs' shell and some CI logs set it) may not draw
+    box characters: its rules are ASCII."""
+    return os.environ.get("TERM", "").strip().lower() in ("dumb", "unknown")
+
+
+# A rule under the header only, as box.SIMPLE_HEAD, in ASCII.
+ASCII_HEAD = box.Box("    \n    \n -- \n    \n    \n    \n    \n    \n", ascii=True)
 
 
 # Padding at the end of a line, before any closing style codes.
@@ -84,7 +94,9 @@ MOST_LINES = 8
 
 def line_count(value: str, width: int) -> int:
     """The lines a cell takes at `width`, wrapped at spaces as Rich wraps it (a word goes
-    to the next line when it does not fit what is left of this one)."""
+    to the next line when it does not fit what is left of this one). Rich's own measure,
+    len(Text(value).wrap(console, width)), gives the same counts (a test compares them on
+    every cell) at 6 to 7 times the cost a call, of which fitting a table makes a thousand."""
     lines, used = 1, 0
     for word in re.findall(r"\S+\s*", value):
         length = cell_len(word.rstrip())
@@ -168,7 +180,8 @@ def fit_table(
 
 
 def _table(**settings: Any) -> Table:
-    return Table(box=box.SIMPLE_HEAD, header_style="bold", show_edge=False, **settings)
+    chosen = ASCII_HEAD if ascii_only() else box.SIMPLE_HEAD
+    return Table(box=chosen, header_style="bold", show_edge=False, **settings)
 
 
 def _add_columns(
@@ -223,44 +236,23 @@ def _layouts(
 
 def records_table(cell_table: CellTable, lang: str, *, droppable: bool) -> Group:
     """Records as a table, one column per field, that fits the terminal: each row on one
-    line if some layout allows it, else on two, else on as few as the words allow.
-    `droppable`: the columns are the default ones, which may be left out (not those the
-    user chose with --fields). Domains go by their short names, those shown explained
-    under the table."""
-    full, brief, fields, header = cell_table.full, cell_table.brief, cell_table.fields, cell_table.header
+    line if some layout allows it, else on two; else a card per record. `droppable`: the
+    columns are the default ones, which may be left out (not those the user chose with
+    --fields): a column empty in every row is, and one left out or shortened to fit is named
+    under the table. Domains go by their short names, those that need it explained under it."""
+    fields, header = list(cell_table.fields), cell_table.header
+    full = [[sanitize(c) for c in row] for row in cell_table.full]
+    brief = [[sanitize(c) for c in row] for row in cell_table.brief]
     headers = list(header) if header is not None else [""] * len(fields)
+    if droppable:  # an empty column says nothing: left out (a pipe line keeps every field)
+        kept = [i for i, f in enumerate(fields) if f in WHOLE or any(row[i] for row in full)]
+        fields, headers = [fields[i] for i in kept], [headers[i] for i in kept]
+        full, brief = [[row[i] for i in kept] for row in full], [[row[i] for i in kept] for row in brief]
     width = console().width
-    layouts = _layouts(
-        [[sanitize(c) for c in row] for row in full],
-        [[sanitize(c) for c in row] for row in brief],
-        fields,
-        droppable,
-    )
-    chosen, widths = layouts[-1], None
-    attempts = [(lines, keep) for lines in (1, 2) for keep in ((True,) if lines == 1 else (True, False))]
-    for lines, keep in attempts:
-        for layout in layouts:
-            whole = [keep and fields[i] in WHOLE for i, _ in layout]
-            room = width - GAP * (len(layout) - 1) - EDGE
-            widths = fit_widths(
-                [cells for _, cells in layout],
-                [headers[i] for i, _ in layout],
-                room,
-                lines=lines,
-                whole=whole,
-            )
-            if widths is not None:
-                chosen = layout
-                break
-        if widths is not None:
-            break
-    else:  # not even in two lines a row: the narrowest layout, as few lines as it allows
-        widths = fit_table(
-            [cells for _, cells in chosen],
-            [headers[i] for i, _ in chosen],
-            width,
-            whole=[fields[i] in WHOLE for i, _ in chosen],
-        )
+    layouts = _layouts(full, brief, fields, droppable)
+    chosen, widths = _fitting(layouts, headers, fields, width)
+    if widths is None:  # no table fits: a card per record
+        return Group(*_record_cards(full, fields, headers), *_legend(lang, fields, full))
     table = _table(show_header=header is not None)
     _add_columns(
         table,
@@ -270,22 +262,100 @@ def records_table(cell_table: CellTable, lang: str, *, droppable: bool) -> Group
     )
     for r in range(len(full)):
         table.add_row(*(Text(cells[r]) for _, cells in chosen))
-    shown = [cells for i, cells in chosen if fields[i] == "domains"]
-    legend = domain_legend(lang, shown[0]) if shown else None
-    return Group(table) if legend is None else Group(table, legend)
+    shown = dict(chosen)
+    parts: list[Any] = [table]
+    narrowed = _narrowed(headers, layouts[0], shown, lang)
+    if narrowed:
+        parts.append(Text(narrowed, style="dim"))
+    domains = [i for i in shown if fields[i] == "domains"]
+    parts += _legend(lang, ["domains"], [[c] for c in shown[domains[0]]]) if domains else []
+    return Group(*parts)
+
+
+def _fitting(
+    layouts: list[list[tuple[int, list[str]]]], headers: Sequence[str], fields: Sequence[str], width: int
+) -> tuple[list[tuple[int, list[str]]], list[int] | None]:
+    """The widest layout whose rows take one line each (names whole), else two; with its
+    column widths. (the narrowest, None) when none does."""
+    attempts = [(lines, keep) for lines in (1, 2) for keep in ((True,) if lines == 1 else (True, False))]
+    for lines, keep in attempts:
+        for layout in layouts:
+            room = width - GAP * (len(layout) - 1) - EDGE
+            widths = fit_widths(
+                [cells for _, cells in layout],
+                [headers[i] for i, _ in layout],
+                room,
+                lines=lines,
+                whole=[keep and fields[i] in WHOLE for i, _ in layout],
+            )
+            if widths is not None:
+                return layout, widths
+    return layouts[-1], None
+
+
+def _narrowed(
+    headers: Sequence[str], widest: list[tuple[int, list[str]]], shown: dict[int, list[str]], lang: str
+) -> str:
+    """What a table left out or shortened to fit the terminal, said under it; '' if nothing."""
+    left_out = [headers[i] for i, _ in widest if i not in shown]
+    shorter = [headers[i] for i, cells in widest if i in shown and shown[i] != cells]
+    said = []
+    if left_out:
+        said.append(say_in(lang, "left out to fit: {columns}", columns=", ".join(left_out)))
+    if shorter:
+        said.append(say_in(lang, "shortened to fit: {columns}", columns=", ".join(shorter)))
+    if not said:
+        return ""
+    return "; ".join(said) + say_in(lang, " (a wider terminal, --fields or --format shows them)")
+
+
+def _record_cards(rows: list[list[str]], fields: Sequence[str], headers: Sequence[str]) -> list[Any]:
+    """A card per record, for a terminal too narrow for their table: the number and name
+    on the first line, then each other field with a value, its heading before it."""
+    title = [i for i, f in enumerate(fields) if f in ("number", "name")] or [0]
+    parts: list[Any] = []
+    for row in rows:
+        if parts:
+            parts.append(Text(""))
+        named = [f"#{row[i]}" if fields[i] == "number" else row[i] for i in title if row[i]]
+        parts.append(Text(" ".join(named), style="bold"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=1)
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column(overflow="fold")
+        for i, cell in enumerate(row):
+            if i not in title and cell:
+                grid.add_row("", Text(headers[i]), Text(cell))
+        parts.append(grid)
+    return parts
+
+
+def _legend(lang: str, fields: Sequence[str], rows: list[list[str]]) -> list[Text]:
+    """The domain legend for the short names in the `domains` column of `rows`, if any
+    needs explaining."""
+    if "domains" not in fields:
+        return []
+    i = list(fields).index("domains")
+    legend = domain_legend(lang, [row[i] for row in rows])
+    return [legend] if legend is not None else []
 
 
 def domain_legend(lang: str, cells: Sequence[str] | None = None) -> Text | None:
     """What the short domain names stand for: those that occur in `cells` (None: all);
     None if none does."""
     present = {item.strip() for c in cells for item in c.split(",")} if cells is not None else None
-    shown = [d for d in DOMAIN_LABELS if present is None or DOMAIN_SHORT[d] in present]
+    # Only what a short name does not say itself: 'food' needs no 'food = food'.
+    shown = [
+        d
+        for d in DOMAIN_LABELS
+        if (present is None or DOMAIN_SHORT[d] in present)
+        and DOMAIN_SHORT[d] != label(DOMAIN_LABELS[d], lang)
+    ]
     if not shown:
         return None
 
     def entry(d: Domain) -> str:
-        short, full = DOMAIN_SHORT[d], label(DOMAIN_LABELS[d], lang)
-        return short if short == full else f"{short} = {full}"  # 'food', not 'food = food'
+        return f"{DOMAIN_SHORT[d]} = {label(DOMAIN_LABELS[d], lang)}"
 
     return Text(say_in(lang, "domains (editorial mapping): ") + "; ".join(map(entry, shown)), style="dim")
 
@@ -306,27 +376,25 @@ def partner_card(catalog: Catalog, p: Partner, lang: str) -> Group:
         if r.sources or r.translated:
             line.append(" " + row_marks(r, marks), style="dim")
         grid.add_row(text(r.heading), line)
-    parts: list[Any] = []
-    for source_id, mark in marks.items():
-        if mark == "E":
-            continue
-        s = catalog.sources[source_id]
-        kind = kind_said(s.kind, p.id, lang, names)
-        publisher = f"{s.publisher} ({kind})" if kind else s.publisher
-        parts.append(text(f"[{mark}] {', '.join(x for x in (publisher, s.date, s.title) if x)}", "dim"))
-        if s.url:
-            parts.append(Text("    ", no_wrap=True, overflow="ignore").append_text(link(s.url)))
+    listed = [
+        (mark, catalog.sources[sid], kind_said(catalog.sources[sid].kind, p.id, lang, names))
+        for sid, mark in marks.items()
+        if mark != "E"
+    ]
+    made = console()
+    parts: list[Any] = source_list(listed, made)
     if EDITORIAL_SOURCE in marks:
-        parts.append(text("[E] " + say_in(lang, EDITORIAL_NOTE), "dim"))
+        parts.append(_marked("E", say_in(lang, EDITORIAL_NOTE), made))
     if any(r.translated for r in rows):
-        parts.append(text("[T] " + say_in(lang, TRANSLATED_NOTE), "dim"))
+        parts.append(_marked("T", say_in(lang, TRANSLATED_NOTE), made))
     heading = f"#{p.number} {p.name}" if p.number is not None else p.name
     return Group(text(heading, "bold"), grid, Text(""), *parts)
 
 
-def overview(catalog: Catalog, rows: list[OverviewRow], lang: str, heading: str) -> Table:
-    """One row per domain or type: its label, how many partners, their names. `heading`:
-    the first column's heading, in English (said in `lang`)."""
+def overview(catalog: Catalog, rows: list[OverviewRow], lang: str, heading: str) -> Table | Group:
+    """One row per domain or type: its label, how many partners, their names; where no
+    table fits, a block each. `heading`: the first column's heading, in English (said in
+    `lang`)."""
     headers = [say_in(lang, heading), label_heading("count", lang), label_heading("partners", lang)]
     cells = [
         [
@@ -336,11 +404,27 @@ def overview(catalog: Catalog, rows: list[OverviewRow], lang: str, heading: str)
         ]
         for r in rows
     ]
+    widths = fit_table(_columns(cells, 3), headers, console().width)
+    if widths is None:
+        return Group(*_blocks([(f"{label} ({count})", names) for label, count, names in cells]))
     table = _table()
-    _add_columns(table, headers, fit_table(_columns(cells, 3), headers, console().width), ["left", "right"])
+    _add_columns(table, headers, widths, ["left", "right"])
     for row in cells:
         table.add_row(*(Text(c) for c in row))
     return table
+
+
+def _blocks(entries: Sequence[tuple[str, str]]) -> list[Any]:
+    """A title in bold and its text below it, indented, wrapped at words: a table's row
+    where the terminal is too narrow for the table."""
+    parts: list[Any] = []
+    for title, body in entries:
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=1)
+        grid.add_column(overflow="fold")  # only a word wider than the terminal is cut
+        grid.add_row("", Text(body))
+        parts += [Text(title, style="bold"), grid]
+    return parts
 
 
 def _columns(cells: list[list[str]], count: int) -> list[list[str]]:
@@ -367,6 +451,8 @@ def matrix(rows: list[Any], lang: str) -> Group:
     if widths is None:
         padding = 0
         widths = fit_table(_columns(cells, len(headers)), headers, width, gap=1, edge=0, whole=whole)
+    if widths is None or any(w < cell_len(h) for w, h in zip(widths, headers, strict=True)):
+        return _narrow_matrix(rows, keys, lang)  # no table without cut words: a line a partner
     table = _table(padding=(0, padding))
     _add_columns(table, headers, widths, ["right", "left", *(["center"] * len(keys))])
     in_cross = False
@@ -382,7 +468,29 @@ def matrix(rows: list[Any], lang: str) -> Group:
     return Group(table, legend)
 
 
-def about(info: About, pairs: list[tuple[str, str]], lang: str = "en") -> Group:
+def _narrow_matrix(rows: list[Any], keys: list[str], lang: str) -> Group:
+    """The matrix for a narrow terminal: a line per partner, its number, name and the short
+    names of its domains; the cross-sector partners on one line of their own."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_column(overflow="fold")
+    cross = []
+    for r in rows:
+        if r.cross_sector:
+            cross.append(sanitize(r.name))
+            continue
+        domains = [DOMAIN_SHORT[d] for d, k in zip(DOMAIN_LABELS, keys, strict=True) if getattr(r, k)]
+        line = text(r.name, "bold")
+        line.append(": " + ", ".join(domains) if domains else "")
+        grid.add_row(str(r.number or ""), line)
+    parts: list[Any] = [grid]
+    if cross:
+        parts += _blocks([(say_in(lang, "cross-sector: serves every domain"), ", ".join(cross))])
+    parts += _legend(lang, ["domains"], [[DOMAIN_SHORT[d]] for d in DOMAIN_LABELS])
+    return Group(*parts)
+
+
+def about(info: About, pairs: list[tuple[str, str]], lang: str = "en", full: bool = True) -> Group:
     names = [sanitize(name) for name, _ in pairs]
     values = [sanitize(value) for _, value in pairs]
     widths = fit_table([names, values], ["", ""], console().width, gap=2, edge=0, whole=[True, False])
@@ -391,12 +499,40 @@ def about(info: About, pairs: list[tuple[str, str]], lang: str = "en") -> Group:
     grid.add_column(overflow="fold", width=widths[1] if widths else None)
     for name, value in zip(names, values, strict=True):
         grid.add_row(Text(name), Text(value))
-    parts: list[Any] = [grid, Text(""), text(say_in(lang, "sources"), "bold")]
-    for i, s in enumerate(info.sources, 1):
-        parts.append(text(f"[{i}] {', '.join(x for x in (s.publisher, s.date, s.title) if x)}", "dim"))
-        if s.url:
-            parts.append(Text("    ", no_wrap=True, overflow="ignore").append_text(link(s.url)))
-    return Group(*parts)
+    if not full:
+        return Group(grid)
+    listed = [(str(i), s, "") for i, s in enumerate(info.sources, 1)]
+    return Group(grid, Text(""), text(say_in(lang, "sources"), "bold"), *source_list(listed, console()))
+
+
+def _marked(mark: str, said: str, made: Console) -> Text:
+    """A mark and its text, wrapped at words to the console's width with a hanging indent
+    under the mark: Rich's own wrapping, without a table's cost for each of a card's sources."""
+    head = f"[{mark}] "
+    lines = text(said, "dim").wrap(made, max(made.width - len(head), MIN_TEXT))
+    out = Text(head, style="dim")
+    for i, line in enumerate(lines):
+        if i:
+            out.append("\n" + " " * len(head))
+        line.rstrip()
+        out.append_text(line)
+    return out
+
+
+MIN_TEXT = 10  # columns a hanging text keeps, however long its mark
+
+
+def source_list(sources: Sequence[tuple[str, Any, str]], made: Console) -> list[Any]:
+    """Numbered sources (mark, source, who published it): publisher, date and title wrapped
+    with a hanging indent under the mark, the address whole on a line of its own below."""
+    parts: list[Any] = []
+    for mark, s, kind in sources:
+        publisher = f"{s.publisher} ({kind})" if kind else s.publisher
+        parts.append(_marked(mark, ", ".join(x for x in (publisher, s.date, s.title) if x), made))
+        if s.url:  # outside the grid, which would cut it at the edge
+            indent = " " * (len(mark) + 3)
+            parts.append(Text(indent, no_wrap=True, overflow="ignore").append_text(link(s.url)))
+    return parts
 
 
 def history(catalog: Catalog, steps: list[HistoryStep], lang: str = "en") -> Group:
@@ -408,10 +544,13 @@ def history(catalog: Catalog, steps: list[HistoryStep], lang: str = "en") -> Gro
             ids: list[str] = getattr(step, group)
             names = ", ".join(_with_status(catalog, catalog.by_id[pid], lang) for pid in ids)
             cells.append([label_heading(group, lang), str(getattr(step.counts, group)), sanitize(names)])
-        table = _table(title=text(f"{step.from_round} → {step.to_round}"))
-        _add_columns(
-            table, headers, fit_table(_columns(cells, 3), headers, console().width), ["left", "right"]
-        )
+        title = f"{step.from_round} {'->' if ascii_only() else '→'} {step.to_round}"
+        widths = fit_table(_columns(cells, 3), headers, console().width)
+        if widths is None:  # too narrow for the table: a block each
+            parts += [text(title, "bold"), *_blocks([(f"{g} ({n})", names) for g, n, names in cells])]
+            continue
+        table = _table(title=text(title))
+        _add_columns(table, headers, widths, ["left", "right"])
         for row in cells:
             table.add_row(*(Text(c) for c in row))
         parts.append(table)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -71,12 +71,14 @@ def cell_text(value: str, lang: str = "en") -> tuple[str, int]:
 
 
 def xlsx_bytes(
-    table: list[list[str]], header: Sequence[str] | None, lang: str = "en"
+    table: Sequence[Sequence[Any]], header: Sequence[str] | None, lang: str = "en"
 ) -> tuple[bytes, list[Cut]]:
-    """A workbook with one sheet, and the cells cut to fit: every cell text (never a
-    formula, even one that starts with '='), the header bold and frozen, columns as wide
-    as their text up to XLSX_MAX_WIDTH. More rows than a sheet holds are refused (exit 2)."""
-    every = ([list(header)] if header is not None else []) + table
+    """A workbook with one sheet, and the cells cut to fit: every text a text cell (never a
+    formula, even one that starts with '='), a boolean a boolean, a number a number, None
+    an empty cell; the header bold and frozen, columns as wide as their text up to
+    XLSX_MAX_WIDTH. More rows than a sheet holds are refused (exit 2)."""
+    every: list[Sequence[Any]] = [list(header)] if header is not None else []
+    every += table
     if len(every) > XLSX_MAX_ROWS:
         raise UsageError(
             Msg(
@@ -93,6 +95,9 @@ def xlsx_bytes(
     above = 0 if header is None else 1  # rows above the table's first
     for r, row in enumerate(every, start=1):
         for c, value in enumerate(row, start=1):
+            if not isinstance(value, str):
+                sheet.cell(row=r, column=c).value = value  # bool, int or float as such; None empty
+                continue
             text, length = cell_text(value, lang)
             if length:
                 cuts.append(Cut(r - 1 - above, c - 1, length))
@@ -112,9 +117,14 @@ def xlsx_bytes(
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
     for c in range(1, (len(every[0]) if every else 0) + 1):
-        widest = max(len(row[c - 1]) for row in every)  # the loop runs only when every has a row
+        widest = max(len(_shown(row[c - 1])) for row in every)  # the loop runs only when every has a row
         letter = get_column_letter(c)
         sheet.column_dimensions[letter].width = min(max(widest, 4) + 2, XLSX_MAX_WIDTH)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue(), cuts
+
+
+def _shown(value: Any) -> str:
+    """About what a cell shows, for its column's width."""
+    return "" if value is None else ("TRUE" if value is True else "FALSE" if value is False else str(value))
