@@ -62,11 +62,13 @@ def cell(
     short: bool = False,
     brief: bool = False,
     sep: str = ", ",
+    listed: str | None = None,
 ) -> str:
     """One JSON-shaped field value as text. With labels: type and domain labels in
     `lang` (short domain names for a table: `short`), yes/no, the status in words; with
     `brief` too, short type labels and a short status, for a narrow table. Without
-    labels: ids, true/false, the status' own text."""
+    labels: ids, true/false, the status' own text. `listed`: the record's name, where the
+    chain of a status begins."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -82,7 +84,7 @@ def cell(
         return sep.join(DOMAIN_SHORT[d] if short else label(DOMAIN_LABELS[d], lang) for d in domains)
     if field == "status" and isinstance(value, dict):
         # People see a change only; scripts get the state of every partner.
-        return status_said(value, lang, brief=brief) if labels else value["text"]
+        return status_said(value, lang, brief=brief, listed=listed) if labels else value["text"]
     if field == "match" and isinstance(value, dict):
         return _match_text(value, labels=labels, lang=lang)
     if field == "sources" and isinstance(value, dict):
@@ -175,7 +177,11 @@ def rows(
     `brief`: as for cell()."""
     table = []
     for r in json_records(records, None):
-        row = [cell(r.get(f), f, labels=labels, lang=lang, short=short, brief=brief, sep=sep) for f in fields]
+        listed = r.get("name")
+        row = [
+            cell(r.get(f), f, labels=labels, lang=lang, short=short, brief=brief, sep=sep, listed=listed)
+            for f in fields
+        ]
         if labels and "domains" in fields and r.get("cross_sector") and not r.get("domains"):
             row[list(fields).index("domains")] = label(
                 CROSS_SECTOR_SHORT if brief else CROSS_SECTOR_LABEL, lang
