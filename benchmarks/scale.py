@@ -59,8 +59,11 @@ BASELINE = (
 )
 
 
-def measure(argv: list[str], env: dict[str, str], codes: tuple[int, ...] = (0,)) -> tuple[float, int, int]:
-    """Wall time in seconds, peak memory in KiB and bytes written to stdout of one run."""
+def measure(
+    argv: list[str], env: dict[str, str], codes: tuple[int, ...] = (0,)
+) -> tuple[float, int, int, float]:
+    """Wall time in seconds, peak memory in KiB, bytes written to stdout and CPU time (user
+    and system, seconds: what a machine busy with other work changes least) of one run."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, env=env, stdout=out, stderr=subprocess.DEVNULL)
@@ -70,7 +73,7 @@ def measure(argv: list[str], env: dict[str, str], codes: tuple[int, ...] = (0,))
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in codes:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(argv)}")
-    return elapsed, usage.ru_maxrss, written
+    return elapsed, usage.ru_maxrss, written, usage.ru_utime + usage.ru_stime
 
 
 Jobs = dict[str, tuple[list[str], tuple[int, ...]]]
@@ -116,7 +119,7 @@ def shaped(args: argparse.Namespace, raw: dict[str, Any], env: dict[str, str]) -
             path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
             data["chain_length"] = size
             jobs = shaped_jobs(args.kind, data, exe, str(path))
-            runs: dict[str, list[tuple[float, int, int]]] = {name: [] for name in jobs}
+            runs: dict[str, list[tuple[float, int, int, float]]] = {name: [] for name in jobs}
             for _ in range(args.runs):  # alternate, so that noise hits all alike
                 for name, (argv, codes) in jobs.items():
                     runs[name].append(measure(argv, env, codes))
@@ -126,8 +129,9 @@ def shaped(args: argparse.Namespace, raw: dict[str, Any], env: dict[str, str]) -
                         "size": size,
                         "records": len(data["partners"]),
                         "command": name,
-                        "median_s": round(statistics.median(t for t, _, _ in runs[name]), 3),
-                        "peak_mib": round(max(m for _, m, _ in runs[name]) / 1024, 1),
+                        "median_s": round(statistics.median(r[0] for r in runs[name]), 3),
+                        "cpu_s": round(statistics.median(r[3] for r in runs[name]), 3),
+                        "peak_mib": round(max(r[1] for r in runs[name]) / 1024, 1),
                         "out_bytes": runs[name][0][2],
                     }
                 )
@@ -136,7 +140,7 @@ def shaped(args: argparse.Namespace, raw: dict[str, Any], env: dict[str, str]) -
         rows = [r for r in results if r["command"] == name]
         for before, after in zip(rows, rows[1:], strict=False):
             added = after["records"] - before["records"]
-            after["ms_per_1000"] = round(1000 * (after["median_s"] - before["median_s"]) / added * 1000, 1)
+            after["ms_per_1000"] = round(1000 * (after["cpu_s"] - before["cpu_s"]) / added * 1000, 1)
             after["mib_per_1000"] = round((after["peak_mib"] - before["peak_mib"]) / added * 1000, 2)
     machine = common.machine()
     if args.json:
@@ -145,14 +149,14 @@ def shaped(args: argparse.Namespace, raw: dict[str, Any], env: dict[str, str]) -
         return 0
     print(f"--kind {args.kind}: median of {args.runs} alternating runs; {machine}")
     print(
-        f"{'size':>6} {'command':18} {'median s':>9} {'ms/1000 rec':>12} {'peak MiB':>9} "
+        f"{'size':>6} {'command':18} {'median s':>9} {'CPU s':>7} {'CPU ms/1000':>12} {'peak MiB':>9} "
         f"{'MiB/1000 rec':>13} {'out bytes':>11} {'bytes/rec':>10}"
     )
     for r in sorted(results, key=lambda r: (r["command"], r["size"])):
         per, mem = r.get("ms_per_1000"), r.get("mib_per_1000")
         per_text = "" if per is None else f"{per:.1f}"
         print(
-            f"{r['size']:>6,} {r['command']:18} {r['median_s']:>9.3f} {per_text:>12} "
+            f"{r['size']:>6,} {r['command']:18} {r['median_s']:>9.3f} {r['cpu_s']:>7.3f} {per_text:>12} "
             f"{r['peak_mib']:>9.1f} {'' if mem is None else f'{mem:.2f}':>13} {r['out_bytes']:>11,} "
             f"{r['out_bytes'] / r['records']:>10.1f}"
         )

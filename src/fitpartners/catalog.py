@@ -280,7 +280,7 @@ class Catalog:
             return record.name
         day = self.today.isoformat()
         names = [e.new_name for e in _happened(record.events, day, self.known_by) if _renames(e)]
-        return names[-1] if names else record.name
+        return (names[-1] if names else None) or record.name
 
     def _by_rounds(self, p: Partner, chain: list[Step] | None) -> Status:
         """Left, where the partner is not in the round after its last one and that round has
