@@ -80,11 +80,14 @@ Jobs = dict[str, tuple[list[str], tuple[int, ...]]]
 
 
 def shaped_jobs(kind: str, data: dict[str, Any], exe: str, path: str) -> Jobs:
-    """The commands run on a dataset of `kind` (chain, aliases), by name: argv, exit codes."""
+    """The commands run on a dataset of `kind` (chain, aliases), by name: argv, exit codes;
+    first the baseline (the plain round trip of the file, the floor measured in the same run)."""
     ids = [p["id"] for p in data["partners"]]
+    python = str(Path(exe).parent / "python")
+    baseline = {"baseline": ([python, "-c", BASELINE, path], (0,))}
     if kind == "chain":
         first, last = ids[len(ids) - data["chain_length"]], ids[-1]
-        return {
+        return baseline | {
             "validate": ([exe, "validate", path], (0,)),
             "list all --json": ([exe, "list", "--period", "all", "--json", "--data", path], (0,)),
             "list (table)": ([exe, "list", "--data", path], (0,)),
@@ -97,7 +100,7 @@ def shaped_jobs(kind: str, data: dict[str, Any], exe: str, path: str) -> Jobs:
             "matrix --json": ([exe, "matrix", "--json", "--data", path], (0,)),
         }
     last = data["partners"][-1]
-    return {
+    return baseline | {
         "validate": ([exe, "validate", path], (0,)),
         "list --json": ([exe, "list", "--json", "--data", path], (0,)),
         "show an alias": ([exe, "show", "--data", path, "--", last["aliases"][-1]], (0,)),

@@ -26,7 +26,7 @@ from fitpartners.catalog import Catalog
 from fitpartners.dataset.loader import parse
 from fitpartners.dataset.rules import cross_check
 from fitpartners.errors import NotFound
-from fitpartners.output import machine, text
+from fitpartners.output import machine, text, views
 from fitpartners.output.cells import rows
 from synthetic import aliased, merger_chain
 
@@ -169,6 +169,7 @@ def steps_on_a_chain(catalog: Catalog) -> dict[str, Callable[[], object]]:
         # A word-prefix of the names of 1 in 20 records: each candidate said with its status.
         "ambiguous": lambda: pytest.raises(NotFound, catalog.lookup, "de blauwe"),
         "history": lambda: catalog.history(),
+        "history table": lambda: views.history(catalog, catalog.history(), lang),
         "matrix": lambda: catalog.matrix("all"),
     }
 

@@ -712,6 +712,12 @@ def test_following_mergers_ends_even_on_a_loop_the_validator_would_refuse(datase
     status = catalog.status(catalog.by_id["flanders-bio"])
     assert [step.id for step in status.chain] == ["flanders-bio", "biovia"]
     assert catalog.status(catalog.by_id["biovia"]).chain[-1].id == "flanders-bio"
+    # A list's status, from the ends of mergers found once for all records, says the same,
+    # on the loop and on the records that lead into it (Medtech Flanders, MEDVIA).
+    for p in catalog.all_partners:
+        assert catalog.listed_status(p) == catalog.status(p).model_copy(update={"chain": None}), p.id
+    medtech = catalog.listed_status(catalog.by_id["medtech-flanders"])
+    assert (medtech.changes, medtech.partner) == (3, "flanders-bio")
 
 
 def _merger_chain(dataset: dict[str, Any], length: int) -> Dataset:
@@ -744,21 +750,23 @@ def test_what_a_record_continues_walks_only_the_chains_that_end_at_it(dataset, m
     """A card asks which partners continue in its record. Found by the fuzzer (test_fuzz.py):
     the status of every merging record was made for it, each walking its whole chain, so
     showing Voka at the start of a chain of 1,500 mergers took 46 s, the square of the chain.
-    Now only the records whose chain ends at it get a status."""
+    Now only the records whose chain ends at it get a status, a list's (no chain walked)."""
     catalog = Catalog(_merger_chain(dataset, 200), today=dt.date.fromisoformat(TODAY))
-    walked: list[str] = []
-    status = Catalog.status
+    walked: list[tuple[str, str]] = []
+    for name in ("status", "listed_status"):
+        method = getattr(Catalog, name)
 
-    def counted(self: Catalog, p: Any) -> Any:
-        walked.append(p.id)
-        return status(self, p)
+        def counted(self: Catalog, p: Any, method: Any = method, name: str = name) -> Any:
+            walked.append((name, p.id))
+            return method(self, p)
 
-    monkeypatch.setattr(Catalog, "status", counted)
+        monkeypatch.setattr(Catalog, name, counted)
     assert catalog.continued_by(partner_model(catalog, "voka")) == []
     assert walked == []
     assert catalog.continued_by(partner_model(catalog, "chain-0")) == []
     assert walked == []
     last = catalog.continued_by(partner_model(catalog, "chain-199"))
+    assert walked == [("listed_status", p.id) for p, _ in last]
     assert [p.id for p, _ in last] == ["voka", *(f"chain-{k}" for k in range(199))]
     assert all(s.partner == "chain-199" and s.chain is None for _, s in last)
     assert [s.changes for _, s in last] == list(range(200, 0, -1))

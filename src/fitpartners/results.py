@@ -145,7 +145,9 @@ def shortened(chain: Sequence[Step]) -> list[Step]:
 
 
 class PartnerRecord(Partner):
-    """A partner as every command prints it."""
+    """A partner as every command prints it: the stored partner, its `sources` resolved
+    (field -> the sources cited for it), and its `status` (with the whole `chain` in the
+    record of one partner, `show NAME`; `chain` None in a list)."""
 
     sources: dict[str, list[CitedSource]]  # type: ignore[assignment]
     status: Status
@@ -153,7 +155,8 @@ class PartnerRecord(Partner):
 
 class PartnerRecords(Sequence[PartnerRecord]):
     """Partner records, each made when it is read: the partner with its sources resolved
-    through `cited` (source id -> CitedSource) and its `status`. A JSON list of many
+    through `cited` (source id -> CitedSource) and its `status` (Catalog.listed_status for a
+    list: a status whose size does not grow with a chain of mergers). A JSON list of many
     partners is written straight from these parts (machine.write_json_records), without
     first making a record object for each."""
 
