@@ -62,7 +62,7 @@ class Status(OutputShape):
     (`show NAME`, `Catalog.status`, `Catalog.record`) and null in a list of partners (`list`,
     `search`, `Catalog.records`, `Catalog.continued_by`), where it would make the output grow
     with the square of a chain's length (a chain of 1,500 mergers whose records are all
-    listed: 185 MB)."""
+    listed: 202 MB)."""
 
     state: State
     since: str | None  # the last change's date (YYYY-MM or YYYY-MM-DD); for left, the next round's start
