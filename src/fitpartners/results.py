@@ -72,9 +72,7 @@ class Status(OutputShape):
     changes: int  # renames and mergers from the partner as listed to now; 0 when nothing changed
     next: Step | None  # the first change: its new name, or the record it merged into; None: no change
     now: Step | None  # the last change, which made it what it is now (= next after one change)
-    chain: (
-        list[Step] | None
-    )  # every link, first the partner as listed ([] when nothing changed); None in lists
+    chain: list[Step] | None  # every link from the partner as listed ([]: no change); None in lists
     text: str  # one line for people: "now: MEDVIA (renamed 2022-05-17)"
 
 
