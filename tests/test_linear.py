@@ -28,7 +28,7 @@ from fitpartners.dataset.rules import cross_check
 from fitpartners.errors import NotFound
 from fitpartners.output import machine, text, views
 from fitpartners.output.cells import rows
-from synthetic import aliased, merger_chain
+from synthetic import aliased, grow, merger_chain
 
 RAW: dict[str, Any] = json.loads(DATA_FILE.read_text(encoding="utf-8"))
 BUNDLED = len(RAW["partners"])
@@ -207,3 +207,31 @@ def test_a_list_s_status_is_the_status_of_one_without_its_chain(chains):
     _, catalog = chains[N]
     for p in catalog.all_partners:
         assert catalog.listed_status(p) == catalog.status(p).model_copy(update={"chain": None}), p.id
+
+
+class Counted(str):
+    """An id that counts how often it is compared: a loop inside one C call (`x in a_list`)
+    runs no line of ours, but calls this."""
+
+    compared = 0
+
+    def __eq__(self, other: object) -> bool:
+        Counted.compared += 1
+        return str.__eq__(self, other)
+
+    __hash__ = str.__hash__
+
+
+def test_history_compares_each_partner_once_not_with_each_other():
+    """Who continued, joined and left was found by asking a list of a round's ids for each
+    partner: the square of the partners, inside C, where the line counts see nothing."""
+    counts = []
+    for size in (N, 2 * N):
+        catalog = catalog_of(grow(RAW, size))
+        catalog.all_partners = [p.model_copy(update={"id": Counted(p.id)}) for p in catalog.all_partners]
+        Counted.compared = 0
+        steps = catalog.history()
+        assert steps[-1].counts.continued > size // 2  # clones of the partners of both rounds
+        counts.append(Counted.compared)
+    # Sets compare a partner's id with another's only on a hash collision: about none.
+    assert counts[1] <= GROWTH * counts[0] + N, counts
