@@ -34,3 +34,44 @@ def grow(raw: dict[str, Any], total: int) -> dict[str, Any]:
         clone["sources"] = {f: ids for f, ids in clone["sources"].items() if f not in emptied}
         partners.append(clone)
     return data
+
+
+def merger_chain(raw: dict[str, Any], length: int) -> dict[str, Any]:
+    """The bundled dataset with `length` partners added (clones, as `grow` makes them), each
+    merged into the next: a legal chain of `length - 1` mergers whose every record is a
+    partner of the latest round, so `list` shows them all, each with its status."""
+    data = grow(raw, len(raw["partners"]) + length)
+    clones = data["partners"][len(raw["partners"]) :]
+    for before, after in zip(clones, clones[1:], strict=False):
+        before["events"].append(
+            {
+                "text": {"nl": "Gefuseerd.", "en": "Merged."},
+                "translated": ["nl", "en"],
+                "date": "2023-01-01",
+                "by": None,
+                "kind": "merged",
+                "new_name": None,
+                "partner": after["id"],
+                "sources": [_page(raw)],
+            }
+        )
+    return data
+
+
+def aliased(raw: dict[str, Any], total: int, per_partner: int = 10) -> dict[str, Any]:
+    """`grow`, with `per_partner` aliases on each clone (unique ones, sourced as the partner's
+    name is): about `total * per_partner` aliases in all."""
+    data = grow(raw, total)
+    for p in data["partners"][len(raw["partners"]) :]:
+        p["aliases"] = [f"{p['name']} alias {k}" for k in range(per_partner)]
+        p["sources"]["aliases"] = list(p["sources"]["name"])
+    return data
+
+
+def _page(raw: dict[str, Any]) -> str:
+    """A source a merger may cite: the first that is no home page."""
+    for s in raw["sources"]:
+        url = s["url"] or ""
+        if s["id"] != "editorial" and url.split("://", 1)[-1].count("/") and not url.endswith("/"):
+            return str(s["id"])
+    raise ValueError("no citable page in the dataset")

@@ -522,6 +522,16 @@ def test_a_merged_partner_follows_its_successor_marked_in_the_api():
         ("flanders-healthtech", "biovia"),
         ("flanders-bio", "biovia"),
     ]
+    # All three of a chain found: Medtech Flanders follows MEDVIA, which follows Biovia.
+    # Before, it was left out of the answer: only the hits right after Biovia were placed.
+    hits = catalog.search(["medtech", "biovia", "medvia"])
+    assert [(h.partner.id, h.match.merged_into) for h in hits[:4]] == [
+        ("biovia", None),
+        ("flanders-healthtech", "biovia"),
+        ("medtech-flanders", "flanders-healthtech"),
+        ("flanders-bio", "biovia"),
+    ]
+    assert len({h.partner.id for h in hits}) == len(hits)
     before = fitpartners.load(today=dt.date(2022, 6, 1))  # the merger was announced in December 2022
     assert all(h.match.merged_into is None for h in before.search("medvia"))
     assert catalog.answer("zzqqxx").nearest == [] and catalog.answer("logistiek").nearest == []

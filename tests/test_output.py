@@ -672,7 +672,7 @@ HOSTILE_TEXT = "Voka \x9b31m \u202egnp \u2028 \x7f \u061c é – “quoted”"
 
 
 def plain_way(catalog: Catalog) -> str:
-    records = [catalog.record(p) for p in catalog.sort(catalog.select(), "number")]
+    records = list(catalog.printed(catalog.sort(catalog.select(), "number")))
     return stream.safe_json(TypeAdapter(list[PartnerRecord]).dump_json(records).decode()) + "\n"
 
 

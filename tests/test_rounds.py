@@ -65,70 +65,113 @@ def test_list_in_a_terminal_says_what_each_partner_is_now():
 
 
 def test_the_status_in_json_names_the_present_body_and_the_chain_to_it():
+    """A list's status gives the first and the last change and how many there were; the
+    whole chain is in the status of one partner (show)."""
     records = {p["id"]: p for p in run("list", "--json").json()}
     healthtech = records["flanders-healthtech"]["status"]
-    assert {k: v for k, v in healthtech.items() if k != "chain"} == {
+    medvia = {
+        "id": "flanders-healthtech",
+        "name": "MEDVIA",
+        "change": "renamed",
+        "date": "2022-05-17",
+        "by": None,
+        "sources": ["medvia-rename"],
+    }
+    biovia = {
+        "id": "biovia",
+        "name": "Biovia",
+        "change": "merged",
+        "date": None,
+        "by": None,
+        "sources": ["flandersbio-biovia-ga"],
+    }
+    assert healthtech == {
         "state": "merged",
         "since": None,
         "name": "Biovia",
         "partner": "biovia",
         "round": None,
+        "changes": 2,
+        "next": medvia,
+        "now": biovia,
+        "chain": None,
         "text": HEALTHTECH_NOW,
     }
-    assert [(s["id"], s["name"], s["change"], s["date"], s["by"]) for s in healthtech["chain"]] == [
+    shown = run("show", "flanders-healthtech", "--json").json()["status"]
+    assert shown == {**healthtech, "chain": shown["chain"]}
+    assert [(s["id"], s["name"], s["change"], s["date"], s["by"]) for s in shown["chain"]] == [
         ("flanders-healthtech", "flanders.healthTech", None, None, None),
         ("flanders-healthtech", "MEDVIA", "renamed", "2022-05-17", None),
         ("biovia", "Biovia", "merged", None, None),
     ]
-    assert healthtech["chain"][2]["sources"] == ["flandersbio-biovia-ga"]
+    assert shown["chain"][1:] == [medvia, biovia]
     medtech = records["medtech-flanders"]["status"]
-    assert (medtech["state"], medtech["name"], medtech["partner"], medtech["since"]) == (
+    assert (medtech["state"], medtech["name"], medtech["partner"], medtech["since"], medtech["changes"]) == (
         "merged",
         "Biovia",
         "biovia",
         None,
+        2,
     )
-    assert [s["name"] for s in medtech["chain"]] == ["Medtech Flanders", "MEDVIA", "Biovia"]
-    assert records["voka"]["status"] == {
+    assert (medtech["next"]["id"], medtech["next"]["name"], medtech["next"]["date"]) == (
+        "flanders-healthtech",
+        "MEDVIA",
+        "2022-12-13",
+    )
+    assert medtech["now"] == biovia
+    shown = run("show", "medtech-flanders", "--json").json()["status"]
+    assert [s["name"] for s in shown["chain"]] == ["Medtech Flanders", "MEDVIA", "Biovia"]
+    assert shown == {**medtech, "chain": shown["chain"]}
+    active = {
         "state": "active",
         "since": None,
         "name": "Voka",
         "partner": None,
         "round": None,
-        "chain": [],
+        "changes": 0,
+        "next": None,
+        "now": None,
+        "chain": None,
         "text": "active",
     }
-    assert run("show", "medtech-flanders", "--json").json()["status"] == records["medtech-flanders"]["status"]
+    assert records["voka"]["status"] == active
+    assert run("show", "voka", "--json").json()["status"] == {**active, "chain": []}
 
 
 def test_in_2024_the_status_is_what_the_dated_pages_show():
     records = {p["id"]: p for p in run("list", "--json", env=IN_2024).json()}
+    renamed = {
+        "id": "flanders-healthtech",
+        "name": "MEDVIA",
+        "change": "renamed",
+        "date": "2022-05-17",
+        "by": None,
+        "sources": ["medvia-rename"],
+    }
     assert records["flanders-healthtech"]["status"] == {
         "state": "renamed",
         "since": "2022-05-17",
         "name": "MEDVIA",
         "partner": None,
         "round": None,
-        "chain": [
-            {
-                "id": "flanders-healthtech",
-                "name": "flanders.healthTech",
-                "change": None,
-                "date": None,
-                "by": None,
-                "sources": [],
-            },
-            {
-                "id": "flanders-healthtech",
-                "name": "MEDVIA",
-                "change": "renamed",
-                "date": "2022-05-17",
-                "by": None,
-                "sources": ["medvia-rename"],
-            },
-        ],
+        "changes": 1,
+        "next": renamed,
+        "now": renamed,
+        "chain": None,
         "text": RENAMED,
     }
+    shown = run("show", "flanders-healthtech", "--json", env=IN_2024).json()["status"]
+    assert shown["chain"] == [
+        {
+            "id": "flanders-healthtech",
+            "name": "flanders.healthTech",
+            "change": None,
+            "date": None,
+            "by": None,
+            "sources": [],
+        },
+        renamed,
+    ]
     medtech = records["medtech-flanders"]["status"]
     assert (medtech["state"], medtech["name"], medtech["partner"], medtech["text"]) == (
         "merged",
@@ -148,7 +191,10 @@ def test_who_left_the_programme_says_so_in_json_tables_and_cards():
         "name": "Euka",
         "partner": None,
         "round": "2017-2021",
-        "chain": [],
+        "changes": 0,
+        "next": None,
+        "now": None,
+        "chain": None,
         "text": LEFT,
     }
     # A partner of both rounds, or of the latest only, has not left.
@@ -666,6 +712,12 @@ def test_following_mergers_ends_even_on_a_loop_the_validator_would_refuse(datase
     status = catalog.status(catalog.by_id["flanders-bio"])
     assert [step.id for step in status.chain] == ["flanders-bio", "biovia"]
     assert catalog.status(catalog.by_id["biovia"]).chain[-1].id == "flanders-bio"
+    # A list's status, from the ends of mergers found once for all records, says the same,
+    # on the loop and on the records that lead into it (Medtech Flanders, MEDVIA).
+    for p in catalog.all_partners:
+        assert catalog.listed_status(p) == catalog.status(p).model_copy(update={"chain": None}), p.id
+    medtech = catalog.listed_status(catalog.by_id["medtech-flanders"])
+    assert (medtech.changes, medtech.partner) == (3, "flanders-bio")
 
 
 def _merger_chain(dataset: dict[str, Any], length: int) -> Dataset:
@@ -698,26 +750,29 @@ def test_what_a_record_continues_walks_only_the_chains_that_end_at_it(dataset, m
     """A card asks which partners continue in its record. Found by the fuzzer (test_fuzz.py):
     the status of every merging record was made for it, each walking its whole chain, so
     showing Voka at the start of a chain of 1,500 mergers took 46 s, the square of the chain.
-    Now only the records whose chain ends at it get a status."""
+    Now only the records whose chain ends at it get a status, a list's (no chain walked)."""
     catalog = Catalog(_merger_chain(dataset, 200), today=dt.date.fromisoformat(TODAY))
-    walked: list[str] = []
-    status = Catalog.status
+    walked: list[tuple[str, str]] = []
+    for name in ("status", "listed_status"):
+        method = getattr(Catalog, name)
 
-    def counted(self: Catalog, p: Any) -> Any:
-        walked.append(p.id)
-        return status(self, p)
+        def counted(self: Catalog, p: Any, method: Any = method, name: str = name) -> Any:
+            walked.append((name, p.id))
+            return method(self, p)
 
-    monkeypatch.setattr(Catalog, "status", counted)
+        monkeypatch.setattr(Catalog, name, counted)
     assert catalog.continued_by(partner_model(catalog, "voka")) == []
     assert walked == []
     assert catalog.continued_by(partner_model(catalog, "chain-0")) == []
     assert walked == []
     last = catalog.continued_by(partner_model(catalog, "chain-199"))
-    assert [s.chain[0].id for s in last] == ["voka", *(f"chain-{k}" for k in range(199))]
-    assert all(s.partner == "chain-199" for s in last)
+    assert walked == [("listed_status", p.id) for p, _ in last]
+    assert [p.id for p, _ in last] == ["voka", *(f"chain-{k}" for k in range(199))]
+    assert all(s.partner == "chain-199" and s.chain is None for _, s in last)
+    assert [s.changes for _, s in last] == list(range(200, 0, -1))
     # Biovia still continues its three, each by its own chain.
     biovia = catalog.continued_by(partner_model(catalog, "biovia"))
-    assert [s.text for s in biovia] == [HEALTHTECH_NOW, BIO_NOW, MEDTECH_NOW]
+    assert [s.text for _, s in biovia] == [HEALTHTECH_NOW, BIO_NOW, MEDTECH_NOW]
 
 
 def partner_model(catalog: Catalog, pid: str) -> Any:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
 from itertools import pairwise
 from typing import Any, Literal, NamedTuple
@@ -198,7 +198,7 @@ class Catalog:
         """A partner's name with what became of it, briefly, in `lang`, as a list of
         candidates gives it: 'Medtech Flanders (part of Biovia)', 'Euka (left after
         2017-2021)'; the name alone for an active partner."""
-        said = status_said(self.status(p).model_dump(), lang, brief=True)
+        said = status_said(self.listed_status(p).model_dump(), lang, brief=True)
         return f"{p.name} ({said})" if said else p.name
 
     def lookup(self, name: str | int) -> Partner:
@@ -218,9 +218,10 @@ class Catalog:
         """The partner's present state, as of today: what its events and those of the
         records it merged into made of it (followed one merger after the other, each record
         once), else whether it left the programme (in a round, not in the next one, which
-        has started), else active."""
+        has started), else active. With the whole `chain` of changes: the status of one
+        partner (a list of partners gets listed_status's, which leaves it out)."""
         if not p.events:  # most partners: nothing happened to them, only the rounds speak
-            return self._by_rounds(p)
+            return self._by_rounds(p, [])
         day = self.today.isoformat()
         chain = [Step(id=p.id, name=p.name, change=None, date=None, by=None, sources=[])]
         record, seen = p, {p.id}
@@ -228,46 +229,77 @@ class Catalog:
             happened = _happened(record.events, day, self.known_by)
             if record is p:
                 chain += [_step(p.id, e.new_name, e) for e in happened if _renames(e)]
-            merger = next(
-                (e for e in reversed(happened) if e.kind is EventKind.MERGED and e.partner in self.by_id),
-                None,
-            )
+            merger = _last_merger(happened, self.by_id)
             if merger is None or merger.partner in seen:
                 break
             record = self.by_id[str(merger.partner)]
             seen.add(record.id)
-            names = [e.new_name for e in _happened(record.events, day, self.known_by) if _renames(e)]
-            chain.append(_step(record.id, names[-1] if names else record.name, merger))
+            chain.append(_step(record.id, self._present_name(record), merger))
         if len(chain) > 1:
-            merged = any(step.change == EventKind.MERGED for step in chain)
-            last = chain[-1]
-            shape: dict[str, Any] = {
-                "state": State.MERGED if merged else State.RENAMED,
-                "since": last.date or last.by,
-                "name": last.name,
-                "partner": last.id if merged else None,
-                "round": None,
-            }
-            said = status_said({**shape, "chain": [step.model_dump() for step in chain]}, "en")
-            return Status(**shape, chain=chain, text=said)
-        return self._by_rounds(p)
+            return self._changed(p, chain[1], chain[-1], len(chain) - 1, chain)
+        return self._by_rounds(p, [])
 
-    def _by_rounds(self, p: Partner) -> Status:
-        """Left, where the partner is not in the round after its last one and that round has
-        started; else active."""
-        left = self._left_after(tuple(m.round for m in p.rounds))
-        if left is None:
-            return Status(
-                state=State.ACTIVE, since=None, name=p.name, partner=None, round=None, chain=[], text="active"
-            )
+    def listed_status(self, p: Partner) -> Status:
+        """status(p) without its `chain` (None), as a list of partners gives it: made from
+        the partner's own events and the end of its mergers, found once for all records
+        (_merger_ends), so that its cost does not grow with the length of a chain."""
+        if not p.events:
+            return self._by_rounds(p, None)
+        happened = _happened(p.events, self.today.isoformat(), self.known_by)
+        steps = [_step(p.id, e.new_name, e) for e in happened if _renames(e)]
+        changes = len(steps)
+        end = self._merger_ends.get(p.id)
+        if end is not None:
+            end_id, hops, into_end = end
+            nearest, merger = self._into[p.id]
+            steps.append(_step(nearest, self._present_name(self.by_id[nearest]), merger))
+            if hops > 1:
+                steps.append(_step(end_id, self._present_name(self.by_id[end_id]), into_end))
+            changes += hops
+        if not steps:
+            return self._by_rounds(p, None)
+        return self._changed(p, steps[0], steps[-1], changes, None)
+
+    def _changed(self, p: Partner, first: Step, last: Step, changes: int, chain: list[Step] | None) -> Status:
+        """The status of a partner renamed or merged: `first` and `last` its first and last
+        change, `changes` how many there were."""
+        merged = last.change == EventKind.MERGED
         shape: dict[str, Any] = {
+            "state": State.MERGED if merged else State.RENAMED,
+            "since": last.date or last.by,
+            "name": last.name,
+            "partner": last.id if merged else None,
+            "round": None,
+            "changes": changes,
+            "next": first,
+            "now": last,
+            "chain": chain,
+        }
+        dumped = {**shape, "next": first.model_dump(), "now": last.model_dump(), "chain": None}
+        return Status(**shape, text=status_said(dumped, "en", listed=p.name))
+
+    def _present_name(self, record: Partner) -> str:
+        """The name a record goes by today: its last rename that had happened, else its name."""
+        if not record.events:
+            return record.name
+        day = self.today.isoformat()
+        names = [e.new_name for e in _happened(record.events, day, self.known_by) if _renames(e)]
+        return (names[-1] if names else None) or record.name
+
+    def _by_rounds(self, p: Partner, chain: list[Step] | None) -> Status:
+        """Left, where the partner is not in the round after its last one and that round has
+        started; else active. `chain`: [] for the status of one partner, None in a list."""
+        left = self._left_after(tuple(m.round for m in p.rounds))
+        shape: dict[str, Any] = {"partner": None, "changes": 0, "next": None, "now": None, "chain": chain}
+        if left is None:
+            return Status(state=State.ACTIVE, since=None, name=p.name, round=None, **shape, text="active")
+        shape |= {
             "state": State.LEFT,
             "since": left[1].starts_on.isoformat(),
             "name": p.name,
-            "partner": None,
             "round": left[0].id,
         }
-        return Status(**shape, chain=[], text=status_said(shape, "en"))
+        return Status(**shape, text=status_said(shape, "en"))
 
     @functools.lru_cache(maxsize=64)  # noqa: B019  (per catalog and set of rounds: a few entries)
     def _left_after(self, rounds: tuple[str, ...]) -> tuple[Round, Round] | None:
@@ -279,45 +311,54 @@ class Catalog:
         last, after = self.rounds[at[-1]], self.rounds[at[-1] + 1]
         return (last, after) if after.starts_on <= self.today else None
 
-    def continued_by(self, p: Partner) -> list[Status]:
-        """The statuses of the partners that are now part of `p` (their chains end at it),
-        by number: what a record made by a merger continues."""
-        # Only the records whose mergers end at `p` get a status: a status walks its whole
-        # chain, so one for every merging record would cost the square of a long chain.
+    def continued_by(self, p: Partner) -> list[tuple[Partner, Status]]:
+        """The partners that are now part of `p` (their mergers end at it), by number, each
+        with its status as a list gives it (no `chain`): what a record made by a merger
+        continues."""
         ends = self._merger_ends
-        merging = [q for q in self.all_partners if q is not p and ends.get(q.id) == p.id]
-        found = [(q, self.status(q)) for q in merging]
-        return [s for q, s in sorted(found, key=lambda f: by_number(f[0])) if s.partner == p.id]
+        merging = [q for q in self.all_partners if q is not p and (end := ends.get(q.id)) and end[0] == p.id]
+        return [(q, self.listed_status(q)) for q in sorted(merging, key=by_number)]
 
     @cached_property
-    def _merger_ends(self) -> dict[str, str]:
-        """Record id -> the id of the record its mergers lead to as of today (status's
-        `partner`), for each record that has merged: one pass over the records, each chain
-        followed once (a record's end, once known, serves every record merged into it)."""
+    def _into(self) -> dict[str, tuple[str, Event]]:
+        """Record id -> (the id of the record it merged into as of today, that merger), for
+        each record whose last merger that had happened names another known record."""
         day = self.today.isoformat()
-        into: dict[str, str] = {}
+        into: dict[str, tuple[str, Event]] = {}
         for q in self.all_partners:
-            merger = next(
-                (
-                    e
-                    for e in reversed(_happened(q.events, day, self.known_by))
-                    if e.kind is EventKind.MERGED and e.partner in self.by_id
-                ),
-                None,
-            )
-            if merger is not None and merger.partner != q.id:
-                into[q.id] = str(merger.partner)
-        ends: dict[str, str] = {}
+            if q.events:
+                merger = _last_merger(_happened(q.events, day, self.known_by), self.by_id)
+                if merger is not None and merger.partner != q.id:
+                    into[q.id] = (str(merger.partner), merger)
+        return into
+
+    @cached_property
+    def _merger_ends(self) -> dict[str, tuple[str, int, Event]]:
+        """Record id -> (the id of the record its mergers lead to as of today, the number of
+        mergers on the way, the last of them), for each record that has merged: what
+        status() finds by following them, found for every record in one pass (each record
+        entered once: the end of a record, once known, serves every record merged into it).
+        On a loop (which validate refuses) each record's end is the one before it, as
+        status() stops before a record it has seen."""
+        into = self._into
+        ends: dict[str, tuple[str, int, Event]] = {}
         for start in into:
-            path, at = [start], into[start]
-            seen = {start}
-            while at in into and at not in ends and at not in seen:  # bounded: `seen` grows
-                seen.add(at)
+            path: list[str] = []
+            on_path: dict[str, int] = {}
+            at = start
+            while at in into and at not in ends and at not in on_path:  # bounded: the path grows
+                on_path[at] = len(path)
                 path.append(at)
-                at = into[at]
-            end = ends.get(at, at)
-            for record in path:
-                ends.setdefault(record, end)
+                at = into[at][0]
+            if at in on_path:  # a loop: path[on_path[at]:], each record's end the one before it
+                loop = path[on_path[at] :]
+                for k, record in enumerate(loop):
+                    ends[record] = (loop[k - 1], len(loop) - 1, into[loop[k - 2]][1])
+                path = path[: on_path[at]]
+            for record in reversed(path):  # each leads to `at`, one merger further than the next
+                end = ends.get(at)
+                ends[record] = (end[0], end[1] + 1, end[2]) if end else (at, 1, into[record][1])
+                at = record
         return ends
 
     @cached_property
@@ -331,13 +372,13 @@ class Catalog:
         }
 
     def printed(self, partners: Sequence[Partner]) -> PartnerRecords:
-        """The partners as every command prints them: sources resolved next to the facts,
-        present status added (records made as they are read)."""
-        return PartnerRecords(partners, self.cited, self.status)
+        """The partners as every command prints a list of them: sources resolved next to
+        the facts, present status added without its chain (records made as they are read)."""
+        return PartnerRecords(partners, self.cited, self.listed_status)
 
     def record(self, p: Partner) -> PartnerRecord:
-        """One partner as printed."""
-        return self.printed([p])[0]
+        """One partner as `show` prints it: its status with the whole chain of changes."""
+        return PartnerRecords([p], self.cited, self.status)[0]
 
     def records(self, partners: Sequence[Partner] | None = None) -> list[dict[str, Any]]:
         """The partners (default: `partners`) as `fitpartners list --json` prints them:
@@ -347,7 +388,7 @@ class Catalog:
     def search_record(self, hit: SearchHit) -> SearchRecord:
         """A search result as printed: the partner's record and why it matched."""
         return SearchRecord.model_construct(
-            **dict(self.record(hit.partner)), rank=hit.match.rank, match=hit.match
+            **dict(self.printed([hit.partner])[0]), rank=hit.match.rank, match=hit.match
         )
 
     def search(self, query: str | Sequence[str], *, period: str | None = None) -> list[SearchHit]:
@@ -364,17 +405,14 @@ class Catalog:
 
         words = _values(query, "query")
         partners = self.in_period(self.period(period))
-        # What each merged partner became part of, nearest first (Medtech Flanders: MEDVIA, then Biovia).
-        merged = {
-            p.id: list(dict.fromkeys(step.id for step in s.chain if step.id != p.id))
-            for p in partners
-            if (s := self.status(p)).partner is not None
-        }
+        # What each record merged into (Medtech Flanders: MEDVIA; MEDVIA: Biovia): the ranking
+        # puts a partner right after the nearest record it became part of that matches too.
+        into = {pid: nearest for pid, (nearest, _) in self._into.items()}
         # A record in no round that partners of the period are now part of (Biovia) is
         # searched too: a question finds the present body, and its partners right after it.
-        ends = dict.fromkeys(ids[-1] for ids in merged.values())
+        ends = dict.fromkeys(end[0] for p in partners if (end := self._merger_ends.get(p.id)))
         now = [self.by_id[pid] for pid in ends if not self.by_id[pid].rounds]
-        found = ranking.search([*partners, *now], words, merged)
+        found = ranking.search([*partners, *now], words, into)
         hits = [
             SearchHit(
                 h.partner,
@@ -507,9 +545,10 @@ class Catalog:
         for before, after in pairwise(self.rounds):
             was = [p.id for p in self.in_period({before.id})]
             now = [p.id for p in self.in_period({after.id})]
-            continued = [pid for pid in now if pid in was]
-            joined = [pid for pid in now if pid not in was]
-            left = [pid for pid in was if pid not in now]
+            was_in, now_in = set(was), set(now)  # asked of each partner: sets, not lists
+            continued = [pid for pid in now if pid in was_in]
+            joined = [pid for pid in now if pid not in was_in]
+            left = [pid for pid in was if pid not in now_in]
             counts = HistoryCounts(
                 before=len(was), after=len(now), continued=len(continued), joined=len(joined), left=len(left)
             )
@@ -563,6 +602,11 @@ def _happened(events: Sequence[Event], day: str, known_by: str) -> list[Event]:
     `known_by` (Catalog.known_by) and so counted from that day on."""
     done = sorted((e for e in events if e.when and e.when <= day[: len(e.when)]), key=lambda e: e.when)
     return done + ([e for e in events if not e.when] if known_by <= day[: len(known_by)] else [])
+
+
+def _last_merger(happened: Sequence[Event], by_id: Mapping[str, Partner]) -> Event | None:
+    """The last merger of those that had happened (`happened`, in order) into a known record."""
+    return next((e for e in reversed(happened) if e.kind is EventKind.MERGED and e.partner in by_id), None)
 
 
 def _renames(e: Event) -> bool:

@@ -58,6 +58,8 @@ MESSAGES_NL: dict[str, str] = {
     "now {name}: {chain}": "nu {name}: {chain}",
     "now part of {name}: {chain}": "nu deel van {name}: {chain}",
     "{name} ({how})": "{name} ({how})",
+    # a long chain shortened: how many links are left out before the last
+    "({count} more)": "(nog {count})",
     # a partner of a round that is not in the next round, which has started
     "left after {round}": "vertrokken na {round}",
     "left the programme after {round}": "uit het programma na {round}",

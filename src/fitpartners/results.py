@@ -55,23 +55,43 @@ class Step(OutputShape):
 
 
 class Status(OutputShape):
-    """What became of a partner since the sources listed it, as of `today`."""
+    """What became of a partner since the sources listed it, as of `today`.
+
+    Its size does not grow with a chain of changes: `changes` counts them, `next` and `now`
+    give the first and the last; the whole `chain` is in the status of one partner only
+    (`show NAME`, `Catalog.status`, `Catalog.record`) and null in a list of partners (`list`,
+    `search`, `Catalog.records`, `Catalog.continued_by`), where it would make the output grow
+    with the square of a chain's length (a chain of 1,500 mergers whose records are all
+    listed: 202 MB)."""
 
     state: State
     since: str | None  # the last change's date (YYYY-MM or YYYY-MM-DD); for left, the next round's start
     name: str  # the name it goes by now (for a merged partner: the body it is part of now)
     partner: str | None  # for a merger, the id of the record it is part of now (the chain's end)
     round: str | None  # for a partner that left: the last round it was in
-    chain: list[Step]  # from the partner as listed to what it is now; [] when nothing changed
+    changes: int  # renames and mergers from the partner as listed to now; 0 when nothing changed
+    next: Step | None  # the first change: its new name, or the record it merged into; None: no change
+    now: Step | None  # the last change, which made it what it is now (= next after one change)
+    chain: list[Step] | None  # every link from the partner as listed ([]: no change); None in lists
     text: str  # one line for people: "now: MEDVIA (renamed 2022-05-17)"
 
 
-def status_said(status: Mapping[str, Any], lang: str, *, brief: bool = False) -> str:
+# A chain longer than this, in links, is shortened where people read it (a card's `chain`
+# row): its first CHAIN_SHOWN - 1 links, how many more, and the last.
+CHAIN_SHOWN = 10
+
+
+def status_said(
+    status: Mapping[str, Any], lang: str, *, brief: bool = False, listed: str | None = None
+) -> str:
     """A status (JSON-shaped) for people in `lang`: '' for an active partner; what became of
-    it ('now: MEDVIA (renamed 2022-05-17)'; through several changes, the chain: 'now part of
+    it ('now: MEDVIA (renamed 2022-05-17)'; through two changes, the chain: 'now part of
     Biovia: flanders.healthTech -> MEDVIA (renamed 2022-05-17) -> Biovia (merged; date not
-    stated by the page)'); `brief` for a narrow table ('now MEDVIA', 'part of Biovia',
-    'left'). catalog.status makes its English `text` with this."""
+    stated by the page)'; through more, the first and the last change and how many lie
+    between: 'now part of Z: A -> B (merged 2023-01-01) -> (1497 more) -> Z (merged
+    2023-01-01)'); `brief` for a narrow table ('now MEDVIA', 'part of Biovia', 'left').
+    `listed`: the partner's name as the sources listed it, the chain's first link (else taken
+    from `chain`). catalog.status makes its English `text` with this."""
     state, name = status["state"], status["name"]
     if state == State.LEFT:
         key = "left after {round}" if brief else "left the programme after {round}"
@@ -80,21 +100,28 @@ def status_said(status: Mapping[str, Any], lang: str, *, brief: bool = False) ->
         return ""
     if brief:
         return say_in(lang, "now {name}" if state == State.RENAMED else "part of {name}", name=name)
-    chain = status["chain"]
-    if len(chain) > 2:
+    changes, now = status["changes"], status["now"]
+    if changes > 1:
+        if listed is None:
+            listed = status["chain"][0]["name"]
+        links = [{"name": listed}, status["next"], now]
         key = "now {name}: {chain}" if state == State.RENAMED else "now part of {name}: {chain}"
-        return say_in(lang, key, name=name, chain=chain_said(chain, lang))
+        return say_in(lang, key, name=name, chain=chain_said(links, lang, changes + 1))
     key = "now: {name} ({how})" if state == State.RENAMED else "now part of {name} ({how})"
-    return say_in(lang, key, name=name, how=_how(chain[-1], lang))
+    return say_in(lang, key, name=name, how=_how(now, lang))
 
 
-def chain_said(chain: Sequence[Mapping[str, Any]], lang: str) -> str:
+def chain_said(chain: Sequence[Mapping[str, Any]], lang: str, total: int | None = None) -> str:
     """A chain of steps (JSON-shaped) in `lang`: 'flanders.healthTech -> MEDVIA (renamed
-    2022-05-17) -> Biovia (merged; date not stated by the page)'."""
+    2022-05-17) -> Biovia (merged; date not stated by the page)'. `total`: the number of
+    links in the whole chain, when `chain` gives some of them (the first ones and the last):
+    the links left out are counted before the last, '-> (1497 more) ->'."""
     links = [
         chain[0]["name"],
         *(say_in(lang, "{name} ({how})", name=s["name"], how=_how(s, lang)) for s in chain[1:]),
     ]
+    if total is not None and total > len(chain):
+        links.insert(-1, say_in(lang, "({count} more)", count=total - len(chain)))
     return " -> ".join(links)
 
 
@@ -109,8 +136,16 @@ def _how(step: Mapping[str, Any], lang: str) -> str:
     return say_in(lang, "renamed {when}" if renamed else "merged {when}", when=when)
 
 
+def shortened(chain: Sequence[Step]) -> list[Step]:
+    """A chain as a card shows it: whole up to CHAIN_SHOWN links, else its first
+    CHAIN_SHOWN - 1 links and its last (chain_said counts those left out)."""
+    return list(chain) if len(chain) <= CHAIN_SHOWN else [*chain[: CHAIN_SHOWN - 1], chain[-1]]
+
+
 class PartnerRecord(Partner):
-    """A partner as every command prints it."""
+    """A partner as every command prints it: the stored partner, its `sources` resolved
+    (field -> the sources cited for it), and its `status` (with the whole `chain` in the
+    record of one partner, `show NAME`; `chain` None in a list)."""
 
     sources: dict[str, list[CitedSource]]  # type: ignore[assignment]
     status: Status
@@ -118,7 +153,8 @@ class PartnerRecord(Partner):
 
 class PartnerRecords(Sequence[PartnerRecord]):
     """Partner records, each made when it is read: the partner with its sources resolved
-    through `cited` (source id -> CitedSource) and its `status`. A JSON list of many
+    through `cited` (source id -> CitedSource) and its `status` (Catalog.listed_status for a
+    list: a status whose size does not grow with a chain of mergers). A JSON list of many
     partners is written straight from these parts (machine.write_json_records), without
     first making a record object for each."""
 

@@ -244,12 +244,23 @@ def _cross_check_valid_partners(data: bytes, errors: list[Any]) -> list[str]:
         k, pid = int(match.group(1)), match.group(2)
         return f"partners[{kept[k]}] ({pid})" if rest.partners[k].id == pid else match.group()
 
-    return [
-        _AT_PARTNER.sub(at, problem)
-        for problem in cross_check(rest)
-        # a reference to a record left out is no problem of the file
-        if not any(problem.endswith(f"unknown partner {pid!r}") for pid in left_out)
-    ]
+    # A reference to a record left out is no problem of the file: a problem that ends with
+    # one of these (each looked up, not each compared: many problems, many records left out).
+    named = {f"{_UNKNOWN_PARTNER}{pid!r}" for pid in left_out}
+    return [_AT_PARTNER.sub(at, problem) for problem in cross_check(rest) if not _ends_in(problem, named)]
+
+
+_UNKNOWN_PARTNER = "unknown partner "
+
+
+def _ends_in(problem: str, endings: set[str]) -> bool:
+    """Whether `problem` ends with one of `endings`, each of which begins 'unknown partner '."""
+    at = problem.find(_UNKNOWN_PARTNER)
+    while at >= 0:
+        if problem[at:] in endings:
+            return True
+        at = problem.find(_UNKNOWN_PARTNER, at + 1)
+    return False
 
 
 def parse(data: bytes, origin: str, path: str | None = None) -> Dataset:

@@ -189,14 +189,28 @@ def mergers_lead_somewhere(ctx: Context) -> Iterator[str]:
             yield f"{ctx.partner_at(i)}.events: merged into itself"
         elif targets:
             into.setdefault(p.id, targets[0])
+    back = _on_a_loop(into)
     for i, p in enumerate(ctx.ds.partners):
-        seen: set[str] = set()
-        at = into.get(p.id)
-        while at is not None and at != p.id and at not in seen:  # ends: `seen` grows each step
-            seen.add(at)
-            at = into.get(at)
-        if at == p.id:
+        if p.id in back:
             yield f"{ctx.partner_at(i)}.events: its mergers lead back to it"
+
+
+def _on_a_loop(into: dict[str, str]) -> set[str]:
+    """The records whose mergers (`into`: record -> the record it merged into) lead back to
+    them, found in one pass: each record is followed once (a chain of 1,500 mergers followed
+    from each of its records would be followed 1,125,750 times)."""
+    done: set[str] = set()
+    looped: set[str] = set()
+    for start in into:
+        path: dict[str, int] = {}  # the records followed from `start`, by their place on it
+        at: str | None = start
+        while at is not None and at not in done and at not in path:  # bounded: the path grows
+            path[at] = len(path)
+            at = into.get(at)
+        if at is not None and at in path:  # the path came back to a record of its own
+            looped.update(list(path)[path[at] :])
+        done.update(path)
+    return looped
 
 
 def _no_such_day(value: str | None) -> bool:

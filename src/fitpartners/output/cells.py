@@ -68,11 +68,13 @@ def cell(
     short: bool = False,
     brief: bool = False,
     sep: str = ", ",
+    listed: str | None = None,
 ) -> str:
     """One JSON-shaped field value as text. With labels: type and domain labels in
     `lang` (short domain names for a table: `short`), yes/no, the status in words; with
     `brief` too, short type labels and a short status, for a narrow table. Without
-    labels: ids, true/false, the status' own text, a list or an object as its JSON."""
+    labels: ids, true/false, the status' own text, a list or an object as its JSON.
+    `listed`: the record's name, where the chain of a status begins."""
     if value is None:
         return ""
     if not labels:
@@ -87,7 +89,7 @@ def cell(
     if field == "status" and isinstance(value, dict):
         # A table (short) shows a change only, in a column left out when no row has one;
         # --labels and xlsx say every state, as csv does.
-        said = status_said(value, lang, brief=brief)
+        said = status_said(value, lang, brief=brief, listed=listed)
         return said or ("" if short else say_in(lang, value["state"]))
     if field == "match" and isinstance(value, dict):
         return _match_text(value, lang=lang)
@@ -231,7 +233,11 @@ def rows(
     `short` and `brief`: as for cell()."""
     table = []
     for r in json_records(records, None):
-        row = [cell(r.get(f), f, labels=labels, lang=lang, short=short, brief=brief, sep=sep) for f in fields]
+        listed = r.get("name")
+        row = [
+            cell(r.get(f), f, labels=labels, lang=lang, short=short, brief=brief, sep=sep, listed=listed)
+            for f in fields
+        ]
         if labels and "domains" in fields and r.get("cross_sector") and not r.get("domains"):
             row[list(fields).index("domains")] = label(
                 CROSS_SECTOR_SHORT if brief else CROSS_SECTOR_LABEL, lang

@@ -21,7 +21,7 @@ from ..labels import (
     sector_label,
 )
 from ..messages import bilingual_num, in_lang, say_in
-from ..results import Status, chain_said, status_said
+from ..results import Status, chain_said, shortened, status_said
 from ..search.countries import country_name
 from .cells import LIST_SEPARATOR
 from .stream import sanitize
@@ -81,30 +81,40 @@ class CardRow:
         self.translated = translated
 
 
+# A card lists this many of the partners a record continues, then how many more.
+CONTINUES_SHOWN = 10
+
+
 def _present_rows(
-    status: Status, lang: str, continues: Sequence[Status], now: Partner | None
+    p: Partner, status: Status, lang: str, continues: Sequence[tuple[Partner, Status]], now: Partner | None
 ) -> list[CardRow]:
     """The card's first rows: what became of the partner (and, through more than one
-    change, the chain), the website of what it is part of now, and the partners it
-    continues."""
+    change, the chain, shortened past CHAIN_SHOWN links), the website of what it is part of
+    now, and the partners it continues (CONTINUES_SHOWN of them, then how many more)."""
     w = functools.partial(say_in, lang)
     rows: list[CardRow] = []
     if status.state.value != "active":
         # Under the heading "now": 'MEDVIA (renamed ...)', 'part of MEDVIA (merged ...)', 'left ...'.
-        said = status_said(status.model_dump(), lang, brief=len(status.chain) > 2)
+        said = status_said(status.model_dump(), lang, brief=status.changes > 1, listed=p.name)
         rows.append(CardRow(w("now"), said.removeprefix(f"{w('now')}: ").removeprefix(f"{w('now')} "), []))
-        if len(status.chain) > 2:
-            chain = [step.model_dump() for step in status.chain]
-            sources = [sid for step in status.chain for sid in step.sources]
-            rows.append(CardRow(w("chain"), chain_said(chain, lang), sources))
+        if status.changes > 1:
+            shown = shortened(status.chain or [])
+            sources = list(dict.fromkeys(sid for step in shown for sid in step.sources))
+            chain = [step.model_dump() for step in shown]
+            rows.append(CardRow(w("chain"), chain_said(chain, lang, status.changes + 1), sources))
         if now is not None:
             website = now.website or w("not verified")
             sources = list(now.sources.get("website", [])) if now.website else []
             rows.append(CardRow(say_in(lang, "website of {name}", name=now.name), website, sources))
-    for before in continues:
-        chain = [step.model_dump() for step in before.chain]
-        sources = [sid for step in before.chain for sid in step.sources]
-        rows.append(CardRow(w("continues"), chain_said(chain, lang), sources))
+    for before, became in continues[:CONTINUES_SHOWN]:
+        steps = [became.next, became.now] if became.changes > 1 else [became.now]
+        chain = [{"name": before.name}, *(step.model_dump() for step in steps if step is not None)]
+        sources = list(dict.fromkeys(sid for step in steps if step is not None for sid in step.sources))
+        rows.append(CardRow(w("continues"), chain_said(chain, lang, became.changes + 1), sources))
+    if len(continues) > CONTINUES_SHOWN:
+        rows.append(
+            CardRow(w("continues"), w("and {count} more", count=len(continues) - CONTINUES_SHOWN), [])
+        )
     return rows
 
 
@@ -113,7 +123,7 @@ def card_rows(
     status: Status,
     lang: str,
     partner_names: Mapping[str, str],
-    continues: Sequence[Status] = (),
+    continues: Sequence[tuple[Partner, Status]] = (),
     now: Partner | None = None,
 ) -> list[CardRow]:
     """Every field of a partner that has a value, with the sources of each, in the card's
@@ -124,7 +134,7 @@ def card_rows(
     now, whose website comes first, before the partner's own. `partner_names`: partner id ->
     name, for events that name another."""
     return [
-        *_present_rows(status, lang, continues, now),
+        *_present_rows(p, status, lang, continues, now),
         *_own_rows(p, lang),
         *_record_rows(p, lang, partner_names),
     ]
@@ -229,7 +239,7 @@ def card_text(
     lang: str,
     partner_names: Mapping[str, str],
     sources: Mapping[str, Any],
-    continues: Sequence[Status] = (),
+    continues: Sequence[tuple[Partner, Status]] = (),
     now: Partner | None = None,
 ) -> str:
     """The card for a pipe or a file: 'heading: value [1]' lines, then the numbered sources

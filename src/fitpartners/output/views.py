@@ -560,6 +560,6 @@ def history(catalog: Catalog, steps: list[HistoryStep], lang: str = "en") -> Gro
 def _with_status(catalog: Catalog, p: Partner, lang: str) -> str:
     """A partner's name, with what became of it briefly ('flanders.bio (part of Biovia)'), as a
     list of candidates says it; not that it left: history's own groups say who left."""
-    if catalog.status(p).state.value == "left":
+    if catalog.listed_status(p).state.value == "left":
         return p.name
     return catalog.marked(p, lang)

@@ -955,12 +955,12 @@ def _tally_countries(index: _Index, codes_named: dict[str, tuple[str, ...]], tal
 
 
 def search(
-    partners: Sequence[Partner], words: Sequence[str], merged_into: Mapping[str, Sequence[str]] | None = None
+    partners: Sequence[Partner], words: Sequence[str], merged_into: Mapping[str, str] | None = None
 ) -> Ranking:
     """Partners matching at least one query word, best first: more words matched first
     (a word read through a typo counts half), then by where they matched (WEIGHTS), then
-    by number. A partner that merged into others (`merged_into`: id -> the ids it became
-    part of, nearest first: Medtech Flanders -> MEDVIA, Biovia) comes right after the
+    by number. A partner that merged into others (`merged_into`: record id -> the id of the
+    record it merged into: Medtech Flanders -> MEDVIA -> Biovia) comes right after the
     nearest of them that matches too. When the query names a sector or a country, the partners
     that serve every sector follow, marked cross_sector, unless they matched already."""
     query = _parse(words)
@@ -1057,23 +1057,50 @@ def _hit(p: Partner, score: float, why: list[Evidence], fields: Iterable[str]) -
     )
 
 
-def _successors_first(hits: list[Hit], merged_into: Mapping[str, Sequence[str]]) -> list[Hit]:
-    """A partner that merged into another hit moves right after the nearest such, marked."""
+def _successors_first(hits: list[Hit], merged_into: Mapping[str, str]) -> list[Hit]:
+    """A partner that merged into another hit moves right after the nearest such, marked;
+    those that moved after it follow it in turn (Medtech Flanders after MEDVIA after Biovia).
+    Each record is followed once: linear in the hits and the records merged into."""
     found = {h.partner.id for h in hits}
-    after = {
-        pid: next(sid for sid in successors if sid in found)
-        for pid, successors in merged_into.items()
-        if pid in found and any(sid in found for sid in successors)
-    }
-    out: list[Hit] = []
+    after = _nearest_found(found, merged_into)
+    followers: dict[str, list[Hit]] = {}
     for h in hits:
         if h.partner.id in after:
-            continue
-        out.append(h)
-        for other in hits:
-            if after.get(other.partner.id) == h.partner.id:
-                out.append(other._replace(merged_into=h.partner.id))
+            followers.setdefault(after[h.partner.id], []).append(h)
+    out: list[Hit] = []
+    placed: set[str] = set()
+    for first in [h for h in hits if h.partner.id not in after] + hits:  # then any left on a loop
+        todo: list[tuple[Hit, str | None]] = [(first, None)]
+        while todo:  # a loop, not recursion: a chain of followers may be 1,500 long
+            h, marked = todo.pop()
+            if h.partner.id in placed:
+                continue
+            placed.add(h.partner.id)
+            out.append(h._replace(merged_into=marked) if marked else h)
+            todo += [(other, h.partner.id) for other in reversed(followers.get(h.partner.id, []))]
     return out
+
+
+def _nearest_found(found: set[str], merged_into: Mapping[str, str]) -> dict[str, str]:
+    """Hit id -> the nearest record it merged into, directly or through others, that is a
+    hit too; the records in between are each walked once (their answer is kept)."""
+    nearest: dict[str, str | None] = {}
+    after: dict[str, str] = {}
+    for start in found:
+        path: dict[str, None] = {}  # in order, and asked `in` at once
+        at = merged_into.get(start)
+        while at is not None and at not in found and at not in nearest:
+            if at in path:  # a loop, which validate refuses: nothing found on it
+                at = None
+                break
+            path[at] = None
+            at = merged_into.get(at)
+        hit = nearest.get(at) if at is not None and at not in found else at
+        for record in path:
+            nearest[record] = hit
+        if hit is not None and hit != start:
+            after[start] = hit
+    return after
 
 
 def _ambiguous_country(typed: str, codes: tuple[str, ...]) -> str:
