@@ -574,7 +574,7 @@ def check_corrections_are_there(raw: dict[str, Any]) -> None:
 
     old, new = round_of(raw, "2017-2021"), round_of(raw, "2022-2026")
     assert old["signed_on"] == "2017-10-03" and "Errera" in old["signed_at"]["en"]
-    people = " ".join(old["present_at_signing"])
+    people = " ".join(p if isinstance(p, str) else p["text"]["en"] for p in old["present_at_signing"])
     assert "Claire Tillekaerts" in people and "Geert Bourgeois" in people
     assert (old["starts_on"], old["ends_on"]) == ("2017-01-01", "2021-12-31")
     assert EDITORIAL in old["sources"]

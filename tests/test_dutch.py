@@ -94,7 +94,7 @@ def allowed() -> list[str]:
         phrases += [t for r in p.get("regions", []) for t in _texts(r["name"])]
     for r in RAW["rounds"]:
         phrases += [t for n in r["notes"] for t in _texts(n["text"])]
-        phrases += r["present_at_signing"] + _texts(r["signed_at"])
+        phrases += _texts(r["present_at_signing"]) + _texts(r["signed_at"])
     programme = RAW["programme"]
     phrases += [t for e in programme["events"] for t in _texts(e["text"])] + [programme["strategy"]["en"]]
     phrases += [programme["agency"]["name"]]

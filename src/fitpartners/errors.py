@@ -17,6 +17,7 @@ import signal
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
+from .language import N_
 from .messages import Msg, Whole
 
 PROG = "fitpartners"
@@ -112,9 +113,9 @@ class StreamError(FitError):
 
     def __init__(self, stream: str, reason: str) -> None:
         key = (
-            "cannot read from {stream}: {reason}"
+            N_("cannot read from {stream}: {reason}")
             if stream == "stdin"
-            else "cannot write to {stream}: {reason}"
+            else N_("cannot write to {stream}: {reason}")
         )
         super().__init__(Msg(key, stream=stream, reason=reason))
 
@@ -130,14 +131,14 @@ class StreamError(FitError):
 
 
 # A system's limit met on a write, not a fault of ours nor of the stream: said as such.
-OUT_OF_MEMORY = "out of memory"
+OUT_OF_MEMORY = N_("out of memory")
 RESOURCE_LIMITS = {
-    errno.ENOSPC: "no space left on device: {stream}",
-    errno.EFBIG: "file size limit reached: {stream}",
+    errno.ENOSPC: N_("no space left on device: {stream}"),
+    errno.EFBIG: N_("file size limit reached: {stream}"),
     errno.ENOMEM: OUT_OF_MEMORY,
 }
 if hasattr(errno, "EDQUOT"):  # none on Windows
-    RESOURCE_LIMITS[errno.EDQUOT] = "disk quota exceeded: {stream}"
+    RESOURCE_LIMITS[errno.EDQUOT] = N_("disk quota exceeded: {stream}")
 
 
 class FileError(FitError):
@@ -146,7 +147,7 @@ class FileError(FitError):
     the system's reason, exit 1."""
 
     def __init__(self, action: str, path: str, reason: str) -> None:
-        key = "cannot read {path}: {reason}" if action == "read" else "cannot write {path}: {reason}"
+        key = N_("cannot read {path}: {reason}") if action == "read" else N_("cannot write {path}: {reason}")
         super().__init__(Msg(key, path=path, reason=reason))
 
 
@@ -187,10 +188,19 @@ class PipeClosed(Exception):
 # standard library: entry.py installs the handler before any heavy import.
 
 
+# The line, in the run's language once it is known (cli/app.py: interrupted_in).
+_INTERRUPTED_LINE = [b"fitpartners: interrupted\n"]
+
+
+def interrupted_in(lang: str) -> None:
+    """Say the Ctrl-C line in `lang` from now on."""
+    _INTERRUPTED_LINE[0] = f"{PROG}: {Msg('interrupted').in_lang(lang)}\n".encode()
+
+
 def _interrupted(signum: int, frame: object) -> None:
     # Leaves at once without flushing stdout, so nothing half-written follows the line.
     try:
-        os.write(2, b"fitpartners: interrupted\n")
+        os.write(2, _INTERRUPTED_LINE[0])
     finally:
         os._exit(EXIT_INTERRUPTED)
 

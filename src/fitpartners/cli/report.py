@@ -54,7 +54,7 @@ def outcome(exc: BaseException, where: str = PROG) -> Outcome:
         # Outside our own reads (which name their file): a stream the system refused.
         return Outcome(EXIT_FAILURE, StreamError.of("stdout", exc).text())
     if isinstance(exc, KeyboardInterrupt):
-        return Outcome(EXIT_INTERRUPTED, "interrupted")
+        return Outcome(EXIT_INTERRUPTED, Msg("interrupted"))
     # A value outside a choice (--format xml): our own message, as BadValue words it.
     choices = patches.bad_choice(exc)
     if choices is not None:
@@ -62,12 +62,12 @@ def outcome(exc: BaseException, where: str = PROG) -> Outcome:
     # Typer's own errors (every one derives from typer.TyperException): a usage error
     # carries its exit code and a message; Abort is Ctrl-C at a prompt. Its message may
     # echo what was typed: cut as any value (the help to see stays whole).
+    # Its usage errors are worded as our messages, by kind (patches.usage_problem).
     exit_code = getattr(exc, "exit_code", None)
     format_message = getattr(exc, "format_message", None)
     if isinstance(exit_code, int) and callable(format_message):
-        return Outcome(
-            exit_code, Msg("{problem} (see '{where} --help')", problem=format_message(), where=where)
-        )
+        problem = patches.usage_problem(exc) or format_message()
+        return Outcome(exit_code, Msg("{problem} (see '{where} --help')", problem=problem, where=where))
     if os.environ.get(ENV_DEBUG):
         raise exc
     return Outcome(
@@ -81,8 +81,9 @@ def outcome(exc: BaseException, where: str = PROG) -> Outcome:
     )
 
 
-def report(exc: BaseException, where: str = PROG) -> int:
-    """Say what failed, once, on stderr; the exit code."""
+def report(exc: BaseException, where: str = PROG, lang: str = "en") -> int:
+    """Say what failed, once, on stderr, in `lang` (an error of ours says itself in the
+    language of its command); the exit code."""
     result = outcome(exc, where)
     if result.raw and result.message:
         try:
@@ -91,5 +92,5 @@ def report(exc: BaseException, where: str = PROG) -> int:
         except (OSError, ValueError, AttributeError):
             pass
     elif result.message:
-        say(result.message)
+        say(result.message, lang)
     return result.code

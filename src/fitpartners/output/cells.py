@@ -24,6 +24,7 @@ from ..labels import (
     label,
     sector_label,
 )
+from ..language import N_
 from ..messages import say_in
 from ..results import json_records, status_said
 
@@ -70,7 +71,7 @@ def cell(
     if value is None:
         return ""
     if isinstance(value, bool):
-        return say_in(lang, "yes" if value else "no") if labels else ("true" if value else "false")
+        return say_in(lang, N_("yes") if value else N_("no")) if labels else ("true" if value else "false")
     if field == "type" and isinstance(value, str) and value in TYPE_LABELS:
         if not labels:
             return value
