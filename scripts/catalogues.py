@@ -19,6 +19,7 @@ standard library's gettext.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import io
 import re
 import sys
@@ -104,15 +105,16 @@ def template() -> Catalog:
     return pot
 
 
+# The dates a catalogue's header carries, fixed: Babel would stamp the time of each run into
+# the .po and the .mo, and a run that changes no word would change both files.
+STAMP = dt.datetime(2026, 12, 7, tzinfo=dt.timezone.utc)
+
+
 def po_bytes(catalog: Catalog) -> bytes:
+    catalog.creation_date = catalog.revision_date = STAMP
     out = io.BytesIO()
     write_po(out, catalog, width=100, omit_header=False, sort_output=False, no_location=True)
-    return _stable(out.getvalue())
-
-
-def _stable(po: bytes) -> bytes:
-    """The .po without the dates Babel stamps, so that a run changes only what changed."""
-    return re.sub(rb'"(POT-Creation-Date|PO-Revision-Date): [^"]*\\n"\n', b"", po)
+    return out.getvalue()
 
 
 def mo_bytes(catalog: Catalog) -> bytes:
@@ -155,6 +157,7 @@ def updated(pot: Catalog, lang: str, extra: dict[str, str]) -> Catalog:
     po.update(pot, no_fuzzy_matching=True, update_header_comment=False)
     po.obsolete.clear()
     po.fuzzy = False
+    po.header_comment = f"# The words of fitpartners in {lang!r}; the msgids are English (scripts/catalogues.py)."
     po.project, po.version, po.msgid_bugs_address = "fitpartners", "", ""
     po.last_translator, po.language_team = "fitpartners maintainers", f"{lang}"
     return po
@@ -185,8 +188,9 @@ def main() -> int:
     for lang_dir in sorted(p for p in LOCALE.iterdir() if p.is_dir()):
         po = updated(pot, lang_dir.name, extra if lang_dir.name == "nl" else {})
         messages = lang_dir / "LC_MESSAGES"
-        files[messages / "fitpartners.po"] = po_bytes(po)
-        files[messages / "fitpartners.mo"] = mo_bytes(po)
+        written = po_bytes(po)
+        files[messages / "fitpartners.po"] = written
+        files[messages / "fitpartners.mo"] = mo_bytes(read_po(io.BytesIO(written)))  # as the file reads
         stale += [f"{lang_dir.name}: no text for {m}" for m in problems(po)]
     for path, content in files.items():
         if path.exists() and path.read_bytes() == content:

@@ -94,14 +94,16 @@ class BadValue(UsageError):
     """An option value outside its vocabulary; the message lists the valid values (or, for
     an open vocabulary such as countries, the closest ones)."""
 
-    def __init__(self, option: str, value: str, valid: list[str], *, closest: bool = False) -> None:
+    def __init__(self, option: str, value: str, valid: list[str] | Msg, *, closest: bool = False) -> None:
+        """`valid`: the valid values, or a Msg that says what is valid ('a whole number from 1')."""
         self.option = option
         self.value = value
         self.valid = valid
+        listed = valid if isinstance(valid, Msg) else ", ".join(valid)
         if closest:
-            hint = Msg("did you mean: {values}?", values=", ".join(valid)) if valid else Msg("nothing close")
+            hint = Msg("did you mean: {values}?", values=listed) if valid else Msg("nothing close")
         else:
-            hint = Msg("valid: {values}", values=", ".join(valid))
+            hint = Msg("valid: {values}", values=listed)
         super().__init__(
             Msg("invalid value for {option}: {value!r} ({hint})", option=option, value=value, hint=hint)
         )
@@ -123,11 +125,37 @@ class StreamError(FitError):
     def of(cls, stream: str, exc: OSError) -> StreamError:
         """The error for what the system said: a resource limit named as such ("no space
         left on device: stdout"), else its reason."""
-        made = cls(stream, exc.strerror or str(exc))
+        made = cls(stream, os_reason(exc))
         limit = RESOURCE_LIMITS.get(exc.errno or 0)
         if limit is not None:
             made.args = (Msg(limit, stream=stream),)
         return made
+
+
+# The system's reasons a user meets most (a file that is not there, not allowed, not a file),
+# as glibc's strerror words them: said in the run's language when the system's words are
+# these; any other reason, or other words, as the system gives them.
+OS_REASONS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.EIO: N_("Input/output error"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.ELOOP: N_("Too many levels of symbolic links"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.EBADF: N_("Bad file descriptor"),
+    errno.EPIPE: N_("Broken pipe"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, as a message said in the run's language where it is one of
+    OS_REASONS, else the system's words."""
+    said = exc.strerror or str(exc)
+    key = OS_REASONS.get(exc.errno or 0)
+    return Msg(key) if key == said else said
 
 
 # A system's limit met on a write, not a fault of ours nor of the stream: said as such.

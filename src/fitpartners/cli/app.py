@@ -31,7 +31,7 @@ from ..errors import (
 )
 from ..labels import DOMAIN_LABELS, SECTOR_LABELS, TYPE_LABELS, fold
 from ..language import ENV_LANG, N_, choose, translate
-from ..messages import Msg, Plural, say_in
+from ..messages import Msg, Plural, in_lang, say_in
 from ..output.render import (
     Card,
     Columns,
@@ -406,9 +406,9 @@ def list_partners(
     lang: str = "en",
 ) -> Listing:
     """List partners, filtered by type, domain and country."""
-    # A field's name or heading, in English or the run's language ('naam'); not fold():
+    # A field's name or heading, in any language ('naam'); not fold():
     # '-name' is no key (nor a descending order).
-    key = field_names(SORT_KEYS, lang).get(sort.strip().lower().replace(" ", "_"))
+    key = field_names(SORT_KEYS).get(sort.strip().lower().replace(" ", "_"))
     if key is None:
         raise BadValue("--sort", sort, valid_names(SORT_KEYS, lang))
     chosen = catalog.select(
@@ -650,15 +650,20 @@ def validate_dataset(
         ),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", metavar="N", help="List at most N problems, N from 1 (all are counted).")
-    ] = 50,
+        str,
+        typer.Option(
+            "--limit", metavar="N", help="List at most N problems, N from 1 (all are counted). Default: 50."
+        ),
+    ] = "50",
 ) -> Document:
     """Check a dataset against the schema and the cross-record rules; report every problem."""
     # Door: the vocabulary's models are built on import; only validate and search need them.
     from ..search.vocabulary import search_data_problems
 
-    if limit < 1:
-        raise BadValue("--limit", str(limit), ["a whole number from 1"])
+    # Read here, not by Typer: its message for a value that is no number is pydantic's, in English.
+    most = int(limit) if limit.strip().isdigit() and limit.strip().isascii() else 0
+    if most < 1:
+        raise BadValue("--limit", limit, Msg("a whole number from 1"))
     chosen = data_path(path, "PATH") or os.environ.get(ENV_DATA) or None
     with named_by_variable(not path and chosen is not None):
         data, origin = read_bytes(chosen)
@@ -667,15 +672,15 @@ def validate_dataset(
     result = Validation(
         dataset=origin,
         valid=not found,
-        problems=found[:limit],
-        more=max(0, len(found) - limit),
+        problems=found[:most],
+        more=max(0, len(found) - most),
         sources_by_kind=kind_counts(dataset.sources) if dataset is not None else None,
     )
 
     def text(lang: str) -> str:
         if not found:
             return sanitize(say_in(lang, "{origin}: valid", origin=origin)) + "\n"
-        lines = [f"{origin}: {p}" for p in result.problems]
+        lines = [f"{origin}: {in_lang(p, lang)}" for p in found[:most]]  # Msgs: the model keeps str
         if result.more:
             lines.append(say_in(lang, "{origin}: and {count} more", origin=origin, count=result.more))
         return "".join(f"{sanitize(line)}\n" for line in lines)

@@ -203,7 +203,7 @@ def speak(say: Callable[[str], str]) -> None:
 # argument(s) (a b)" (Click's Command.parse_args): the values as the messages write them.
 _REPR = r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
 _NO_SUCH_COMMAND = rf"^No such command {_REPR}\.(?: Did you mean (.*)\?)?$"
-_EXTRA_ARGUMENTS = r"^Got unexpected extra arguments? \((.*)\)$"
+_EXTRA_ARGUMENTS = r"^Got unexpected extra argument(?:\(s\)|s)? \((.*)\)$"
 
 
 def _quoted_values(text: str) -> list[str]:

@@ -39,9 +39,9 @@ class Outcome:
         self.raw = raw
 
 
-def outcome(exc: BaseException, where: str = PROG) -> Outcome:
+def outcome(exc: BaseException, where: str = PROG, lang: str = "en") -> Outcome:
     """The one mapping from an exception to what the user sees. `where` is the command
-    path for usage errors ('fitpartners list')."""
+    path for usage errors ('fitpartners list'); `lang`, the run's language."""
     if isinstance(exc, FitError):
         return Outcome(exc.exit_code, exc.text())
     if isinstance(exc, JqHalt):
@@ -58,7 +58,9 @@ def outcome(exc: BaseException, where: str = PROG) -> Outcome:
     # A value outside a choice (--format xml): our own message, as BadValue words it.
     choices = patches.bad_choice(exc)
     if choices is not None:
-        return Outcome(EXIT_USAGE, BadValue(*choices).text())
+        bad = BadValue(*choices)
+        bad.lang = lang
+        return Outcome(EXIT_USAGE, bad.text())
     # Typer's own errors (every one derives from typer.TyperException): a usage error
     # carries its exit code and a message; Abort is Ctrl-C at a prompt. Its message may
     # echo what was typed: cut as any value (the help to see stays whole).
@@ -84,7 +86,7 @@ def outcome(exc: BaseException, where: str = PROG) -> Outcome:
 def report(exc: BaseException, where: str = PROG, lang: str = "en") -> int:
     """Say what failed, once, on stderr, in `lang` (an error of ours says itself in the
     language of its command); the exit code."""
-    result = outcome(exc, where)
+    result = outcome(exc, where, lang)
     if result.raw and result.message:
         try:
             sys.stderr.write(result.message)

@@ -25,7 +25,7 @@ from pydantic import BaseModel
 
 from ..errors import PROG, BadValue, UsageError
 from ..labels import heading
-from ..language import SOURCE_LANGUAGE
+from ..language import LANGUAGES, SOURCE_LANGUAGE
 from ..messages import Msg, Whole, cut, said, say_in, visible_bytes
 from ..results import json_records
 from .cells import LIST_SEPARATOR, CellTable, rows
@@ -123,14 +123,14 @@ def prepare_stdout(machine: bool) -> None:
     reconfigure(**({"encoding": "utf-8"} if machine else {"errors": "replace"}))
 
 
-def field_names(valid: Sequence[str], lang: str) -> dict[str, str]:
-    """What names each of `valid` fields: the field, and its heading in English and in
-    `lang` ('volledige naam', 'volledige_naam'), any case; a heading two fields share names
-    neither."""
+def field_names(valid: Sequence[str]) -> dict[str, str]:
+    """What names each of `valid` fields: the field, and its heading in every language
+    ('volledige naam', 'volledige_naam'), any case, whatever the run's language; a heading
+    two fields share names neither."""
     by_key: dict[str, str] = {}
     shared: set[str] = set()
     for f in valid:
-        for name in {heading(f, SOURCE_LANGUAGE), heading(f, lang)}:
+        for name in {heading(f, lang) for lang in LANGUAGES}:
             key = name.lower().replace(" ", "_")
             if by_key.get(key, f) != f:
                 shared.add(key)
@@ -152,7 +152,7 @@ def parse_fields(raw: str | None, valid: Sequence[str], lang: str = SOURCE_LANGU
     named by its name or its heading, any case ('Name', 'naam')."""
     if raw is None:
         return None
-    by_key = field_names(valid, lang)
+    by_key = field_names(valid)
     chosen = []
     for f in (f.strip() for f in raw.split(",")):
         key = f.lower().replace(" ", "_")
