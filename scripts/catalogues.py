@@ -107,7 +107,7 @@ def template() -> Catalog:
 
 # The dates a catalogue's header carries, fixed: Babel would stamp the time of each run into
 # the .po and the .mo, and a run that changes no word would change both files.
-STAMP = dt.datetime(2026, 12, 7, tzinfo=dt.timezone.utc)
+STAMP = dt.datetime(2026, 12, 7, tzinfo=dt.UTC)
 
 
 def po_bytes(catalog: Catalog) -> bytes:
@@ -157,7 +157,10 @@ def updated(pot: Catalog, lang: str, extra: dict[str, str]) -> Catalog:
     po.update(pot, no_fuzzy_matching=True, update_header_comment=False)
     po.obsolete.clear()
     po.fuzzy = False
-    po.header_comment = f"# The words of fitpartners in {lang!r}; the msgids are English (scripts/catalogues.py)."
+    po.header_comment = (
+        f"# The words of fitpartners in {lang!r}; the msgids are English.\n"
+        "# Made and compiled by scripts/catalogues.py."
+    )
     po.project, po.version, po.msgid_bugs_address = "fitpartners", "", ""
     po.last_translator, po.language_team = "fitpartners maintainers", f"{lang}"
     return po

@@ -1,6 +1,6 @@
 """With a Dutch locale (LANG=nl_BE.UTF-8), --lang nl or FITPARTNERS_LANG=nl, everything the
-commands print for a person is Dutch, help and Click's own messages too: headings, labels, the card, notes and errors on stderr, legends, yes/no, statuses,
-about and validate. What stays in its own language: the sources, the data's own names and
+commands print for a person is Dutch, help and Click's own messages too: headings, labels,
+the card, notes and errors on stderr, legends, yes/no, statuses, about and validate. What stays in its own language: the sources, the data's own names and
 quotes (notes, events, what a partner covers, in the words of its page), the domain labels
 (FIT's Dutch release keeps them in English), ids, and JSON, which carries both."""
 
@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import json
 import re
-import string
 from typing import Any
 
 import pytest
-
 from babel.messages.pofile import read_po
 
 from conftest import DATA_FILE, ROOT, TERMINAL, cli, run
@@ -303,7 +301,18 @@ def test_a_dutch_card_labels_a_cross_sector_partner_in_dutch():
 # -- a Dutch user, as the locale makes one: every command and every error path ----------------------
 
 DUTCH_LOCALE = {"LANG": "nl_BE.UTF-8"}
-COMMAND_NAMES = ["list", "show", "search", "domains", "types", "matrix", "history", "about", "validate", "schema"]
+COMMAND_NAMES = [
+    "list",
+    "show",
+    "search",
+    "domains",
+    "types",
+    "matrix",
+    "history",
+    "about",
+    "validate",
+    "schema",
+]
 ERROR_PATHS = [
     [],  # no command: the help, on stderr
     ["--help"],
@@ -392,7 +401,16 @@ def test_the_check_finds_the_english_catalogues_strings():
 
 @pytest.mark.parametrize(
     "args",
-    [["search", "kaas", "naar", "Japan"], ["show", "medvia"], ["about"], ["list", "--periode", "x"], ["show"], ["lsit"], ["--help"], ["list", "--help"]],
+    [
+        ["search", "kaas", "naar", "Japan"],
+        ["show", "medvia"],
+        ["about"],
+        ["list", "--periode", "x"],
+        ["show"],
+        ["lsit"],
+        ["--help"],
+        ["list", "--help"],
+    ],
     ids=" ".join,
 )
 def test_done_when_a_process_with_a_dutch_locale_reads_dutch(args):

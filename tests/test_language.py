@@ -153,10 +153,18 @@ def test_csv_and_tsv_follow_a_language_asked_for():
 
 def test_dutch_headings_name_columns_wherever_a_field_does():
     english = run("list", "--sort", "name", "--fields", "name,full_name")
-    for args in (["--sort", "naam", "--fields", "naam,volledige_naam"], ["--sort", "Naam", "--fields", "naam,volledige naam"]):
+    for args in (
+        ["--sort", "naam", "--fields", "naam,volledige_naam"],
+        ["--sort", "Naam", "--fields", "naam,volledige naam"],
+    ):
         r = run("list", *args, "--lang", "nl")
-        assert r.code == 0 and r.out == run("list", "--sort", "name", "--fields", "name,full_name", "--lang", "nl").out
-    assert run("list", "--sort", "naam", "--fields", "naam,volledige_naam").out == english.out  # in English too
+        assert (
+            r.code == 0
+            and r.out == run("list", "--sort", "name", "--fields", "name,full_name", "--lang", "nl").out
+        )
+    assert (
+        run("list", "--sort", "naam", "--fields", "naam,volledige_naam").out == english.out
+    )  # in English too
     bad = run("list", "--fields", "naamm", "--lang", "nl")
     assert bad.code == 2 and "(geldig: id, nummer, naam, volledige_naam, " in bad.err
     assert "(geldig: nummer, naam, type)" in run("list", "--sort", "x", env={"LANG": "nl_BE.UTF-8"}).err
@@ -182,9 +190,13 @@ def test_one_partner_that_serves_every_sector(dataset, write_data):
     path = write_data(dataset)
     assert run("validate", path).code == 0, run("validate", path).out
     english = run("list", "--domain", "food", "--data", path).err
-    assert english.startswith("fitpartners: note: 1 cross-sector partner serves every sector and is not listed (Voka)")
+    assert english.startswith(
+        "fitpartners: note: 1 cross-sector partner serves every sector and is not listed (Voka)"
+    )
     dutch = run("list", "--domain", "food", "--data", path, env={"LANG": "nl_BE.UTF-8"}).err
-    assert dutch.startswith("fitpartners: noot: 1 partner die elke sector bedient, staat niet in de lijst (Voka)")
+    assert dutch.startswith(
+        "fitpartners: noot: 1 partner die elke sector bedient, staat niet in de lijst (Voka)"
+    )
     many = run("list", "--domain", "food", env={"LANG": "nl_BE.UTF-8"}).err
     assert many.startswith("fitpartners: noot: 7 partners die elke sector bedienen, staan niet in de lijst")
 
@@ -243,7 +255,9 @@ def test_the_landing_place_for_new_dutch_is_empty():
 def test_every_field_a_command_prints_has_a_heading():
     from fitpartners.cli.app import HISTORY_COLUMNS, OVERVIEW_COLUMNS, PARTNER_COLUMNS, SEARCH_COLUMNS
 
-    fields = {f for c in (PARTNER_COLUMNS, SEARCH_COLUMNS, OVERVIEW_COLUMNS, HISTORY_COLUMNS) for f in c.valid}
+    fields = {
+        f for c in (PARTNER_COLUMNS, SEARCH_COLUMNS, OVERVIEW_COLUMNS, HISTORY_COLUMNS) for f in c.valid
+    }
     assert fields <= set(HEADINGS)
 
 

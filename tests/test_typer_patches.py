@@ -175,7 +175,11 @@ def test_no_such_command_and_extra_arguments_are_told_apart_by_their_wording():
     assert said is not None and said.key == "no such command: {name}{hint}"
     assert said.values["name"] == "gret" and str(said.values["hint"]) == "; did you mean: greet?"
     said = patches.usage_problem(caught(["wave", "a", "b"], "wave"))
-    assert said is not None and said.key == "unexpected extra arguments: {values}" and said.values["values"] == "b"
+    assert (
+        said is not None
+        and said.key == "unexpected extra arguments: {values}"
+        and said.values["values"] == "b"
+    )
 
 
 def test_an_error_that_is_no_usage_error_is_left_alone():
@@ -185,11 +189,18 @@ def test_an_error_that_is_no_usage_error_is_left_alone():
 def plain_help_group() -> object:
     """As fitpartners has it: Click's plain help, not Rich's."""
     app = small_app()
-    return patches.group({"rich_markup_mode": None}, app, [c for c in app.registered_commands if c.name == "greet"])
+    return patches.group(
+        {"rich_markup_mode": None}, app, [c for c in app.registered_commands if c.name == "greet"]
+    )
 
 
 def test_typers_words_of_help_and_clicks_are_said_through_speak():
-    words = {"Usage: ": "Gebruik: ", "Options": "Opties", "Show this message and exit.": "Hulp.", "required": "nodig"}
+    words = {
+        "Usage: ": "Gebruik: ",
+        "Options": "Opties",
+        "Show this message and exit.": "Hulp.",
+        "required": "nodig",
+    }
     try:
         patches.speak(lambda text: words.get(text, text))
         shown = run(plain_help_group(), ["greet", "--help"])[1]

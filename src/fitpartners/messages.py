@@ -141,8 +141,8 @@ class Msg(str):
 
     key: str
     values: dict[str, Any]
-    plural: str | None = None  # a Plural's
-    count: int = 1
+    plural: str | None = None  # a Plural's plural msgid, and the number its form follows
+    number: int = 1
 
     def __new__(cls, key: str, /, **values: Any) -> Msg:
         made = super().__new__(cls, say_in("en", key, **values))
@@ -151,19 +151,19 @@ class Msg(str):
         return made
 
     def in_lang(self, lang: str) -> str:
-        return _fill(lang, self.key, self.values, echo=False, plural=self.plural, count=self.count)
+        return _fill(lang, self.key, self.values, echo=False, plural=self.plural, count=self.number)
 
     def said(self, lang: str) -> str:
         """As a person is told it, on stderr: in `lang`, each value it echoes cut after
         ECHO_LIMIT characters (`Whole` values as they are)."""
-        return _fill(lang, self.key, self.values, echo=True, plural=self.plural, count=self.count)
+        return _fill(lang, self.key, self.values, echo=True, plural=self.plural, count=self.number)
 
 
 def Plural(singular: str, plural: str, count: int, /, **values: Any) -> Msg:  # noqa: N802  # made as Msg is
     """A Msg whose form follows `count` ("1 day left", "2 days left"), in every language as
     that language has it (ngettext)."""
     made = str.__new__(Msg, say_n("en", singular, plural, count, **values))
-    made.key, made.values, made.plural, made.count = singular, values, plural, count
+    made.key, made.values, made.plural, made.number = singular, values, plural, count
     return made
 
 

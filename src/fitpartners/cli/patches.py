@@ -178,7 +178,7 @@ def _same(text: str) -> str:
     return text
 
 
-class _Formatter(click_formatting.HelpFormatter):  # type: ignore[misc]
+class _Formatter(click_formatting.HelpFormatter):
     """Click's help formatter, with its own words said by `say` (set by `speak`)."""
 
     say: Callable[[str], str] = staticmethod(_same)
@@ -194,7 +194,7 @@ class _Formatter(click_formatting.HelpFormatter):  # type: ignore[misc]
 def speak(say: Callable[[str], str]) -> None:
     """Say Typer's and Click's own words of help through `say` (a msgid -> its text in the
     run's language) from now on, in this process."""
-    typer_core._ = lambda text: say(text) if text in TYPER_WORDS else text
+    setattr(typer_core, "_", lambda text: say(text) if text in TYPER_WORDS else text)  # noqa: B010
     _Formatter.say = staticmethod(say)
     click_core.Context.formatter_class = _Formatter
 
