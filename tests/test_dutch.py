@@ -1,8 +1,9 @@
 """With a Dutch locale (LANG=nl_BE.UTF-8), --lang nl or FITPARTNERS_LANG=nl, everything the
 commands print for a person is Dutch, help and Click's own messages too: headings, labels,
-the card, notes and errors on stderr, legends, yes/no, statuses, about and validate. What stays in its own language: the sources, the data's own names and
-quotes (notes, events, what a partner covers, in the words of its page), the domain labels
-(FIT's Dutch release keeps them in English), ids, and JSON, which carries both."""
+the card, notes and errors on stderr, legends, yes/no, statuses, about and validate. What
+stays in its own language: the sources, the data's own names and quotes (notes, events,
+what a partner covers, in the words of its page), the domain labels (FIT's Dutch release
+keeps them in English), ids, and JSON, which carries both."""
 
 from __future__ import annotations
 
