@@ -38,6 +38,11 @@ TERMINAL = {
     "FITPARTNERS_DATA": None,
     "FITPARTNERS_LANG": None,
     "FITPARTNERS_MAX_BYTES": None,
+    # English, whatever the locale of the machine that makes the docs (language.py).
+    "LANGUAGE": None,
+    "LC_ALL": None,
+    "LC_MESSAGES": None,
+    "LANG": "C.UTF-8",
 }
 PICTURES = {"list": ["list"], "show": ["show", "Voka"], "matrix": ["matrix"]}
 EXAMPLE = re.compile(r"(<!-- example: (?P<args>.+?) -->\n)(?P<body>.*?)(<!-- /example -->)", re.S)
