@@ -1061,3 +1061,10 @@ def test_every_note_and_event_is_told_in_both_languages_with_our_translation_mar
         languages = {source(raw, sid)["language"] for sid in t["sources"] if sid != EDITORIAL}
         # a language not marked as ours is the language of one of its pages
         assert {"nl", "en"} - set(t["translated"]) <= languages, t
+    # Who signed in 2017: FIT's English release; the Dutch is ours, and marked so.
+    signed = round_of(raw, "2017-2021")["present_at_signing"]
+    assert [p["translated"] for p in signed] == [["nl"], ["nl"]]
+    assert [p["text"]["en"] for p in signed] == [
+        "Claire Tillekaerts, CEO of FIT",
+        "Geert Bourgeois, Minister-President of Flanders",
+    ]
