@@ -139,7 +139,9 @@ LANG = typer.Option(
     f"write labels and headings in the language only when --lang or {ENV_LANG} names it.",
 )
 LABELS = typer.Option(
-    "--labels", help="In csv and tsv, write labels instead of ids (in the language of --lang, else English)."
+    "--labels",
+    help="In csv and tsv, write labels instead of ids "
+    f"(in the language of --lang or {ENV_LANG}, else English).",
 )
 NO_HEADERS = typer.Option("--no-headers", help="Leave out the header row of a table, csv or tsv.")
 QUIET = typer.Option("--quiet", "-q", help="No notes on stderr, only errors.")
