@@ -30,7 +30,7 @@ from ..errors import (
     interrupted_in,
 )
 from ..labels import DOMAIN_LABELS, SECTOR_LABELS, TYPE_LABELS, fold
-from ..language import ENV_LANG, N_, choose, translate
+from ..language import ENV_LANG, LANGUAGES, N_, choose, translate
 from ..messages import Msg, Plural, in_lang, say_in
 from ..output.render import (
     Card,
@@ -313,6 +313,10 @@ def _complete_sort(ctx: typer.Context, incomplete: str) -> list[str]:
 
 def _complete_shape(ctx: typer.Context, incomplete: str) -> list[str]:
     return _matching(incomplete, OUTPUT_SHAPES)
+
+
+def _complete_lang(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _matching(incomplete, LANGUAGES)
 
 
 # -- columns -----------------------------------------------------------------------------------
@@ -758,6 +762,7 @@ def command_tree(name: str | None = None, lang: str = "en") -> Any:
         "sector": _complete_sector,
         "sort": _complete_sort,
         "shape": _complete_shape,
+        "lang": _complete_lang,
     }
     one = patches.group(APP_SETTINGS, app, chosen)
     say_help_in(one, lang)
