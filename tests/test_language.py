@@ -267,6 +267,24 @@ def test_only_the_catalogue_of_the_language_in_use_is_read(monkeypatch):
     assert say_in("nl", "yes") == "ja" and list(language._catalogues) == ["nl"]
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "--json"],
+        ["list", "--sort", "name", "--fields", "name,type"],
+        ["search", "kaas"],
+        ["show", "voka"],
+    ],
+    ids=" ".join,
+)
+def test_an_english_run_reads_no_catalogue(monkeypatch, args):
+    monkeypatch.setattr(language, "_catalogues", {})
+    assert run(*args, env=TERMINAL).code == 0
+    assert "nl" not in language._catalogues
+    assert run("list", "--sort", "naam", "--fields", "naam").code == 0  # a heading: every language's
+    assert "nl" in language._catalogues
+
+
 def test_a_catalogue_that_cannot_be_read_is_english(monkeypatch, tmp_path):
     monkeypatch.setattr(language, "_catalogues", {})
     monkeypatch.setattr(language, "LOCALE_DIR", tmp_path)

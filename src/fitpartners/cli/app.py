@@ -38,7 +38,7 @@ from ..output.render import (
     Document,
     Listing,
     Notice,
-    field_names,
+    field_named,
     prepare_stdout,
     say,
     valid_names,
@@ -412,7 +412,7 @@ def list_partners(
     """List partners, filtered by type, domain and country."""
     # A field's name or heading, in any language ('naam'); not fold():
     # '-name' is no key (nor a descending order).
-    key = field_names(SORT_KEYS).get(sort.strip().lower().replace(" ", "_"))
+    key = field_named(sort, SORT_KEYS)
     if key is None:
         raise BadValue("--sort", sort, valid_names(SORT_KEYS, lang))
     chosen = catalog.select(

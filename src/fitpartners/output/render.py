@@ -140,6 +140,14 @@ def field_names(valid: Sequence[str]) -> dict[str, str]:
     return {**by_key, **{f.lower(): f for f in valid}}
 
 
+def field_named(name: str, valid: Sequence[str]) -> str | None:
+    """The field of `valid` that `name` names (field_names), else None. A field's own name
+    is found without a catalogue: only a heading reads them (every language's)."""
+    key = name.strip().lower().replace(" ", "_")
+    by_name = {f.lower(): f for f in valid}
+    return by_name[key] if key in by_name else field_names(valid).get(key)
+
+
 def valid_names(valid: Sequence[str], lang: str) -> list[str]:
     """The fields as a person of `lang` names them: field names, or headings."""
     if lang == SOURCE_LANGUAGE:
@@ -152,14 +160,13 @@ def parse_fields(raw: str | None, valid: Sequence[str], lang: str = SOURCE_LANGU
     named by its name or its heading, any case ('Name', 'naam')."""
     if raw is None:
         return None
-    by_key = field_names(valid)
     chosen = []
     for f in (f.strip() for f in raw.split(",")):
-        key = f.lower().replace(" ", "_")
-        if f and key not in by_key:
+        field = field_named(f, valid) if f else None
+        if f and field is None:
             raise BadValue("--fields", f, valid_names(valid, lang))
-        if f:
-            chosen.append(by_key[key])
+        if field:
+            chosen.append(field)
     if not chosen:
         raise BadValue("--fields", raw, valid_names(valid, lang))
     return chosen
