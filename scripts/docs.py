@@ -43,6 +43,11 @@ TERMINAL = {
     "FITPARTNERS_DATA": None,
     "FITPARTNERS_LANG": None,
     "FITPARTNERS_MAX_BYTES": None,
+    # English, whatever the locale of the machine that makes the docs (language.py).
+    "LANGUAGE": None,
+    "LC_ALL": None,
+    "LC_MESSAGES": None,
+    "LANG": "C.UTF-8",
 }
 # README's examples: a colour terminal of 80 columns, its colours and links taken out.
 README_TERMINAL = {**TERMINAL, "TERM": "xterm-256color", "NO_COLOR": "1", "COLUMNS": "80", "LINES": "24"}

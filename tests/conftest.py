@@ -41,7 +41,15 @@ CLEAN_ENV: dict[str, str | None] = {
     "FORCE_COLOR": None,
     "COLUMNS": "120",
     "LINES": "50",
+    # The locale chooses the language (language.py): English unless a test asks.
+    "LANGUAGE": None,
+    "LC_ALL": None,
+    "LC_MESSAGES": None,
+    "LANG": "C.UTF-8",
 }
+# What a child process is given for the locale: English, UTF-8.
+LOCALE_ENV = {"LANG": "C.UTF-8"}
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
 def clean_environ(**extra: str) -> dict[str, str]:
@@ -50,8 +58,8 @@ def clean_environ(**extra: str) -> dict[str, str]:
     plus `extra`."""
     mine = ("FITPARTNERS_", "TTY_COMPATIBLE", "FORCE_COLOR", "NO_COLOR", "COLUMNS", "LINES", "_FITPARTNERS")
     mine += ("PYDANTIC_DISABLE_PLUGINS",)  # what entry.py sets, unless the user did
-    env = {k: v for k, v in os.environ.items() if not k.startswith(mine)}
-    return {**env, "FITPARTNERS_TODAY": TODAY, **extra}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(mine) and k not in LOCALE_VARIABLES}
+    return {**env, **LOCALE_ENV, "FITPARTNERS_TODAY": TODAY, **extra}
 
 
 # A message's continuation line: at a terminal (TTY_COMPATIBLE=1 too) a message on stderr

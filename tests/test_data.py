@@ -574,7 +574,7 @@ def check_corrections_are_there(raw: dict[str, Any]) -> None:
 
     old, new = round_of(raw, "2017-2021"), round_of(raw, "2022-2026")
     assert old["signed_on"] == "2017-10-03" and "Errera" in old["signed_at"]["en"]
-    people = " ".join(old["present_at_signing"])
+    people = " ".join(p if isinstance(p, str) else p["text"]["en"] for p in old["present_at_signing"])
     assert "Claire Tillekaerts" in people and "Geert Bourgeois" in people
     assert (old["starts_on"], old["ends_on"]) == ("2017-01-01", "2021-12-31")
     assert EDITORIAL in old["sources"]
@@ -1061,6 +1061,13 @@ def test_every_note_and_event_is_told_in_both_languages_with_our_translation_mar
         languages = {source(raw, sid)["language"] for sid in t["sources"] if sid != EDITORIAL}
         # a language not marked as ours is the language of one of its pages
         assert {"nl", "en"} - set(t["translated"]) <= languages, t
+    # Who signed in 2017: FIT's English release; the Dutch is ours, and marked so.
+    signed = round_of(raw, "2017-2021")["present_at_signing"]
+    assert [p["translated"] for p in signed] == [["nl"], ["nl"]]
+    assert [p["text"]["en"] for p in signed] == [
+        "Claire Tillekaerts, CEO of FIT",
+        "Geert Bourgeois, Minister-President of Flanders",
+    ]
 
 
 # -- the word lists and the place index (data/words_*.txt, data/places.txt) ------------------

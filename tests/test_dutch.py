@@ -1,21 +1,22 @@
-"""With --lang nl (or FITPARTNERS_LANG=nl) everything the commands print for a person is
-Dutch: headings, labels, the card, notes and errors on stderr, legends, yes/no, statuses,
-about and validate. What stays in its own language: the sources, the data's own names and
-quotes (notes, events, what a partner covers, in the words of its page), the domain labels
-(FIT's Dutch release keeps them in English), ids, and JSON, which carries both."""
+"""With a Dutch locale (LANG=nl_BE.UTF-8), --lang nl or FITPARTNERS_LANG=nl, everything the
+commands print for a person is Dutch, help and Click's own messages too: headings, labels,
+the card, notes and errors on stderr, legends, yes/no, statuses, about and validate. What
+stays in its own language: the sources, the data's own names and quotes (notes, events,
+what a partner covers, in the words of its page), the domain labels (FIT's Dutch release
+keeps them in English), ids, and JSON, which carries both."""
 
 from __future__ import annotations
 
 import json
 import re
-import string
 from typing import Any
 
 import pytest
+from babel.messages.pofile import read_po
 
-from conftest import DATA_FILE, TERMINAL, run
+from conftest import DATA_FILE, ROOT, TERMINAL, cli, run
 from fitpartners.labels import CROSS_SECTOR_LABEL, DOMAIN_LABELS, DOMAIN_SHORT, TYPE_LABELS
-from fitpartners.messages import MESSAGES_NL, Msg, in_lang, say_in
+from fitpartners.messages import Msg, in_lang, say_in
 
 RAW = json.loads(DATA_FILE.read_text(encoding="utf-8"))
 
@@ -94,7 +95,7 @@ def allowed() -> list[str]:
         phrases += [t for r in p.get("regions", []) for t in _texts(r["name"])]
     for r in RAW["rounds"]:
         phrases += [t for n in r["notes"] for t in _texts(n["text"])]
-        phrases += r["present_at_signing"] + _texts(r["signed_at"])
+        phrases += _texts(r["present_at_signing"]) + _texts(r["signed_at"])
     programme = RAW["programme"]
     phrases += [t for e in programme["events"] for t in _texts(e["text"])] + [programme["strategy"]["en"]]
     phrases += [programme["agency"]["name"]]
@@ -119,15 +120,21 @@ def allowed() -> list[str]:
 ALLOWED = allowed()
 
 
-def english_in(text: str) -> list[str]:
-    """The English words and phrases left in a Dutch output once the source lines, the
-    addresses, the options (--quiet), the data's own texts and the allowed terms are out."""
+def cleaned(text: str) -> str:
+    """A Dutch output without the source lines, the addresses, the options (--quiet), the
+    data's own texts and the allowed terms: what must be Dutch."""
     lines = [line for line in text.splitlines() if not SOURCE_LINE.match(line)]
     rest = URL.sub(" ", "\n".join(lines))
     rest = re.sub(r"(?<!\S)--[a-z-]+", " ", rest)
     for phrase in ALLOWED:
         rest = re.sub(rf"(?<![\w.-]){re.escape(phrase)}(?![\w-])", " ", rest, flags=re.IGNORECASE)
-    lowered = " ".join(rest.lower().split())
+    return rest
+
+
+def english_in(text: str) -> list[str]:
+    """The English words and phrases left in a Dutch output once what may stay is out
+    (cleaned)."""
+    lowered = " ".join(cleaned(text).lower().split())
     found = [p for p in ENGLISH_PHRASES if p in lowered]
     found += [w for w in re.findall(r"[a-z]+", lowered) if w in ENGLISH_WORDS]
     return found
@@ -259,22 +266,16 @@ def test_json_is_the_same_in_both_languages(args):
     assert run(*args, "--json", "--lang", "nl").out == run(*args, "--json").out
 
 
-def test_csv_without_labels_is_the_same_in_both_languages():
+def test_csv_follows_lang_but_not_the_locale():
+    # Issue 29: --lang and FITPARTNERS_LANG ask for a language; a locale does not change a
+    # script's csv.
     args = ["list", "--format", "csv", "--fields", "name,type,cross_sector,status"]
-    assert run(*args, "--lang", "nl").out == run(*args).out
+    assert run(*args, env={"LANG": "nl_BE.UTF-8"}).out == run(*args).out
+    dutch = run(*args, "--lang", "nl").out
+    assert dutch.startswith("naam,type,sectoroverschrijdend,status\r\nAgoria,sectorfederatie,nee,actief\r\n")
 
 
-# -- the catalogue -------------------------------------------------------------------------------
-
-
-def placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-
-
-@pytest.mark.parametrize("key", list(MESSAGES_NL))
-def test_each_dutch_message_fills_the_same_placeholders(key):
-    assert placeholders(MESSAGES_NL[key]) == placeholders(key)
-    assert MESSAGES_NL[key].strip()
+# -- the catalogue (tests/test_language.py checks the files) --------------------------------------
 
 
 def test_a_message_is_english_text_that_can_be_said_in_dutch():
@@ -296,3 +297,124 @@ def test_a_message_is_english_text_that_can_be_said_in_dutch():
 
 def test_a_dutch_card_labels_a_cross_sector_partner_in_dutch():
     assert CROSS_SECTOR_LABEL["nl"] in run("show", "voka", "--lang", "nl").out
+
+
+# -- a Dutch user, as the locale makes one: every command and every error path ----------------------
+
+DUTCH_LOCALE = {"LANG": "nl_BE.UTF-8"}
+COMMAND_NAMES = [
+    "list",
+    "show",
+    "search",
+    "domains",
+    "types",
+    "matrix",
+    "history",
+    "about",
+    "validate",
+    "schema",
+]
+ERROR_PATHS = [
+    [],  # no command: the help, on stderr
+    ["--help"],
+    ["lsit"],
+    ["--bogus"],
+    ["list", "--periode", "x"],
+    ["show"],
+    ["search"],
+    ["show", "voka", "extra"],
+    ["list", "--json=3"],
+    ["list", "--sort"],
+    ["list", "--sort", "x"],
+    ["list", "--fields", "x"],
+    ["list", "--format", "xml"],
+    ["list", "--json", "--format", "csv"],
+    ["list", "--jq", ".", "--format", "csv"],
+    ["list", "--lang", "xx"],
+    ["list", "--data", "/geen/bestand.json"],
+    ["list", "--data", "/"],
+    ["list", "--period", "1999"],
+    ["validate", "--limit", "0"],
+    ["validate", "--limit", "x"],
+    ["validate", "/geen/bestand.json"],
+    ["schema", "--output", "x"],
+    ["search", "the"],
+    ["--install-completion", "tcsh"],
+    *([name, "--help"] for name in COMMAND_NAMES),
+]
+# Words of ours that stay as they are in Dutch text: values to type, quoted ('all', 'and').
+QUOTED_VALUES = ["'all'", "'and'", "‘match’"]
+
+
+def english_strings() -> list[str]:
+    """The English catalogue's own strings: the words of each msgid whose Dutch differs,
+    between its placeholders, where they are two words or more."""
+    with open(ROOT / "src/fitpartners/locale/nl/LC_MESSAGES/fitpartners.po", "rb") as f:
+        catalogue = [m for m in read_po(f) if m.id and m.id != m.string]
+    found = set()
+    for m in catalogue:
+        for msgid in m.id if isinstance(m.id, tuple) else (m.id,):
+            if msgid.startswith(("fitpartners ", "cat ")):  # an example: a command to type
+                continue
+            for piece in re.split(r"\{[^}]*\}", msgid):
+                piece = piece.strip(" ;:,.()'")
+                if len(re.findall(r"[A-Za-z]+", piece)) >= 2:
+                    found.add(piece)
+    return sorted(found, key=len, reverse=True)
+
+
+ENGLISH_STRINGS = english_strings()
+
+
+def english_left(text: str) -> list[str]:
+    """English left in a Dutch output: a word of the list, or a string of the English
+    catalogue; the names a person types (commands, variables, values) aside."""
+    for value in QUOTED_VALUES:
+        text = text.replace(value, " ")
+    text = re.sub(r"\b[A-Z]+_[A-Z_]+\b", " ", text)  # a variable: FITPARTNERS_TODAY, LC_ALL
+    text = re.sub(r"(?m)^ +(fitpartners|cat) .*$", " ", text)  # an example: a command to type
+    text = re.sub(rf"(?m)^  ({'|'.join(COMMAND_NAMES)}) ", " ", text)  # help's list of commands
+    text = re.sub(rf"\bfitpartners ({'|'.join(COMMAND_NAMES)})\b", " ", text)
+    text = text.replace(", all)", ")")  # --period's value for every round
+    rest = " ".join(cleaned(text).split())
+    return english_in(text) + [s for s in ENGLISH_STRINGS if s in rest]
+
+
+@pytest.mark.parametrize("env", [{**TERMINAL, "COLUMNS": "1000"}, {}], ids=["terminal", "pipe"])
+@pytest.mark.parametrize("args", COMMANDS + ERROR_PATHS, ids=lambda a: " ".join(a) or "(none)")
+def test_a_dutch_locale_reads_entirely_in_dutch(args, env):
+    r = run(*args, env={**DUTCH_LOCALE, **env})
+    assert r.code in (0, 1, 2), r.err
+    try:
+        json.loads(r.out)  # JSON (validate, schema in a terminal) is for machines
+        shown = r.err
+    except ValueError:
+        shown = r.out + r.err
+    assert shown
+    assert english_left(shown) == []
+
+
+def test_the_check_finds_the_english_catalogues_strings():
+    assert english_left("Gebruik: fitpartners list [OPTIES]\n  -h, --help  Show this message and exit.")
+    assert english_left("fitpartners: No such option: --periode") == ["no"]  # and the word list
+    assert english_left("fitpartners: onbekende optie: --periode") == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["search", "kaas", "naar", "Japan"],
+        ["show", "medvia"],
+        ["about"],
+        ["list", "--periode", "x"],
+        ["show"],
+        ["lsit"],
+        ["--help"],
+        ["list", "--help"],
+    ],
+    ids=" ".join,
+)
+def test_done_when_a_process_with_a_dutch_locale_reads_dutch(args):
+    # A real process: the locale as the shell gives it, not --lang.
+    r = cli(*args, env=DUTCH_LOCALE)
+    assert r.returncode in (0, 1, 2) and english_left(r.stdout + r.stderr) == [], r.stdout + r.stderr

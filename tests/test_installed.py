@@ -75,6 +75,35 @@ def test_the_wheel_carries_the_data(installed: Path, tmp_path: Path):
     assert inside.read_bytes() == (ROOT / "data" / "partners.json").read_bytes()
 
 
+DONE_WHEN = [
+    ["search", "kaas", "naar", "Japan"],
+    ["show", "medvia"],
+    ["about"],
+    ["list", "--periode", "x"],
+    ["show"],
+    ["lsit"],
+    ["--help"],
+    ["list", "--help"],
+]
+
+
+@pytest.mark.parametrize("args", DONE_WHEN, ids=" ".join)
+def test_a_dutch_locale_reads_dutch_from_the_installed_wheel(installed: Path, tmp_path: Path, args):
+    """Issue 29's 'done when': the wheel carries the compiled catalogue, and the locale alone
+    makes it speak Dutch; C and an English locale give English; --lang en overrides."""
+    from test_dutch import english_left
+
+    dutch = run(installed, *args, cwd=tmp_path, LANG="nl_BE.UTF-8")
+    assert dutch.returncode in (0, 1, 2)
+    assert english_left(dutch.stdout + dutch.stderr) == [], dutch.stdout + dutch.stderr
+    english = run(installed, *args, cwd=tmp_path, LC_ALL="C")
+    assert english.stdout + english.stderr != dutch.stdout + dutch.stderr
+    for env in ({"LANG": "en_US.UTF-8"}, {"LANG": "nl_BE.UTF-8", "FITPARTNERS_LANG": "en"}):
+        other = run(installed, *args, cwd=tmp_path, **env)
+        assert (other.stdout, other.stderr) == (english.stdout, english.stderr)
+    assert (package_dir(installed, tmp_path) / "locale" / "nl" / "LC_MESSAGES" / "fitpartners.mo").is_file()
+
+
 def test_installed_script_lists_and_fails_with_documented_codes(installed: Path, tmp_path: Path):
     r = run(installed, "list", "--domain", "food", cwd=tmp_path)
     assert r.returncode == 0 and r.stdout.startswith("9\tFevia Vlaanderen\t")

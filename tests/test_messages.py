@@ -243,8 +243,11 @@ def test_fitpartners_lang_is_named_and_lang_is_not():
     assert run("list", env={"FITPARTNERS_LANG": "xx"}).err == (
         "fitpartners: invalid value for FITPARTNERS_LANG: 'xx' (valid: en, nl)\n"
     )
-    r = run("list", "--lang", "xx", env={"FITPARTNERS_LANG": "nl"})
+    r = run("list", "--lang", "xx")
     assert r.err == "fitpartners: invalid value for --lang: 'xx' (valid: en, nl)\n"
+    # Said in the language the next source names.
+    r = run("list", "--lang", "xx", env={"FITPARTNERS_LANG": "nl"})
+    assert r.err == "fitpartners: ongeldige waarde voor --lang: 'xx' (geldig: en, nl)\n"
 
 
 def test_any_other_text_said_is_cut_too(capsys):

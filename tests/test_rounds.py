@@ -348,7 +348,8 @@ def test_about_counts_the_days_left_while_the_round_runs(today, state, days_left
     assert (latest["state"], latest["days_left"]) == (state, days_left)
     assert info["rounds"][0]["days_left"] is None
     line = row(run("about", env={"FITPARTNERS_TODAY": today}).out, "round 2022-2026")
-    assert (f"; {days_left} days left;" in line) is (days_left is not None)
+    said = f"; {days_left} day left;" if days_left == 1 else f"; {days_left} days left;"
+    assert (said in line) is (days_left is not None)
     assert f"; {state};" in line
 
 

@@ -289,9 +289,9 @@ def test_without_a_command_name_first_the_whole_app_runs(monkeypatch):
     cli.command_tree.cache_clear()  # each command built afresh, whatever ran before
     real = cli.command_tree
 
-    def spy(name: str | None = None) -> Any:
+    def spy(name: str | None = None, lang: str = "en") -> Any:
         built.append(name)
-        return real(name)
+        return real(name, lang)
 
     monkeypatch.setattr(cli, "command_tree", spy)
     asked = []
@@ -316,7 +316,9 @@ def test_completing_a_commands_words_builds_that_command_only(monkeypatch):
 
     built: list[str | None] = []
     real = cli.command_tree
-    monkeypatch.setattr(cli, "command_tree", lambda name=None: built.append(name) or real(name))
+    monkeypatch.setattr(
+        cli, "command_tree", lambda name=None, lang="en": built.append(name) or real(name, lang)
+    )
     for words, cword, expected in (("fitpartners show vo", "2", ["show"]), ("fitpartners s", "1", COMMANDS)):
         real.cache_clear()  # each command built afresh, whatever ran before
         built.clear()

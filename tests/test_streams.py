@@ -223,8 +223,14 @@ def test_ctrl_c_inside_jq_ends_the_run():
     assert child.stderr.read() == b""
 
 
-def test_ctrl_c_elsewhere_is_one_line_and_exit_130():
-    # Blocked writing to a full pipe, in our own code: the handler says so and exits 130.
+@pytest.mark.parametrize(
+    ("locale", "line"),
+    [({}, b"fitpartners: interrupted\n"), ({"LANG": "nl_BE.UTF-8"}, b"fitpartners: onderbroken\n")],
+    ids=["english", "dutch"],
+)
+def test_ctrl_c_elsewhere_is_one_line_and_exit_130(locale, line):
+    # Blocked writing to a full pipe, in our own code: the handler says so, in the run's
+    # language, and exits 130.
     r, w = os.pipe()
     try:
         if hasattr(fcntl, "F_SETPIPE_SZ"):
@@ -233,7 +239,7 @@ def test_ctrl_c_elsewhere_is_one_line_and_exit_130():
             [str(SCRIPT), "list", "--period", "all", "--format", "jsonl"],
             stdout=w,
             stderr=subprocess.PIPE,
-            env=clean_environ(),
+            env=clean_environ(**locale),
         )
         try:
             wait_until_full_or_ended(w, child)
@@ -247,7 +253,7 @@ def test_ctrl_c_elsewhere_is_one_line_and_exit_130():
         os.close(r)
         os.close(w)
     assert code == 130
-    assert child.stderr is not None and child.stderr.read() == b"fitpartners: interrupted\n"
+    assert child.stderr is not None and child.stderr.read() == line
 
 
 @pytest.fixture

@@ -32,6 +32,8 @@ def small_app() -> typer.Typer:
         names: Annotated[list[str], typer.Argument(metavar="NAMES...")],
         colour: Annotated[Colour, typer.Option("--colour", envvar="APP_COLOUR")] = Colour.red,
         shade: Annotated[str, typer.Option("--shade")] = "",
+        loud: Annotated[bool, typer.Option("--loud")] = False,
+        times: Annotated[int, typer.Option("--times")] = 1,
     ) -> None:
         print(" ".join(names), colour.value, shade)
 
@@ -132,6 +134,83 @@ def test_another_usage_error_is_no_bad_choice():
     with pytest.raises(Exception) as caught:  # noqa: B017 - Typer's own class, whatever it is called
         group.main(["greet", "--no-such"], standalone_mode=False)  # type: ignore[attr-defined]
     assert patches.bad_choice(caught.value) is None
+
+
+# -- help and usage errors in the run's language ------------------------------------------------
+
+
+def caught(args: list[str], name: str = "greet") -> BaseException:
+    group = patches.group({}, small_app(), [c for c in small_app().registered_commands if c.name == name])
+    whole = patches.group({}, small_app(), small_app().registered_commands)
+    with pytest.raises(Exception) as raised:  # noqa: B017 - Typer's own classes
+        (whole if name == "*" else group).main(args, standalone_mode=False)  # type: ignore[attr-defined]
+    return raised.value
+
+
+@pytest.mark.parametrize(
+    ("args", "key", "values"),
+    [
+        (["greet", "a", "--colur", "red"], "no such option: {option}{hint}", {"option": "--colur"}),
+        (["greet"], "missing argument {name}", {"name": "NAMES..."}),
+        (["greet", "a", "--shade"], "option {option} needs a value", {"option": "--shade"}),
+        (["greet", "a", "--loud=yes"], "option {option} takes no value", {"option": "--loud"}),
+        (["greet", "a", "--times", "x"], "invalid value for {option}: {problem}", {"option": "--times"}),
+    ],
+)
+def test_usage_errors_are_reworded_by_kind(args, key, values):
+    # NoSuchOption.option_name and .possibilities, MissingParameter.param,
+    # BadOptionUsage.option_name and its message, BadParameter.param.
+    said = patches.usage_problem(caught(args))
+    assert said is not None and said.key == key
+    assert {k: said.values[k] for k in values} == values
+
+
+def test_a_mistyped_option_suggests_the_close_ones():
+    said = patches.usage_problem(caught(["greet", "a", "--colur", "red"]))
+    assert said is not None and str(said.values["hint"]).startswith("; did you mean: --colour")
+
+
+def test_no_such_command_and_extra_arguments_are_told_apart_by_their_wording():
+    said = patches.usage_problem(caught(["gret"], "*"))
+    assert said is not None and said.key == "no such command: {name}{hint}"
+    assert said.values["name"] == "gret" and str(said.values["hint"]) == "; did you mean: greet?"
+    said = patches.usage_problem(caught(["wave", "a", "b"], "wave"))
+    assert (
+        said is not None
+        and said.key == "unexpected extra arguments: {values}"
+        and said.values["values"] == "b"
+    )
+
+
+def test_an_error_that_is_no_usage_error_is_left_alone():
+    assert patches.usage_problem(ValueError("x")) is None
+
+
+def plain_help_group() -> object:
+    """As fitpartners has it: Click's plain help, not Rich's."""
+    app = small_app()
+    return patches.group(
+        {"rich_markup_mode": None}, app, [c for c in app.registered_commands if c.name == "greet"]
+    )
+
+
+def test_typers_words_of_help_and_clicks_are_said_through_speak():
+    words = {
+        "Usage: ": "Gebruik: ",
+        "Options": "Opties",
+        "Show this message and exit.": "Hulp.",
+        "required": "nodig",
+    }
+    try:
+        patches.speak(lambda text: words.get(text, text))
+        shown = run(plain_help_group(), ["greet", "--help"])[1]
+        assert shown.startswith("Gebruik: app greet ")
+        assert "\nOpties:\n" in shown and "Hulp." in shown and "[nodig]" in shown
+        assert "Usage" not in shown and "Show this message" not in shown
+    finally:
+        patches.speak(lambda text: text)
+    shown = run(plain_help_group(), ["greet", "--help"])[1]
+    assert shown.startswith("Usage: app greet ") and "Show this message and exit." in shown
 
 
 # -- completion scripts and the shell this runs in ---------------------------------------------------

@@ -17,6 +17,7 @@ import signal
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
+from .language import N_
 from .messages import Msg, Whole
 
 PROG = "fitpartners"
@@ -93,14 +94,16 @@ class BadValue(UsageError):
     """An option value outside its vocabulary; the message lists the valid values (or, for
     an open vocabulary such as countries, the closest ones)."""
 
-    def __init__(self, option: str, value: str, valid: list[str], *, closest: bool = False) -> None:
+    def __init__(self, option: str, value: str, valid: list[str] | Msg, *, closest: bool = False) -> None:
+        """`valid`: the valid values, or a Msg that says what is valid ('a whole number from 1')."""
         self.option = option
         self.value = value
         self.valid = valid
+        listed = valid if isinstance(valid, Msg) else ", ".join(valid)
         if closest:
-            hint = Msg("did you mean: {values}?", values=", ".join(valid)) if valid else Msg("nothing close")
+            hint = Msg("did you mean: {values}?", values=listed) if valid else Msg("nothing close")
         else:
-            hint = Msg("valid: {values}", values=", ".join(valid))
+            hint = Msg("valid: {values}", values=listed)
         super().__init__(
             Msg("invalid value for {option}: {value!r} ({hint})", option=option, value=value, hint=hint)
         )
@@ -112,9 +115,9 @@ class StreamError(FitError):
 
     def __init__(self, stream: str, reason: str) -> None:
         key = (
-            "cannot read from {stream}: {reason}"
+            N_("cannot read from {stream}: {reason}")
             if stream == "stdin"
-            else "cannot write to {stream}: {reason}"
+            else N_("cannot write to {stream}: {reason}")
         )
         super().__init__(Msg(key, stream=stream, reason=reason))
 
@@ -122,22 +125,48 @@ class StreamError(FitError):
     def of(cls, stream: str, exc: OSError) -> StreamError:
         """The error for what the system said: a resource limit named as such ("no space
         left on device: stdout"), else its reason."""
-        made = cls(stream, exc.strerror or str(exc))
+        made = cls(stream, os_reason(exc))
         limit = RESOURCE_LIMITS.get(exc.errno or 0)
         if limit is not None:
             made.args = (Msg(limit, stream=stream),)
         return made
 
 
+# The system's reasons a user meets most (a file that is not there, not allowed, not a file),
+# as glibc's strerror words them: said in the run's language when the system's words are
+# these; any other reason, or other words, as the system gives them.
+OS_REASONS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.EIO: N_("Input/output error"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.ELOOP: N_("Too many levels of symbolic links"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.EBADF: N_("Bad file descriptor"),
+    errno.EPIPE: N_("Broken pipe"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, as a message said in the run's language where it is one of
+    OS_REASONS, else the system's words."""
+    said = exc.strerror or str(exc)
+    key = OS_REASONS.get(exc.errno or 0)
+    return Msg(key) if key == said else said
+
+
 # A system's limit met on a write, not a fault of ours nor of the stream: said as such.
-OUT_OF_MEMORY = "out of memory"
+OUT_OF_MEMORY = N_("out of memory")
 RESOURCE_LIMITS = {
-    errno.ENOSPC: "no space left on device: {stream}",
-    errno.EFBIG: "file size limit reached: {stream}",
+    errno.ENOSPC: N_("no space left on device: {stream}"),
+    errno.EFBIG: N_("file size limit reached: {stream}"),
     errno.ENOMEM: OUT_OF_MEMORY,
 }
 if hasattr(errno, "EDQUOT"):  # none on Windows
-    RESOURCE_LIMITS[errno.EDQUOT] = "disk quota exceeded: {stream}"
+    RESOURCE_LIMITS[errno.EDQUOT] = N_("disk quota exceeded: {stream}")
 
 
 class FileError(FitError):
@@ -146,7 +175,7 @@ class FileError(FitError):
     the system's reason, exit 1."""
 
     def __init__(self, action: str, path: str, reason: str) -> None:
-        key = "cannot read {path}: {reason}" if action == "read" else "cannot write {path}: {reason}"
+        key = N_("cannot read {path}: {reason}") if action == "read" else N_("cannot write {path}: {reason}")
         super().__init__(Msg(key, path=path, reason=reason))
 
 
@@ -187,10 +216,19 @@ class PipeClosed(Exception):
 # standard library: entry.py installs the handler before any heavy import.
 
 
+# The line, in the run's language once it is known (cli/app.py: interrupted_in).
+_INTERRUPTED_LINE = [b"fitpartners: interrupted\n"]
+
+
+def interrupted_in(lang: str) -> None:
+    """Say the Ctrl-C line in `lang` from now on."""
+    _INTERRUPTED_LINE[0] = f"{PROG}: {Msg('interrupted').in_lang(lang)}\n".encode()
+
+
 def _interrupted(signum: int, frame: object) -> None:
     # Leaves at once without flushing stdout, so nothing half-written follows the line.
     try:
-        os.write(2, b"fitpartners: interrupted\n")
+        os.write(2, _INTERRUPTED_LINE[0])
     finally:
         os._exit(EXIT_INTERRUPTED)
 

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from enum import StrEnum
 
+from .language import translate_in
+
 
 class PartnerType(StrEnum):
     """Partner types, in the source's own categories (press release, 26/11/2021)."""
@@ -134,43 +136,56 @@ SERVES_EVERY_SECTOR = {"en": "serves every sector", "nl": "voor elke sector"}
 
 UNKNOWN_TYPE_LABEL = {"en": "type not in the sources", "nl": "type niet in de bronnen"}
 
-# Column headings for people (tables, markdown); machine formats keep the field names.
-HEADINGS_NL: dict[str, str] = {
-    "number": "nummer",
-    "name": "naam",
-    "full_name": "volledige naam",
-    "aliases": "ook bekend als",
-    "former_names": "vroegere namen",
-    "domains": "domeinen",
-    "cross_sector": "sectoroverschrijdend",
-    "country": "land",
-    "description": "beschrijving",
-    "rounds": "rondes",
-    "events": "gebeurtenissen",
-    "notes": "noten",
-    "sources": "bronnen",
-    "match": "gevonden",
-    "rank": "plaats",
-    "coverage": "werkterrein",
-    "spearhead_cluster": "speerpuntcluster",
-    "from_round": "van ronde",
-    "to_round": "naar ronde",
-    "counts": "aantallen",
-    "before": "ervoor",
-    "after": "erna",
-    "generic": "algemeen",
-    "later_names": "latere namen",
-    "label": "naam",
-    "count": "aantal",
-    "partners": "partners",
-    "continued": "gebleven",
-    "joined": "nieuw",
-    "left": "vertrokken",
-}
+# Column headings for people (tables, markdown; csv and tsv when a language is asked for):
+# each field's heading is the catalogue's word for it in the context "heading" (language.py;
+# English: the field name, '_' as a space). HEADINGS lists the fields that have one: every
+# field a command prints (a test checks); `python scripts/catalogues.py` puts them in the
+# catalogue.
+HEADINGS: tuple[str, ...] = (
+    "id",
+    "number",
+    "name",
+    "full_name",
+    "aliases",
+    "former_names",
+    "type",
+    "spearhead_cluster",
+    "domains",
+    "cross_sector",
+    "country",
+    "description",
+    "website",
+    "former_websites",
+    "rounds",
+    "events",
+    "notes",
+    "coverage",
+    "services",
+    "regions",
+    "sources",
+    "status",
+    "match",
+    "rank",
+    "from_round",
+    "to_round",
+    "counts",
+    "before",
+    "after",
+    "generic",
+    "later_names",
+    "label",
+    "count",
+    "partners",
+    "continued",
+    "joined",
+    "left",
+    "partner",
+)
 
 
 def heading(field: str, lang: str) -> str:
-    return (HEADINGS_NL.get(field, field) if lang == "nl" else field).replace("_", " ")
+    """The heading of `field` in `lang` ('full name', 'volledige naam')."""
+    return translate_in(lang, "heading", field).replace("_", " ")
 
 
 # The pseudo-source that marks a field as our own judgement, not a source's statement.

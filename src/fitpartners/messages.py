@@ -10,288 +10,26 @@ from collections.abc import Mapping
 from typing import Any
 
 from .labels import label
+from .language import translate, translate_n
 
-# -- messages for people, English and Dutch ---------------------------------------------------
+# -- messages for people, in the language of the run -----------------------------------------
 #
-# Every sentence and word the commands print for people, other than the labels and
-# headings above, is a key of MESSAGES_NL: the English text itself, with {placeholders}
-# for what varies, and its Dutch text. English output is the key filled in, so it does not
-# change when a translation does. `say_in(lang, key, **values)` fills a key in a language;
-# `Msg(key, **values)` is that text as a str (English: what the Python API and JSON see)
-# that can still be rendered in Dutch when it reaches a person (notes, errors).
+# Every sentence and word the commands print for people, other than the labels of the data
+# (labels.py), is a msgid of the gettext catalogue: the English text itself, with
+# {placeholders} for what varies. Its Dutch is in locale/nl/LC_MESSAGES/fitpartners.po
+# (compiled to .mo beside it by `python scripts/catalogues.py`), read through language.py.
+# English output is the msgid filled in, so it does not change when a translation does.
+# `say_in(lang, key, **values)` fills a key in a language; `Msg(key, **values)` is that
+# text as a str (English: what the Python API and JSON see) that can still be rendered in
+# another language when it reaches a person (notes, errors); `Plural(singular, plural,
+# count, **values)` is a Msg whose form follows a number, as each language has it.
+#
+# MESSAGES_NL: a landing place for Dutch written beside new code, English key -> Dutch,
+# consulted when the catalogue has no entry yet. `python scripts/catalogues.py` moves
+# every entry into the .po and empties it; a test fails while it holds any (CONTRIBUTING.md,
+# "Languages").
 
-MESSAGES_NL: dict[str, str] = {
-    # yes and no, for people (machine formats write true and false)
-    "yes": "ja",
-    "no": "nee",
-    # a partner's present state in --labels and xlsx (a table shows a change only)
-    "active": "actief",
-    # about: the summary's last line; tables and views that narrowed to fit a terminal
-    "more": "meer",
-    "{sources} sources, {notes} notes on the rounds and the agency: {command}": (
-        "{sources} bronnen, {notes} opmerkingen bij de rondes en het agentschap: {command}"
-    ),
-    "left out to fit: {columns}": "weggelaten om te passen: {columns}",
-    "shortened to fit: {columns}": "ingekort om te passen: {columns}",
-    " (a wider terminal, --fields or --format shows them)": (
-        " (een breder venster, --fields of --format toont ze)"
-    ),
-    "cross-sector: serves every domain": "sectoroverschrijdend: voor elk domein",
-    # fitpartners init
-    "{path} exists: nothing written; to replace it: {command}": (
-        "{path} bestaat al: niets geschreven; om het te vervangen: {command}"
-    ),
-    "wrote {path}: the bundled dataset; check your changes with: {command}": (
-        "{path} geschreven: de meegeleverde dataset; controleer je wijzigingen met: {command}"
-    ),
-    # a partner's present status: in full, and short for a narrow table
-    "now: {name} ({how})": "nu: {name} ({how})",
-    "now part of {name} ({how})": "nu deel van {name} ({how})",
-    "now {name}": "nu {name}",
-    "part of {name}": "deel van {name}",
-    # how it came to be: a change and its day
-    "renamed {when}": "hernoemd {when}",
-    "merged {when}": "opgegaan {when}",
-    "renamed; date not stated by the page": "hernoemd; datum niet vermeld op de pagina",
-    "merged; date not stated by the page": "opgegaan; datum niet vermeld op de pagina",
-    # through more than one change: the chain, from the name as listed to the present one
-    "now {name}: {chain}": "nu {name}: {chain}",
-    "now part of {name}: {chain}": "nu deel van {name}: {chain}",
-    "{name} ({how})": "{name} ({how})",
-    # a long chain shortened: how many links are left out before the last
-    "({count} more)": "(nog {count})",
-    # a partner of a round that is not in the next round, which has started
-    "left after {round}": "vertrokken na {round}",
-    "left the programme after {round}": "uit het programma na {round}",
-    # an event whose page gives no day
-    "date not stated": "datum niet vermeld",
-    "website of {name}": "website van {name}",
-    # an event known only by the day by which it had happened
-    "by {day}": "uiterlijk {day}",
-    "{name} was renamed {new_name} on {day}": "{name} werd op {day} hernoemd tot {new_name}",
-    "{name} was renamed {new_name} by {day}": "{name} werd uiterlijk op {day} hernoemd tot {new_name}",
-    # the card (show), in a terminal and in a pipe
-    "now": "nu",
-    "chain": "keten",
-    "continues": "zet voort",
-    "name": "naam",
-    "full name": "volledige naam",
-    "also known as": "ook bekend als",
-    "formerly": "vroeger",
-    "type": "type",
-    "domains": "domeinen",
-    "country": "land",
-    "description": "beschrijving",
-    "website": "website",
-    "former website": "vroegere website",
-    "region": "regio",
-    "covers": "dekt",
-    "note": "noot",
-    "sources": "bronnen",
-    "source": "bron",
-    "partner": "partner",
-    "listed as": "vermeld als",
-    "in no round: it continues partners of the programme": (
-        "in geen enkele ronde: zet partners van het programma voort"
-    ),
-    "not in the sources": "niet in de bronnen",
-    "not verified": "niet geverifieerd",
-    "see": "zie",
-    "editorial: our judgement from the description, not FIT's": (
-        "redactioneel: ons oordeel op basis van de beschrijving, niet dat van FIT"
-    ),
-    "our translation: the page does not say it in this language": (
-        "onze vertaling: de pagina zegt het niet in deze taal"
-    ),
-    # who published a source, next to it on the card
-    "own page": "eigen pagina",
-    "FIT": "FIT",
-    "government": "overheid",
-    "press": "pers",
-    "other": "andere",
-    "page of {name}": "pagina van {name}",
-    # tables, overviews, the matrix, history
-    "domains (editorial mapping): ": "domeinen (redactionele indeling): ",
-    "domain (editorial mapping)": "domein (redactionele indeling)",
-    "• serves the domain   · cross-sector: serves every domain": (
-        "• dient het domein   · sectoroverschrijdend: dient elk domein"
-    ),
-    "change": "verandering",
-    # about
-    "programme": "programma",
-    "agency": "agentschap",
-    "strategy": "strategie",
-    "today": "vandaag",
-    "round {round}": "ronde {round}",
-    "agency {day}": "agentschap {day}",
-    "types": "types",
-    "next round": "volgende ronde",
-    "none in this dataset; see {agency}: {website}": "geen in deze dataset; zie {agency}: {website}",
-    "our translation": "onze vertaling",
-    "domain mapping": "domeinindeling",
-    "{starts_on} to {ends_on}": "{starts_on} tot {ends_on}",
-    "not started": "nog niet begonnen",
-    "running": "loopt",
-    "ended": "afgelopen",
-    "{days} days left": "nog {days} dagen",
-    "signed {day} at {place}": "ondertekend op {day} in {place}",
-    "in the presence of {names}": "in aanwezigheid van {names}",
-    "yearly budget EUR {amount}": "jaarbudget EUR {amount}",
-    "{count} partners": "{count} partners",
-    "editorial (ours, from each partner's description): FIT assigns none": (
-        "redactioneel (van ons, op basis van de beschrijving van elke partner): FIT kent er geen toe"
-    ),
-    # notes on stderr
-    "note: showing the {round} round, which ended on {ends_on}; no later round is in this "
-    "dataset{look} (--quiet hides this note)": (
-        "noot: dit is de ronde {round}, die afliep op {ends_on}; er staat geen latere ronde in deze "
-        "dataset{look} (--quiet verbergt deze noot)"
-    ),
-    "; for the next, see {agency}: {website}": "; voor de volgende, zie {agency}: {website}",
-    "note: {count} cross-sector partners serve every sector and are not listed ({names}); "
-    "add --all-sectors to include them": (
-        "noot: {count} sectoroverschrijdende partners dienen elke sector en staan niet in de lijst "
-        "({names}); voeg --all-sectors toe om ze op te nemen"
-    ),
-    "no bilateral chamber for {country}": "geen bilaterale kamer van koophandel voor {country}",
-    "a file path, or - for stdin": "een bestandspad, of - voor stdin",
-    "no bilateral chamber for {country}; the partners for every sector may help: {names}": (
-        "geen bilaterale kamer van koophandel voor {country}; de partners voor elke sector "
-        "kunnen helpen: {names}"
-    ),
-    "{typed!r} fits several countries: {names}; name the one you mean": (
-        "{typed!r} past bij meerdere landen: {names}; noem het land dat u bedoelt"
-    ),
-    "no partner matches": "geen partner gevonden",
-    "only one round in the dataset": "maar één ronde in de dataset",
-    "no partner matches {asked!r}{nearest}{cross_sector}{agency}": (
-        "geen partner gevonden voor {asked!r}{nearest}{cross_sector}{agency}"
-    ),
-    "nothing found for {words}{nearest}{cross_sector}{agency}": (
-        "niets gevonden voor {words}{nearest}{cross_sector}{agency}"
-    ),
-    "{place!r} is a place in Belgium: no partner serves it alone; set aside": (
-        "{place!r} is een plaats in België: geen partner bedient ze apart; opzijgezet"
-    ),
-    "in the name": "in de naam",
-    "in what they do": "in wat ze doen",
-    "in their type": "in hun soort",
-    "in the description": "in de beschrijving",
-    "in their history": "in hun geschiedenis",
-    "read as {word}": "gelezen als {word}",
-    "service: {text}": "dienst: {text}",
-    "their region": "hun regio",
-    "a chamber for {country}": "een kamer voor {country}",
-    "; did you mean: {words}?": "; bedoelde u: {words}?",
-    "nothing found for {word!r}{hint}": "niets gevonden voor {word!r}{hint}",
-    "; the partners for every sector: {names}": "; de partners voor elke sector: {names}",
-    "; or ask {agency} itself: {website}": "; of vraag het {agency} zelf: {website}",
-    "{query!r} taken as {name}": "{query!r} opgevat als {name}",
-    "{query!r} taken as {name} ({why})": "{query!r} opgevat als {name} ({why})",
-    # validate
-    "{origin}: valid": "{origin}: geldig",
-    "{origin}: and {count} more": "{origin}: en nog {count}",
-    "{origin}: 1 problem": "{origin}: 1 probleem",
-    "{origin}: {count} problems": "{origin}: {count} problemen",
-    # errors
-    "no partner named {query!r}": "geen partner met de naam {query!r}",
-    "no partner named {query!r}; did you mean: {names}?": (
-        "geen partner met de naam {query!r}; bedoelde u: {names}?"
-    ),
-    "no partner number {number} (numbers run from 1 to {count})": (
-        "geen partner met nummer {number} (de nummers lopen van 1 tot {count})"
-    ),
-    "{query!r} names more than one partner: {names}; be more specific": (
-        "{query!r} past bij meer dan één partner: {names}; wees specifieker"
-    ),
-    "invalid value for {option}: {value!r} ({hint})": "ongeldige waarde voor {option}: {value!r} ({hint})",
-    "valid: {values}": "geldig: {values}",
-    "did you mean: {values}?": "bedoelde u: {values}?",
-    "nothing close": "niets wat erop lijkt",
-    "invalid value for {option}: {value!r} fits several countries: {names}": (
-        "ongeldige waarde voor {option}: {value!r} past bij meerdere landen: {names}"
-    ),
-    "invalid value for {option}: give at least one word": (
-        "ongeldige waarde voor {option}: geef minstens één woord"
-    ),
-    "invalid value for --jq: it is not UTF-8 text": "ongeldige waarde voor --jq: het is geen UTF-8-tekst",
-    "invalid value for --jq: {problem}": "ongeldige waarde voor --jq: {problem}",  # jq's own words
-    "invalid value for {option}: give at least one word that is not a stop word": (
-        "ongeldige waarde voor {option}: geef minstens één woord dat geen stopwoord is"
-    ),
-    "use either --json or --format, not both": "gebruik --json of --format, niet allebei",
-    "--jq filters JSON: it goes with --json or --format json only": (
-        "--jq filtert JSON: het gaat alleen samen met --json of --format json"
-    ),
-    "--format xlsx writes a binary workbook: redirect it to a file (> partners.xlsx)": (
-        "--format xlsx schrijft een binaire werkmap: stuur die naar een bestand (> partners.xlsx)"
-    ),
-    "--format xlsx: {count} rows are more than a sheet holds ({limit}); use --format csv, or select fewer": (
-        "--format xlsx: {count} rijen zijn meer dan een werkblad bevat ({limit}); gebruik --format csv, "
-        "of kies er minder"
-    ),
-    # a workbook's cell cut to what a cell holds: in the cell, and a note on stderr
-    " … [cut: {count} characters, more than a cell holds]": (
-        " … [ingekort: {count} tekens, meer dan een cel bevat]"
-    ),
-    "note: cut to the {limit} characters a cell holds, and marked so in the cell: {cells}; "
-    "--format json has the whole text": (
-        "noot: ingekort tot de {limit} tekens die een cel bevat, en zo gemarkeerd in de cel: {cells}; "
-        "--format json bevat de volledige tekst"
-    ),
-    "{field} of {record} ({count} characters)": "{field} van {record} ({count} tekens)",
-    "row {row}": "rij {row}",
-    "and {count} more": "en nog {count}",
-    "cannot read from {stream}: {reason}": "kan niet lezen van {stream}: {reason}",
-    "cannot write to {stream}: {reason}": "kan niet schrijven naar {stream}: {reason}",
-    # the system's limits, not our bug (exit 1)
-    "out of memory": "geen geheugen meer",
-    "no space left on device: {stream}": "geen ruimte meer op het apparaat: {stream}",
-    "disk quota exceeded: {stream}": "schijfquotum overschreden: {stream}",
-    "file size limit reached: {stream}": "grens van de bestandsgrootte bereikt: {stream}",
-    "it is closed": "die is gesloten",
-    "{origin}: invalid dataset: {problem}{more}; to see all: fitpartners validate {path}": (
-        "{origin}: ongeldige dataset: {problem}{more}; alle problemen: fitpartners validate {path}"
-    ),
-    " (and {count} more)": " (en nog {count})",
-    "{origin}: cannot read: {reason}": "{origin}: kan niet lezen: {reason}",
-    "{origin}: is a directory, not a data file": "{origin}: is een map, geen gegevensbestand",
-    "{origin!r}: not a usable file name": "{origin!r}: geen bruikbare bestandsnaam",
-    "{origin}: more than {limit} bytes (set {env} to raise it)": (
-        "{origin}: meer dan {limit} bytes (verhoog {env} om meer toe te laten)"
-    ),
-    "{origin}: file is {size} bytes, over the limit of {limit} (set {env} to raise it)": (
-        "{origin}: bestand is {size} bytes, boven de grens van {limit} (verhoog {env} om meer toe te laten)"
-    ),
-    "{env} must be a whole number of bytes, not {raw!r}": (
-        "{env} moet een geheel aantal bytes zijn, niet {raw!r}"
-    ),
-    "{env} must be at least 1, not {value}": "{env} moet minstens 1 zijn, niet {value}",
-    "{env} must be an absolute path, not {raw!r}": "{env} moet een absoluut pad zijn, niet {raw!r}",
-    # completion: --install-completion, --show-completion
-    "cannot read {path}: {reason}": "kan {path} niet lezen: {reason}",
-    "cannot write {path}: {reason}": "kan {path} niet schrijven: {reason}",
-    "{shell} completion installed in {script}: open a new shell, or in this one run: {command}": (
-        "{shell}-aanvulling geïnstalleerd in {script}: open een nieuwe shell, of voer in deze uit: {command}"
-    ),
-    "{shell} completion installed in {script}, loaded by {rc}: open a new shell, "
-    "or in this one run: {command}": (
-        "{shell}-aanvulling geïnstalleerd in {script}, geladen door {rc}: open een nieuwe shell, "
-        "of voer in deze uit: {command}"
-    ),
-    "no shell named: installing for {shell}, the shell this runs in": (
-        "geen shell genoemd: installatie voor {shell}, de shell waarin dit draait"
-    ),
-    "cannot tell which shell this runs in; name one after {option} (valid: {values})": (
-        "kan niet zien in welke shell dit draait; noem er een na {option} (geldig: {values})"
-    ),
-    "no completion for {shell}, the shell this runs in; name one after {option} (valid: {values})": (
-        "geen aanvulling voor {shell}, de shell waarin dit draait; noem er een na {option} (geldig: {values})"
-    ),
-    "{env} must be a date as YYYY-MM-DD, not {raw!r}": (
-        "{env} moet een datum zijn als JJJJ-MM-DD, niet {raw!r}"
-    ),
-}
+MESSAGES_NL: dict[str, str] = {}
 
 
 def say_in(lang: str, key: str, /, **values: Any) -> str:
@@ -301,9 +39,25 @@ def say_in(lang: str, key: str, /, **values: Any) -> str:
     return _fill(lang, key, values, echo=False)
 
 
-def _fill(lang: str, key: str, values: Mapping[str, Any], *, echo: bool) -> str:
-    template = MESSAGES_NL.get(key, key) if lang == "nl" else key
+def say_n(lang: str, singular: str, plural: str, count: int, /, **values: Any) -> str:
+    """The form of `singular`/`plural` for `count` in `lang` (ngettext), filled in."""
+    return _fill(lang, singular, values, echo=False, plural=plural, count=count)
+
+
+def _template(lang: str, key: str, plural: str | None, count: int) -> str:
+    if plural is not None:
+        return translate_n(lang, key, plural, count)
+    said = translate(lang, key)
+    if said == key and lang == "nl":  # not in the catalogue yet: the landing place
+        return MESSAGES_NL.get(key, key)
+    return said
+
+
+def _fill(
+    lang: str, key: str, values: Mapping[str, Any], *, echo: bool, plural: str | None = None, count: int = 1
+) -> str:
     shown = _echoed if echo else _in
+    template = _template(lang, key, plural, count)
     return template.format(**{name: shown(value, lang) for name, value in values.items()})
 
 
@@ -387,6 +141,8 @@ class Msg(str):
 
     key: str
     values: dict[str, Any]
+    plural: str | None = None  # a Plural's plural msgid, and the number its form follows
+    number: int = 1
 
     def __new__(cls, key: str, /, **values: Any) -> Msg:
         made = super().__new__(cls, say_in("en", key, **values))
@@ -395,12 +151,20 @@ class Msg(str):
         return made
 
     def in_lang(self, lang: str) -> str:
-        return say_in(lang, self.key, **self.values)
+        return _fill(lang, self.key, self.values, echo=False, plural=self.plural, count=self.number)
 
     def said(self, lang: str) -> str:
         """As a person is told it, on stderr: in `lang`, each value it echoes cut after
         ECHO_LIMIT characters (`Whole` values as they are)."""
-        return _fill(lang, self.key, self.values, echo=True)
+        return _fill(lang, self.key, self.values, echo=True, plural=self.plural, count=self.number)
+
+
+def Plural(singular: str, plural: str, count: int, /, **values: Any) -> Msg:  # noqa: N802  # made as Msg is
+    """A Msg whose form follows `count` ("1 day left", "2 days left"), in every language as
+    that language has it (ngettext)."""
+    made = str.__new__(Msg, say_n("en", singular, plural, count, **values))
+    made.key, made.values, made.plural, made.number = singular, values, plural, count
+    return made
 
 
 def in_lang(text: str, lang: str) -> str:

@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, TypeAdapter, create_model
 
 from .dataset.models import Bilingual, Dataset, Partner, Programme, Round, Source
 from .labels import Domain
+from .language import N_
 from .messages import Msg, say_in
 
 
@@ -35,7 +36,7 @@ class CitedSource(OutputShape):
 
 
 class State(StrEnum):
-    ACTIVE = "active"
+    ACTIVE = N_("active")  # said to people by the catalogue (--labels, xlsx)
     RENAMED = "renamed"
     MERGED = "merged"
     LEFT = "left"  # in a round, and not in the next round, which has started
@@ -94,20 +95,20 @@ def status_said(
     from `chain`). catalog.status makes its English `text` with this."""
     state, name = status["state"], status["name"]
     if state == State.LEFT:
-        key = "left after {round}" if brief else "left the programme after {round}"
+        key = N_("left after {round}") if brief else N_("left the programme after {round}")
         return say_in(lang, key, round=status["round"])
     if state not in (State.RENAMED, State.MERGED):
         return ""
     if brief:
-        return say_in(lang, "now {name}" if state == State.RENAMED else "part of {name}", name=name)
+        return say_in(lang, N_("now {name}") if state == State.RENAMED else N_("part of {name}"), name=name)
     changes, now = status["changes"], status["now"]
     if changes > 1:
         if listed is None:
             listed = status["chain"][0]["name"]
         links = [{"name": listed}, status["next"], now]
-        key = "now {name}: {chain}" if state == State.RENAMED else "now part of {name}: {chain}"
+        key = N_("now {name}: {chain}") if state == State.RENAMED else N_("now part of {name}: {chain}")
         return say_in(lang, key, name=name, chain=chain_said(links, lang, changes + 1))
-    key = "now: {name} ({how})" if state == State.RENAMED else "now part of {name} ({how})"
+    key = N_("now: {name} ({how})") if state == State.RENAMED else N_("now part of {name} ({how})")
     return say_in(lang, key, name=name, how=_how(now, lang))
 
 
@@ -130,10 +131,14 @@ def _how(step: Mapping[str, Any], lang: str) -> str:
     'merged; date not stated by the page'."""
     renamed = step["change"] == State.RENAMED
     if step["date"] is None and step["by"] is None:
-        key = "renamed; date not stated by the page" if renamed else "merged; date not stated by the page"
+        key = (
+            N_("renamed; date not stated by the page")
+            if renamed
+            else N_("merged; date not stated by the page")
+        )
         return say_in(lang, key)
     when = step["date"] or Msg("by {day}", day=step["by"])
-    return say_in(lang, "renamed {when}" if renamed else "merged {when}", when=when)
+    return say_in(lang, N_("renamed {when}") if renamed else N_("merged {when}"), when=when)
 
 
 def shortened(chain: Sequence[Step]) -> list[Step]:
@@ -264,9 +269,9 @@ class HistoryStep(OutputShape):
 
 
 class RoundState(StrEnum):
-    NOT_STARTED = "not started"
-    RUNNING = "running"
-    ENDED = "ended"
+    NOT_STARTED = N_("not started")  # said to people by the catalogue
+    RUNNING = N_("running")
+    ENDED = N_("ended")
 
 
 class RoundInfo(Round):

@@ -20,10 +20,30 @@ from ..dataset.loader import ENV_DATA, ENV_MAX_BYTES, duplicate_keys, named_by_v
 from ..dataset.loader import _quoted as quoted_path
 from ..dataset.models import PARTNER_FIELDS, kind_counts
 from ..dataset.models import json_schema as dataset_schema
-from ..errors import EXIT_CODES_HELP, EXIT_USAGE, PROG, BadValue, FitError, StreamError, UsageError
+from ..errors import (
+    EXIT_CODES_HELP,
+    EXIT_USAGE,
+    PROG,
+    BadValue,
+    FitError,
+    StreamError,
+    UsageError,
+    interrupted_in,
+)
 from ..labels import DOMAIN_LABELS, SECTOR_LABELS, TYPE_LABELS, fold
-from ..messages import Msg, Whole, say_in
-from ..output.render import Card, Columns, Document, Listing, Notice, prepare_stdout, say
+from ..language import ENV_LANG, LANGUAGES, N_, choose, translate
+from ..messages import Msg, Plural, Whole, in_lang, say_in
+from ..output.render import (
+    Card,
+    Columns,
+    Document,
+    Listing,
+    Notice,
+    field_named,
+    prepare_stdout,
+    say,
+    valid_names,
+)
 from ..output.stream import patient_stdout, sanitize, write
 from ..output.text import about_lines, card_text, pairs_text, source_line
 from ..results import OUTPUT_SHAPES, HistoryStep, MatrixRow, Validation
@@ -33,12 +53,12 @@ from . import patches
 from .files import write_new
 from .options import (
     DOCUMENT,
-    ENV_LANG,
     ENV_TODAY,
     catalog_for_completion,
     command,
     data_path,
     examples,
+    say_help_in,
 )
 from .report import report
 
@@ -98,8 +118,24 @@ def with_optional_values(argv: list[str]) -> list[str]:
 
 
 def _root_lang() -> str:
-    """The language of what the root's options say: FITPARTNERS_LANG (it has no --lang)."""
-    return "nl" if os.environ.get(ENV_LANG, "").strip().lower() == "nl" else "en"
+    """The language of what the root's options say: FITPARTNERS_LANG, else the locale's
+    (the root has no --lang)."""
+    return choose(None).lang
+
+
+def given_lang(argv: list[str]) -> str | None:
+    """The value of the last --lang in `argv` (before a '--'), as Click will read it; None
+    when there is none. What a run says before Click has parsed it (help, usage errors) is
+    in the language it names."""
+    given = None
+    for at, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and at + 1 < len(argv):
+            given = argv[at + 1]
+        elif arg.startswith("--lang="):
+            given = arg.removeprefix("--lang=")
+    return given
 
 
 def _chosen_shell(value: str, option: str, valid: tuple[str, ...]) -> tuple[str, bool]:
@@ -281,6 +317,10 @@ def _complete_shape(ctx: typer.Context, incomplete: str) -> list[str]:
     return _matching(incomplete, OUTPUT_SHAPES)
 
 
+def _complete_lang(ctx: typer.Context, incomplete: str) -> list[str]:
+    return _matching(incomplete, LANGUAGES)
+
+
 # -- columns -----------------------------------------------------------------------------------
 
 PARTNER_COLUMNS = Columns(
@@ -365,16 +405,19 @@ def list_partners(
         typer.Option(
             "--sort",
             metavar="KEY",
-            help=f"Order of the rows: {', '.join(SORT_KEYS)}.",
+            show_default=False,
+            help=f"Order of the rows: {', '.join(SORT_KEYS)}. Default: number.",
         ),
     ] = "number",
     period: str | None = None,
     lang: str = "en",
 ) -> Listing:
     """List partners, filtered by type, domain and country."""
-    key = sort.strip().lower()  # not fold(): '-name' is no key (nor a descending order)
-    if key not in SORT_KEYS:
-        raise BadValue("--sort", sort, list(SORT_KEYS))
+    # A field's name or heading, in any language ('naam'); not fold():
+    # '-name' is no key (nor a descending order).
+    key = field_named(sort, SORT_KEYS)
+    if key is None:
+        raise BadValue("--sort", sort, valid_names(SORT_KEYS, lang))
     chosen = catalog.select(
         type=type_, domain=domain, country=country, sector=sector, period=period, all_sectors=all_sectors
     )
@@ -383,9 +426,12 @@ def list_partners(
         names = ", ".join(p.name for p in chosen.cross_sector_left_out)
         notes.append(
             Notice(
-                Msg(
+                Plural(
+                    "note: {count} cross-sector partner serves every sector and is not listed ({names}); "
+                    "add --all-sectors to include it",
                     "note: {count} cross-sector partners serve every sector and are not listed ({names}); "
                     "add --all-sectors to include them",
+                    len(chosen.cross_sector_left_out),
                     count=len(chosen.cross_sector_left_out),
                     names=names,
                 )
@@ -490,9 +536,9 @@ def _nothing_found(catalog: Catalog, asked: str, nearest: list[str], lost: list[
     cross_sector = catalog.cross_sector_partners()
     agency = catalog.dataset.programme.agency
     return Msg(
-        "nothing found for {words}{nearest}{cross_sector}{agency}"
+        N_("nothing found for {words}{nearest}{cross_sector}{agency}")
         if lost
-        else "no partner matches {asked!r}{nearest}{cross_sector}{agency}",
+        else N_("no partner matches {asked!r}{nearest}{cross_sector}{agency}"),
         words=", ".join(map(repr, lost or [])),
         asked=asked,
         nearest=Msg("; did you mean: {words}?", words=", ".join(nearest)) if nearest else "",
@@ -522,7 +568,7 @@ def domains_overview(catalog: Catalog, period: str | None = None) -> Listing:
     return Listing(
         rows,
         OVERVIEW_COLUMNS,
-        view=lambda views, lang: views.overview(catalog, rows, lang, "domain (editorial mapping)"),
+        view=lambda views, lang: views.overview(catalog, rows, lang, N_("domain (editorial mapping)")),
     )
 
 
@@ -626,15 +672,20 @@ def validate_dataset(
         ),
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", metavar="N", help="List at most N problems, N from 1 (all are counted).")
-    ] = 50,
+        str,
+        typer.Option(
+            "--limit", metavar="N", help="List at most N problems, N from 1 (all are counted). Default: 50."
+        ),
+    ] = "50",
 ) -> Document:
     """Check a dataset against the schema and the cross-record rules; report every problem."""
     # Door: the vocabulary's models are built on import; only validate and search need them.
     from ..search.vocabulary import search_data_problems
 
-    if limit < 1:
-        raise BadValue("--limit", str(limit), ["a whole number from 1"])
+    # Read here, not by Typer: its message for a value that is no number is pydantic's, in English.
+    most = int(limit) if limit.strip().isdigit() and limit.strip().isascii() else 0
+    if most < 1:
+        raise BadValue("--limit", limit, Msg("a whole number from 1"))
     chosen = data_path(path, "PATH") or os.environ.get(ENV_DATA) or None
     with named_by_variable(not path and chosen is not None):
         data, origin = read_bytes(chosen)
@@ -643,23 +694,21 @@ def validate_dataset(
     result = Validation(
         dataset=origin,
         valid=not found,
-        problems=found[:limit],
-        more=max(0, len(found) - limit),
+        problems=found[:most],
+        more=max(0, len(found) - most),
         sources_by_kind=kind_counts(dataset.sources) if dataset is not None else None,
     )
 
     def text(lang: str) -> str:
         if not found:
-            return f"{sanitize(say_in(lang, '{origin}: valid', origin=origin))}\n"
-        lines = [f"{origin}: {p}" for p in result.problems]
+            return sanitize(say_in(lang, "{origin}: valid", origin=origin)) + "\n"
+        lines = [f"{origin}: {in_lang(p, lang)}" for p in found[:most]]  # Msgs: the model keeps str
         if result.more:
             lines.append(say_in(lang, "{origin}: and {count} more", origin=origin, count=result.more))
         return "".join(f"{sanitize(line)}\n" for line in lines)
 
-    counted = (
-        Msg("{origin}: 1 problem", origin=origin)
-        if len(found) == 1
-        else Msg("{origin}: {count} problems", origin=origin, count=len(found))
+    counted = Plural(
+        "{origin}: {count} problem", "{origin}: {count} problems", len(found), origin=origin, count=len(found)
     )
     return Document(result, text=text, exit_code=1 if found else 0, notes=[Notice(counted)] if found else [])
 
@@ -724,7 +773,7 @@ def json_schema(
 
 
 @functools.cache
-def command_tree(name: str | None = None) -> Any:
+def command_tree(name: str | None = None, lang: str = "en") -> Any:
     """The Click group Typer builds from `app`, with arguments shown by their metavars
     (NAME, WORDS..., [PATH]) and never by a Python type ('<list[str]>'), and completions
     matched without case and accents. Built once per process and name.
@@ -735,12 +784,15 @@ def command_tree(name: str | None = None) -> Any:
     Any other name, or None: every command, each built when it is first asked for (help
     builds them all; completing `show vo<TAB>` only `show`; `--version` none), for help,
     --version, completion and a mistyped command. A test compares the two on help, usage
-    errors and results."""
+    errors and results.
+
+    `lang`: the help of every command and parameter in that language (options.say_help_in)."""
     chosen = [c for c in app.registered_commands if c.name == name]
     if not chosen:
         whole = patches.group(APP_SETTINGS, app, [])
+        say_help_in(whole, lang)
         whole.commands = patches.LazyCommands(
-            [c.name for c in app.registered_commands if c.name], lambda n: command_tree(n).commands[n]
+            [c.name for c in app.registered_commands if c.name], lambda n: command_tree(n, lang).commands[n]
         )
         # The root's options are used (and completed) before any command name: here only.
         shells = {"install_completion": INSTALL_SHELLS, "show_completion": patches.COMPLETION_SHELLS}
@@ -757,8 +809,11 @@ def command_tree(name: str | None = None) -> Any:
         "sector": _complete_sector,
         "sort": _complete_sort,
         "shape": _complete_shape,
+        "lang": _complete_lang,
     }
     one = patches.group(APP_SETTINGS, app, chosen)
+    say_help_in(one, lang)
+    say_help_in(one.commands[name], lang)
     for param in one.commands[name].params:
         if param.name in completers:
             patches.complete_with(param, completers[param.name])
@@ -773,19 +828,24 @@ def run(argv: list[str] | None = None) -> int:
         return report(StreamError("stdout", Msg("it is closed")))
     patient_stdout()  # a non-blocking stdout is waited for, whoever writes to it
     prepare_stdout(False)  # text for people degrades in a non-UTF-8 locale; machine formats switch to UTF-8
+    args = sys.argv[1:] if argv is None else argv
+    # The language of help and usage errors, before Click parses (a command decides its own
+    # again from its parsed --lang, and refuses a bad one).
+    lang = choose(given_lang(args)).lang
+    patches.speak(functools.partial(translate, lang))
+    interrupted_in(lang)
     try:
         # Not standalone: Click returns an exit code or raises, and we report.
-        if argv is not None:
-            argv = with_optional_values(argv)
-        tree = command_tree(argv[0] if argv else None)
-        returned = tree.main(args=argv, prog_name=PROG, standalone_mode=False)
+        args = with_optional_values(args)
+        tree = command_tree(args[0] if args else None, lang)
+        returned = tree.main(args=args, prog_name=PROG, standalone_mode=False)
     except SystemExit as done:  # shell completion exits by itself
         return done.code if isinstance(done.code, int) else 0
     except typer.Abort:  # Click's name for Ctrl-C while it runs a command
-        return report(KeyboardInterrupt())
+        return report(KeyboardInterrupt(), lang=lang)
     except BaseException as exc:  # the one place that reports failures  # noqa: BLE001
         ctx = getattr(exc, "ctx", None)
-        return report(exc, ctx.command_path if ctx is not None else PROG)
+        return report(exc, ctx.command_path if ctx is not None else PROG, lang)
     if returned == 130:  # Typer turns Ctrl-C inside a command into a silent Exit(130)
-        return report(KeyboardInterrupt())
+        return report(KeyboardInterrupt(), lang=lang)
     return returned if isinstance(returned, int) else 0

@@ -36,7 +36,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..dataset.loader import shown_name
-from ..errors import PROG, FileError, UsageError
+from ..errors import PROG, FileError, UsageError, os_reason
 from ..messages import Msg
 from ..output.stream import write_all
 from . import patches
@@ -198,7 +198,7 @@ def fish_quote(text: str) -> str:
 
 
 def _refused(action: str, path: str, exc: OSError) -> FileError:
-    return FileError(action, shown_name(path), exc.strerror or str(exc))
+    return FileError(action, shown_name(path), os_reason(exc))
 
 
 def make_folder(folder: str) -> None:

@@ -22,9 +22,11 @@ import typer
 
 from ..catalog import Catalog
 from ..dataset.loader import ENV_DATA, read_dataset
-from ..errors import FitError, UsageError
+from ..errors import BadValue, FitError, UsageError
+from ..labels import heading
+from ..language import ENV_LANG, LANGUAGES, Choice, choose, translate
 from ..messages import Msg
-from ..output.render import NO_COLUMNS, Columns, Format, Lang, Notice, Policy, Result, render
+from ..output.render import NO_COLUMNS, Columns, Format, Notice, Policy, Result, render
 
 # The command-line names of the Python API's parameters, for its messages.
 OPTION_OF = {
@@ -36,7 +38,6 @@ OPTION_OF = {
     "query": "WORDS",
 }
 
-ENV_LANG = "FITPARTNERS_LANG"
 ENV_TODAY = "FITPARTNERS_TODAY"
 
 
@@ -131,26 +132,45 @@ JQ = typer.Option(
 )
 LANG = typer.Option(
     "--lang",
-    envvar=ENV_LANG,
-    case_sensitive=False,
-    help="Language of labels, descriptions and headings (JSON carries both).",
+    metavar="en|nl",
+    show_default=False,
+    help=f"Language of what a person reads: en or nl. Default: {ENV_LANG}, else the locale as gettext "
+    "reads it (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English. JSON carries both; csv and tsv "
+    f"write labels and headings in the language only when --lang or {ENV_LANG} names it.",
 )
-LABELS = typer.Option("--labels", help="In csv and tsv, write the labels of --lang instead of ids.")
+LABELS = typer.Option(
+    "--labels",
+    help="In csv and tsv, write labels instead of ids "
+    f"(in the language of --lang or {ENV_LANG}, else English).",
+)
 NO_HEADERS = typer.Option("--no-headers", help="Leave out the header row of a table, csv or tsv.")
 QUIET = typer.Option("--quiet", "-q", help="No notes on stderr, only errors.")
 
 
 def _fields(columns: Columns, card: bool) -> Any:
-    default = (
-        "the card" if card else f"a table shows {', '.join(columns.default)}"
-    ) + "; JSON, csv and tsv show all"
+    def said(lang: str) -> str:
+        def names(fields: tuple[str, ...]) -> str:
+            return ", ".join(heading(f, lang).replace(" ", "_") if lang != "en" else f for f in fields)
+
+        if card:
+            return Msg(
+                "Fields to print, comma-separated, in this order. Valid: {fields}. Default: the card; "
+                "JSON, csv and tsv show all.",
+                fields=names(columns.valid),
+            ).in_lang(lang)
+        return Msg(
+            "Fields to print, comma-separated, in this order. Valid: {fields}. Default: a table "
+            "shows {default}; JSON, csv and tsv show all.",
+            fields=names(columns.valid),
+            default=names(columns.default),
+        ).in_lang(lang)
+
     return typer.Option(
         "--fields",
         metavar="A,B,...",
         show_default=False,
         autocompletion=_complete_fields(columns),
-        help=f"Fields to print, comma-separated, in this order. Valid: {', '.join(columns.valid)}. "
-        f"Default: {default}.",
+        help=registered_help(said),
     )
 
 
@@ -162,7 +182,7 @@ _SAME_EVERYWHERE: dict[str, tuple[Any, Any]] = {
     "data": (Annotated[Optional[str], DATA], None),
     "fmt": (Annotated[Optional[Format], FORMAT], None),
     "jq": (Annotated[Optional[str], JQ], None),
-    "lang": (Annotated[Lang, LANG], Lang.en),
+    "lang": (Annotated[Optional[str], LANG], None),
     "labels": (Annotated[bool, LABELS], False),
     "no_headers": (Annotated[bool, NO_HEADERS], False),
     "quiet": (Annotated[bool, QUIET], False),
@@ -209,9 +229,9 @@ def command(
                 inspect.Parameter(n, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
             )
 
-        def _run(values: dict[str, Any]) -> int:
-            chosen = {n: values[n] for n in POLICY_OPTIONS if n in values}
-            policy = Policy.from_options(columns, **chosen)
+        def _run(values: dict[str, Any], choice: Choice) -> int:
+            chosen = {n: values[n] for n in POLICY_OPTIONS if n in values and n != "lang"}
+            policy = Policy.from_options(columns, lang=choice.lang, asked=choice.asked, **chosen)
             arguments = {n: v for n, v in values.items() if n in own}
             catalog = None
             if "catalog" in own:
@@ -225,14 +245,17 @@ def command(
 
         @functools.wraps(body)
         def run(**values: Any) -> int:
+            choice = run_language(values.get("lang"))
+            if "lang" in own:
+                values["lang"] = choice.lang
             try:
-                return _run(values)
+                return _run(values, choice)
             except UsageError as exc:
                 said = exc.named(OPTION_OF)  # the API's 'type' is this command's --type
-                said.lang = Lang(values.get("lang", Lang.en)).value  # our message, in the run's language
+                said.lang = choice.lang  # our message, in the run's language
                 raise said from None
             except FitError as exc:
-                exc.lang = Lang(values.get("lang", Lang.en)).value
+                exc.lang = choice.lang
                 raise
 
         del run.__wrapped__  # Typer reads the signature below, not the body's
@@ -247,3 +270,89 @@ def command(
 def examples(*lines: str) -> str:
     """An epilog whose example lines Click prints one per line ('\\b' stops rewrapping)."""
     return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
+
+
+# -- help in the run's language --------------------------------------------------------------
+#
+# Help texts are written in English where they are declared; the catalogue says them in the
+# run's language when the command tree is built (`help_in`): each paragraph a msgid, and in
+# a block Click keeps as it is ('\b': the examples) each line. A help text made from values
+# (the fields of a command) is registered with the function that says it in a language.
+# scripts/catalogues.py finds every msgid by walking the English tree (`help_texts`).
+
+_REGISTERED: dict[str, Callable[[str], str]] = {}
+
+
+def registered_help(said: Callable[[str], str]) -> str:
+    """A help text said in each language by `said`; its English text."""
+    english = said("en")
+    _REGISTERED[english] = said
+    return english
+
+
+def help_in(lang: str, text: str) -> str:
+    """A help text (help, short help, epilog) in `lang`."""
+    if lang == "en" or not text:
+        return text
+    said = _REGISTERED.get(text)
+    if said is not None:
+        return said(lang)
+    return "\n\n".join(_paragraph_in(lang, p) for p in text.split("\n\n"))
+
+
+def _paragraph_in(lang: str, paragraph: str) -> str:
+    if paragraph.startswith("\b\n"):
+        return "\n".join(_line_in(lang, line) for line in paragraph.split("\n"))
+    return translate(lang, paragraph)
+
+
+def _line_in(lang: str, line: str) -> str:
+    text = line.strip()
+    return line[: len(line) - len(line.lstrip())] + translate(lang, text) if text else line
+
+
+def help_texts(text: str) -> list[str]:
+    """The msgids of a help text, as help_in looks them up (none for a registered one)."""
+    if not text or text in _REGISTERED:
+        return []
+    found: list[str] = []
+    for p in text.split("\n\n"):
+        if p.startswith("\b\n"):
+            found += [line.strip() for line in p.split("\n")[1:] if line.strip()]
+        else:
+            found.append(p)
+    return found
+
+
+# The words of usage lines: a command's own and its parameters' metavars (NAME, [OPTIONS]).
+METAVARS = ("options_metavar", "subcommand_metavar")
+
+
+def say_help_in(command: Any, lang: str) -> None:
+    """A Click command's help, short help, epilog, usage words and its parameters' help and
+    metavars, in `lang`."""
+    if lang == "en":
+        return
+    for attr in ("help", "short_help", "epilog"):
+        text = getattr(command, attr, None)
+        if text:
+            setattr(command, attr, help_in(lang, inspect.cleandoc(text)))
+    for attr in METAVARS:
+        if getattr(command, attr, None):
+            setattr(command, attr, translate(lang, getattr(command, attr)))
+    for param in command.params:
+        if getattr(param, "help", None):
+            param.help = help_in(lang, param.help)
+        if getattr(param, "metavar", None):
+            param.metavar = translate(lang, param.metavar)
+
+
+def run_language(given: str | None) -> Choice:
+    """The language of a command's run (language.choose); a bad --lang or FITPARTNERS_LANG
+    is refused, naming the one given, in the language the next source names."""
+    choice = choose(given)
+    if choice.bad is not None:
+        error = BadValue(*choice.bad, list(LANGUAGES))
+        error.lang = choice.lang
+        raise error
+    return choice

@@ -26,6 +26,16 @@ names it rather than a user's run. pyproject's Typer range is what that test cov
   has one for (`Shells`).
 - `detect_shell`: the shell this runs in, as Typer detects it
   (`typer._completion_shared._get_shell_name`: shellingham, from the parent processes).
+- `speak`: help in the run's language. Typer's own words of help go through the `_` that
+  `typer.core` imports from gettext ("Options", "default: {default}"): replaced by our
+  catalogue's, for those words only. Its copy of Click writes "Usage: " and the help
+  option's "Show this message and exit." as plain strings: said through a HelpFormatter of
+  ours, `Context.formatter_class` (`HelpFormatter.write_usage`'s prefix, `write_dl`'s rows).
+- `usage_problem`: Click's and Typer's usage errors, which they word as plain English
+  strings, reworded as our messages by exception type (`NoSuchOption.option_name` and
+  `.possibilities`, `MissingParameter.param`, `BadOptionUsage.option_name`,
+  `BadParameter.param`); "No such command" and "Got unexpected extra argument(s)" are plain
+  UsageErrors, told apart by the wording of `typer.core` and `Command.parse_args`.
 """
 
 from __future__ import annotations
@@ -36,9 +46,16 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import typer
+from typer import core as typer_core
+from typer._click import core as click_core
+from typer._click import exceptions as click_exceptions
+from typer._click import formatting as click_formatting
 from typer._completion_classes import completion_init
 from typer._completion_shared import Shells, _get_shell_name, get_completion_script
 from typer.core import CompletionItem  # type: ignore[attr-defined]  # Typer carries its own Click
+
+from ..language import N_
+from ..messages import Msg
 
 Complete = Callable[[typer.Context, str], Sequence[str | tuple[str, str]]]
 
@@ -137,3 +154,106 @@ def detect_shell() -> str | None:
 # The value in Typer's message: a str as repr writes it, in either quote (compiled on
 # first use, by re's cache).
 _GIVEN = r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*") is not one of """
+
+
+# -- help and usage errors in the run's language ---------------------------------------------
+
+# Typer's words of help, as typer.core asks gettext for them: msgids of our catalogue.
+TYPER_WORDS = frozenset(
+    [
+        N_("Options"),
+        N_("Arguments"),
+        N_("Commands"),
+        N_("default: {default}"),
+        N_("required"),
+        N_("env var: {var}"),
+        N_("(dynamic)"),
+    ]
+)
+USAGE_PREFIX = N_("Usage: ")
+HELP_OPTION_HELP = N_("Show this message and exit.")
+
+
+def _same(text: str) -> str:
+    return text
+
+
+class _Formatter(click_formatting.HelpFormatter):
+    """Click's help formatter, with its own words said by `say` (set by `speak`)."""
+
+    say: Callable[[str], str] = staticmethod(_same)
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, self.say(USAGE_PREFIX) if prefix is None else prefix)
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
+        said = [(first, self.say(second) if second == HELP_OPTION_HELP else second) for first, second in rows]
+        super().write_dl(said, *args, **kwargs)
+
+
+def speak(say: Callable[[str], str]) -> None:
+    """Say Typer's and Click's own words of help through `say` (a msgid -> its text in the
+    run's language) from now on, in this process."""
+    setattr(typer_core, "_", lambda text: say(text) if text in TYPER_WORDS else text)  # noqa: B010
+    _Formatter.say = staticmethod(say)
+    click_core.Context.formatter_class = _Formatter
+
+
+# "No such command 'lsit'. Did you mean 'list'?" (typer.core), "Got unexpected extra
+# argument(s) (a b)" (Click's Command.parse_args): the values as the messages write them.
+_REPR = r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
+_NO_SUCH_COMMAND = rf"^No such command {_REPR}\.(?: Did you mean (.*)\?)?$"
+_EXTRA_ARGUMENTS = r"^Got unexpected extra argument(?:\(s\)|s)? \((.*)\)$"
+
+
+def _quoted_values(text: str) -> list[str]:
+    return [ast.literal_eval(m.group()) for m in re.finditer(_REPR, text)]
+
+
+def _name(param: Any) -> str:
+    if getattr(param, "param_type_name", "") == "argument":
+        return str(param.metavar or param.name.upper())
+    opts = getattr(param, "opts", None) or [getattr(param, "name", "?")]
+    return str(max(opts, key=len))
+
+
+def usage_problem(exc: BaseException) -> Msg | None:
+    """A Click or Typer usage error as our message (English, said again in any language),
+    else None (not a usage error, or one worded otherwise: said as Click words it)."""
+    if isinstance(exc, click_exceptions.NoSuchOption):
+        hint = sorted(exc.possibilities or [])
+        return Msg(
+            "no such option: {option}{hint}",
+            option=exc.option_name,
+            hint=Msg("; did you mean: {values}?", values=", ".join(hint)) if hint else "",
+        )
+    if isinstance(exc, click_exceptions.MissingParameter) and exc.param is not None:
+        if exc.param.param_type_name == "argument":
+            return Msg("missing argument {name}", name=_name(exc.param))
+        return Msg("missing option {name}", name=_name(exc.param))
+    if isinstance(exc, click_exceptions.BadOptionUsage):
+        if "does not take a value" in exc.message:
+            return Msg("option {option} takes no value", option=exc.option_name)
+        if "requires" in exc.message:
+            return Msg("option {option} needs a value", option=exc.option_name)
+        return None
+    if isinstance(exc, click_exceptions.BadParameter) and exc.param is not None:
+        return Msg("invalid value for {option}: {problem}", option=_name(exc.param), problem=exc.message)
+    if type(exc) is click_exceptions.UsageError:
+        return _plain_usage_problem(exc.message)
+    return None
+
+
+def _plain_usage_problem(message: str) -> Msg | None:
+    found = re.match(_NO_SUCH_COMMAND, message, re.S)
+    if found:
+        meant = _quoted_values(found.group(2) or "")
+        return Msg(
+            "no such command: {name}{hint}",
+            name=ast.literal_eval(found.group(1)),
+            hint=Msg("; did you mean: {values}?", values=", ".join(meant)) if meant else "",
+        )
+    found = re.match(_EXTRA_ARGUMENTS, message, re.S)
+    if found:
+        return Msg("unexpected extra arguments: {values}", values=found.group(1))
+    return None

@@ -39,9 +39,9 @@ class Outcome:
         self.raw = raw
 
 
-def outcome(exc: BaseException, where: str = PROG) -> Outcome:
+def outcome(exc: BaseException, where: str = PROG, lang: str = "en") -> Outcome:
     """The one mapping from an exception to what the user sees. `where` is the command
-    path for usage errors ('fitpartners list')."""
+    path for usage errors ('fitpartners list'); `lang`, the run's language."""
     if isinstance(exc, FitError):
         return Outcome(exc.exit_code, exc.text())
     if isinstance(exc, JqHalt):
@@ -54,20 +54,22 @@ def outcome(exc: BaseException, where: str = PROG) -> Outcome:
         # Outside our own reads (which name their file): a stream the system refused.
         return Outcome(EXIT_FAILURE, StreamError.of("stdout", exc).text())
     if isinstance(exc, KeyboardInterrupt):
-        return Outcome(EXIT_INTERRUPTED, "interrupted")
+        return Outcome(EXIT_INTERRUPTED, Msg("interrupted"))
     # A value outside a choice (--format xml): our own message, as BadValue words it.
     choices = patches.bad_choice(exc)
     if choices is not None:
-        return Outcome(EXIT_USAGE, BadValue(*choices).text())
+        bad = BadValue(*choices)
+        bad.lang = lang
+        return Outcome(EXIT_USAGE, bad.text())
     # Typer's own errors (every one derives from typer.TyperException): a usage error
     # carries its exit code and a message; Abort is Ctrl-C at a prompt. Its message may
     # echo what was typed: cut as any value (the help to see stays whole).
+    # Its usage errors are worded as our messages, by kind (patches.usage_problem).
     exit_code = getattr(exc, "exit_code", None)
     format_message = getattr(exc, "format_message", None)
     if isinstance(exit_code, int) and callable(format_message):
-        return Outcome(
-            exit_code, Msg("{problem} (see '{where} --help')", problem=format_message(), where=where)
-        )
+        problem = patches.usage_problem(exc) or format_message()
+        return Outcome(exit_code, Msg("{problem} (see '{where} --help')", problem=problem, where=where))
     if os.environ.get(ENV_DEBUG):
         raise exc
     return Outcome(
@@ -81,9 +83,10 @@ def outcome(exc: BaseException, where: str = PROG) -> Outcome:
     )
 
 
-def report(exc: BaseException, where: str = PROG) -> int:
-    """Say what failed, once, on stderr; the exit code."""
-    result = outcome(exc, where)
+def report(exc: BaseException, where: str = PROG, lang: str = "en") -> int:
+    """Say what failed, once, on stderr, in `lang` (an error of ours says itself in the
+    language of its command); the exit code."""
+    result = outcome(exc, where, lang)
     if result.raw and result.message:
         try:
             sys.stderr.write(result.message)
@@ -91,5 +94,5 @@ def report(exc: BaseException, where: str = PROG) -> int:
         except (OSError, ValueError, AttributeError):
             pass
     elif result.message:
-        say(result.message)
+        say(result.message, lang)
     return result.code

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import DataError, StreamError, UsageError, ctrl_c_to_system
+from ..errors import DataError, StreamError, UsageError, ctrl_c_to_system, os_reason
 from ..messages import Msg, Whole, bilingual_num
 from .models import Dataset
 from .rules import cross_check
@@ -91,7 +91,11 @@ def _message(error: Any) -> str:
     if error["type"] != "enum":
         return str(error["msg"])
     shown = repr(error["input"])
-    return f"{error['msg']}, not {shown if len(shown) <= 60 else shown[:56] + '...' + shown[-1]}"
+    return Msg(
+        "{problem}, not {value}",
+        problem=error["msg"],
+        value=shown if len(shown) <= 60 else shown[:56] + "..." + shown[-1],
+    )
 
 
 def _read(handle: Any, origin: str, limit: int) -> bytes:
@@ -158,9 +162,7 @@ def read_bytes(path: str | None, limit: int | None = None) -> tuple[bytes, str]:
     except ValueError:  # a NUL byte, or a lone surrogate: no name the system could be given
         raise DataError(Msg("{origin!r}: not a usable file name", origin=name)) from None
     except OSError as exc:
-        raise DataError(
-            Msg("{origin}: cannot read: {reason}", origin=shown, reason=exc.strerror or exc)
-        ) from None
+        raise DataError(Msg("{origin}: cannot read: {reason}", origin=shown, reason=os_reason(exc))) from None
 
 
 def _record_ids(data: bytes) -> dict[tuple[str, int], str]:
@@ -203,9 +205,14 @@ def problems(data: bytes) -> tuple[Dataset | None, list[str]]:
     except ValidationError as exc:
         errors = exc.errors()
         if errors and errors[0]["type"] == "json_invalid":
-            return None, [f"not valid JSON: {errors[0]['msg'].removeprefix('Invalid JSON: ')}"]
+            return None, [
+                Msg("not valid JSON: {problem}", problem=errors[0]["msg"].removeprefix("Invalid JSON: "))
+            ]
         ids = _record_ids(data)
-        found = [f"{_location(tuple(e['loc']), ids)}: {_message(e)}" for e in errors]
+        found: list[str] = [
+            Msg("{place}: {problem}", place=_location(tuple(e["loc"]), ids), problem=_message(e))
+            for e in errors
+        ]
         return None, found + _cross_check_valid_partners(data, errors)
     return dataset, cross_check(dataset)
 

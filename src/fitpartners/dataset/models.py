@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
 from ..labels import Domain, PartnerType, Sector
+from ..language import N_
 from ..messages import Msg
 
 
@@ -149,11 +150,20 @@ class Round(Record):
     ends_on: dt.date
     signed_on: dt.date | None
     signed_at: MaybeBilingual
-    present_at_signing: list[Text]
+    # Who was there, as its page names them; told in both languages (with the language
+    # that is our translation marked) where the page's words are not those of every reader.
+    present_at_signing: list[Text | Told]
     yearly_budget_eur: Count | None
     partner_count: Count | None
     notes: list[Note]
     sources: SourceIds
+
+    def present_in(self, lang: str) -> list[tuple[str, bool]]:
+        """Who was present at the signing, in `lang`: (text, whether it is our translation)."""
+        return [
+            (p, False) if isinstance(p, str) else (p.said(lang), p.translated_in(lang))
+            for p in self.present_at_signing
+        ]
 
 
 class Membership(Record):
@@ -248,9 +258,9 @@ class Partner(Record):
             Name(
                 e.new_name,
                 Msg(
-                    "{name} was renamed {new_name} on {day}"
+                    N_("{name} was renamed {new_name} on {day}")
                     if e.date
-                    else "{name} was renamed {new_name} by {day}",
+                    else N_("{name} was renamed {new_name} by {day}"),
                     name=self.name,
                     new_name=e.new_name,
                     day=e.when,

@@ -163,6 +163,9 @@ def told_in_both_languages(ctx: Context) -> Iterator[str]:
     for i, r in enumerate(ctx.ds.rounds):
         for j, n in enumerate(r.notes):
             yield from _told(ctx, f"rounds[{i}] ({r.id}).notes[{j}]", n, n.sources)
+        for j, p in enumerate(r.present_at_signing):
+            if not isinstance(p, str):  # a name as its page writes it is no text of ours
+                yield from _told(ctx, f"rounds[{i}] ({r.id}).present_at_signing[{j}]", p, r.sources)
 
 
 def rounds_in_sequence(ctx: Context) -> Iterator[str]:

@@ -29,6 +29,7 @@ from ..labels import (
     label,
     sector_label,
 )
+from ..language import N_
 from ..messages import say_in
 from ..results import json_records, status_said
 from .stream import to_json
@@ -80,7 +81,7 @@ def cell(
     if not labels:
         return machine_cell(value, field)
     if isinstance(value, bool):
-        return say_in(lang, "yes" if value else "no") if labels else ("true" if value else "false")
+        return say_in(lang, N_("yes") if value else N_("no")) if labels else ("true" if value else "false")
     if field == "type" and isinstance(value, str) and value in TYPE_LABELS:
         return label((TYPE_SHORT if brief else TYPE_LABELS)[PartnerType(value)], lang)
     if field == "domains" and isinstance(value, list):
@@ -123,19 +124,19 @@ def machine_cell(value: Any, field: str) -> str:
 # Where a word matched, in words a person uses (never a field's name), by the `field` of
 # its evidence.
 _WHERE = {
-    "name": "in the name",
-    "full_name": "in the name",
-    "aliases": "in the name",
-    "former_names": "in the name",
-    "later_names": "in the name",
-    "coverage": "in what they do",
-    "services": "in what they do",
-    "type": "in their type",
-    "domains": "in their type",
-    "description_en": "in the description",
-    "description_nl": "in the description",
-    "events": "in their history",
-    "notes": "in their history",
+    "name": N_("in the name"),
+    "full_name": N_("in the name"),
+    "aliases": N_("in the name"),
+    "former_names": N_("in the name"),
+    "later_names": N_("in the name"),
+    "coverage": N_("in what they do"),
+    "services": N_("in what they do"),
+    "type": N_("in their type"),
+    "domains": N_("in their type"),
+    "description_en": N_("in the description"),
+    "description_nl": N_("in the description"),
+    "events": N_("in their history"),
+    "notes": N_("in their history"),
 }
 
 
@@ -173,7 +174,8 @@ def _said(m: dict[str, Any], lang: str) -> str | None:
     how, word = m["how"], m["word"]
     if how == "typo":
         near = m["matched"].split(" ~ ")[-1]
-        return f"{word}, {say_in(lang, 'read as {word}', word=near)}"
+        read = say_in(lang, N_("read as {word}"), word=near)
+        return f"{word}, {read}"
     if how == "vocabulary":
         return f"{word}: {sector_label(m['matched'], lang)}"
     if how == "generic":
@@ -183,12 +185,15 @@ def _said(m: dict[str, Any], lang: str) -> str | None:
         from ..search.countries import country_name
 
         country = country_name(m["matched"], lang)
-        return f"{word}: {say_in(lang, 'a chamber for {country}', country=country)}"
+        chamber = say_in(lang, N_("a chamber for {country}"), country=country)
+        return f"{word}: {chamber}"
     if how == "region":
-        return f"{word}: {say_in(lang, 'their region')}"
+        region = say_in(lang, N_("their region"))
+        return f"{word}: {region}"
     if how == "service":
         page = f" ({m['page']})" if m.get("page") else ""
-        return f"{word}: {say_in(lang, 'service: {text}', text=m['matched'])}{page}"
+        service = say_in(lang, N_("service: {text}"), text=m["matched"])
+        return f"{word}: {service}{page}"
     if m["field"] not in _WHERE:
         return f"{word}: {m['matched']}"
     return None

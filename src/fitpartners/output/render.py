@@ -25,6 +25,7 @@ from pydantic import BaseModel
 
 from ..errors import PROG, BadValue, UsageError
 from ..labels import heading
+from ..language import LANGUAGES, SOURCE_LANGUAGE
 from ..messages import Msg, Whole, cut, said, say_in, visible_bytes
 from ..results import json_records
 from .cells import LIST_SEPARATOR, CellTable, rows, workbook_rows
@@ -66,11 +67,6 @@ class Format(StrEnum):
     tsv = "tsv"
     markdown = "markdown"
     xlsx = "xlsx"
-
-
-class Lang(StrEnum):
-    en = "en"
-    nl = "nl"
 
 
 class Columns:
@@ -143,19 +139,52 @@ def prepare_stdout(machine: bool) -> None:
     reconfigure(**({"encoding": "utf-8"} if machine else {"errors": "replace"}))
 
 
-def parse_fields(raw: str | None, valid: Sequence[str]) -> list[str] | None:
-    """The --fields value as a list of valid field names; None when not given."""
+def field_names(valid: Sequence[str]) -> dict[str, str]:
+    """What names each of `valid` fields: the field, and its heading in every language
+    ('volledige naam', 'volledige_naam'), any case, whatever the run's language; a heading
+    two fields share names neither."""
+    by_key: dict[str, str] = {}
+    shared: set[str] = set()
+    for f in valid:
+        for name in {heading(f, lang) for lang in LANGUAGES}:
+            key = name.lower().replace(" ", "_")
+            if by_key.get(key, f) != f:
+                shared.add(key)
+            by_key[key] = f
+    for key in shared:
+        del by_key[key]
+    return {**by_key, **{f.lower(): f for f in valid}}
+
+
+def field_named(name: str, valid: Sequence[str]) -> str | None:
+    """The field of `valid` that `name` names (field_names), else None. A field's own name
+    is found without a catalogue: only a heading reads them (every language's)."""
+    key = name.strip().lower().replace(" ", "_")
+    by_name = {f.lower(): f for f in valid}
+    return by_name[key] if key in by_name else field_names(valid).get(key)
+
+
+def valid_names(valid: Sequence[str], lang: str) -> list[str]:
+    """The fields as a person of `lang` names them: field names, or headings."""
+    if lang == SOURCE_LANGUAGE:
+        return list(valid)
+    return [heading(f, lang).replace(" ", "_") for f in valid]
+
+
+def parse_fields(raw: str | None, valid: Sequence[str], lang: str = SOURCE_LANGUAGE) -> list[str] | None:
+    """The --fields value as a list of valid field names; None when not given. A field is
+    named by its name or its heading, any case ('Name', 'naam')."""
     if raw is None:
         return None
-    by_key = {f.lower(): f for f in valid}  # 'Name' is name, as other option values ignore case
     chosen = []
     for f in (f.strip() for f in raw.split(",")):
-        if f and f.lower() not in by_key:
-            raise BadValue("--fields", f, list(valid))
-        if f:
-            chosen.append(by_key[f.lower()])
+        field = field_named(f, valid) if f else None
+        if f and field is None:
+            raise BadValue("--fields", f, valid_names(valid, lang))
+        if field:
+            chosen.append(field)
     if not chosen:
-        raise BadValue("--fields", raw, list(valid))
+        raise BadValue("--fields", raw, valid_names(valid, lang))
     return chosen
 
 
@@ -266,7 +295,18 @@ Result = Listing | Card | Document
 class Policy:
     """The output options of one run, checked before any work is done."""
 
-    __slots__ = ("format", "explicit", "fields", "lang", "labels", "headers", "jq", "quiet", "terminal")
+    __slots__ = (
+        "format",
+        "explicit",
+        "fields",
+        "lang",
+        "asked",
+        "labels",
+        "headers",
+        "jq",
+        "quiet",
+        "terminal",
+    )
 
     def __init__(
         self,
@@ -279,11 +319,13 @@ class Policy:
         jq: str | None = None,
         quiet: bool = False,
         terminal: bool = False,
+        asked: bool = False,  # the language was named (--lang, FITPARTNERS_LANG), not the locale's
     ) -> None:
         self.format = format
         self.explicit = explicit
         self.fields = fields
         self.lang = lang
+        self.asked = asked
         self.labels = labels
         self.headers = headers
         self.jq = jq
@@ -298,7 +340,8 @@ class Policy:
         fmt: Format | None = None,
         as_json: bool = False,
         fields: str | None = None,
-        lang: Lang = Lang.en,
+        lang: str = "en",
+        asked: bool = False,
         labels: bool = False,
         no_headers: bool = False,
         jq: str | None = None,
@@ -315,8 +358,9 @@ class Policy:
         return cls(
             format=Format.json if (as_json or jq is not None) else (fmt or Format.table),
             explicit=fmt is not None or as_json or jq is not None,
-            fields=parse_fields(fields, columns.valid),
-            lang=Lang(lang).value,
+            fields=parse_fields(fields, columns.valid, lang),
+            lang=lang,
+            asked=asked,
             labels=labels,
             headers=not no_headers,
             jq=jq,
@@ -438,8 +482,13 @@ class RowsRenderer:
             write(markdown_text(table, [heading(f, p.lang) for f in shown]))
             return
         every = p.fields or list(result.columns.valid)
-        table = rows(result.records, every, labels=p.labels, lang=p.lang, sep=LIST_SEPARATOR)
-        header = every if p.headers else None
+        # Labels and headings of a language named by --lang or FITPARTNERS_LANG (not the locale's:
+        # a script's csv stays the same on every machine); English headings are the field names.
+        lang = p.lang if p.asked else SOURCE_LANGUAGE
+        table = rows(result.records, every, labels=p.labels or p.asked, lang=lang, sep=LIST_SEPARATOR)
+        header = (
+            ([heading(f, lang) for f in every] if lang != SOURCE_LANGUAGE else every) if p.headers else None
+        )
         if p.format is Format.csv:  # at a terminal shown inert; elsewhere the data as it is
             write(csv_text(table, header, inert=p.terminal))
         else:

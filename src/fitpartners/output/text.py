@@ -20,7 +20,8 @@ from ..labels import (
     label,
     sector_label,
 )
-from ..messages import bilingual_num, in_lang, say_in
+from ..language import N_
+from ..messages import bilingual_num, in_lang, say_in, say_n
 from ..results import Status, chain_said, shortened, status_said
 from ..search.countries import country_name
 from .cells import LIST_SEPARATOR
@@ -48,11 +49,11 @@ def pairs_text(pairs: Sequence[tuple[str, str]]) -> str:
 
 # -- the partner card ----------------------------------------------------------------------
 
-EDITORIAL_NOTE = "editorial: our judgement from the description, not FIT's"
-TRANSLATED_NOTE = "our translation: the page does not say it in this language"
+EDITORIAL_NOTE = N_("editorial: our judgement from the description, not FIT's")
+TRANSLATED_NOTE = N_("our translation: the page does not say it in this language")
 # Who published a source, as the card says it next to the source (a partner's own page:
 # "own page"; another partner's: "page of NAME").
-KIND_WORDS = {"fit": "FIT", "government": "government", "press": "press", "other": "other"}
+KIND_WORDS = {"fit": N_("FIT"), "government": N_("government"), "press": N_("press"), "other": N_("other")}
 
 
 def kind_said(kind: str | None, own: str, lang: str, partner_names: Mapping[str, str]) -> str:
@@ -203,12 +204,12 @@ def _record_rows(p: Partner, lang: str, partner_names: Mapping[str, str]) -> lis
     for c in p.coverage:
         row(w("covers"), f"{c.text} ({sector_label(c.sector, lang)})", c.sources)
     for m in p.rounds:
-        row(f"{w('partner')} {m.round}", f"{w('listed as')}: {m.listed_as}", m.sources)
+        row(w("partner") + f" {m.round}", w("listed as") + f": {m.listed_as}", m.sources)
     if not p.rounds:
         row(w("partner"), w("in no round: it continues partners of the programme"))
     for e in p.events:
         other = partner_names.get(e.partner or "")
-        text = e.said(lang) + (f" ({w('see')} {other})" if other else "")
+        text = e.said(lang) + (" (" + w("see") + f" {other})" if other else "")
         row(in_lang(e.when_text, lang), text, e.sources, e.translated_in(lang))
     for n in p.notes:
         row(w("note"), n.said(lang), n.sources, n.translated_in(lang))
@@ -249,7 +250,7 @@ def card_text(
     lines = [f"{r.heading}: {r.value}" + (f" {m}" if (m := row_marks(r, marks)) else "") for r in rows]
     numbered = [(m, sid) for sid, m in marks.items() if m != "E"]
     if marks:  # a numbered source or the editorial one
-        lines.append(f"{say_in(lang, 'sources')}:")
+        lines.append(say_in(lang, "sources") + ":")
     for mark, sid in numbered:
         kind = kind_said(sources[sid].kind, p.id, lang, partner_names)
         lines.append(f"[{mark}] {source_line(sources[sid], kind)}")
@@ -271,7 +272,8 @@ def source_line(source: Any, kind: str = "") -> str:
 def _marked_translation(told: Any, lang: str) -> str:
     """A note or event (a models.Told) in `lang`, '(our translation)' after it where it is."""
     text: str = told.said(lang)
-    return f"{text} ({say_in(lang, 'our translation')})" if told.translated_in(lang) else text
+    ours = say_in(lang, "our translation")
+    return f"{text} ({ours})" if told.translated_in(lang) else text
 
 
 def about_lines(info: Any, lang: str, full: bool = True) -> list[tuple[str, str]]:
@@ -294,14 +296,18 @@ def about_lines(info: Any, lang: str, full: bool = True) -> list[tuple[str, str]
             say(r.state.value),
         ]
         if r.days_left is not None:
-            facts.append(say("{days} days left", days=r.days_left))
+            facts.append(say_n(lang, "{days} day left", "{days} days left", r.days_left, days=r.days_left))
         facts.append(say("signed {day} at {place}", day=r.signed_on or "?", place=place or "?"))
         if r.present_at_signing:
-            facts.append(say("in the presence of {names}", names=", ".join(r.present_at_signing)))
+            ours = say("our translation")
+            names = [f"{text} ({ours})" if translated else text for text, translated in r.present_in(lang)]
+            facts.append(say("in the presence of {names}", names=", ".join(names)))
         if r.yearly_budget_eur is not None:
             facts.append(say("yearly budget EUR {amount}", amount=bilingual_num(r.yearly_budget_eur)))
         if r.partner_count is not None:
-            facts.append(say("{count} partners", count=r.partner_count))
+            facts.append(
+                say_n(lang, "{count} partner", "{count} partners", r.partner_count, count=r.partner_count)
+            )
         heading = say("round {round}", round=r.id)
         pairs.append((heading, "; ".join(facts)))
         pairs += [(heading, _marked_translation(n, lang)) for n in r.notes if full]
