@@ -254,6 +254,10 @@ MESSAGES_NL: dict[str, str] = {
     "{env} must be a date as YYYY-MM-DD, not {raw!r}": (
         "{env} moet een datum zijn als JJJJ-MM-DD, niet {raw!r}"
     ),
+    # Shell completion (cli/complete.py): the count of values not shown, one word for bash.
+    "+{count}-more": "+{count}-meer",
+    "{count} more: type a letter": "nog {count}: typ een letter",
+    "{country} (bilateral chamber: {names})": "{country} (bilaterale kamer: {names})",
 }
 
 

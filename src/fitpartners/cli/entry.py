@@ -27,6 +27,14 @@ from ..errors import install_ctrl_c
 
 def main() -> None:
     install_ctrl_c()
+    if os.environ.get("_FITPARTNERS_COMPLETE", "").startswith("complete_"):
+        # Door: the short path of shell completion (cli/complete.py and its generated table),
+        # before Typer and the models: a TAB answered in a fraction of a run's start.
+        from .complete import answer
+
+        answered = answer()
+        if answered is not None:
+            _leave(answered)
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     # Door: the app imports Typer, Pydantic and the dataset's models; the handler comes first.
     from .app import run
@@ -34,6 +42,11 @@ def main() -> None:
     gc.disable()
     code = run(sys.argv[1:])
     gc.freeze()
+    _leave(code)
+
+
+def _leave(code: int) -> None:
+    """Flush stdout, leave it to a reader that went away, and exit with `code`."""
     try:
         if sys.stdout is not None:
             sys.stdout.flush()
