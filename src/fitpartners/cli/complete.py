@@ -34,7 +34,9 @@ DATA_VAR = "FITPARTNERS_DATA"
 LANG_VAR = "FITPARTNERS_LANG"
 
 
-def offer(kind: str, incomplete: str, values: Sequence[Item], first: Sequence[str] = (), *, lang: str = "en") -> list[Item]:
+def offer(
+    kind: str, incomplete: str, values: Sequence[Item], first: Sequence[str] = (), *, lang: str = "en"
+) -> list[Item]:
     """The values of `kind` that start with what was typed (case and accents aside); for a
     comma-separated kind, with the items before the last kept as typed. `first`: values to
     show when there are more than MOST, with the count of the others."""
@@ -44,7 +46,13 @@ def offer(kind: str, incomplete: str, values: Sequence[Item], first: Sequence[st
     if first and len(found) > MOST:
         kept = [(v, h) for v, h in found if v in first]
         more = len(found) - len(kept)
-        found = [*kept, (say_in(lang, "+{count}-more", count=more), say_in(lang, "{count} more: type a letter", count=more))]
+        found = [
+            *kept,
+            (
+                say_in(lang, "+{count}-more", count=more),
+                say_in(lang, "{count} more: type a letter", count=more),
+            ),
+        ]
     return [(done + comma + v, h) for v, h in found]
 
 
@@ -95,8 +103,7 @@ def answer() -> int | None:
     if shell == "fish" and os.environ.get("_TYPER_COMPLETE_FISH_ACTION") == "is-args":
         return 0 if items else 1
     text = {"bash": bash_lines, "zsh": zsh_lines, "fish": fish_lines}[shell](items)
-    if text:
-        sys.stdout.write(text)
+    sys.stdout.write(text + "\n")  # as Click echoes it
     return 0
 
 

@@ -57,7 +57,10 @@ def _words(texts: Iterable[str]) -> list[str]:
 
 
 def _labelled(
-    names: Iterable[str], ids_of: Callable[[list[str]], set[str]], labels: dict[Any, dict[str, str]], lang: str
+    names: Iterable[str],
+    ids_of: Callable[[list[str]], set[str]],
+    labels: dict[Any, dict[str, str]],
+    lang: str,
 ) -> list[Item]:
     items: list[Item] = []
     for name in names:
@@ -75,7 +78,9 @@ def types(lang: str) -> list[Item]:
 
 
 def domains(lang: str) -> list[Item]:
-    return _labelled([*map(str, DOMAIN_LABELS), *_words(accepted_labels("domain"))], domain_ids, DOMAIN_LABELS, lang)
+    return _labelled(
+        [*map(str, DOMAIN_LABELS), *_words(accepted_labels("domain"))], domain_ids, DOMAIN_LABELS, lang
+    )
 
 
 def sectors(lang: str) -> list[Item]:
@@ -97,12 +102,19 @@ def countries(catalog: Catalog, lang: str) -> tuple[list[Item], list[str]]:
     the names in the other language; and the values of the chamber countries."""
     other = "en" if lang == "nl" else "nl"
     by_chamber = chambers(catalog)
-    codes = [*by_chamber, *sorted(set(index().names) - set(by_chamber), key=lambda c: fold(country_name(c, lang)))]
+    codes = [
+        *by_chamber,
+        *sorted(set(index().names) - set(by_chamber), key=lambda c: fold(country_name(c, lang))),
+    ]
 
     def helped(code: str, in_lang: str) -> Item:
         name = country_name(code, lang)
         names = by_chamber.get(code)
-        shown = say_in(lang, "{country} (bilateral chamber: {names})", country=name, names=", ".join(names)) if names else name
+        shown = (
+            say_in(lang, "{country} (bilateral chamber: {names})", country=name, names=", ".join(names))
+            if names
+            else name
+        )
         return country_name(code, in_lang).lower(), shown
 
     items = _unique([*(helped(c, lang) for c in codes), *(helped(c, other) for c in codes)])
