@@ -1018,13 +1018,13 @@ def complete(words: str, cword: int) -> list[str]:
         (
             "fitpartners show flanders",
             2,
-            # one value for names that differ only in case and punctuation; a name with spaces
-            # by its id (VCKK: Flanders-China Chamber of Commerce; VIL: Flanders Chamber of Logistics)
-            ["flanders-healthtech", "flanders-bio", "vckk", "vil", "flanders-cleantech-association"],
+            # one value for names that differ only in case and punctuation; only values that
+            # start as typed (no 'vckk' for Flanders-China Chamber of Commerce)
+            ["flanders-healthtech", "flanders-bio", "flanders-cleantech-association"],
         ),
         ("fitpartners show MED", 2, ["MEDVIA", "medtech-flanders"]),  # a later name; any case
-        ("fitpartners list --type ch", 3, []),
-        ("fitpartners list --type c", 3, ["cluster"]),
+        ("fitpartners list --type ch", 3, ["chamber"]),  # a word of a label
+        ("fitpartners list --type c", 3, ["cluster", "chamber", "commerce"]),
         ("fitpartners list --domain f", 3, ["food"]),
         ("fitpartners list --format j", 3, ["json", "jsonl"]),
         ("fitpartners list --fields id,na", 3, ["id,name"]),
@@ -1224,12 +1224,13 @@ def bash_completions(*words: str) -> list[str]:
     [
         (("show", "VOK"), ["voka"]),  # any case
         (("show", "medv"), ["MEDVIA"]),  # a later name
-        (("show", "belgo"), ["bicci"]),  # a name with spaces: its id
-        (("list", "--country", "ja"), ["jamaica", "japan", "japanese", "japanse"]),  # and adjectives
-        (("list", "--country", "VS"), ["vs"]),
+        (("show", "belgo"), []),  # a name with spaces only: nothing that starts as typed
+        (("show", "BICC"), ["bicci"]),
+        (("list", "--country", "ja"), ["jamaica", "japan"]),
+        (("list", "--country", "united-s"), ["united-states", "united-states-minor-outlying-islands"]),
         (("list", "--sort", "N"), ["number", "name"]),
         (("list", "--type", "sectorfe"), ["sector-federation", "sectorfederatie"]),  # and the Dutch label
-        (("list", "--sector", "voe"), ["food-drink"]),  # a label with spaces leads to the id
+        (("list", "--sector", "voe"), ["voeding"]),  # a word of a label with spaces
         (("schema", "--output", "pa"), ["partner"]),
         (("list", "--format", "JS"), ["json", "jsonl"]),
     ],

@@ -17,7 +17,7 @@ from ..labels import DOMAIN_LABELS, SECTOR_LABELS, TYPE_LABELS, fold, fold_words
 from ..messages import say_in
 from ..output.render import Format, Lang
 from ..results import OUTPUT_SHAPES
-from ..search.countries import country_name, index
+from ..search.countries import country_codes, country_name, index
 from ..search.filters import LABEL_WORDS_NL, accepted_labels, domain_ids, sector_ids, type_ids
 
 Item = tuple[str, str]
@@ -115,10 +115,23 @@ def countries(catalog: Catalog, lang: str) -> tuple[list[Item], list[str]]:
             if names
             else name
         )
-        return country_name(code, in_lang).lower(), shown
+        return _one_word(country_name(code, in_lang)), shown
 
-    items = _unique([*(helped(c, lang) for c in codes), *(helped(c, other) for c in codes)])
-    return items, [country_name(c, lang).lower() for c in by_chamber]
+    made = _unique([*(helped(c, lang) for c in codes), *(helped(c, other) for c in codes)])
+    items = [(v, h) for v, h in made if _accepted(v)]
+    return items, [_one_word(country_name(c, lang)) for c in by_chamber]
+
+
+def _one_word(name: str) -> str:
+    """A country's name as one word a shell inserts as it is: 'united-states'."""
+    return "-".join(name.lower().split())
+
+
+def _accepted(value: str) -> bool:
+    try:
+        return bool(country_codes([value]))
+    except UsageError:
+        return False
 
 
 def periods(catalog: Catalog) -> list[Item]:
