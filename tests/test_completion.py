@@ -118,9 +118,10 @@ def test_both_paths_offer_the_same_on_every_prefix_of_every_value(command, words
 @pytest.mark.parametrize(
     ("words", "incomplete"),
     [
-        ([], "s"), ([], ""), ([], "x"), (["list", "--type"], "kam"), (["list", "--lang", "nl", "--country"], ""),
-        (["list"], "--country=ja"), (["list", "--jq", "--type"], "c"),
-        (["show", "--json"], "fla"), (["show", "--lang=nl"], "VO"), (["list", "-f"], "J"), (["list", "--fields"], "id,na"),
+        ([], "s"), ([], ""), ([], "x"), (["list", "--type"], "kam"),
+        (["list", "--lang", "nl", "--country"], ""),
+        (["list"], "--country=ja"), (["list", "--jq", "--type"], "c"), (["show", "--json"], "fla"),
+        (["show", "--lang=nl"], "VO"), (["list", "-f"], "J"), (["list", "--fields"], "id,na"),
         (["history", "--fields"], "fr"), (["list", "--period"], "20"), (["schema", "--output"], "pa"),
         (["list", "--sort"], "N"), (["list", "--sector"], "voe"), (["list", "--domain"], "food,voe"),
     ],

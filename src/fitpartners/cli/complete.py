@@ -186,5 +186,5 @@ def resolve(args: list[str], incomplete: str, *, env_lang: str = "") -> list[Ite
     kind = completers.get(param) if param else None
     if kind is None:
         return None
-    values = table.VALUES[kind]
-    return offer(kind, incomplete, values[lang], table.FIRST.get(kind, {}).get(lang, ()), lang=lang)
+    first = table.FIRST.get(kind, {}).get(lang, ())
+    return offer(kind, incomplete, table.VALUES[kind][lang], first, lang=lang)

@@ -37,7 +37,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import typer
-from typer._click.shell_completion import add_completion_class  # type: ignore[attr-defined]
+from typer._click.shell_completion import add_completion_class
 from typer._completion_classes import BashComplete, FishComplete, ZshComplete, completion_init
 from typer._completion_shared import Shells, _get_shell_name, get_completion_script
 from typer.core import CompletionItem  # type: ignore[attr-defined]  # Typer carries its own Click
@@ -70,18 +70,18 @@ def _complete(self: Any) -> str:
     return _lines(self.name)(items)
 
 
-class _Bash(BashComplete):  # type: ignore[misc]
+class _Bash(BashComplete):
     complete = _complete
 
 
-class _Zsh(ZshComplete):  # type: ignore[misc]
+class _Zsh(ZshComplete):
     complete = _complete
 
 
-class _Fish(FishComplete):  # type: ignore[misc]
+class _Fish(FishComplete):
     def complete(self) -> str:
         if os.environ.get("_TYPER_COMPLETE_FISH_ACTION") == "is-args":
-            return super().complete()  # type: ignore[no-any-return]
+            return super().complete()
         return _complete(self)
 
 
