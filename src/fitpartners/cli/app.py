@@ -26,9 +26,8 @@ from ..output.stream import patient_stdout, sanitize, write
 from ..output.text import about_lines, card_text, pairs_text, source_line
 from ..results import OUTPUT_SHAPES, HistoryStep, MatrixRow, Validation
 from ..search.countries import country_codes, no_chamber_note
-from . import complete, complete_values, patches
-from .complete import Item
-from .complete_values import SORT_KEYS
+from . import complete, patches
+from .complete import SORT_KEYS, Item
 from .options import (
     COLUMNS_OF,
     DOCUMENT,
@@ -228,6 +227,9 @@ COMPLETES = {
 def completion_values(kind: str, catalog: Catalog | None, lang: str) -> tuple[list[Item], list[str]]:
     """The values of `kind` in `lang` (and those shown first when there are many), from
     `catalog` where they come from a dataset."""
+    # Door: the builders (the filters' vocabularies, the country index), for a TAB only.
+    from . import complete_values
+
     made = complete_values.static(kind, lang)
     if made is not None:
         return made, []

@@ -25,6 +25,7 @@ from ..labels import fold
 from ..messages import say_in
 
 Item = tuple[str, str]  # (value, help; "" for none)
+SORT_KEYS = ("number", "name", "type")  # list's --sort
 LISTS = frozenset({"type", "domain", "sector", "country", "fields"})  # comma-separated values
 # Most values offered at once for a kind that has a `first` list (the chamber countries):
 # past it, those first and the count of the rest (every letter typed narrows it below).

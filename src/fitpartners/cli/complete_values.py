@@ -19,10 +19,9 @@ from ..output.render import Format, Lang
 from ..results import OUTPUT_SHAPES
 from ..search.countries import country_codes, country_name, index
 from ..search.filters import LABEL_WORDS_NL, accepted_labels, domain_ids, sector_ids, type_ids
+from .complete import SORT_KEYS, Item
 
-Item = tuple[str, str]
 LANGS = ("en", "nl")
-SORT_KEYS = ("number", "name", "type")
 
 # Completion offers only values a shell can insert as they are: Typer's bash and zsh scripts
 # put each offered line into the command line unquoted, so a name with a space or an '&'
