@@ -15,6 +15,8 @@
   in a run; they are off, as Typer has them for its own validators. A value the user set
   is kept.
 - stdout at exit: a reader that went away (`| head -1`) gets no error at exit.
+- A TAB (`_FITPARTNERS_COMPLETE=complete_*`): answered by cli/complete.py's short path
+  before the app is imported, when it can; else the full path, as any run.
 """
 
 import contextlib
