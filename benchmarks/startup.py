@@ -10,7 +10,10 @@ median wall time of each command below and of the two floors:
 
 It prints each command's ratio to its floor and to the other one. The targets: every
 command at most 1.10 of its floor, `search` at most 1.20 (it reads the vocabulary, the
-country index and table, and builds its index). docs/performance.md keeps the latest figures.
+country index and table, and builds its index). Completion is shown both ways, side by side:
+the short path (a TAB on the bundled data) against the full one (the same TAB with
+FITPARTNERS_DATA naming the bundled file), its target a third of it; `python -c pass` is
+shown as the floor of any run. docs/performance.md keeps the latest figures.
 
     python benchmarks/startup.py [--runs 30] [--bin DIR] [--json] [--instructions]
 
@@ -44,7 +47,10 @@ HERE = Path(__file__).resolve().parent
 
 JSON_FLOOR = "floor: typer + models + json"
 TABLE_FLOOR = "floor: typer + models + rich table"
+PYTHON_FLOOR = "floor: python -c pass"
+FULL_COMPLETION = "completion, full path (FITPARTNERS_DATA)"
 SEARCH_TARGET = 1.20
+COMPLETION_TARGET = 1 / 3  # the short path of completion against the full one (issue 33)
 TARGET = 1.10
 
 
@@ -55,9 +61,17 @@ def commands(bin_dir: Path) -> dict[str, tuple[list[str], dict[str, str], str]]:
     terminal = {"TTY_COMPATIBLE": "1", "TERM": "dumb", "COLUMNS": "100", "LINES": "50"}
     complete = {
         "_FITPARTNERS_COMPLETE": "complete_bash",
-        "COMP_WORDS": "fitpartners show vo",
+        "COMP_WORDS": "fitpartners show fla",
         "COMP_CWORD": "2",
     }
+    # The same TAB on the full path (Typer, the models, the dataset validated): the bundled
+    # file named by FITPARTNERS_DATA, which the short path leaves to it.
+    bundled = subprocess.run(
+        [python, "-c", "from fitpartners.dataset.loader import bundled_path; print(bundled_path())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     return {
         JSON_FLOOR: ([python, str(HERE / "floor_models.py"), "Voka", "--json"], {}, ""),
         TABLE_FLOOR: ([python, str(HERE / "floor_models_table.py"), "Voka"], terminal, ""),
@@ -67,7 +81,9 @@ def commands(bin_dir: Path) -> dict[str, tuple[list[str], dict[str, str], str]]:
         "search kaas japan --json": ([exe, "search", "kaas", "japan", "--json"], {}, JSON_FLOOR),
         "search kaas japan (table)": ([exe, "search", "kaas", "japan"], terminal, TABLE_FLOOR),
         "show Voka (card)": ([exe, "show", "Voka"], terminal, TABLE_FLOOR),
-        "completion (show vo<TAB>)": ([exe], complete, JSON_FLOOR),
+        PYTHON_FLOOR: ([python, "-c", "pass"], {}, ""),
+        FULL_COMPLETION: ([exe], {**complete, "FITPARTNERS_DATA": bundled}, JSON_FLOOR),
+        "completion (show fla<TAB>)": ([exe], complete, FULL_COMPLETION),
         "--version": ([exe, "--version"], {}, JSON_FLOOR),
     }
 
@@ -122,6 +138,8 @@ def main() -> int:
         if not floor:
             continue
         target = SEARCH_TARGET if name.startswith("search") else TARGET
+        if floor == FULL_COMPLETION:
+            target = COMPLETION_TARGET
         ratio = medians[name] / medians[floor]
         results.append(
             {
@@ -136,7 +154,7 @@ def main() -> int:
                 "target_met": ratio <= target,
             }
         )
-    floors = {name: round(medians[name] * 1000, 1) for name in (JSON_FLOOR, TABLE_FLOOR)}
+    floors = {name: round(medians[name] * 1000, 1) for name in (PYTHON_FLOOR, JSON_FLOOR, TABLE_FLOOR)}
     what = "one count each (valgrind)" if args.instructions else f"{args.runs} alternating runs each"
     machine = common.machine()
     if args.json:
@@ -149,15 +167,15 @@ def main() -> int:
         return 0
     print(f"{what}; {machine}")
     for name, value in floors.items():
-        print(f"{name:34} {value:>10.1f} {unit}")
+        print(f"{name:42} {value:>10.1f} {unit}")
     heading = "M instr." if args.instructions else "median ms"
-    print(f"{'command':34} {heading:>10} {'ratio':>7} {'json fl.':>9} {'table fl.':>9}  target")
+    print(f"{'command':42} {heading:>10} {'ratio':>7} {'json fl.':>9} {'table fl.':>9}  target")
     # Counts repeat exactly, so their ratios show a thousandth; times move by hundredths.
     digits = 3 if args.instructions else 2
     for r in results:
         mark = "ok" if r["target_met"] else "OVER"
         print(
-            f"{r['command']:34} {r['median']:>10.1f} {r['ratio']:>7.{digits}f} "
+            f"{r['command']:42} {r['median']:>10.1f} {r['ratio']:>7.{digits}f} "
             f"{r['ratio_json_floor']:>9.{digits}f} {r['ratio_table_floor']:>9.{digits}f}  "
             f"{r['target']:.2f} {mark}"
         )

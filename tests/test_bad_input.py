@@ -502,8 +502,10 @@ def test_c1_controls_are_escaped_everywhere(c1_data):
         "tsv": run("list", "--data", c1_data, "--format", "tsv").out,
         "markdown": run("list", "--data", c1_data, "--format", "markdown").out,
         "card": run("show", "voka", "--data", c1_data, env=TERMINAL).out,
-        "jq": run("list", "--data", c1_data, "--jq", ".[20].name").out,
+        "jq": run("list", "--data", c1_data, "--jq", ".[20].name", env=TERMINAL).out,
     }
+    # In a pipe --jq writes a string byte for byte as `jq -r` does (docs/output.md).
+    assert run("list", "--data", c1_data, "--jq", ".[20].name").raw == "Voka \x9b31m\n".encode()
     for where, out in cases.items():
         assert "\x9b" not in out, where
         # In markdown the backslash of the escape is itself escaped, to render as typed.

@@ -5,7 +5,8 @@ Exit codes: 0 success (an empty result too; a reader that stopped early, `| head
 1 no such partner / ambiguous name / unusable data file / invalid dataset / a stream we
 cannot use (stdout closed or full, stdin closed or unreadable) / a file we cannot write
 (--install-completion) / a resource limit (out of memory, no space left on device), 2 usage
-error (unknown command, option or value), 130 interrupted. 70 is a bug in fitpartners (one
+error (unknown command, option or value), 3 a --jq program that does not compile and 5
+one that stopped with an error (as jq), 130 interrupted. 70 is a bug in fitpartners (one
 line too).
 """
 
@@ -24,6 +25,7 @@ PROG = "fitpartners"
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+EXIT_JQ_COMPILE = 3  # a --jq program that does not compile, as the jq program exits
 EXIT_JQ = 5  # a --jq program's run-time error, as the jq program exits
 EXIT_INTERNAL = 70  # EX_SOFTWARE in sysexits.h
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
@@ -33,7 +35,8 @@ EXIT_CODES_HELP = (
     "Exit codes: 0 success (an empty result too); 1 no such partner, ambiguous name, "
     "unusable or invalid data file, a closed or full stdout, a closed stdin, a file it "
     "cannot write, out of memory; 2 usage error "
-    "(unknown command, option or value); 5 a --jq program stopped with an error (as jq; "
+    "(unknown command, option or value); 3 a --jq program that does not compile (as jq); "
+    "5 a --jq program stopped with an error (as jq; "
     "halt_error exits with its own code); "
     "130 interrupted; 70 a bug in fitpartners."
 )
@@ -179,15 +182,10 @@ class FileError(FitError):
         super().__init__(Msg(key, path=path, reason=reason))
 
 
-class JqError(FitError):
-    """A --jq program failed at run time: the results before it are out; exit 5, as jq."""
-
-    exit_code = EXIT_JQ
-
-
 class JqHalt(Exception):
-    """A --jq program called halt or halt_error: `text` goes to stderr as jq writes it
-    (a string as it is, anything else as JSON and a line feed), and the run exits `code`."""
+    """A --jq program ended as the jq program ends it: halt or halt_error, a compile error
+    (EXIT_JQ_COMPILE), a run-time error (EXIT_JQ). `text` goes to stderr as jq writes it,
+    and the run exits `code`."""
 
     def __init__(self, code: int, text: str) -> None:
         super().__init__(text)

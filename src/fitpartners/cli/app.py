@@ -9,8 +9,7 @@ import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterable
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -30,8 +29,8 @@ from ..errors import (
     UsageError,
     interrupted_in,
 )
-from ..labels import DOMAIN_LABELS, SECTOR_LABELS, TYPE_LABELS, fold
-from ..language import ENV_LANG, LANGUAGES, N_, choose, translate
+from ..labels import DOMAIN_LABELS, TYPE_LABELS, fold
+from ..language import ENV_LANG, N_, choose, translate
 from ..messages import Msg, Plural, Whole, in_lang, say_in
 from ..output.render import (
     Card,
@@ -47,11 +46,12 @@ from ..output.render import (
 from ..output.stream import patient_stdout, sanitize, write
 from ..output.text import about_lines, card_text, pairs_text, source_line
 from ..results import OUTPUT_SHAPES, HistoryStep, MatrixRow, Validation
-from ..search.countries import all_country_names, country_codes, no_chamber_note, table
-from ..search.filters import accepted_labels
-from . import patches
+from ..search.countries import country_codes, no_chamber_note
+from . import complete, patches
+from .complete import SORT_KEYS, Item
 from .files import write_new
 from .options import (
+    COLUMNS_OF,
     DOCUMENT,
     ENV_TODAY,
     catalog_for_completion,
@@ -245,80 +245,52 @@ def _root(
 
 # -- completion of command arguments ---------------------------------------------------------
 
+# Each completable parameter -> the kind of values it offers (cli/complete_values.py); the
+# short path of completion reads the same map from the table generated from this tree.
+COMPLETES = {
+    "name": "partner",
+    "type_": "type",
+    "domain": "domain",
+    "country": "country",
+    "sector": "sector",
+    "sort": "sort",
+    "shape": "shape",
+    "period": "period",
+    "fmt": "format",
+    "lang": "lang",
+    "fields": "fields",
+}
 
-# Completion offers only values a shell can insert as they are: Typer's bash and zsh scripts
-# put each offered line into the command line unquoted, so a name with a space or an '&'
-# would split into words or start a background job. A partner whose name has a space is
-# offered by its id (or another name of one word); matching ignores case and accents.
-_SHELL_SPECIAL = frozenset(" \t\n&|;<>()$`\\\"'*?[]#~!{}")
 
+def completion_values(kind: str, catalog: Catalog | None, lang: str) -> tuple[list[Item], list[str]]:
+    """The values of `kind` in `lang` (and those shown first when there are many), from
+    `catalog` where they come from a dataset."""
+    # Door: the builders (the filters' vocabularies, the country index), for a TAB only.
+    from . import complete_values
 
-def shell_safe(text: str) -> bool:
-    return bool(text) and not _SHELL_SPECIAL.intersection(text)
-
-
-def _matching(incomplete: str, values: Iterable[str]) -> list[str]:
-    key = fold(incomplete)
-    return list(dict.fromkeys(v for v in values if shell_safe(v) and fold(v).startswith(key)))
-
-
-def _complete_partner(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    catalog = catalog_for_completion(ctx)
+    made = complete_values.static(kind, lang)
+    if made is not None:
+        return made, []
+    if kind.startswith("fields:"):
+        return complete_values.fields(COLUMNS_OF[kind.removeprefix("fields:")].valid), []
     if catalog is None:
-        return []
-    key = fold(incomplete)
-    out: dict[str, tuple[str, str]] = {}  # folded value -> (value, help): 'voka' once, not 'Voka' too
-    for p in catalog.all_partners:
-        for name in p.names():
-            if name.text.isdigit() or not fold(name.text).startswith(key):
-                continue
-            value = name.text if shell_safe(name.text) else p.id
-            out.setdefault(fold(value), (value, p.name))
-    return list(out.values())
+        return [], []
+    if kind == "partner":
+        return complete_values.partners(catalog), []
+    if kind == "period":
+        return complete_values.periods(catalog), []
+    return complete_values.countries(catalog, lang)
 
 
-def _complete_labels(kind: Literal["type", "domain"]) -> Callable[[typer.Context, str], list[str]]:
-    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
-        done, _, last = incomplete.rpartition(",")
-        prefix = f"{done}," if done else ""
-        return [prefix + v for v in _matching(last, accepted_labels(kind))]
+def _completer(kind: str) -> patches.Complete:
+    def values_for(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+        chosen = ctx.params.get("lang")
+        lang = choose(chosen if isinstance(chosen, str) else None).lang
+        catalog = catalog_for_completion(ctx) if kind in ("partner", "period", "country") else None
+        values, first = completion_values(kind, catalog, lang)
+        return complete.offer(kind, incomplete, values, first, lang=lang)
 
-    return complete
-
-
-def _complete_sector(ctx: typer.Context, incomplete: str) -> list[str]:
-    done, _, last = incomplete.rpartition(",")
-    prefix = f"{done}," if done else ""
-    key = fold(last)
-    # A sector by its id: its labels have spaces ("voeding en dranken"), so they lead to it.
-    ids = [
-        sector.value
-        for sector, labels in SECTOR_LABELS.items()
-        if any(fold(t).startswith(key) for t in (sector.value, labels["en"], labels["nl"]))
-    ]
-    return [prefix + v for v in ids]
-
-
-def _complete_country(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Country names of one word (English, Dutch, the table's short forms), lower case,
-    and ISO codes when what was typed is one."""
-    done, _, last = incomplete.rpartition(",")
-    prefix = f"{done}," if done else ""
-    names = [n.lower() for n in all_country_names()]
-    names += [form for forms in table().names.values() for form in forms]
-    return [prefix + v for v in _matching(last, sorted(set(names)))][:40]
-
-
-def _complete_sort(ctx: typer.Context, incomplete: str) -> list[str]:
-    return _matching(incomplete, SORT_KEYS)
-
-
-def _complete_shape(ctx: typer.Context, incomplete: str) -> list[str]:
-    return _matching(incomplete, OUTPUT_SHAPES)
-
-
-def _complete_lang(ctx: typer.Context, incomplete: str) -> list[str]:
-    return _matching(incomplete, LANGUAGES)
+    return values_for
 
 
 # -- columns -----------------------------------------------------------------------------------
@@ -335,7 +307,6 @@ HISTORY_FIELDS = tuple(HistoryStep.model_fields)
 HISTORY_COLUMNS = Columns(HISTORY_FIELDS, HISTORY_FIELDS)
 MATRIX_FIELDS = tuple(MatrixRow.model_fields)
 MATRIX_COLUMNS = Columns(MATRIX_FIELDS, MATRIX_FIELDS)
-SORT_KEYS = ("number", "name", "type")
 
 
 # -- commands -------------------------------------------------------------------------------
@@ -801,22 +772,13 @@ def command_tree(name: str | None = None, lang: str = "en") -> Any:
                 patches.complete_with(param, _shells(shells[param.name]))
         return whole
     # Completion of the commands' own values is attached here, once.
-    completers: dict[str, patches.Complete] = {
-        "name": _complete_partner,
-        "type_": _complete_labels("type"),
-        "domain": _complete_labels("domain"),
-        "country": _complete_country,
-        "sector": _complete_sector,
-        "sort": _complete_sort,
-        "shape": _complete_shape,
-        "lang": _complete_lang,
-    }
     one = patches.group(APP_SETTINGS, app, chosen)
     say_help_in(one, lang)
     say_help_in(one.commands[name], lang)
     for param in one.commands[name].params:
-        if param.name in completers:
-            patches.complete_with(param, completers[param.name])
+        kind = COMPLETES.get(param.name)
+        if kind is not None:
+            patches.complete_with(param, _completer(f"fields:{name}" if kind == "fields" else kind))
         if param.param_type_name == "argument":
             patches.show_by_metavar(param)
     return one

@@ -15,6 +15,8 @@
   in a run; they are off, as Typer has them for its own validators. A value the user set
   is kept.
 - stdout at exit: a reader that went away (`| head -1`) gets no error at exit.
+- A TAB (`_FITPARTNERS_COMPLETE=complete_*`): answered by cli/complete.py's short path
+  before the app is imported, when it can; else the full path, as any run.
 """
 
 import contextlib
@@ -27,6 +29,14 @@ from ..errors import install_ctrl_c
 
 def main() -> None:
     install_ctrl_c()
+    if os.environ.get("_FITPARTNERS_COMPLETE", "").startswith("complete_"):
+        # Door: the short path of shell completion (cli/complete.py and its generated table),
+        # before Typer and the models: a TAB answered in a fraction of a run's start.
+        from .complete import answer
+
+        answered = answer()
+        if answered is not None:
+            _leave(answered)
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     # Door: the app imports Typer, Pydantic and the dataset's models; the handler comes first.
     from .app import run
@@ -34,6 +44,11 @@ def main() -> None:
     gc.disable()
     code = run(sys.argv[1:])
     gc.freeze()
+    _leave(code)
+
+
+def _leave(code: int) -> None:
+    """Flush stdout, leave it to a reader that went away, and exit with `code`."""
     try:
         if sys.stdout is not None:
             sys.stdout.flush()

@@ -203,6 +203,7 @@ def _shared(name: str, columns: Columns, card: bool, with_format: bool) -> tuple
 RECORDS = ("data", "fmt", "as_json", "jq", "fields", "lang", "labels", "no_headers", "quiet")
 DOCUMENT = ("data", "as_json", "jq", "lang", "quiet")
 POLICY_OPTIONS = ("fmt", "as_json", "jq", "fields", "lang", "labels", "no_headers", "quiet")
+COLUMNS_OF: dict[str, Columns] = {}  # command name -> its columns, for completing --fields
 
 
 def command(
@@ -217,6 +218,7 @@ def command(
     """Register `body` as the command `name` with the shared `options` added."""
 
     def register(body: Callable[..., Result]) -> Callable[..., Result]:
+        COLUMNS_OF[name] = columns
         own = inspect.signature(body).parameters
         unknown = [n for n in options if n not in SHARED_NAMES]
         if unknown:

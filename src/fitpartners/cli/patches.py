@@ -41,6 +41,7 @@ names it rather than a user's run. pyproject's Typer range is what that test cov
 from __future__ import annotations
 
 import ast
+import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
@@ -50,12 +51,14 @@ from typer import core as typer_core
 from typer._click import core as click_core
 from typer._click import exceptions as click_exceptions
 from typer._click import formatting as click_formatting
-from typer._completion_classes import completion_init
+from typer._click.shell_completion import add_completion_class
+from typer._completion_classes import BashComplete, FishComplete, ZshComplete, completion_init
 from typer._completion_shared import Shells, _get_shell_name, get_completion_script
 from typer.core import CompletionItem  # type: ignore[attr-defined]  # Typer carries its own Click
 
 from ..language import N_
 from ..messages import Msg
+from . import complete
 
 Complete = Callable[[typer.Context, str], Sequence[str | tuple[str, str]]]
 
@@ -64,10 +67,38 @@ def group(settings: Mapping[str, Any], app: typer.Typer, commands: list[Any]) ->
     """The Click group of a Typer app made with `settings`, `app`'s callback and the
     registered `commands` (a subset of `app.registered_commands`, or none)."""
     completion_init()
+    for shell in (_Bash, _Zsh, _Fish):
+        add_completion_class(shell, shell.name)
     source = typer.Typer(**settings)
     source.registered_callback = app.registered_callback
     source.registered_commands = commands
     return typer.main.get_command(source)
+
+
+def _lines(shell: str) -> Callable[[Sequence[tuple[str, str]]], str]:
+    return {"bash": complete.bash_lines, "zsh": complete.zsh_lines, "fish": complete.fish_lines}[shell]
+
+
+def _complete(self: Any) -> str:
+    """What a shell reads, written by cli/complete.py as its short path writes it."""
+    args, incomplete = self.get_completion_args()
+    items = [(item.value, item.help or "") for item in self.get_completions(args, incomplete)]
+    return _lines(self.name)(items)
+
+
+class _Bash(BashComplete):
+    complete = _complete
+
+
+class _Zsh(ZshComplete):
+    complete = _complete
+
+
+class _Fish(FishComplete):
+    def complete(self) -> str:
+        if os.environ.get("_TYPER_COMPLETE_FISH_ACTION") == "is-args":
+            return super().complete()
+        return _complete(self)
 
 
 class LazyCommands(Mapping[str, Any]):

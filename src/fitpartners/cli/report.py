@@ -23,6 +23,7 @@ from ..errors import (
 )
 from ..messages import Msg
 from ..output.render import say
+from ..output.stream import sanitize
 from . import patches
 
 
@@ -89,7 +90,9 @@ def report(exc: BaseException, where: str = PROG, lang: str = "en") -> int:
     result = outcome(exc, where, lang)
     if result.raw and result.message:
         try:
-            sys.stderr.write(result.message)
+            # jq's own words, as jq writes them; at a terminal nothing in them moves the cursor.
+            text = sanitize(result.message, raw=True) if sys.stderr.isatty() else result.message
+            sys.stderr.write(text)
             sys.stderr.flush()
         except (OSError, ValueError, AttributeError):
             pass

@@ -423,7 +423,7 @@ class JsonRenderer:
             # Door: jq (libjq) and the json module, for --jq only.
             from .jq import write_jq
 
-            write_jq(value, self.policy.jq)
+            write_jq(value, self.policy.jq, terminal=self.policy.terminal)
         else:
             write(to_json(value, indent=2 if indent or self.policy.terminal else None) + "\n")
 

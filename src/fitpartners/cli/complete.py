@@ -1,0 +1,191 @@
+"""Shell completion: what a TAB offers, the same in bash, zsh and fish, and fast.
+
+Both paths use `offer` on the same names: the full one (Click's completion, through the
+callbacks cli/app.py attaches, on the names cli/complete_values.py makes from the catalog
+it loads) and the short one, `answer`, which entry.py calls before Typer, Pydantic or the
+dataset is imported. The short path reads the command tree and the names of the bundled
+data from `_complete_table`, which `python scripts/completions.py` generates from the same
+tree and the same builders (a test fails when it is stale, and another compares both paths
+on every prefix of every value). Whatever it does not know (option names, --data,
+FITPARTNERS_DATA, anything unusual) it leaves to the full path (None).
+
+Matching ignores case and accents, and a value is offered only when it starts with what
+was typed (folded): bash puts the one value offered in place of the word, zsh is told to
+keep every value offered (`compadd -U`, through _describe), fish keeps a value that
+matches but for case. Only values a shell can insert as they are (no space, no quote).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from ..labels import fold
+from ..messages import say_in
+
+Item = tuple[str, str]  # (value, help; "" for none)
+SORT_KEYS = ("number", "name", "type")  # list's --sort
+LISTS = frozenset({"type", "domain", "sector", "country", "fields"})  # comma-separated values
+# Most values offered at once for a kind that has a `first` list (the chamber countries):
+# past it, those first and the count of the rest (every letter typed narrows it below).
+MOST = 60
+PROG_VAR = "_FITPARTNERS_COMPLETE"
+DATA_VAR = "FITPARTNERS_DATA"
+LANG_VAR = "FITPARTNERS_LANG"
+
+
+def offer(
+    kind: str, incomplete: str, values: Sequence[Item], first: Sequence[str] = (), *, lang: str = "en"
+) -> list[Item]:
+    """The values of `kind` that start with what was typed (case and accents aside); for a
+    comma-separated kind, with the items before the last kept as typed. `first`: values to
+    show when there are more than MOST, with the count of the others."""
+    done, comma, last = incomplete.rpartition(",") if kind.split(":")[0] in LISTS else ("", "", incomplete)
+    key = fold(last)
+    found = [(v, h) for v, h in values if fold(v).startswith(key)]
+    if first and len(found) > MOST:
+        kept = [(v, h) for v, h in found if v in first]
+        more = len(found) - len(kept)
+        found = [
+            *kept,
+            (
+                say_in(lang, "+{count}-more", count=more),
+                say_in(lang, "{count} more: type a letter", count=more),
+            ),
+        ]
+    return [(done + comma + v, h) for v, h in found]
+
+
+# -- what each shell reads ---------------------------------------------------------------
+
+
+def zsh_lines(items: Sequence[Item]) -> str:
+    """What Typer's zsh script evaluates: the values, unsorted, each with its help, all kept
+    whatever case was typed (-U: we matched them already). Nothing offered: files, as Typer."""
+    if not items:
+        return "_files"
+    words = " ".join(_zsh_quote(f"{_colon(v)}:{h}" if h else _colon(v)) for v, h in items)
+    return f"local -a _fitpartners_values=({words}); _describe -V -t values value _fitpartners_values -U"
+
+
+def _colon(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(":", "\\:")
+
+
+def _zsh_quote(text: str) -> str:
+    return "'" + text.replace("'", "'\\''") + "'"
+
+
+def bash_lines(items: Sequence[Item]) -> str:
+    return "\n".join(v for v, _ in items)
+
+
+def fish_lines(items: Sequence[Item]) -> str:
+    return "\n".join(f"{v}\t{' '.join(h.split())}" if h else v for v, h in items)
+
+
+# -- the short path -----------------------------------------------------------------------
+
+
+def answer() -> int | None:
+    """Answer the completion request of this process's environment by the short path and
+    return the exit code, or None to leave it to the full path."""
+    request = os.environ.get(PROG_VAR, "")
+    if request not in ("complete_bash", "complete_zsh", "complete_fish") or os.environ.get(DATA_VAR):
+        return None
+    words = _words(request)
+    if words is None:
+        return None
+    items = resolve(*words, env_lang=os.environ.get(LANG_VAR, ""))
+    if items is None:
+        return None
+    shell = request.removeprefix("complete_")
+    if shell == "fish" and os.environ.get("_TYPER_COMPLETE_FISH_ACTION") == "is-args":
+        return 0 if items else 1
+    text = {"bash": bash_lines, "zsh": zsh_lines, "fish": fish_lines}[shell](items)
+    sys.stdout.write(text + "\n")  # as Click echoes it
+    return 0
+
+
+def _words(request: str) -> tuple[list[str], str] | None:
+    """(the words after the program's name, the word being completed), as Typer's
+    completion classes read them; None when they cannot be read simply."""
+    try:
+        if request == "complete_bash":
+            cwords = _split(os.environ["COMP_WORDS"])
+            cword = int(os.environ["COMP_CWORD"])
+            return cwords[1:cword], (cwords[cword] if cword < len(cwords) else "")
+        line = os.environ.get("_TYPER_COMPLETE_ARGS", "")
+        cwords = _split(line)
+    except (KeyError, ValueError):
+        return None
+    args = cwords[1:]
+    if args and not line.endswith(" "):
+        return args[:-1], args[-1]
+    return args, ""
+
+
+def _split(line: str) -> list[str]:
+    """Words as Click's split_arg_string makes them, for the simple lines the short path
+    takes: no quote, no backslash (else ValueError: the full path)."""
+    if any(c in line for c in "'\"\\"):
+        raise ValueError(line)
+    return line.split()
+
+
+def resolve(args: list[str], incomplete: str, *, env_lang: str = "") -> list[Item] | None:
+    """What Click's completion would offer after `args` for `incomplete`, from the table;
+    None when the short path cannot tell."""
+    from . import _complete_table as table  # noqa: PLC0415  # door: the generated table, for completion only
+
+    if not args:
+        if incomplete[:1] in ("-", "="):
+            return None  # the root's options: the full path
+        return [(name, help_) for name, help_ in table.COMMANDS if name.startswith(incomplete)]
+    command = table.TREE.get(args[0])
+    if command is None:
+        return None
+    options, arguments, completers = command
+    given: list[str] = []  # the positional values so far
+    lang = "nl" if env_lang.strip().lower() == "nl" else "en"
+    rest = args[1:]
+    at = 0
+    while at < len(rest):
+        word = rest[at]
+        name, eq, value = word.partition("=")
+        if word == "--" or word == "-" or (word.startswith("-") and name not in options):
+            return None
+        if not word.startswith("-"):
+            given.append(word)
+        elif eq and not options[name][1]:
+            return None  # a flag given a value: Click's own message
+        elif options[name][1] and not eq:
+            if at + 1 == len(rest):
+                break  # the value is what is being completed
+            at += 1
+            value = rest[at]
+        if word.startswith("-") and options[name][0] == "data":
+            return None
+        if word.startswith("-") and options[name][0] == "lang":
+            if value.lower() not in ("en", "nl"):
+                return None
+            lang = value.lower()
+        at += 1
+    if incomplete.startswith("-") and "=" in incomplete:
+        name, _, incomplete = incomplete.partition("=")
+        rest = [*rest, name]
+        if name not in options:
+            return None
+    elif incomplete.startswith("-"):
+        return None  # option names: the full path
+    param = None
+    if rest and rest[-1].startswith("-") and "=" not in rest[-1] and options.get(rest[-1], ("", False))[1]:
+        param = options[rest[-1]][0]
+    elif len(given) < len(arguments):
+        param = arguments[len(given)]
+    kind = completers.get(param) if param else None
+    if kind is None:
+        return None
+    first = table.FIRST.get(kind, {}).get(lang, ())
+    return offer(kind, incomplete, table.VALUES[kind][lang], first, lang=lang)

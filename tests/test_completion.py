@@ -1,0 +1,323 @@
+"""Shell completion: the short path (cli/complete.py, from the generated table) against the
+full one (Click's, on the names made from the catalog), what each offers, and real bash, zsh
+and fish completing through the scripts we install."""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import pty
+import re
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import SCRIPT, clean_environ, run
+from fitpartners.cli import _complete_table as table
+from fitpartners.cli import app as cli_app
+from fitpartners.cli import complete
+from fitpartners.dataset.loader import bundled_path
+from fitpartners.labels import fold
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = str(bundled_path())
+
+
+def fast(words: list[str], incomplete: str, shell: str = "bash", **env: str) -> str | None:
+    """What the short path writes for `fitpartners WORDS INCOMPLETE`, or None (left to the full path)."""
+    line = " ".join(["fitpartners", *words, incomplete])
+    given = {"COMP_WORDS": line, "COMP_CWORD": str(len(words) + 1), "_TYPER_COMPLETE_ARGS": line}
+    saved = dict(os.environ)
+    saved_out = sys.stdout
+    os.environ.clear()
+    os.environ.update(clean_environ(_FITPARTNERS_COMPLETE=f"complete_{shell}", **given, **env))
+    sys.stdout = io.StringIO()
+    try:
+        code = complete.answer()
+        return None if code is None else sys.stdout.getvalue()
+    finally:
+        sys.stdout = saved_out
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def full(words: list[str], incomplete: str, shell: str = "bash", **env: str) -> str:
+    """What Click's completion writes, on the bundled data read as a --data file would be."""
+    line = " ".join(["fitpartners", *words, incomplete])
+    given = {"COMP_WORDS": line, "COMP_CWORD": str(len(words) + 1), "_TYPER_COMPLETE_ARGS": line}
+    r = run(env={"_FITPARTNERS_COMPLETE": f"complete_{shell}", "FITPARTNERS_DATA": BUNDLED, **given, **env})
+    assert r.code == 0 and r.err == "", r.err
+    return r.out
+
+
+def test_the_table_is_fresh():
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "completions.py"), "--check"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+
+# Every completable parameter of every command: (command, the words that ask for it).
+PARAMS = [
+    (name, [opt] if opt else [])
+    for name, (options, arguments, completes) in table.TREE.items()
+    for param in completes
+    for opt in (
+        [max((o for o, (p, _) in options.items() if p == param), key=len)] if param not in arguments else [""]
+    )
+]
+
+
+def prefixes(values: list[tuple[str, str]]) -> list[str]:
+    """Every prefix of every value, as typed and in upper case."""
+    out = {""}
+    for value, _ in values:
+        for end in range(1, len(value) + 1):
+            out.update((value[:end], value[:end].upper()))
+    return sorted(out)
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    from fitpartners.cli.options import load_catalog
+
+    return load_catalog(BUNDLED)
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize(("command", "words"), PARAMS, ids=lambda p: p if isinstance(p, str) else " ".join(p))
+def test_both_paths_offer_the_same_on_every_prefix_of_every_value(command, words, lang, catalog, monkeypatch):
+    # The full path's completer of this parameter, on the real Click tree, with the catalog
+    # read once from the bundled file (as --data reads it); the short path from the table.
+    monkeypatch.setattr(cli_app, "catalog_for_completion", lambda ctx: catalog)
+    # Each kind's names made once (by the full path's own builder), not for every prefix.
+    monkeypatch.setattr(cli_app, "completion_values", functools.cache(cli_app.completion_values))
+    monkeypatch.setenv("FITPARTNERS_LANG", lang)
+    group = cli_app.command_tree(command)
+    click_command = group.commands[command]
+    # Under the root's context, as a shell's request runs: a context of its own would make
+    # Click cache the command's help option without the root's -h (a later help differs).
+    root = group.make_context("fitpartners", [], resilient_parsing=True)
+    ctx = click_command.make_context(command, [], parent=root, resilient_parsing=True)
+    param = next(
+        p
+        for p in click_command.params
+        if (words and words[0] in p.opts) or (not words and p.param_type_name == "argument")
+    )
+    kind = table.TREE[command][2][param.name]
+    for prefix in prefixes(list(table.VALUES[kind][lang])):
+        theirs = [(item.value, item.help or "") for item in param.shell_complete(ctx, prefix)]
+        ours = complete.resolve([command, *words], prefix, env_lang=lang)
+        assert ours == theirs, (command, words, prefix)
+
+
+@pytest.mark.parametrize(
+    ("words", "incomplete"),
+    [
+        ([], "s"), ([], ""), ([], "x"), (["list", "--type"], "kam"),
+        (["list", "--lang", "nl", "--country"], ""),
+        (["list"], "--country=ja"), (["list", "--jq", "--type"], "c"), (["show", "--json"], "fla"),
+        (["show", "--lang=nl"], "VO"), (["list", "-f"], "J"), (["list", "--fields"], "id,na"),
+        (["history", "--fields"], "fr"), (["list", "--period"], "20"), (["schema", "--output"], "pa"),
+        (["list", "--sort"], "N"), (["list", "--sector"], "voe"), (["list", "--domain"], "food,voe"),
+    ],
+)  # fmt: skip
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_both_paths_write_the_same_for_each_shell(words, incomplete, shell):
+    ours = fast(words, incomplete, shell)
+    assert ours is not None, "the short path left it to the full one"
+    assert ours == full(words, incomplete, shell)
+
+
+@pytest.mark.parametrize(
+    ("words", "incomplete", "env"),
+    [
+        (["show"], "fla", {"FITPARTNERS_DATA": BUNDLED}),  # another dataset: its own names
+        (["show", "--data", BUNDLED], "fla", {}),
+        (["list"], "--ty", {}),  # option names: Click's
+        ([], "--", {}),
+        (["list", "--unknown"], "x", {}),
+        (["show", "voka"], "", {}),  # the argument is given
+        (["show", "--", "x"], "", {}),
+        (["show", "'vo"], "", {}),  # quoting: Click's split
+    ],
+)
+def test_what_the_short_path_leaves_to_the_full_one(words, incomplete, env):
+    assert fast(words, incomplete, **env) is None
+
+
+def test_the_short_path_loads_neither_typer_nor_the_models():
+    env = clean_environ(
+        _FITPARTNERS_COMPLETE="complete_bash", COMP_WORDS="fitpartners show fla", COMP_CWORD="2"
+    )
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", str(SCRIPT)], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.split() == ["flanders-healthtech", "flanders-bio", "flanders-cleantech-association"]
+    loaded = re.findall(r"\|\s+(\S+)$", done.stderr, re.M)
+    assert "fitpartners.cli.complete" in loaded
+    assert not {"typer", "pydantic", "fitpartners.dataset.models", "fitpartners.cli.app"} & set(loaded)
+
+
+# -- what is offered ------------------------------------------------------------------------------
+
+
+def offered(words: list[str], incomplete: str, **env: str) -> list[str]:
+    items = complete.resolve(words, incomplete, env_lang=env.get("lang", ""))
+    assert items is not None
+    return [v for v, _ in items]
+
+
+def test_only_names_that_start_as_typed_by_name_alias_or_id():
+    assert offered(["show"], "fla") == [
+        "flanders-healthtech",
+        "flanders-bio",
+        "flanders-cleantech-association",
+    ]
+    for prefix in ("fla", "VO", "med", "b", "v"):
+        assert all(fold(v).startswith(fold(prefix)) for v in offered(["show"], prefix)), prefix
+    assert offered(["show"], "VO") == ["voka"]
+    assert offered(["show"], "vck") == ["vckk"]  # by its id
+
+
+@pytest.mark.parametrize(
+    ("words", "incomplete", "expected"),
+    [
+        (["list", "--type"], "kam", ["kamer"]),  # a word of the Dutch label
+        (["list", "--type"], "KAM", ["kamer"]),
+        (["list", "--type"], "sectorfe", ["sector-federation", "sectorfederatie"]),
+        (["list", "--domain"], "voe", ["voeding", "voedsel"]),  # Dutch words the filter translates
+        (["list", "--domain"], "food,voe", ["food,voeding", "food,voedsel"]),
+        (["list", "--sector"], "voe", ["voeding"]),
+        (["list", "--country"], "ja", ["jamaica", "japan"]),
+        (["list", "--format"], "J", ["json", "jsonl"]),
+    ],
+)
+def test_labels_in_both_languages_and_any_case(words, incomplete, expected):
+    assert offered(words, incomplete) == expected
+
+
+@pytest.mark.parametrize(
+    "words", [["list", "--type"], ["list", "--domain"], ["list", "--sector"], ["list", "--country"]]
+)
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_value_offered_is_accepted(words, lang):
+    for value in (
+        offered(words, "a", lang=lang) + offered(words, "s", lang=lang) + offered(words, "k", lang=lang)
+    ):
+        r = run(*words, value, "--json", "--all-sectors" if words[1] != "--sector" else "--json")
+        assert r.code == 0, (value, r.err)
+
+
+def test_countries_the_chambers_first_in_the_users_language_and_a_count_when_cut():
+    en = complete.resolve(["list", "--country"], "")
+    assert en is not None and [v for v, _ in en[:3]] == ["china", "vietnam", "india"]
+    count = len(table.VALUES["country"]["en"]) - 3
+    assert en[3:] == [(f"+{count}-more", f"{count} more: type a letter")]
+    assert en[0][1] == "China (bilateral chamber: BCECC, VCKK)"
+    nl = complete.resolve(["list", "--lang", "nl", "--country"], "")
+    assert nl is not None and nl[-1][0] == f"+{count}-meer"
+    assert offered(["list", "--lang", "nl", "--country"], "duits") == ["duitsland"]
+    assert offered(["list", "--country"], "duits") == ["duitsland"]  # the other language after
+    assert offered(["list", "--country"], "ger") == ["germany"]
+    assert "allemagne" not in offered(["list", "--country"], "a")  # no French
+    # Every letter typed is under the cut: all are offered.
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        assert not any(v.startswith("+") for v in offered(["list", "--country"], letter))
+
+
+def test_zsh_is_told_to_keep_every_value_offered():
+    assert fast(["show"], "VO", "zsh") == (
+        "local -a _fitpartners_values=('voka:Voka'); _describe -V -t values value _fitpartners_values -U\n"
+    )
+    assert complete.zsh_lines([("a:b", "it's")]) == (
+        "local -a _fitpartners_values=('a\\:b:it'\\''s'); _describe -V -t values value _fitpartners_values -U"
+    )
+    assert complete.zsh_lines([]) == "_files"
+
+
+# -- real shells ----------------------------------------------------------------------------------
+
+
+def on_screen(screen: bytes) -> str:
+    """The last line as a terminal shows it: a backspace takes the character before it, a bell
+    shows nothing."""
+    out: list[str] = []
+    for c in screen.decode("utf-8", "replace").replace("\x07", ""):
+        if c == "\x08":
+            if out:
+                out.pop()
+        elif c in "\r\n":
+            out.clear()
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def type_tab(shell: str, home: Path, typed: bytes, expected: str) -> str:
+    """Run the interactive `shell` in a terminal (a pty) with HOME `home`; once its prompt
+    ('READY> ', set in its start-up file) is shown, type `typed` and a TAB; return the line
+    as shown once it ends with `expected` (or after 60 s, the bound for a failure)."""
+    env = {"HOME": str(home), "PATH": f"{SCRIPT.parent}{os.pathsep}/usr/bin:/bin", "TERM": "dumb"}
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the shell
+        os.execvpe(shell, [shell, "-i"], env)
+    screen = b""
+    deadline = time.monotonic() + 60
+
+    def until(done: Callable[[bytes], bool]) -> None:
+        nonlocal screen
+        while not done(screen) and time.monotonic() < deadline:
+            if select.select([fd], [], [], max(0.0, deadline - time.monotonic()))[0]:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:  # the shell is gone
+                    return
+                if not chunk:
+                    return
+                screen += chunk
+
+    try:
+        until(lambda s: b"READY> " in s)
+        start = len(screen)
+        os.write(fd, typed + b"\t")
+        until(lambda s: on_screen(s[start:]).endswith(expected))
+        return on_screen(screen[start:])
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+CASES = [
+    (b"fitpartners show VO", "fitpartners show voka "),
+    (b"fitpartners list --type kam", "fitpartners list --type kamer "),
+    (b"fitpartners list --domain voedi", "fitpartners list --domain voeding "),
+    (b"fitpartners show fla", "fitpartners show flanders-"),
+    (b"fitpartners list --country chin", "fitpartners list --country china "),
+    (b"fitpartners list --lang nl --type KAM", "fitpartners list --lang nl --type kamer "),
+]
+
+
+@pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_real_shells_complete_alike(tmp_path, monkeypatch, shell):
+    if shutil.which(shell) is None:
+        pytest.skip(f"no {shell} installed (.ci/run installs it)")
+    from test_install import PROMPTS
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    rc, prompt = PROMPTS[shell]
+    (tmp_path / rc).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / rc).write_bytes(prompt)
+    assert run("--install-completion", shell).code == 0
+    for typed, expected in CASES:
+        assert type_tab(shell, tmp_path, typed, expected).endswith(expected), (shell, typed)
