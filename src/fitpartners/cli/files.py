@@ -11,6 +11,7 @@ import os
 from ..dataset.loader import _quoted, shown_name
 from ..errors import PROG, FileError, FitError
 from ..messages import Msg, Whole
+from ..output.stream import write_all
 
 
 class Exists(FitError):
@@ -24,9 +25,9 @@ def write_new(path: str, data: bytes, *, force: bool) -> None:
         raise _exists(path)
     temporary = ""
     try:
-        temporary, fd = _temporary(folder, os.path.basename(path))
+        temporary, fd = temporary_beside(folder, os.path.basename(path))
         try:
-            _write_all(fd, data)
+            write_all(fd, data)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -54,16 +55,14 @@ def _exists(path: str) -> Exists:
     )
 
 
-def _temporary(folder: str, name: str) -> tuple[str, int]:
+def temporary_beside(folder: str, name: str) -> tuple[str, int]:
+    """A new file beside `name` in `folder`, open for writing: its path and descriptor.
+    Hidden, and named so that no shell reads it (zsh's compinit loads only names that start
+    with '_'; fish only names that end in '.fish'); O_EXCL, so never a file of someone else's.
+    os.urandom, not secrets: `secrets` would import `random` and `hashlib` on every run."""
     while True:
         path = os.path.join(folder, f".{name.lstrip('.')}.{PROG}-{os.urandom(4).hex()}.tmp")
         try:
             return path, os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
         except FileExistsError:
             continue
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]

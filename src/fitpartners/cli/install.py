@@ -28,7 +28,6 @@ import contextlib
 import fcntl
 import os
 import re
-import secrets
 import shlex
 import signal
 import stat
@@ -40,6 +39,7 @@ from ..errors import PROG, FileError, UsageError, os_reason
 from ..messages import Msg
 from ..output.stream import write_all
 from . import patches
+from .files import temporary_beside
 
 SHELLS = ("bash", "zsh", "fish")
 # Typer's zsh script only binds its function when compinit autoloads the file, at the first
@@ -267,7 +267,7 @@ def replace(path: str, data: bytes) -> None:
     held = signal.pthread_sigmask(signal.SIG_BLOCK, HELD)
     temporary = ""
     try:
-        temporary, fd = _temporary(folder, name)
+        temporary, fd = temporary_beside(folder, name)
         try:
             write_all(fd, data)
             if old is not None:
@@ -287,17 +287,6 @@ def replace(path: str, data: bytes) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
-
-
-def _temporary(folder: str, name: str) -> tuple[str, int]:
-    """A new file beside `name`, hidden, named so that no shell reads it (zsh's compinit
-    loads only names that start with '_'; fish only names that end in '.fish')."""
-    while True:
-        path = os.path.join(folder, f".{name.lstrip('.')}.{PROG}-{secrets.token_hex(4)}.tmp")
-        try:
-            return path, os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
-        except FileExistsError:
-            continue
 
 
 def _sync_folder(folder: str) -> None:
