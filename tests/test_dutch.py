@@ -15,6 +15,7 @@ import pytest
 from babel.messages.pofile import read_po
 
 from conftest import DATA_FILE, ROOT, TERMINAL, cli, run
+from fitpartners.cli.app import app
 from fitpartners.labels import CROSS_SECTOR_LABEL, DOMAIN_LABELS, DOMAIN_SHORT, TYPE_LABELS
 from fitpartners.messages import Msg, in_lang, say_in
 
@@ -32,8 +33,12 @@ COMMANDS = [
     ["matrix"],
     ["history"],
     ["about"],
+    ["about", "--full"],
     ["validate"],
     ["list", "--domain", "food"],
+    ["search", "diamant", "antwerpen"],  # nothing found, and a place at home set aside
+    ["search", "certificaat", "van", "oorsprong"],  # a service, with its page
+    ["init", str(DATA_FILE)],  # a file that exists: nothing written
     # and what else a person may be told
     ["list", "--country", "japan"],  # nothing found, and no chamber for the country
     ["show", "dsp"],  # a name taken as a partner's; an event known only by a day by which
@@ -302,18 +307,8 @@ def test_a_dutch_card_labels_a_cross_sector_partner_in_dutch():
 # -- a Dutch user, as the locale makes one: every command and every error path ----------------------
 
 DUTCH_LOCALE = {"LANG": "nl_BE.UTF-8"}
-COMMAND_NAMES = [
-    "list",
-    "show",
-    "search",
-    "domains",
-    "types",
-    "matrix",
-    "history",
-    "about",
-    "validate",
-    "schema",
-]
+# Every command the app has, so that a new one is read in Dutch too.
+COMMAND_NAMES = [c.name for c in app.registered_commands if c.name]
 ERROR_PATHS = [
     [],  # no command: the help, on stderr
     ["--help"],
