@@ -432,7 +432,7 @@ def test_the_match_column_for_people_names_fields_by_their_headings():
     assert matches("kaas")[0] == "kaas: food and drink"
     assert matches("logstics")[0] == "logstics, read as logistics"
     assert matches("china")[0] == "china: a chamber for China"
-    assert matches("handelsmissie")[1] == "handelsmissie: doing business abroad"
+    assert matches("handelsmissie")[1] == "handelsmissie (serves every sector)"
     assert matches("VKW", "Limburg")[0] == "vkw in the name, limburg: their region"
 
 
@@ -442,7 +442,7 @@ def test_the_match_column_for_people_names_fields_by_their_headings():
         (["kamer", "china"], ["kamer in the name, china: a chamber for China",
                               "kamer in their type, china: a chamber for China"]),
         (["kamer", "china", "--lang", "nl"], ["kamer in de naam, china: een kamer voor China"]),
-        (["handelsmissie", "--lang", "nl"], ["handelsmissie: internationaal ondernemen"] * 2),
+        (["handelsmissie", "--lang", "nl"], ["handelsmissie (voor elke sector)"] * 2),
         (["exportdocumenten"], ["exportdocumenten: service: begeleiden u graag bij het invullen van uw "
                                 "eerste exportdocumenten (https://www.voka.be/diensten/certificaten-van-oorsprong)",
                                 "exportdocumenten: doing business abroad"]),
@@ -561,3 +561,15 @@ def test_capitalised_words_no_list_knows_are_a_name_never_a_typo():
     assert ids(find("fevvia"))[:1] == ["fevia-vlaanderen"]  # a slip, read through a typo
     assert find("Jan Fevvia") == []  # a name: never read as another word
     assert ids(find("Fevvia"))[:1] == ["fevia-vlaanderen"]  # a capital at the start says nothing
+
+
+def test_words_that_only_join_a_sentence_or_name_the_agency_find_nothing():
+    """From a new user's questions: 'vanuit', 'ook', 'sinds' found partners by their names
+    and histories; 'FIT' lifted those with 'fit' in what they do."""
+    r = run("search", "export", "vanuit", "Genk", "--json")
+    assert {x["id"] for x in r.json()} == {"unizo-internationaal", "vkw-limburg", "voka"}
+    said = [w for x in run("search", "wij", "verkopen", "sinds", "kort", "ook", "online", "--json").json()
+            for w in x["match"]["words"]]  # fmt: skip
+    assert said and not {"wij", "sinds", "kort", "ook"} & set(said)
+    r = run("search", "wat", "kan", "FIT", "voor", "mij", "doen", "--json")
+    assert r.json() == [] and "https://www.flandersinvestmentandtrade.com" in r.err

@@ -179,7 +179,9 @@ def _said(m: dict[str, Any], lang: str) -> str | None:
     if how == "vocabulary":
         return f"{word}: {sector_label(m['matched'], lang)}"
     if how == "generic":
-        return f"{word}: {sector_label('internationalisation', lang)}"
+        # A word about exporting in general ('certificaat', 'export'): it finds the partners
+        # for every sector as such, and must not read as a service of theirs.
+        return f"{word} ({label(SERVES_EVERY_SECTOR, lang)})"
     if how == "country":
         # Door: the country index, only for a row a country found.
         from ..search.countries import country_name

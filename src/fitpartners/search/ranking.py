@@ -56,14 +56,19 @@ _STOP_NL = (
     "zoek zoekt zoeken help helpen helpt bedrijf bedrijven firma "
     # question words: they ask, they name nothing (issue 30)
     "partner partners regels regel begin beginnen starten vraag vragen informatie info iemand "
-    "moet moeten laten krijgen nodig graag hulp tips doen welk wij we jullie u uw"
+    "moet moeten laten krijgen nodig graag hulp tips doen welk wij we jullie u uw "
+    # words that only join a sentence together (a new user's questions, 2026-12-07)
+    "vanuit ook sinds kort nog niet maar als dan hier daar heel veel zo wel alleen nu even ze "
+    "zij hun hem haar mee via tussen zonder tegen dit deze"
 )
 _STOP_EN = (
     "the a an and or of for in on to with by at from about is are be i me my we our your "
     "who what which how where can could want "
     "looking look seek seeking find help helps need needs company companies firm "
     "partner partners rules rule start starting begin question questions information info someone "
-    "anyone must should get do does tips"
+    "anyone must should get do does tips "
+    "also since just very some any into via this that these those it its they them their has "
+    "have had was were will would not but as than then there here so too only now"
 )
 STOP_WORDS: frozenset[str] = frozenset(f"{_STOP_NL} {_STOP_EN}".split())
 
@@ -86,6 +91,7 @@ OWN_WORDS: frozenset[str] = frozenset(
         "industrie",
         "cluster",
         "clusters",
+        "fit",  # the agency itself: a question about FIT is answered with FIT's pointer
     ]
 )
 
