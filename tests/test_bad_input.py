@@ -790,6 +790,13 @@ def test_a_closed_stdout_or_stdin_is_one_line_exit_1():
         )  # fmt: skip
         assert r.returncode == 1, (args, r.stderr)
         assert r.stderr == f"fitpartners: {message}\n", args
+    # In the language of the run, as every message (a new user's review found it English).
+    argv = [sys.executable, "-m", "fitpartners", "list"]
+    r = subprocess.run(
+        [sys.executable, "-c", code.format(fd=1, argv=argv)], capture_output=True, text=True,
+        env={**clean_environ(), "LANG": "nl_BE.UTF-8"}, timeout=60,
+    )  # fmt: skip
+    assert (r.returncode, r.stderr) == (1, "fitpartners: kan niet schrijven naar stdout: die is gesloten\n")
 
 
 @pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run

@@ -786,14 +786,16 @@ def command_tree(name: str | None = None, lang: str = "en") -> Any:
 
 def run(argv: list[str] | None = None) -> int:
     """Run the app; every failure becomes one line on stderr and an exit code."""
-    if sys.stdout is None:  # started with stdout closed (`fitpartners list >&-`)
-        return report(StreamError("stdout", Msg("it is closed")))
-    patient_stdout()  # a non-blocking stdout is waited for, whoever writes to it
-    prepare_stdout(False)  # text for people degrades in a non-UTF-8 locale; machine formats switch to UTF-8
     args = sys.argv[1:] if argv is None else argv
     # The language of help and usage errors, before Click parses (a command decides its own
     # again from its parsed --lang, and refuses a bad one).
     lang = choose(given_lang(args)).lang
+    if sys.stdout is None:  # started with stdout closed (`fitpartners list >&-`)
+        closed = StreamError("stdout", Msg("it is closed"))
+        closed.lang = lang
+        return report(closed, lang=lang)
+    patient_stdout()  # a non-blocking stdout is waited for, whoever writes to it
+    prepare_stdout(False)  # text for people degrades in a non-UTF-8 locale; machine formats switch to UTF-8
     patches.speak(functools.partial(translate, lang))
     interrupted_in(lang)
     try:
