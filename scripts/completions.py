@@ -25,7 +25,10 @@ def render() -> str:
     from fitpartners.cli.options import load_catalog
 
     whole = cli_app.command_tree()
-    commands = [(n, whole.commands[n].get_short_help_str()) for n in whole.commands]
+    commands = {}  # each language -> the commands with their short help, as the full path says it
+    for lang in ("en", "nl"):
+        said = cli_app.command_tree(None, lang)
+        commands[lang] = tuple((n, said.commands[n].get_short_help_str()) for n in said.commands)
     tree: dict[str, Any] = {}
     kinds: set[str] = set()
     for name in whole.commands:
@@ -60,7 +63,7 @@ def render() -> str:
         "from typing import Any",
         "",
         "# fmt: off",
-        f"COMMANDS: tuple[tuple[str, str], ...] = {pprint.pformat(tuple(commands), width=100)}",
+        f"COMMANDS: dict[str, tuple[tuple[str, str], ...]] = {pprint.pformat(commands, width=100)}",
         f"TREE: dict[str, Any] = {pprint.pformat(tree, width=100)}",
         f"VALUES: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {pprint.pformat(values, width=100)}",
         f"FIRST: dict[str, dict[str, tuple[str, ...]]] = {pprint.pformat(first, width=100)}",

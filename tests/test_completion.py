@@ -138,6 +138,23 @@ def test_both_paths_write_the_same_for_each_shell(words, incomplete, shell):
 
 
 @pytest.mark.parametrize(
+    "env",
+    [{"LANG": "nl_BE.UTF-8"}, {"FITPARTNERS_LANG": "nl_BE"}, {"LC_ALL": "C", "LANGUAGE": "nl"}],
+    ids=["locale", "variable", "C locale"],
+)
+@pytest.mark.parametrize(
+    ("words", "incomplete"), [([], ""), (["list", "--country"], ""), (["list", "--type"], "k")]
+)
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_both_paths_choose_the_language_alike(words, incomplete, shell, env):
+    """The language as the full path chooses it (the locale too): commands' help, the
+    countries in their order, labels."""
+    ours = fast(words, incomplete, shell, **env)
+    assert ours is not None, "the short path left it to the full one"
+    assert ours == full(words, incomplete, shell, **env)
+
+
+@pytest.mark.parametrize(
     ("words", "incomplete", "env"),
     [
         (["show"], "fla", {"FITPARTNERS_DATA": BUNDLED}),  # another dataset: its own names

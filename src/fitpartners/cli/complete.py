@@ -22,6 +22,7 @@ import sys
 from collections.abc import Sequence
 
 from ..labels import fold
+from ..language import choose
 from ..messages import say_in
 
 Item = tuple[str, str]  # (value, help; "" for none)
@@ -32,7 +33,6 @@ LISTS = frozenset({"type", "domain", "sector", "country", "fields"})  # comma-se
 MOST = 60
 PROG_VAR = "_FITPARTNERS_COMPLETE"
 DATA_VAR = "FITPARTNERS_DATA"
-LANG_VAR = "FITPARTNERS_LANG"
 
 
 def offer(
@@ -97,7 +97,10 @@ def answer() -> int | None:
     words = _words(request)
     if words is None:
         return None
-    items = resolve(*words, env_lang=os.environ.get(LANG_VAR, ""))
+    chosen = choose(None)  # FITPARTNERS_LANG, else the locale, as the full path chooses
+    if chosen.bad:
+        return None  # a bad FITPARTNERS_LANG: the full path says so
+    items = resolve(*words, env_lang=chosen.lang)
     if items is None:
         return None
     shell = request.removeprefix("complete_")
@@ -139,16 +142,16 @@ def resolve(args: list[str], incomplete: str, *, env_lang: str = "") -> list[Ite
     None when the short path cannot tell."""
     from . import _complete_table as table  # noqa: PLC0415  # door: the generated table, for completion only
 
+    lang = "nl" if env_lang.strip().lower() == "nl" else "en"
     if not args:
         if incomplete[:1] in ("-", "="):
             return None  # the root's options: the full path
-        return [(name, help_) for name, help_ in table.COMMANDS if name.startswith(incomplete)]
+        return [(name, help_) for name, help_ in table.COMMANDS[lang] if name.startswith(incomplete)]
     command = table.TREE.get(args[0])
     if command is None:
         return None
     options, arguments, completers = command
     given: list[str] = []  # the positional values so far
-    lang = "nl" if env_lang.strip().lower() == "nl" else "en"
     rest = args[1:]
     at = 0
     while at < len(rest):
