@@ -43,6 +43,7 @@ from __future__ import annotations
 import ast
 import os
 import re
+import shutil
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -214,12 +215,24 @@ class _Formatter(click_formatting.HelpFormatter):
 
     say: Callable[[str], str] = staticmethod(_same)
 
+    def __init__(
+        self, indent_increment: int = 2, width: int | None = None, max_width: int | None = None
+    ) -> None:
+        # Click keeps help at least 50 columns wide, past a narrower terminal's edge: ours
+        # fits down to 20 (COLUMNS first, as Click reads the size).
+        if width is None and click_formatting.FORCED_WIDTH is None:  # (a test runner forces one)
+            columns = shutil.get_terminal_size().columns
+            width = max(min(columns, max_width or 80) - 2, 20)
+        super().__init__(indent_increment, width, max_width)
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        # A narrow terminal: a long option on a line of its own, its help under it, so that
+        # the help keeps a third of the width (Click's 30 columns leave none at 40).
+        said = [(first, self.say(second) if second == HELP_OPTION_HELP else second) for first, second in rows]
+        super().write_dl(said, col_max if self.width >= 58 else max(self.width // 3, 8), col_spacing)
+
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
         super().write_usage(prog, args, self.say(USAGE_PREFIX) if prefix is None else prefix)
-
-    def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
-        said = [(first, self.say(second) if second == HELP_OPTION_HELP else second) for first, second in rows]
-        super().write_dl(said, *args, **kwargs)
 
 
 def speak(say: Callable[[str], str]) -> None:
