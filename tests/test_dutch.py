@@ -413,3 +413,10 @@ def test_done_when_a_process_with_a_dutch_locale_reads_dutch(args):
     # A real process: the locale as the shell gives it, not --lang.
     r = cli(*args, env=DUTCH_LOCALE)
     assert r.returncode in (0, 1, 2) and english_left(r.stdout + r.stderr) == [], r.stdout + r.stderr
+
+
+def test_countries_suggested_in_the_language_of_the_run():
+    """A new user's review: 'bedoelde u: Chile, China, Czechia?' under a Dutch locale."""
+    said = run("list", "--country", "Chine", env=DUTCH_LOCALE).err
+    assert "(bedoelde u: Chili, China, Tsjechië?)" in said
+    assert "(did you mean: Chile, China, Czechia?)" in run("list", "--country", "Chine").err

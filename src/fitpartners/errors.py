@@ -97,12 +97,21 @@ class BadValue(UsageError):
     """An option value outside its vocabulary; the message lists the valid values (or, for
     an open vocabulary such as countries, the closest ones)."""
 
-    def __init__(self, option: str, value: str, valid: list[str] | Msg, *, closest: bool = False) -> None:
-        """`valid`: the valid values, or a Msg that says what is valid ('a whole number from 1')."""
+    def __init__(
+        self,
+        option: str,
+        value: str,
+        valid: list[str] | Msg,
+        *,
+        closest: bool = False,
+        shown: Msg | None = None,
+    ) -> None:
+        """`valid`: the valid values, or a Msg that says what is valid ('a whole number from 1');
+        `shown`: the values as the message says them, in the reader's language (countries)."""
         self.option = option
         self.value = value
         self.valid = valid
-        listed = valid if isinstance(valid, Msg) else ", ".join(valid)
+        listed = shown or (valid if isinstance(valid, Msg) else ", ".join(valid))
         if closest:
             hint = Msg("did you mean: {values}?", values=listed) if valid else Msg("nothing close")
         else:

@@ -24,6 +24,7 @@ from ..dataset.loader import read_bundled
 from ..dataset.models import CountryIndex, CountryNames
 from ..errors import BadValue, UsageError
 from ..labels import fold, fold_words
+from ..language import N_
 from ..messages import Msg
 from .similar import closest
 
@@ -106,7 +107,11 @@ def country_code(value: str) -> str:
                 names=names,
             )
         )
-    raise BadValue(COUNTRY_OPTION, value, similar_countries(value), closest=True)
+    near = closest(value, _by_name().items(), SUGGESTIONS)
+    # Said in the language of whoever reads the message ('Chili' in Dutch).
+    names = {lang: ", ".join(country_name(c, lang) for c in near) for lang in ("en", "nl")}
+    shown = Msg(N_("{countries}"), countries=names) if near else None
+    raise BadValue(COUNTRY_OPTION, value, [country_name(c) for c in near], closest=True, shown=shown)
 
 
 @cache
@@ -178,12 +183,6 @@ def country_codes(values: Sequence[str]) -> set[str]:
                 raise
         codes.update(country_code(item.strip()) for item in items)
     return codes
-
-
-def similar_countries(value: str, limit: int = SUGGESTIONS) -> list[str]:
-    """English names of the countries whose names are closest to `value` (a hint only)."""
-    codes = closest(value, _by_name().items(), limit)
-    return [country_name(c, "en") for c in codes]
 
 
 def country_name(code: str, lang: str = "en") -> str:
