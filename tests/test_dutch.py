@@ -17,6 +17,7 @@ from babel.messages.pofile import read_po
 from conftest import DATA_FILE, ROOT, TERMINAL, cli, run
 from fitpartners.cli.app import app
 from fitpartners.labels import CROSS_SECTOR_LABEL, DOMAIN_LABELS, DOMAIN_SHORT, TYPE_LABELS
+from fitpartners.language import translate
 from fitpartners.messages import Msg, in_lang, say_in
 
 RAW = json.loads(DATA_FILE.read_text(encoding="utf-8"))
@@ -262,6 +263,60 @@ def test_validate_in_dutch(dataset, write_data):
     assert english.err == f"fitpartners: {bad}: 2 problems\n"
 
 
+def words(text: str) -> list[str]:
+    """The words of a text, lower case, its {placeholders} left out."""
+    return re.findall(r"[a-z_]+", re.sub(r"\{[^}]*\}", " ", text).lower())
+
+
+def _rule_msgids() -> list[str]:
+    """The messages of the cross-record rules, read from their source."""
+    source = (ROOT / "src" / "fitpartners" / "dataset" / "rules.py").read_text(encoding="utf-8")
+    return re.findall(r'(?:Msg|N_)\(\s*"((?:[^"\\]|\\.)*)"', source)
+
+
+def test_the_rules_problems_are_said_in_dutch(dataset, write_data):
+    dataset["partners"][3]["type"] = "bank"  # schema: partner 3 is left out, the others renumbered
+    dataset["partners"][5]["number"] = 2  # partner 1 (bcecc) has number 2
+    dataset["partners"][20]["aliases"] = ["Agoria"]  # agoria's name
+    dataset["partners"][6]["rounds"][0]["round"] = "2099-2103"
+    dataset["partners"][7]["rounds"][0]["sources"] = ["nergens"]
+    dataset["rounds"][0]["ends_on"] = "2016-12-31"
+    path = write_data(dataset)
+    r = run("validate", path, env={"LANG": "nl_BE.UTF-8"})
+    english = run("validate", path)
+    assert r.code == english.code == 1
+    assert len(r.out.splitlines()) == len(english.out.splitlines()) == 7
+    problems = [line.removeprefix(f"{path}: ") for line in r.out.splitlines()]
+    for expected in [
+        "rounds[0] (2017-2021).ends_on: 2016-12-31 valt vóór starts_on 2017-01-01",
+        "partners[5] (dsp-valley).number: 2 is ook het nummer van partners[1] (bcecc)",
+        "partners[20] (voka): de naam 'Agoria' duidt ook partners[0] (agoria) aan",
+        "partners[6] (essenscia-vlaanderen).rounds[0].round: onbekende ronde '2099-2103'",
+        "partners[7] (fedustria).rounds[0].sources: onbekende bron 'nergens'",
+    ]:
+        assert expected in problems, r.out
+    # No English word of a rule is left: each problem without its place in the file, the
+    # places it names and its quoted values.
+    said = " ".join(
+        re.sub(r"partners\[\d+\] \([^)]*\)|'[^']*'", " ", p.split(": ", 1)[1]) for p in problems[1:]
+    )
+    said_words = set(words(said))
+    msgids = _rule_msgids()
+    dutch_words = {w for msgid in msgids for w in words(translate("nl", msgid))}  # "is", "partner"
+    english_words = {w for msgid in msgids for w in words(msgid)} - dutch_words
+    assert {"unknown", "source", "the", "also", "names", "before"} <= english_words
+    assert not english_words & said_words, said
+    # English and JSON are as they were.
+    assert "partners[6] (essenscia-vlaanderen).rounds[0].round: unknown round '2099-2103'" in english.out
+    dutch_json = run("validate", path, "--json", env={"LANG": "nl_BE.UTF-8"}).json()
+    assert dutch_json["problems"] == [line.removeprefix(f"{path}: ") for line in english.out.splitlines()]
+
+
+def test_every_rule_has_its_dutch():
+    for msgid in _rule_msgids():
+        assert translate("nl", msgid) != msgid, msgid
+
+
 @pytest.mark.parametrize(
     "args",
     [["list"], ["show", "medvia"], ["search", "food", "japan"], ["about"], ["history"], ["matrix"]],
@@ -420,3 +475,10 @@ def test_countries_suggested_in_the_language_of_the_run():
     said = run("list", "--country", "Chine", env=DUTCH_LOCALE).err
     assert "(bedoelde u: Chili, China, Tsjechië?)" in said
     assert "(did you mean: Chile, China, Czechia?)" in run("list", "--country", "Chine").err
+
+
+def test_a_duplicate_key_is_said_in_dutch(tmp_path):
+    path = tmp_path / "dubbel.json"
+    path.write_text(DATA_FILE.read_text(encoding="utf-8").replace('"schema_version"', '"x": 1, "x"', 1))
+    said = run("validate", str(path), env=DUTCH_LOCALE)
+    assert f"{path}: (top level): dubbele sleutel 'x'" in said.out + said.err

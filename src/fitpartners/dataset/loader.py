@@ -12,7 +12,7 @@ import functools
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any, TypeVar
@@ -254,7 +254,16 @@ def _cross_check_valid_partners(data: bytes, errors: list[Any]) -> list[str]:
     # A reference to a record left out is no problem of the file: a problem that ends with
     # one of these (each looked up, not each compared: many problems, many records left out).
     named = {f"{_UNKNOWN_PARTNER}{pid!r}" for pid in left_out}
-    return [_AT_PARTNER.sub(at, problem) for problem in cross_check(rest) if not _ends_in(problem, named)]
+    return [_relocated(problem, at) for problem in cross_check(rest) if not _ends_in(problem, named)]
+
+
+def _relocated(problem: str, at: Callable[[re.Match[str]], str]) -> str:
+    """A problem with each partner's place as it is in the file: a Msg stays one (said in
+    the language of the run), its places moved in its values."""
+    if isinstance(problem, Msg) and problem.plural is None:
+        values = {k: _AT_PARTNER.sub(at, v) if type(v) is str else v for k, v in problem.values.items()}
+        return Msg(problem.key, **values)
+    return _AT_PARTNER.sub(at, problem)
 
 
 _UNKNOWN_PARTNER = "unknown partner "
@@ -371,7 +380,8 @@ def duplicate_keys(data: bytes) -> list[str]:
     def walk(value: Any, path: str, top: str | None) -> None:
         if isinstance(value, _Object):
             for key in value.repeated:
-                found.append(f"{path or '(top level)'}: duplicate key {key!r}")
+                where = path or "(top level)"
+                found.append(Msg("{where}: duplicate key {key!r}", where=where, key=key))
             for key, item in value.items():
                 walk(item, f"{path}.{key}" if path else key, key if not path else None)
         elif isinstance(value, list):

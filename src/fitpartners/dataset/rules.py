@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import chain, pairwise
 
 from ..labels import EDITORIAL_SOURCE, PartnerType, fold
+from ..language import N_
+from ..messages import Msg
 from .models import (
     EDITORIAL_FIELDS,
     FACT_FIELDS,
@@ -44,6 +46,10 @@ _LATEST_ROUND_FIELDS = ("number", "type", "cross_sector")
 _NAMES_A_PARTNER = (EventKind.MERGED, EventKind.TRANSFERRED)
 _SOURCE_KINDS = frozenset(SOURCE_KINDS)
 BILINGUAL_SINCE = 4  # the schema version from which notes and events are in Dutch and English
+_KINDS = ", ".join(SOURCE_KINDS)
+# Each problem is a Msg, said in the language of the run; its place in the file ({where})
+# is no text to translate.
+_NO_DAY = N_("{where}: {date!r} is no day of the calendar")
 
 
 class Context:
@@ -90,9 +96,13 @@ class Context:
         for sid in ids:
             source = self.sources.get(sid)
             if source is None:
-                yield f"{where}: unknown source {sid!r}"
+                yield Msg("{where}: unknown source {source!r}", where=where, source=sid)
             elif source.is_home_page and field not in HOME_PAGE_FIELDS:
-                yield f"{where}: {sid!r} is a home page, which may only source a website"
+                yield Msg(
+                    "{where}: {source!r} is a home page, which may only source a website",
+                    where=where,
+                    source=sid,
+                )
 
 
 Rule = Callable[[Context], Iterator[str]]
@@ -110,13 +120,13 @@ def _dupes(values: list[str]) -> list[str]:
 def source_ids_unique(ctx: Context) -> Iterator[str]:
     """No two sources share an id."""
     for dup in _dupes([s.id for s in ctx.ds.sources]):
-        yield f"sources: duplicate id {dup!r}"
+        yield Msg("{where}: duplicate id {id!r}", where="sources", id=dup)
 
 
 def round_ids_unique(ctx: Context) -> Iterator[str]:
     """No two rounds share an id."""
     for dup in _dupes([r.id for r in ctx.ds.rounds]):
-        yield f"rounds: duplicate id {dup!r}"
+        yield Msg("{where}: duplicate id {id!r}", where="rounds", id=dup)
 
 
 def source_kinds(ctx: Context) -> Iterator[str]:
@@ -127,12 +137,19 @@ def source_kinds(ctx: Context) -> Iterator[str]:
         at = f"sources[{i}] ({s.id}).kind"
         if s.kind is None:
             if required:
-                yield f"{at}: required: one of {', '.join(SOURCE_KINDS)}, or a partner's id"
+                yield Msg("{where}: required: one of {kinds}, or a partner's id", where=at, kinds=_KINDS)
         elif s.kind not in _SOURCE_KINDS and s.kind not in ctx.partner_ids:
             # Said as a reference: one to a partner a schema error left out is not said twice.
-            yield f"{at}: not one of {', '.join(SOURCE_KINDS)}, and unknown partner {s.kind!r}"
+            yield Msg(
+                "{where}: not one of {kinds}, and unknown partner {partner!r}",
+                where=at,
+                kinds=_KINDS,
+                partner=s.kind,
+            )
         elif (s.kind == EDITORIAL_SOURCE) != (s.id == EDITORIAL_SOURCE):
-            yield f"{at}: 'editorial' is the kind of the editorial pseudo-source, and its only kind"
+            yield Msg(
+                "{where}: 'editorial' is the kind of the editorial pseudo-source, and its only kind", where=at
+            )
 
 
 def _told(ctx: Context, at: str, told: Told, sources: list[str]) -> Iterator[str]:
@@ -142,18 +159,30 @@ def _told(ctx: Context, at: str, told: Told, sources: list[str]) -> Iterator[str
     translated = told.translated
     if told.text.__class__ is str:
         if ctx.ds.schema_version >= BILINGUAL_SINCE:
-            yield f"{at}.text: from schema {BILINGUAL_SINCE} on, a text in Dutch and English (nl, en)"
+            where = f"{at}.text"
+            yield Msg(
+                "{where}: from schema {version} on, a text in Dutch and English (nl, en)",
+                where=where,
+                version=BILINGUAL_SINCE,
+            )
         if translated:
-            yield f"{at}.translated: only for a text in Dutch and English"
+            where = f"{at}.translated"
+            yield Msg("{where}: only for a text in Dutch and English", where=where)
         return
     if len(translated) == 2 and translated[0] != translated[1]:
         return  # both ours: nothing to check against the pages (the common case is one)
     if len(set(translated)) != len(translated):
-        yield f"{at}.translated: a language named twice"
+        where = f"{at}.translated"
+        yield Msg("{where}: a language named twice", where=where)
     languages = ctx.languages
     for lang in ("nl", "en"):
         if lang not in translated and not any(languages.get(sid) == lang for sid in sources):
-            yield f"{at}.translated: no page cited is in {lang!r}, so its {lang!r} text is our translation"
+            where = f"{at}.translated"
+            yield Msg(
+                "{where}: no page cited is in {lang!r}, so its {lang!r} text is our translation",
+                where=where,
+                lang=lang,
+            )
 
 
 def told_in_both_languages(ctx: Context) -> Iterator[str]:
@@ -174,9 +203,13 @@ def rounds_in_sequence(ctx: Context) -> Iterator[str]:
     ordered = sorted(ctx.ds.rounds, key=lambda r: r.starts_on)
     for before, after in pairwise(ordered):
         if after.starts_on <= before.ends_on:
-            yield (
-                f"rounds ({after.id}).starts_on: {after.starts_on} is not after the end of "
-                f"{before.id} ({before.ends_on})"
+            where = f"rounds ({after.id}).starts_on"
+            yield Msg(
+                "{where}: {starts_on} is not after the end of {round} ({ends_on})",
+                where=where,
+                starts_on=after.starts_on,
+                round=before.id,
+                ends_on=before.ends_on,
             )
 
 
@@ -187,15 +220,18 @@ def mergers_lead_somewhere(ctx: Context) -> Iterator[str]:
     for i, p in enumerate(ctx.ds.partners):
         targets = [e.partner for e in p.events if e.kind is EventKind.MERGED and e.partner is not None]
         if len(targets) > 1:
-            yield f"{ctx.partner_at(i)}.events: merged {len(targets)} times; a partner merges once"
+            where = f"{ctx.partner_at(i)}.events"
+            yield Msg("{where}: merged {count} times; a partner merges once", where=where, count=len(targets))
         if p.id in targets:
-            yield f"{ctx.partner_at(i)}.events: merged into itself"
+            where = f"{ctx.partner_at(i)}.events"
+            yield Msg("{where}: merged into itself", where=where)
         elif targets:
             into.setdefault(p.id, targets[0])
     back = _on_a_loop(into)
     for i, p in enumerate(ctx.ds.partners):
         if p.id in back:
-            yield f"{ctx.partner_at(i)}.events: its mergers lead back to it"
+            where = f"{ctx.partner_at(i)}.events"
+            yield Msg("{where}: its mergers lead back to it", where=where)
 
 
 def _on_a_loop(into: dict[str, str]) -> set[str]:
@@ -232,10 +268,12 @@ def dates_exist(ctx: Context) -> Iterator[str]:
     """Every date of a source or of the programme's events names a day of the calendar."""
     for i, s in enumerate(ctx.ds.sources):
         if _no_such_day(s.date):
-            yield f"sources[{i}] ({s.id}).date: {s.date!r} is no day of the calendar"
+            where = f"sources[{i}] ({s.id}).date"
+            yield Msg(_NO_DAY, where=where, date=s.date)
     for i, e in enumerate(ctx.ds.programme.events):
         if _no_such_day(e.date):
-            yield f"programme.events[{i}].date: {e.date!r} is no day of the calendar"
+            where = f"programme.events[{i}].date"
+            yield Msg(_NO_DAY, where=where, date=e.date)
 
 
 def programme_sources(ctx: Context) -> Iterator[str]:
@@ -244,7 +282,9 @@ def programme_sources(ctx: Context) -> Iterator[str]:
     yield from ctx.check_sources("programme.sources", programme.sources)
     agency = programme.agency
     if agency.website is not None and not agency.website_sources:
-        yield "programme.agency.website_sources: the page that shows the website is needed"
+        yield Msg(
+            "{where}: the page that shows the website is needed", where="programme.agency.website_sources"
+        )
     yield from ctx.check_sources("programme.agency.website_sources", agency.website_sources, "website")
     for i, ev in enumerate(programme.events):
         yield from ctx.check_sources(f"programme.events[{i}].sources", ev.sources)
@@ -258,7 +298,13 @@ def rounds_sourced_and_dated(ctx: Context) -> Iterator[str]:
         for j, n in enumerate(r.notes):
             yield from ctx.check_sources(f"{at}.notes[{j}].sources", n.sources)
         if r.ends_on < r.starts_on:
-            yield f"{at}.ends_on: {r.ends_on} is before starts_on {r.starts_on}"
+            where = f"{at}.ends_on"
+            yield Msg(
+                "{where}: {ends_on} is before starts_on {starts_on}",
+                where=where,
+                ends_on=r.ends_on,
+                starts_on=r.starts_on,
+            )
 
 
 def each_partner(ctx: Context) -> Iterator[str]:
@@ -277,14 +323,23 @@ def number_unique(ctx: Context, i: int, p: Partner) -> Iterator[str]:
     if p.number is not None:
         first = ctx.numbers.setdefault(p.number, i)
         if first != i:
-            yield f"{ctx.partner_at(i)}.number: {p.number} is also the number of {ctx.partner_at(first)}"
+            where = f"{ctx.partner_at(i)}.number"
+            yield Msg(
+                "{where}: {number} is also the number of {other}",
+                where=where,
+                number=p.number,
+                other=ctx.partner_at(first),
+            )
 
 
 def alias_not_a_number(ctx: Context, i: int, p: Partner) -> Iterator[str]:
     """No alias is a bare number, since a bare number names the partner with that number."""
     for j, alias in enumerate(p.aliases):
         if fold(alias).isdigit():
-            yield f"{ctx.partner_at(i)}.aliases[{j}]: {alias!r} is a bare number, which names partner numbers"
+            where = f"{ctx.partner_at(i)}.aliases[{j}]"
+            yield Msg(
+                "{where}: {alias!r} is a bare number, which names partner numbers", where=where, alias=alias
+            )
 
 
 def names_unique(ctx: Context, i: int, p: Partner) -> Iterator[str]:
@@ -296,17 +351,24 @@ def names_unique(ctx: Context, i: int, p: Partner) -> Iterator[str]:
             continue
         owner = owners.setdefault(key, i)
         if owner != i:
-            yield f"{ctx.partner_at(i)}: the name {name.text!r} also names {ctx.partner_at(owner)}"
+            yield Msg(
+                "{where}: the name {name!r} also names {other}",
+                where=ctx.partner_at(i),
+                name=name.text,
+                other=ctx.partner_at(owner),
+            )
 
 
 def memberships_known_and_sourced(ctx: Context, i: int, p: Partner) -> Iterator[str]:
     """Memberships name known rounds and cite citable sources; a record in no round is merged into."""
     round_ids, citable = ctx.round_ids, ctx.citable
     if not p.rounds and p.id not in ctx.merged_into:
-        yield f"{ctx.partner_at(i)}.rounds: in no round, and no partner merged into it"
+        where = f"{ctx.partner_at(i)}.rounds"
+        yield Msg("{where}: in no round, and no partner merged into it", where=where)
     for j, m in enumerate(p.rounds):
         if m.round not in round_ids:
-            yield f"{ctx.partner_at(i)}.rounds[{j}].round: unknown round {m.round!r}"
+            where = f"{ctx.partner_at(i)}.rounds[{j}].round"
+            yield Msg("{where}: unknown round {round!r}", where=where, round=m.round)
         if not citable.issuperset(m.sources):
             yield from ctx.check_sources(f"{ctx.partner_at(i)}.rounds[{j}].sources", m.sources)
 
@@ -316,7 +378,8 @@ def rounds_listed_once(ctx: Context, i: int, p: Partner) -> Iterator[str]:
     rounds = p.rounds
     if len(rounds) > 1 and len({m.round for m in rounds}) != len(rounds):
         for dup in _dupes([m.round for m in rounds]):
-            yield f"{ctx.partner_at(i)}.rounds: round {dup!r} listed twice"
+            where = f"{ctx.partner_at(i)}.rounds"
+            yield Msg("{where}: round {round!r} listed twice", where=where, round=dup)
 
 
 def latest_round_fields(ctx: Context, i: int, p: Partner) -> Iterator[str]:
@@ -326,27 +389,32 @@ def latest_round_fields(ctx: Context, i: int, p: Partner) -> Iterator[str]:
     if ctx.latest in [m.round for m in p.rounds]:
         for field in _LATEST_ROUND_FIELDS:
             if getattr(p, field) is None:
-                yield f"{ctx.partner_at(i)}.{field}: required for a partner of the latest round"
+                where = f"{ctx.partner_at(i)}.{field}"
+                yield Msg("{where}: required for a partner of the latest round", where=where)
 
 
 def domains_match_cross_sector(ctx: Context, i: int, p: Partner) -> Iterator[str]:
     """A cross-sector partner lists no domains; one with cross_sector false lists at least one."""
     if p.cross_sector and p.domains:
-        yield f"{ctx.partner_at(i)}.domains: a cross-sector partner lists no domains"
+        where = f"{ctx.partner_at(i)}.domains"
+        yield Msg("{where}: a cross-sector partner lists no domains", where=where)
     if p.cross_sector is False and not p.domains:
-        yield f"{ctx.partner_at(i)}.domains: needs at least one domain (or cross_sector: true)"
+        where = f"{ctx.partner_at(i)}.domains"
+        yield Msg("{where}: needs at least one domain (or cross_sector: true)", where=where)
 
 
 def spearhead_only_for_clusters(ctx: Context, i: int, p: Partner) -> Iterator[str]:
     """Only a cluster can be a spearhead cluster."""
     if p.spearhead_cluster and p.type is not PartnerType.CLUSTER:
-        yield f"{ctx.partner_at(i)}.spearhead_cluster: only a cluster can be a spearhead cluster"
+        where = f"{ctx.partner_at(i)}.spearhead_cluster"
+        yield Msg("{where}: only a cluster can be a spearhead cluster", where=where)
 
 
 def country_iff_chamber(ctx: Context, i: int, p: Partner) -> Iterator[str]:
     """A bilateral chamber has a country, and no other type of partner has one."""
     if (p.country is not None) != (p.type is PartnerType.BILATERAL_CHAMBER):
-        yield f"{ctx.partner_at(i)}.country: a bilateral chamber has a country, and only a chamber"
+        where = f"{ctx.partner_at(i)}.country"
+        yield Msg("{where}: a bilateral chamber has a country, and only a chamber", where=where)
 
 
 def event_dates_exist(ctx: Context, i: int, p: Partner) -> Iterator[str]:
@@ -355,7 +423,8 @@ def event_dates_exist(ctx: Context, i: int, p: Partner) -> Iterator[str]:
         for field in ("date", "by"):
             value = getattr(e, field)
             if _no_such_day(value):
-                yield f"{ctx.partner_at(i)}.events[{j}].{field}: {value!r} is no day of the calendar"
+                where = f"{ctx.partner_at(i)}.events[{j}].{field}"
+                yield Msg(_NO_DAY, where=where, date=value)
 
 
 def events_sourced_and_complete(ctx: Context, i: int, p: Partner) -> Iterator[str]:
@@ -366,13 +435,19 @@ def events_sourced_and_complete(ctx: Context, i: int, p: Partner) -> Iterator[st
         if not citable.issuperset(e.sources):
             yield from ctx.check_sources(f"{at}.sources", e.sources)
         if e.partner is not None and e.partner not in partner_ids:
-            yield f"{at}.partner: unknown partner {e.partner!r}"
+            where = f"{at}.partner"
+            yield Msg("{where}: unknown partner {partner!r}", where=where, partner=e.partner)
         if e.kind is EventKind.RENAMED and not e.new_name:
-            yield f"{at}.new_name: a rename needs the new name"
+            where = f"{at}.new_name"
+            yield Msg("{where}: a rename needs the new name", where=where)
         if e.kind in _NAMES_A_PARTNER and e.partner is None:
-            yield f"{at}.partner: a {e.kind.value} event names the partner"
+            where = f"{at}.partner"
+            yield Msg("{where}: a {kind} event names the partner", where=where, kind=e.kind.value)
         if e.date is not None and e.by is not None:
-            yield f"{at}.by: the date is known; `by` is only for an event a page dates no closer"
+            where = f"{at}.by"
+            yield Msg(
+                "{where}: the date is known; `by` is only for an event a page dates no closer", where=where
+            )
         yield from _told(ctx, at, e, e.sources)
 
 
@@ -409,7 +484,8 @@ def sources_cite_fact_fields(ctx: Context, i: int, p: Partner) -> Iterator[str]:
         return
     for field, ids in cited.items():
         if field not in _FACT_FIELDS:
-            yield f"{ctx.partner_at(i)}.sources: {field!r} is not a fact field of a partner"
+            where = f"{ctx.partner_at(i)}.sources"
+            yield Msg("{where}: {field!r} is not a fact field of a partner", where=where, field=field)
         if not citable.issuperset(ids):
             yield from ctx.check_sources(f"{ctx.partner_at(i)}.sources.{field}", ids, field)
 
@@ -423,13 +499,16 @@ def facts_have_sources(ctx: Context, i: int, p: Partner) -> Iterator[str]:
         # No `value == []`: models define == in Python, slowly.
         if value is None or (value.__class__ is list and not value):
             if field in cited_by_field and field not in EDITORIAL_FIELDS:
-                yield f"{ctx.partner_at(i)}.sources.{field}: cites a source for an empty field"
+                where = f"{ctx.partner_at(i)}.sources.{field}"
+                yield Msg("{where}: cites a source for an empty field", where=where)
             continue
         cited = cited_by_field.get(field)
         if not cited:
-            yield f"{ctx.partner_at(i)}.sources: no source for {field!r}"
+            where = f"{ctx.partner_at(i)}.sources"
+            yield Msg("{where}: no source for {field!r}", where=where, field=field)
         elif field in EDITORIAL_FIELDS and EDITORIAL_SOURCE not in cited:
-            yield f"{ctx.partner_at(i)}.sources.{field}: must be marked {EDITORIAL_SOURCE!r}"
+            where = f"{ctx.partner_at(i)}.sources.{field}"
+            yield Msg("{where}: must be marked {source!r}", where=where, source=EDITORIAL_SOURCE)
 
 
 RULES: list[Rule] = [
