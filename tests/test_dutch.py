@@ -482,3 +482,10 @@ def test_a_duplicate_key_is_said_in_dutch(tmp_path):
     path.write_text(DATA_FILE.read_text(encoding="utf-8").replace('"schema_version"', '"x": 1, "x"', 1))
     said = run("validate", str(path), env=DUTCH_LOCALE)
     assert f"{path}: (top level): dubbele sleutel 'x'" in said.out + said.err
+
+
+def test_a_country_that_is_no_iso_code_is_said_in_dutch(tmp_path):
+    path = tmp_path / "land.json"
+    path.write_text(DATA_FILE.read_text(encoding="utf-8").replace('"country": "CN"', '"country": "QQ"', 1))
+    said = run("validate", str(path), env=DUTCH_LOCALE)
+    assert "(bcecc).country: 'QQ' is geen ISO 3166-1 alpha-2-code" in said.out + said.err

@@ -24,6 +24,7 @@ from pydantic import Field
 from ..dataset.loader import read_bundled
 from ..dataset.models import Record
 from ..labels import SECTOR_LABELS, Sector, fold_words
+from ..messages import Msg
 from .countries import is_country, table_problems
 
 GENERIC = "generic"  # the pseudo-sector of the generic words
@@ -140,7 +141,10 @@ def search_data_problems(dataset: object | None = None) -> list[str]:
     found += [f"country table: {p}" for p in table_problems()]
     for i, p in enumerate(getattr(dataset, "partners", [])):
         if p.country is not None and not is_country(p.country):
-            found.append(f"partners[{i}] ({p.id}).country: {p.country!r} is no ISO 3166-1 alpha-2 code")
+            where = f"partners[{i}] ({p.id}).country"
+            found.append(
+                Msg("{where}: {value!r} is no ISO 3166-1 alpha-2 code", where=where, value=p.country)
+            )
     return found
 
 
