@@ -6,8 +6,10 @@ import copy
 import json
 import os
 import re
+import select
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -138,3 +140,32 @@ def write_data(tmp_path: Path) -> Callable[[Any], str]:
 def partner(data: dict[str, Any], pid: str) -> dict[str, Any]:
     """The partner record with this id in a raw dataset."""
     return next(p for p in data["partners"] if p["id"] == pid)
+
+
+def read_until(fd: int, screen: bytes, done: Callable[[bytes], bool], deadline: float) -> bytes:
+    """`screen` with what the terminal `fd` shows next, read until `done(screen)` holds, the
+    shell is gone, or `deadline` (time.monotonic()) passes: the bound for a failure."""
+    while not done(screen) and time.monotonic() < deadline:
+        if select.select([fd], [], [], max(0.0, deadline - time.monotonic()))[0]:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the shell is gone
+                return screen
+            if not chunk:
+                return screen
+            screen += chunk
+    return screen
+
+
+# Issue 29's "done when": what must read entirely in Dutch under a Dutch locale, in the
+# work tree (test_dutch.py) and from the installed wheel (test_installed.py).
+DONE_WHEN = [
+    ["search", "kaas", "naar", "Japan"],
+    ["show", "medvia"],
+    ["about"],
+    ["list", "--periode", "x"],
+    ["show"],
+    ["lsit"],
+    ["--help"],
+    ["list", "--help"],
+]

@@ -9,18 +9,16 @@ import io
 import os
 import pty
 import re
-import select
 import shutil
 import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import SCRIPT, clean_environ, run
+from conftest import SCRIPT, clean_environ, read_until, run
 from fitpartners.cli import _complete_table as table
 from fitpartners.cli import app as cli_app
 from fitpartners.cli import complete
@@ -290,23 +288,11 @@ def type_tab(shell: str, home: Path, typed: bytes, expected: str) -> str:
     screen = b""
     deadline = time.monotonic() + 60
 
-    def until(done: Callable[[bytes], bool]) -> None:
-        nonlocal screen
-        while not done(screen) and time.monotonic() < deadline:
-            if select.select([fd], [], [], max(0.0, deadline - time.monotonic()))[0]:
-                try:
-                    chunk = os.read(fd, 4096)
-                except OSError:  # the shell is gone
-                    return
-                if not chunk:
-                    return
-                screen += chunk
-
     try:
-        until(lambda s: b"READY> " in s)
+        screen = read_until(fd, screen, lambda s: b"READY> " in s, deadline)
         start = len(screen)
         os.write(fd, typed + b"\t")
-        until(lambda s: on_screen(s[start:]).endswith(expected))
+        screen = read_until(fd, screen, lambda s: on_screen(s[start:]).endswith(expected), deadline)
         return on_screen(screen[start:])
     finally:
         os.kill(pid, signal.SIGKILL)

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from babel.messages.pofile import read_po
 
-from conftest import DATA_FILE, ROOT, TERMINAL, cli, run
+from conftest import DATA_FILE, DONE_WHEN, ROOT, TERMINAL, cli, run
 from fitpartners.cli.app import app
 from fitpartners.labels import CROSS_SECTOR_LABEL, DOMAIN_LABELS, DOMAIN_SHORT, TYPE_LABELS
 from fitpartners.language import translate
@@ -450,20 +450,7 @@ def test_the_check_finds_the_english_catalogues_strings():
     assert english_left("fitpartners: onbekende optie: --periode") == []
 
 
-@pytest.mark.parametrize(
-    "args",
-    [
-        ["search", "kaas", "naar", "Japan"],
-        ["show", "medvia"],
-        ["about"],
-        ["list", "--periode", "x"],
-        ["show"],
-        ["lsit"],
-        ["--help"],
-        ["list", "--help"],
-    ],
-    ids=" ".join,
-)
+@pytest.mark.parametrize("args", DONE_WHEN, ids=" ".join)
 def test_done_when_a_process_with_a_dutch_locale_reads_dutch(args):
     # A real process: the locale as the shell gives it, not --lang.
     r = cli(*args, env=DUTCH_LOCALE)

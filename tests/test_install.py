@@ -9,7 +9,6 @@ import errno
 import fcntl
 import os
 import pty
-import select
 import shlex
 import shutil
 import signal
@@ -20,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SCRIPT, clean_environ, one_line, run
+from conftest import SCRIPT, clean_environ, one_line, read_until, run
 from fitpartners.cli import install as installer
 from fitpartners.cli import patches
 from fitpartners.cli.app import with_optional_values
@@ -567,23 +566,11 @@ def type_tab(argv: list[str], home: Path, typed: bytes, expected: bytes) -> byte
     screen = b""
     deadline = time.monotonic() + 60
 
-    def until(*tokens: bytes, start: int = 0) -> None:
-        nonlocal screen
-        while not any(token in screen[start:] for token in tokens) and time.monotonic() < deadline:
-            if select.select([fd], [], [], max(0.0, deadline - time.monotonic()))[0]:
-                try:
-                    chunk = os.read(fd, 4096)
-                except OSError:  # the shell is gone
-                    return
-                if not chunk:
-                    return
-                screen += chunk
-
     try:
-        until(b"READY> ")
+        screen = read_until(fd, screen, lambda s: b"READY> " in s, deadline)
         start = len(screen)
         os.write(fd, typed + b"\t")
-        until(expected, b"\x07", start=start)
+        screen = read_until(fd, screen, lambda s: expected in s[start:] or b"\x07" in s[start:], deadline)
         return screen[start:]
     finally:
         os.kill(pid, signal.SIGKILL)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, clean_environ, one_line
+from conftest import DONE_WHEN, ROOT, clean_environ, one_line
 
 pytestmark = pytest.mark.slow
 
@@ -73,18 +73,6 @@ def test_the_wheel_carries_the_data(installed: Path, tmp_path: Path):
     r = run(installed, "validate", cwd=tmp_path)
     assert r.returncode == 0 and r.stdout == f"{inside}: valid\n", r.stdout + r.stderr
     assert inside.read_bytes() == (ROOT / "data" / "partners.json").read_bytes()
-
-
-DONE_WHEN = [
-    ["search", "kaas", "naar", "Japan"],
-    ["show", "medvia"],
-    ["about"],
-    ["list", "--periode", "x"],
-    ["show"],
-    ["lsit"],
-    ["--help"],
-    ["list", "--help"],
-]
 
 
 @pytest.mark.parametrize("args", DONE_WHEN, ids=" ".join)
