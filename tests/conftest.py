@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from fitpartners.cli.app import app
 from fitpartners.cli.app import run as run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -169,3 +170,6 @@ DONE_WHEN = [
     ["--help"],
     ["list", "--help"],
 ]
+
+# Every command the app has, so that a test of each covers a new one too.
+COMMAND_NAMES = [c.name for c in app.registered_commands if c.name]

@@ -14,8 +14,7 @@ from typing import Any
 import pytest
 from babel.messages.pofile import read_po
 
-from conftest import DATA_FILE, DONE_WHEN, ROOT, TERMINAL, cli, run
-from fitpartners.cli.app import app
+from conftest import COMMAND_NAMES, DATA_FILE, DONE_WHEN, ROOT, TERMINAL, cli, run
 from fitpartners.labels import CROSS_SECTOR_LABEL, DOMAIN_LABELS, DOMAIN_SHORT, TYPE_LABELS
 from fitpartners.language import translate
 from fitpartners.messages import Msg, in_lang, say_in
@@ -362,8 +361,6 @@ def test_a_dutch_card_labels_a_cross_sector_partner_in_dutch():
 # -- a Dutch user, as the locale makes one: every command and every error path ----------------------
 
 DUTCH_LOCALE = {"LANG": "nl_BE.UTF-8"}
-# Every command the app has, so that a new one is read in Dutch too.
-COMMAND_NAMES = [c.name for c in app.registered_commands if c.name]
 ERROR_PATHS = [
     [],  # no command: the help, on stderr
     ["--help"],

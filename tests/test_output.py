@@ -26,7 +26,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, TypeAdapter
 
-from conftest import DATA_FILE, SCRIPT, TERMINAL, clean_environ, one_line, partner, run
+from conftest import COMMAND_NAMES, DATA_FILE, SCRIPT, TERMINAL, clean_environ, one_line, partner, run
 from fitpartners import __version__
 from fitpartners.catalog import Catalog
 from fitpartners.cli.app import app
@@ -934,22 +934,7 @@ def test_version():
     assert r.code == 0 and r.out == f"fitpartners {__version__}\n"
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        "list",
-        "show",
-        "search",
-        "domains",
-        "types",
-        "matrix",
-        "about",
-        "history",
-        "validate",
-        "init",
-        "schema",
-    ],
-)
+@pytest.mark.parametrize("command", COMMAND_NAMES)
 def test_every_command_has_help_with_an_example(command):
     r = run(command, "--help")
     assert r.code == 0
