@@ -43,19 +43,22 @@ def merger_chain(raw: dict[str, Any], length: int) -> dict[str, Any]:
     data = grow(raw, len(raw["partners"]) + length)
     clones = data["partners"][len(raw["partners"]) :]
     for before, after in zip(clones, clones[1:], strict=False):
-        before["events"].append(
-            {
-                "text": {"nl": "Gefuseerd.", "en": "Merged."},
-                "translated": ["nl", "en"],
-                "date": "2023-01-01",
-                "by": None,
-                "kind": "merged",
-                "new_name": None,
-                "partner": after["id"],
-                "sources": [_page(raw)],
-            }
-        )
+        before["events"].append(merged_into(after["id"], _page(raw)))
     return data
+
+
+def merged_into(partner: str, source: str) -> dict[str, Any]:
+    """A merger event (JSON-shaped) into `partner`, on 2023-01-01, sourced by `source`."""
+    return {
+        "text": {"nl": "Gefuseerd.", "en": "Merged."},
+        "translated": ["nl", "en"],
+        "date": "2023-01-01",
+        "by": None,
+        "kind": "merged",
+        "new_name": None,
+        "partner": partner,
+        "sources": [source],
+    }
 
 
 def aliased(raw: dict[str, Any], total: int, per_partner: int = 10) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from conftest import TERMINAL, TODAY, one_line, partner, run
 from fitpartners.catalog import Catalog
 from fitpartners.dataset.models import Dataset
 from fitpartners.results import State
+from synthetic import merged_into
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\")
 RENAMED = "now: MEDVIA (renamed 2022-05-17)"
@@ -730,18 +731,7 @@ def _merger_chain(dataset: dict[str, Any], length: int) -> Dataset:
             aliases=[], events=[], notes=[], coverage=[], regions=[], sources={"name": ["gva-agoria"]}
         )
         record.update(full_name=None, former_names=[], type=None, domains=[], cross_sector=None, website=None)
-        before["events"].append(
-            {
-                "text": {"nl": "Gefuseerd.", "en": "Merged."},
-                "translated": ["nl", "en"],
-                "date": "2023-01-01",
-                "by": None,
-                "kind": "merged",
-                "new_name": None,
-                "partner": record["id"],
-                "sources": ["gva-agoria"],
-            }
-        )
+        before["events"].append(merged_into(record["id"], "gva-agoria"))
         dataset["partners"].append(record)
         before = record
     return Dataset.model_validate_json(json.dumps(dataset))
