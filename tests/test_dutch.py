@@ -465,7 +465,7 @@ def test_a_duplicate_key_is_said_in_dutch(tmp_path):
     path = tmp_path / "dubbel.json"
     path.write_text(DATA_FILE.read_text(encoding="utf-8").replace('"schema_version"', '"x": 1, "x"', 1))
     said = run("validate", str(path), env=DUTCH_LOCALE)
-    assert f"{path}: (top level): dubbele sleutel 'x'" in said.out + said.err
+    assert f"{path}: (hoogste niveau): dubbele sleutel 'x'" in said.out + said.err
 
 
 def test_a_country_that_is_no_iso_code_is_said_in_dutch(tmp_path):

@@ -193,7 +193,7 @@ def _location(loc: tuple[int | str, ...], ids: dict[tuple[str, int], str]) -> st
                 out += f" ({record})"
         else:
             out += f".{part}" if out else str(part)
-    return out or "(top level)"
+    return out or Msg("(top level)")
 
 
 def problems(data: bytes) -> tuple[Dataset | None, list[str]]:
@@ -380,7 +380,7 @@ def duplicate_keys(data: bytes) -> list[str]:
     def walk(value: Any, path: str, top: str | None) -> None:
         if isinstance(value, _Object):
             for key in value.repeated:
-                where = path or "(top level)"
+                where = path or Msg("(top level)")
                 found.append(Msg("{where}: duplicate key {key!r}", where=where, key=key))
             for key, item in value.items():
                 walk(item, f"{path}.{key}" if path else key, key if not path else None)
