@@ -97,7 +97,7 @@ def test_a_country_without_a_chamber_suggests_the_partners_for_every_sector_and_
     assert (r.code, r.out) == (0, "")
     assert r.err == (
         "fitpartners: no bilateral chamber for Japan; the partners for every sector may help: "
-        "UNIZO Internationaal, VKW Limburg, Voka\n"
+        "UNIZO Internationaal, VKW Limburg (Limburg), Voka\n"
     )
     # search says it in the same words
     assert run("search", "kaas", "japan").err.endswith(r.err)
@@ -108,9 +108,9 @@ def test_each_country_asked_for_without_a_chamber_is_named_whatever_the_others_s
     assert [p["id"] for p in r.json()] == ["bcecc", "vckk"]
     assert r.err.splitlines() == [
         "fitpartners: no bilateral chamber for Chile; the partners for every sector may help: "
-        "UNIZO Internationaal, VKW Limburg, Voka",
+        "UNIZO Internationaal, VKW Limburg (Limburg), Voka",
         "fitpartners: no bilateral chamber for Japan; the partners for every sector may help: "
-        "UNIZO Internationaal, VKW Limburg, Voka",
+        "UNIZO Internationaal, VKW Limburg (Limburg), Voka",
     ]
     # China's chambers left out by another filter: nothing matches, and Japan has none.
     r = run("list", "--country", "japan", "--country", "china", "--type", "cluster", env=TERMINAL)
@@ -118,7 +118,7 @@ def test_each_country_asked_for_without_a_chamber_is_named_whatever_the_others_s
     assert r.err.splitlines() == [
         "fitpartners: no partner matches",
         "fitpartners: no bilateral chamber for Japan; the partners for every sector may help: "
-        "UNIZO Internationaal, VKW Limburg, Voka",
+        "UNIZO Internationaal, VKW Limburg (Limburg), Voka",
     ]
 
 
@@ -137,8 +137,8 @@ def test_the_partners_for_a_country_without_a_chamber_follow_the_period(dataset,
     path = write_data(dataset)
     earlier = run("list", "--data", path, "--country", "japan", "--period", "2017-2021")
     now = run("list", "--data", path, "--country", "japan")
-    assert earlier.err.endswith("may help: UNIZO Internationaal, VKW Limburg\n")
-    assert now.err.endswith("may help: UNIZO Internationaal, VKW Limburg, Voka\n")
+    assert earlier.err.endswith("may help: UNIZO Internationaal, VKW Limburg (Limburg)\n")
+    assert now.err.endswith("may help: UNIZO Internationaal, VKW Limburg (Limburg), Voka\n")
 
 
 # -- --period ----------------------------------------------------------------------------------

@@ -371,7 +371,7 @@ def test_search_without_a_hit_is_empty_with_a_hint_for_people():
     assert r.code == 0 and r.out == ""
     assert r.err == (
         "fitpartners: nothing found for 'quantum'; the partners for every sector: UNIZO Internationaal, "
-        "VKW Limburg, Voka; or ask FIT itself: https://www.flandersinvestmentandtrade.com\n"
+        "VKW Limburg (Limburg), Voka; or ask FIT itself: https://www.flandersinvestmentandtrade.com\n"
     )
     assert run("search", "quantum", "--quiet", env=TERMINAL).err == ""
 
@@ -549,12 +549,17 @@ def test_nothing_found_names_the_words_and_the_place_set_aside_in_every_format()
     for args in ([], ["--json"]):
         r = run("search", "diamant", "antwerpen", *args)
         assert r.code == 0 and r.out == ("[]\n" if args else "")
-        assert r.err.startswith("fitpartners: nothing found for 'diamant'; the partners for every sector: ")
-        assert "or ask FIT itself" in r.err
-        assert "'antwerpen' is a place in Belgium: no partner serves it alone; set aside" in r.err
+        place, answer = r.err.splitlines()  # the note that explains comes first
+        assert place == (
+            "fitpartners: 'antwerpen' is a place in Belgium; no partner serves that area alone, "
+            "so it was not searched for"
+        )
+        assert answer.startswith("fitpartners: nothing found for 'diamant'; the partners for every sector: ")
+        assert answer.endswith("or ask FIT itself: https://www.flandersinvestmentandtrade.com")
     assert run("search", "diamant", "antwerpen", "--json", "--quiet").err == ""
-    nl = run("search", "diamant", "antwerpen", "--lang", "nl").err
-    assert nl.startswith("fitpartners: niets gevonden voor 'diamant'") and "is een plaats in België" in nl
+    nl = run("search", "diamant", "antwerpen", "--lang", "nl").err.splitlines()
+    assert nl[0].startswith("fitpartners: 'antwerpen' is een plaats in België; geen partner werkt alleen")
+    assert nl[1].startswith("fitpartners: niets gevonden voor 'diamant'")
     # A name: never read through typos, said as not found.
     assert run("search", "Joy", "Donné").err.startswith("fitpartners: nothing found for 'joy', 'donne';")
 
@@ -568,7 +573,26 @@ def test_a_town_selects_the_partners_of_its_province_and_only_of_its_own():
     for town in ("Kortrijk", "Leuven", "Antwerpen", "Ixelles", "Mechele"):  # Mechele: Antwerp and Limburg
         r = run("search", town, "--json")
         assert r.json() == [], town
-        assert f"{town.lower()!r} is a place in Belgium: no partner serves it alone" in r.err
+        assert f"{town.lower()!r} is a place in Belgium; no partner serves that area alone" in r.err
+
+
+def test_a_partner_of_one_region_is_left_out_for_a_town_elsewhere():
+    """A new user's review: VKW Limburg, which serves Limburg only, came first for a company in
+    Kortrijk. Named in a town of another province, it is left out and said; a town whose
+    province is unknown, or towns of both, keep it; lists of the partners for every sector
+    name its region."""
+    r = run("search", "KMO", "uit", "Kortrijk", "zoekt", "verdelers", "in", "Duitsland", "--json")
+    assert [x["id"] for x in r.json()] == ["unizo-internationaal", "voka"]
+    assert "fitpartners: VKW Limburg serves Limburg only: left out for 'kortrijk'" in r.err.splitlines()
+    assert "may help: UNIZO Internationaal, VKW Limburg (Limburg), Voka" in r.err
+    both = run("search", "export", "Hasselt", "en", "Kortrijk", "--json").json()
+    assert [x["id"] for x in both] == ["vkw-limburg", "unizo-internationaal", "voka"]
+    # Borgerhout: the sources give it Flanders only, so it may be in Limburg; Brussels is no
+    # province's but a region of its own.
+    assert "vkw-limburg" in ids(find("export Borgerhout"))
+    assert ids(find("export Brussel")) == ["unizo-internationaal", "voka"]
+    nl = run("search", "export", "vanuit", "Leuven", "--lang", "nl").err
+    assert "VKW Limburg werkt alleen in Limburg: weggelaten voor 'leuven'" in nl
 
 
 def test_capitalised_words_no_list_knows_are_a_name_never_a_typo():

@@ -473,3 +473,11 @@ def test_a_country_that_is_no_iso_code_is_said_in_dutch(tmp_path):
     path.write_text(DATA_FILE.read_text(encoding="utf-8").replace('"country": "CN"', '"country": "QQ"', 1))
     said = run("validate", str(path), env=DUTCH_LOCALE)
     assert "(bcecc).country: 'QQ' is geen ISO 3166-1 alpha-2-code" in said.out + said.err
+
+
+def test_the_rank_column_is_rang_not_a_place():
+    """A new user's review: 'plaats' (the rank) also means a place, in a tool that speaks of
+    places in Belgium."""
+    wide = {**DUTCH_LOCALE, **TERMINAL, "COLUMNS": "120"}
+    head = run("search", "kaas", env=wide).out.splitlines()[0].split()
+    assert head[:2] == ["rang", "nummer"]

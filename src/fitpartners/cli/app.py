@@ -415,7 +415,8 @@ def list_partners(
     if country:
         codes = sorted(country_codes(country))
         no_chamber = [c for c in codes if not catalog.select(country=c, period=period)]
-        cross_sector = [p.name for p in catalog.cross_sector_partners(period)] if no_chamber else []
+        helpers = catalog.cross_sector_partners(period) if no_chamber else []
+        cross_sector = [p.name_and_regions() for p in helpers]
         notes += [Notice(no_chamber_note(c, cross_sector)) for c in no_chamber]
     # Where no country asked for has a chamber, that is said alone: "no partner matches"
     # would add nothing.
@@ -497,7 +498,8 @@ def search_partners(
     answer = catalog.answer(words, period=period)
     notes = [Notice(n) for n in answer.notes]
     if not answer.hits:  # said in every format, JSON on stderr too ([] on stdout); --quiet hides it
-        notes.insert(0, Notice(_nothing_found(catalog, " ".join(words), answer.nearest, answer.lost)))
+        # Last: the notes before it (a place not searched for) say why.
+        notes.append(Notice(_nothing_found(catalog, " ".join(words), answer.nearest, answer.lost)))
     return Listing([catalog.search_record(h) for h in answer.hits], SEARCH_COLUMNS, empty="", notes=notes)
 
 
@@ -514,7 +516,10 @@ def _nothing_found(catalog: Catalog, asked: str, nearest: list[str], lost: list[
         asked=asked,
         nearest=Msg("; did you mean: {words}?", words=", ".join(nearest)) if nearest else "",
         cross_sector=(
-            Msg("; the partners for every sector: {names}", names=", ".join(p.name for p in cross_sector))
+            Msg(
+                "; the partners for every sector: {names}",
+                names=", ".join(p.name_and_regions() for p in cross_sector),
+            )
             if cross_sector
             else ""
         ),

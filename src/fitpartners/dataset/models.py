@@ -252,6 +252,13 @@ class Partner(Record):
             names += [n for n in (self.full_name.nl, self.full_name.en) if n]
         return list(dict.fromkeys([*names, *self.aliases, *self.former_names]))
 
+    def name_and_regions(self) -> str:
+        """The name, and where the partner serves one region only, that region: 'VKW Limburg
+        (Limburg)', as a list of the partners for every sector shows it."""
+        if not self.regions:
+            return self.name
+        return f"{self.name} ({', '.join(r.name.nl for r in self.regions)})"
+
     def later_names(self) -> list[Name]:
         """Names the partner took after the sources listed it (a rename), with why."""
         return [

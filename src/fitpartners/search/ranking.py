@@ -937,10 +937,43 @@ def _tally_home(index: _Index, query: _Query, tally: _Tally) -> list[str]:
         if not found:
             notes.append(
                 Msg(
-                    "{place!r} is a place in Belgium: no partner serves it alone; set aside", place=place_name
+                    "{place!r} is a place in Belgium; no partner serves that area alone, "
+                    "so it was not searched for",
+                    place=place_name,
                 )
             )
     return notes
+
+
+# ISO 3166-2:BE's regions that hold provinces: a place known only by one of them (a town the
+# sources give no province) may be in any partner's province.
+_REGIONS_OF_PROVINCES = frozenset(["BE-VLG", "BE-WAL"])
+
+
+def _elsewhere(index: _Index, query: _Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
+    """The hits without the partners that serve one region only (their `regions`) when the
+    question names places at home, none of them in that region ('Kortrijk': VKW Limburg
+    serves Limburg); the notes for people."""
+    named = [(name, codes) for name in query.home if len(codes := place(tuple(name.split()))) == 1]
+    known = [(name, codes[0]) for name, codes in named if codes[0] not in _REGIONS_OF_PROVINCES]
+    if not known or len(known) < len(named):
+        return hits, []
+    kept: list[Hit] = []
+    notes: list[str] = []
+    for h in hits:
+        served = {place(tuple(fold_words(r.name.nl).split())) for r in h.partner.regions}
+        if not h.partner.regions or any((code,) in served for _, code in known):
+            kept.append(h)
+            continue
+        notes.append(
+            Msg(
+                "{partner} serves {region} only: left out for {place!r}",
+                partner=h.partner.name,
+                region=", ".join(r.name.nl for r in h.partner.regions),
+                place=known[0][0],
+            )
+        )
+    return kept, notes
 
 
 def _serving_region(partner: Partner, place_name: str, codes: tuple[str, ...]) -> str | None:
@@ -971,7 +1004,8 @@ def _tally_countries(index: _Index, codes_named: dict[str, tuple[str, ...]], tal
             share = TYPO_SHARE if how == "typo" else 1.0
             tally.add(i, share, WEIGHTS["country"], Evidence(typed.split(" ~ ")[0], how, "country", matched))
         if not chambers:
-            notes.append(no_chamber_note(codes[0], [index.partners[i].name for i in index.cross_sector]))
+            helpers = [index.partners[i].name_and_regions() for i in index.cross_sector]
+            notes.append(no_chamber_note(codes[0], helpers))
     return notes
 
 
@@ -1019,6 +1053,8 @@ def search(
             for i in sorted(index.cross_sector, key=lambda i: _number(index.partners[i]))
             if id(index.partners[i]) not in seen
         ]
+    hits, left_out = _elsewhere(index, query, hits)
+    notes += left_out
     # The partners for every sector, listed as help, share the rank after the specific ones.
     last = 1 + sum(not h.cross_sector for h in hits)
     hits = [h._replace(rank=last) if h.cross_sector else h for h in hits]
