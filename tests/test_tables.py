@@ -360,4 +360,6 @@ def test_an_address_in_the_match_cell_of_a_terminal_and_elsewhere():
         "kaas: food and drink",
     ]
     plain = cell(match, "match", labels=True, lang="en")
-    assert plain == "a: service: X\nY (https://x.be/1), b: service: Z (https://z.be/\x1b[2J), kaas: food and drink"
+    assert plain == (
+        "a: service: X\nY (https://x.be/1), b: service: Z (https://z.be/\x1b[2J), kaas: food and drink"
+    )

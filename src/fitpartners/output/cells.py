@@ -150,7 +150,9 @@ def _match_text(match: dict[str, Any], *, lang: str, short: bool = False) -> str
         match = {
             **match,
             "words": [sanitize(w) for w in match["words"]],
-            "why": [{k: sanitize(v) if isinstance(v, str) else v for k, v in m.items()} for m in match["why"]],
+            "why": [
+                {k: sanitize(v) if isinstance(v, str) else v for k, v in m.items()} for m in match["why"]
+            ],
         }
     words = ", ".join(match["words"])
     if match["cross_sector"]:

@@ -376,7 +376,8 @@ def _card_grid(head: int) -> Table:
 
 def _text_and_addresses(cell: str) -> list[str]:
     """A cell's text between its addresses, and each address alone, in order."""
-    parts, text = [], []
+    parts: list[str] = []
+    text: list[str] = []
     for line in cell.split("\n"):
         if ADDRESS.match(line):
             parts += ["\n".join(text)] if text else []
