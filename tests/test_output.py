@@ -17,7 +17,6 @@ import shlex
 import shutil
 import subprocess
 import sys
-import tomllib
 import warnings
 from typing import Any
 
@@ -27,7 +26,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, TypeAdapter
 
-from conftest import COMMAND_NAMES, DATA_FILE, ROOT, SCRIPT, TERMINAL, clean_environ, one_line, partner, run
+from conftest import (
+    COMMAND_NAMES,
+    DATA_FILE,
+    ROOT,
+    SCRIPT,
+    TERMINAL,
+    clean_environ,
+    one_line,
+    partner,
+    run,
+    wheel_files,
+)
 from fitpartners import __version__
 from fitpartners.catalog import Catalog
 from fitpartners.cli.app import app
@@ -1030,17 +1040,6 @@ def repository_files() -> list[str]:
         return listed.stdout.splitlines()
     found = (p.relative_to(ROOT) for p in ROOT.rglob("*") if p.is_file())
     return [p.as_posix() for p in found if not SKIPPED & set(p.parts) and "__pycache__" not in p.parts]
-
-
-def wheel_files() -> list[str]:
-    """What the wheel carries, as pyproject.toml tells hatchling (test_installed builds it)."""
-    wheel = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["hatch"]
-    config = wheel["build"]["targets"]["wheel"]
-    carried = list(config.get("force-include", {}).values())
-    for package in config["packages"]:
-        base = ROOT / package
-        carried += [f"{base.name}/{p.relative_to(base).as_posix()}" for p in base.rglob("*") if p.is_file()]
-    return carried
 
 
 def names(path: str, files: list[str]) -> bool:
