@@ -472,5 +472,10 @@ def test_no_hint_on_a_program_that_reads_the_keys_it_has(expression):
     assert r.err == "" and r.code == 0
 
 
+def test_no_hint_for_a_program_that_does_not_compile():
+    r = run("list", "--jq", ".[].naam |", env=NL)
+    assert r.code == 3 and "fitpartners:" not in r.err and r.err.startswith("jq: error: ")
+
+
 def test_no_hint_for_a_key_that_no_label_names():
     assert run("list", "--jq", ".[].naamloos", env=NL).err == ""

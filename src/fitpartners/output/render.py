@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel
 
-from ..errors import PROG, BadValue, JqHalt, UsageError
+from ..errors import EXIT_JQ_COMPILE, PROG, BadValue, JqHalt, UsageError
 from ..labels import heading
 from ..language import LANGUAGES, SOURCE_LANGUAGE
 from ..messages import Msg, Whole, cut, said, say_in, visible_bytes
@@ -445,8 +445,8 @@ class JsonRenderer:
             hint = None if self.policy.quiet else key_hint(keys_read(self.policy.jq), lambda: keys_in(value))
             try:
                 write_jq(value, self.policy.jq, terminal=self.policy.terminal)
-            except JqHalt:
-                if hint:  # before jq's own error, which stays the last line
+            except JqHalt as stop:
+                if hint and stop.code != EXIT_JQ_COMPILE:  # before jq's error, the last line
                     say(hint, self.policy.lang)
                 raise
             if hint:
