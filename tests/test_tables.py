@@ -334,11 +334,13 @@ def test_an_address_takes_a_line_of_its_own_and_the_rest_of_a_row_keeps_its_two(
     assert shown[0].split() == ["rank", "number", "name", "match"]
 
 
-def test_an_address_line_of_a_card_falls_back_left_only_as_far_as_it_must():
-    shown = terminal(["search", "certificaat", "van", "oorsprong"], 80).splitlines()
-    address = next(line for line in shown if "https://" in line)
-    value = next(line for line in shown if line.lstrip().startswith("match")).index("certificaat")
-    assert len(address) == 80 and address.index("https://") == value - 1  # 71 characters
+@pytest.mark.parametrize(("width", "indent"), [(80, 0), (81, 10), (100, 10)])
+def test_an_address_in_a_card_stands_under_its_text_or_at_the_start_of_the_line(width, indent):
+    # 71 characters: under the text (10 columns in) from 81 columns, at the start of the line at 80.
+    lines = terminal(["search", "certificaat", "van", "oorsprong"], width).splitlines()
+    assert lines[0] == "#21 Voka"  # a card
+    address = next(line for line in lines if "https://" in line)
+    assert address.index("https://") == indent and len(address) == indent + 71
 
 
 def test_an_address_in_the_match_cell_of_a_terminal_and_elsewhere():

@@ -390,9 +390,9 @@ def _text_and_addresses(cell: str) -> list[str]:
 
 def _address_line(url: str, indent: int) -> Text:
     """An address under the value it belongs to, at its indent where it fits the terminal,
-    else further left, and past the edge only where no line holds it."""
-    room = console().width - cell_len(url)
-    return Text(" " * max(0, min(indent, room)), no_wrap=True, overflow="ignore").append_text(link(url))
+    else at the start of the line (past the edge only where no line holds it)."""
+    fits = indent + cell_len(url) <= console().width
+    return Text(" " * indent if fits else "", no_wrap=True, overflow="ignore").append_text(link(url))
 
 
 def _legend(lang: str, fields: Sequence[str], rows: list[list[str]]) -> list[Text]:
