@@ -10,6 +10,7 @@ import select
 import subprocess
 import sys
 import time
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,18 @@ def cli(*args: str, env: dict[str, str] | None = None, **kwargs: Any) -> subproc
     return subprocess.run(
         [sys.executable, "-m", "fitpartners", *args], env=clean_environ(**(env or {})), **options
     )
+
+
+def wheel_files() -> list[str]:
+    """What the wheel carries, as pyproject.toml tells hatchling (test_installed builds it)."""
+    wheel = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["hatch"]
+    config = wheel["build"]["targets"]["wheel"]
+    carried = list(config.get("force-include", {}).values())
+    for package in config["packages"]:
+        base = ROOT / package
+        files = [p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+        carried += [f"{base.name}/{p.relative_to(base).as_posix()}" for p in files]
+    return carried
 
 
 def one_line(text: str) -> bool:

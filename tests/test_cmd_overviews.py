@@ -206,10 +206,21 @@ def test_about_without_a_known_signing_says_so(dataset, write_data):
     assert about["round 2022-2026"][0] == "2022-01-01 to 2026-12-31; running; 34 days left; signed ? at ?"
 
 
-def test_about_takes_the_other_language_for_an_unknown_place(dataset, write_data):
+def test_about_takes_the_other_language_for_an_unknown_place_and_says_so(dataset, write_data):
     dataset["rounds"][1]["signed_at"] = {"nl": "Errera-huis", "en": None}
     about = about_lines("--data", write_data(dataset))
-    assert "; signed 2021-11-25 at Errera-huis; " in about["round 2022-2026"][0]
+    said = "; signed 2021-11-25 at Errera-huis (in Dutch: no source names it in English); "
+    assert said in about["round 2022-2026"][0]
+
+
+def test_about_in_dutch_says_that_the_2017_place_is_english():
+    # No stored page names the 2017 signing's place in Dutch: the data keeps it null (no
+    # translation of ours), and the Dutch view says the English text is English.
+    about = about_lines("--full", "--lang", "nl")
+    place = "in Hotel Errera in Brussels (in het Engels: geen bron noemt het in het Nederlands); "
+    assert place in about["ronde 2017-2021"][0]
+    assert "; ondertekend op 2021-11-25 in Errerahuis, Brussel; " in about["ronde 2022-2026"][0]
+    assert "Brussels" not in about_lines("--full", "--lang", "nl")["ronde 2022-2026"][0]
 
 
 def test_about_prints_each_source_on_one_line_in_a_pipe():

@@ -419,6 +419,7 @@ def english_left(text: str) -> list[str]:
     for value in QUOTED_VALUES:
         text = text.replace(value, " ")
     text = re.sub(r"\b[A-Z]+_[A-Z_]+\b", " ", text)  # a variable: FITPARTNERS_TODAY, LC_ALL
+    text = re.sub(r"--jq\s+'[^']*'", " ", text)  # a jq program: the JSON's keys are English
     text = re.sub(r"(?m)^ +(fitpartners|cat) .*$", " ", text)  # an example: a command to type
     text = re.sub(rf"(?m)^  ({'|'.join(COMMAND_NAMES)}) ", " ", text)  # help's list of commands
     text = re.sub(rf"\bfitpartners ({'|'.join(COMMAND_NAMES)})\b", " ", text)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DONE_WHEN, ROOT, clean_environ, one_line
+from conftest import DONE_WHEN, ROOT, clean_environ, one_line, wheel_files
 
 pytestmark = pytest.mark.slow
 
@@ -73,6 +73,17 @@ def test_the_wheel_carries_the_data(installed: Path, tmp_path: Path):
     r = run(installed, "validate", cwd=tmp_path)
     assert r.returncode == 0 and r.stdout == f"{inside}: valid\n", r.stdout + r.stderr
     assert inside.read_bytes() == (ROOT / "data" / "partners.json").read_bytes()
+
+
+def test_the_wheel_carries_what_the_help_check_reads_from_pyproject(installed: Path, tmp_path: Path):
+    # test_output's check of helps and messages for files the wheel lacks reads pyproject.toml.
+    site = package_dir(installed, tmp_path).parent
+    found = {
+        p.relative_to(site).as_posix()
+        for p in (site / "fitpartners").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+    assert found == set(wheel_files())
 
 
 @pytest.mark.parametrize("args", DONE_WHEN, ids=" ".join)

@@ -419,3 +419,63 @@ if __name__ == "__main__":
     if len(sys.argv) != 3 or sys.argv[1] != "--record":
         sys.exit("usage: python tests/test_jq.py --record PATH-TO-JQ-1.8.2")
     _record(sys.argv[2])
+
+
+# -- a hint for a key that is a label, not a JSON key -------------------------------------------
+
+NL = {"LANG": "nl_BE.UTF-8"}
+
+
+@pytest.mark.parametrize(
+    ("env", "said"),
+    [
+        ({}, "fitpartners: note: no JSON key is named 'naam'; the keys are English: .name\n"),
+        (NL, "fitpartners: noot: geen JSON-sleutel heet 'naam'; de sleutels zijn Engels: .name\n"),
+    ],
+)
+def test_a_dutch_label_read_as_a_key_gets_a_hint_on_stderr_and_stdout_stays_jqs(env, said):
+    r = run("list", "--jq", ".[].naam", env=env)
+    same = run("list", "--jq", ".[].no_such_key", env=env)  # what jq prints for a missing key
+    assert (r.code, r.raw) == (0, same.raw) and r.raw == b"null\n" * 21
+    assert same.err == "" and r.err == said
+    assert run("list", "--jq", ".[].naam", "--quiet", env=env).err == ""
+
+
+def test_the_hint_names_each_key_once_before_jqs_own_error():
+    r = run("show", "fevia", "--jq", '.land, .Name, ."volledige naam" | ascii_downcase')
+    hint, error = r.err.splitlines()
+    assert hint == (
+        "fitpartners: note: no JSON key is named 'Name', 'land', 'volledige naam'; the keys are English: "
+        ".name, .country, .full_name"
+    )
+    assert r.code == 5 and error.startswith("jq: error (at <stdin>:1): ")
+
+
+@pytest.mark.parametrize(
+    "expression",
+    [
+        ".[].name",
+        ".[] | {naam: .name} | .naam",  # a key the program makes
+        '.[] | {"land": .country} | .land',
+        ".[0] | .naam = 1 | .naam",
+        '.[] | setpath(["naam"]; .name) | .naam',  # a key the program names as a string
+        "$ENV.naam",  # no key of the input
+        "env.naam",
+        '"\\(.[0].name) naam"',
+        ".[] | .status.text",  # a key of a nested object
+        ".[0] | keys",
+        "# .naam\n.[0].name",
+    ],
+)
+def test_no_hint_on_a_program_that_reads_the_keys_it_has(expression):
+    r = run("list", "--jq", expression, env={**NL, **ENV})
+    assert r.err == "" and r.code == 0
+
+
+def test_no_hint_for_a_program_that_does_not_compile():
+    r = run("list", "--jq", ".[].naam |", env=NL)
+    assert r.code == 3 and "fitpartners:" not in r.err and r.err.startswith("jq: error: ")
+
+
+def test_no_hint_for_a_key_that_no_label_names():
+    assert run("list", "--jq", ".[].naamloos", env=NL).err == ""

@@ -21,6 +21,7 @@ EXAMPLES = {
     "list-food": ["list", "--domain", "food"],
     "show-voka": ["show", "Voka"],
     "search-kaas-japan": ["search", "kaas", "naar", "Japan"],
+    "search-certificaat": ["search", "certificaat", "van", "oorsprong"],  # a service's page
     "list": ["list"],
     "matrix": ["matrix"],
     "domains": ["domains"],

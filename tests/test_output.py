@@ -26,7 +26,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, TypeAdapter
 
-from conftest import COMMAND_NAMES, DATA_FILE, SCRIPT, TERMINAL, clean_environ, one_line, partner, run
+from conftest import (
+    COMMAND_NAMES,
+    DATA_FILE,
+    ROOT,
+    SCRIPT,
+    TERMINAL,
+    clean_environ,
+    one_line,
+    partner,
+    run,
+    wheel_files,
+)
 from fitpartners import __version__
 from fitpartners.catalog import Catalog
 from fitpartners.cli.app import app
@@ -1014,6 +1025,51 @@ def test_every_command_is_in_the_help_checks():
         "list", "show", "search", "domains", "types", "matrix", "history", "about", "validate", "init",
         "schema",
     ]  # fmt: skip
+
+
+# A file or folder named in a help or a message ("docs/search.md has it in full"): a path
+# with an extension, or a folder's name and its slash.
+NAMED_FILE = re.compile(r"(?<![\w./:-])(?:(?:[\w.-]+/)*[\w-]+\.[A-Za-z]{1,5}\b|[\w.-]+/(?=[\s),.;:]|$))")
+SKIPPED = {".git", ".venv", "venv", "build", "dist", "mutants", "node_modules"}
+
+
+def repository_files() -> list[str]:
+    """Every file of the repository, relative to its root (git's list where there is one)."""
+    listed = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True)
+    if listed.returncode == 0 and listed.stdout:
+        return listed.stdout.splitlines()
+    found = (p.relative_to(ROOT) for p in ROOT.rglob("*") if p.is_file())
+    return [p.as_posix() for p in found if not SKIPPED & set(p.parts) and "__pycache__" not in p.parts]
+
+
+def names(path: str, files: list[str]) -> bool:
+    """Whether `path` (a file, or a folder ending in /) names one of `files`."""
+    if path.endswith("/"):
+        return any(f.startswith(path) or f"/{path}" in f for f in files)
+    return any(f == path or f.endswith(f"/{path}") for f in files)
+
+
+def words_for_people() -> list[str]:
+    """Every help and message in every language: the catalogues, and each command's help."""
+    from babel.messages.pofile import read_po
+
+    texts: list[str] = []
+    for po in (ROOT / "src" / "fitpartners" / "locale").rglob("*.po"):
+        for m in read_po(po.open("rb")):
+            for said in (m.id, m.string):  # a plural's forms are a tuple
+                texts += [said] if isinstance(said, str) else [t for t in said if t]
+    for lang in ("C.UTF-8", "nl_BE.UTF-8"):
+        for command in [None, *command_names()]:
+            texts.append(run(*([command] if command else []), "--help", env={"LANG": lang}).out)
+    return texts
+
+
+def test_no_help_or_message_sends_a_user_to_a_file_the_wheel_does_not_carry():
+    # A user who installed with pip or pipx has the wheel: no docs/, README.md or scripts/.
+    repository, carried = repository_files(), wheel_files()
+    assert names("fitpartners/output/jq.py", carried) and names("docs/search.md", repository)
+    named = {p for text in words_for_people() for p in NAMED_FILE.findall(text)}
+    assert [p for p in sorted(named) if names(p, repository) and not names(p, carried)] == []
 
 
 @pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run

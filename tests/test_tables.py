@@ -13,6 +13,7 @@ from rich.cells import cell_len
 from conftest import TERMINAL, run
 from fitpartners.labels import CROSS_SECTOR_SHORT, DOMAIN_LABELS, DOMAIN_SHORT, TYPE_SHORT, heading
 from fitpartners.messages import say_in
+from fitpartners.output import cells as cells_module
 from fitpartners.results import status_said
 from fitpartners.search.filters import type_ids
 
@@ -297,7 +298,70 @@ def test_our_line_count_is_richs_own_wrapping():
         for line in run(*args, env={"COLUMNS": "300"}).out.splitlines():
             cells |= set(line.split("\t"))
     assert len(cells) > 50
+    for question in SERVICE_QUESTIONS:  # a terminal's match cell: an address on a line of its own
+        for record in run("search", *question, "--json").json():
+            cells.add(cells_module.cell(record["match"], "match", labels=True, lang="en", short=True))
+    assert any("\nhttps://" in c for c in cells)
     for cell in cells:
         longest = max((cell_len(w) for w in cell.split()), default=1)
         for width in range(max(longest, 1), max(cell_len(cell), longest) + 2):
             assert line_count(cell, width) == len(Text(cell).wrap(console, width)), (cell, width)
+
+
+# -- a page's address in the match column -------------------------------------------------------
+
+SERVICE_QUESTIONS = [["certificaat", "van", "oorsprong"], ["exportdocumenten"], ["ata", "carnet"]]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+@pytest.mark.parametrize("width", [40, 60, 80, 100, 120, 160])
+@pytest.mark.parametrize("question", SERVICE_QUESTIONS, ids=" ".join)
+def test_a_services_page_stands_whole_on_a_line_of_its_own(question, width, lang):
+    # In a table or a card, at any width: never cut inside, never a bracket or a comma on it,
+    # so that a double click or the terminal's link takes the whole address.
+    pages = run("search", *question, "--jq", ".[].match.why[].page | select(.)").out.split()
+    assert pages
+    shown = terminal(["search", *question, "--lang", lang], width).splitlines()
+    assert {p for p in pages if not any(p in line.split() for line in shown)} == set()
+    # a card's address alone on its line; a table's at the end of its line, in its own cell
+    assert all(line.rstrip().endswith(p) for line in shown for p in pages if p in line)
+    assert all(len(line) <= width for line in shown if not URL.match(line))
+
+
+def test_an_address_takes_a_line_of_its_own_and_the_rest_of_a_row_keeps_its_two():
+    # Not a card at 120 columns for the address's line: the table's two lines a row are besides it.
+    shown = terminal(["search", "certificaat", "van", "oorsprong"], 120).splitlines()
+    assert shown[0].split() == ["rank", "number", "name", "match"]
+
+
+@pytest.mark.parametrize(("width", "indent"), [(80, 0), (81, 10), (100, 10)])
+def test_an_address_in_a_card_stands_under_its_text_or_at_the_start_of_the_line(width, indent):
+    # 71 characters: under the text (10 columns in) from 81 columns, at the start of the line at 80.
+    lines = terminal(["search", "certificaat", "van", "oorsprong"], width).splitlines()
+    assert lines[0] == "#21 Voka"  # a card
+    address = next(line for line in lines if "https://" in line)
+    assert address.index("https://") == indent and len(address) == indent + 71
+
+
+def test_an_address_in_the_match_cell_of_a_terminal_and_elsewhere():
+    from fitpartners.output.cells import cell
+
+    why = [
+        {"word": "a", "how": "service", "field": "service", "matched": "X\nY", "page": "https://x.be/1"},
+        {"word": "b", "how": "service", "field": "service", "matched": "Z", "page": "https://z.be/\x1b[2J"},
+        {"word": "kaas", "how": "vocabulary", "field": "vocabulary", "matched": "food-drink", "page": None},
+    ]
+    match = {"words": ["a", "b", "kaas"], "cross_sector": False, "why": why}
+    table = cell(match, "match", labels=True, lang="en", short=True)
+    # The data's line feed and ESC made safe, so that each line feed left is ours.
+    assert table.split("\n") == [
+        "a: service: X\\x0aY",
+        "https://x.be/1",
+        "b: service: Z",
+        "https://z.be/\\x1b[2J",
+        "kaas: food and drink",
+    ]
+    plain = cell(match, "match", labels=True, lang="en")
+    assert plain == (
+        "a: service: X\nY (https://x.be/1), b: service: Z (https://z.be/\x1b[2J), kaas: food and drink"
+    )

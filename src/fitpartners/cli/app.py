@@ -485,7 +485,8 @@ def show_partner(
     "services are strong evidence, labels and descriptions medium, events and notes never "
     "enough alone; question words and the words of our own names weigh nothing. Partners that "
     "truly tie share a rank. When nothing is found, stderr names the words that found nothing "
-    "and where to turn (with --json too). docs/search.md has it in full.",
+    "and where to turn (with --json too). The match column says why each partner was found; "
+    "--json gives every word's evidence (--jq '.[].match.why').",
 )
 def search_partners(
     catalog: Catalog,

@@ -33,7 +33,7 @@ from ..labels import (
 from ..language import N_
 from ..messages import say_in
 from ..results import json_records, status_said
-from .stream import to_json
+from .stream import sanitize, to_json
 
 LIST_SEPARATOR = "; "
 
@@ -94,7 +94,7 @@ def cell(
         said = status_said(value, lang, brief=brief, listed=listed)
         return said or ("" if short else say_in(lang, value["state"]))
     if field == "match" and isinstance(value, dict):
-        return _match_text(value, lang=lang)
+        return _match_text(value, lang=lang, short=short)
     if field == "sources" and isinstance(value, dict):
         return LIST_SEPARATOR.join(f"{f}: {', '.join(s['id'] for s in cited)}" for f, cited in value.items())
     if isinstance(value, dict):
@@ -141,11 +141,20 @@ _WHERE = {
 }
 
 
-def _match_text(match: dict[str, Any], *, lang: str) -> str:
+def _match_text(match: dict[str, Any], *, lang: str, short: bool = False) -> str:
     """Why a search result matched, for people: each word with why, in words a person uses
     ('kaas: food and drink', 'fevia in the name', 'a service with its page'), and for a
-    partner listed because it serves every sector, only that. Machine formats write the
-    match object as JSON (machine_cell)."""
+    partner listed because it serves every sector, only that. For a terminal's table
+    (`short`), a page's address stands on a line of its own, which the view keeps whole.
+    Machine formats write the match object as JSON (machine_cell)."""
+    if short:  # the data's text made safe here, so that a line feed in the cell is only ours
+        match = {
+            **match,
+            "words": [sanitize(w) for w in match["words"]],
+            "why": [
+                {k: sanitize(v) if isinstance(v, str) else v for k, v in m.items()} for m in match["why"]
+            ],
+        }
     words = ", ".join(match["words"])
     if match["cross_sector"]:
         return f"{words} ({label(SERVES_EVERY_SECTOR, lang)})"
@@ -158,7 +167,7 @@ def _match_text(match: dict[str, Any], *, lang: str) -> str:
     for m in match["why"]:  # Match.why is required, as words and fields are
         if m["how"] == "service":
             m = {**m, "word": ", ".join(dict.fromkeys(services[m["matched"]]))}
-        said = _said(m, lang)
+        said = _said(m, lang, short)
         if said is None:
             where.setdefault(m["field"] if m["field"] not in _WHERE else _WHERE[m["field"]], []).append(
                 m["word"]
@@ -166,12 +175,17 @@ def _match_text(match: dict[str, Any], *, lang: str) -> str:
         else:
             special.append(said)
     parts = [f"{', '.join(dict.fromkeys(ws))} {say_in(lang, key)}" for key, ws in where.items()]
-    return ", ".join(dict.fromkeys([*parts, *special]))
+    said_once = list(dict.fromkeys([*parts, *special]))
+    text = said_once[0] if said_once else ""
+    for before, part in zip(said_once, said_once[1:], strict=False):
+        text += ("\n" if short and "\n" in before else ", ") + part  # no comma after an address
+    return text
 
 
-def _said(m: dict[str, Any], lang: str) -> str | None:
+def _said(m: dict[str, Any], lang: str, short: bool = False) -> str | None:
     """A word's evidence said on its own ('kaas: food and drink'), or None for a word
-    found in the partner's own text (said with the others found in the same place)."""
+    found in the partner's own text (said with the others found in the same place).
+    `short`: a service's page on a line of its own (a terminal's table), else in brackets."""
     how, word = m["how"], m["word"]
     if how == "typo":
         near = m["matched"].split(" ~ ")[-1]
@@ -198,9 +212,10 @@ def _said(m: dict[str, Any], lang: str) -> str | None:
             region = say_in(lang, N_("in their region, {region}"), region=m["matched"])
         return f"{word}: {region}"
     if how == "service":
-        page = f" ({m['page']})" if m.get("page") else ""
         service = say_in(lang, N_("service: {text}"), text=m["matched"])
-        return f"{word}: {service}{page}"
+        if not m.get("page"):
+            return f"{word}: {service}"
+        return f"{word}: {service}\n{m['page']}" if short else f"{word}: {service} ({m['page']})"
     if m["field"] not in _WHERE:
         return f"{word}: {m['matched']}"
     return None

@@ -12,6 +12,7 @@ that same text, so that a string error and any other are told apart as jq tells 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import jq
@@ -126,3 +127,56 @@ def _stopped(message: str) -> JqHalt:
 def _compact(value: Any) -> str:
     """A value as jq writes it with -c (for halt_error's value, already read back)."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+# -- the keys a program reads (for a hint on stderr, never a change to what jq does) ----------
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_COMMENT = re.compile(r"#[^\n]*")
+_DOT_KEY = re.compile(r"\.\s*([A-Za-z_]\w*)")
+_QUOTED_KEY = re.compile(r'(?:\.\s*|(?<=[.\])\w])\[\s*)"([^"\\]*)"')
+# A key the program makes itself: of an object ({naam: 1}, {"naam": 1}, {$naam}), or
+# assigned to (.naam = 1, .naam |= ...).
+_OBJECT_KEY = re.compile(r'[{,]\s*(?:"([^"\\]*)"|\$?([A-Za-z_]\w*))\s*(?=[:,}])')
+_ASSIGNED = re.compile(r"\.\s*([A-Za-z_]\w*)\s*(?:\|=|\+=|-=|\*=|/=|%=|//=|=(?!=))")
+
+
+def keys_read(expression: str) -> set[str]:
+    """The object keys `expression` reads by name from its input (`.naam`, `.[].naam`,
+    `."naam"`, `.["naam"]`), less every key it names otherwise: a key it makes (an object's,
+    an assignment's) or any string it holds (`has("naam")`). Not `$x.naam` or `env.naam`,
+    which read no input."""
+    strings = [json.loads(m) for m in _STRING.findall(expression) if _is_json(m)]
+    quoted = set(_QUOTED_KEY.findall(expression))
+    made = {a or b for a, b in _OBJECT_KEY.findall(expression)} | set(_ASSIGNED.findall(expression))
+    bare = _COMMENT.sub("", _STRING.sub('""', expression))
+    read = set()
+    for m in _DOT_KEY.finditer(bare):
+        before = re.search(r"[$\w]*$", bare[: m.start()])
+        word = before.group() if before else ""
+        if not word or (not word.startswith("$") and bare[: m.start() - len(word)].endswith(".")):
+            read.add(m.group(1))
+    named = {s for s in strings if isinstance(s, str)} - quoted
+    return (read | quoted) - made - named
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except ValueError:  # a string with jq's interpolation, \\(...)
+        return False
+    return True
+
+
+def keys_in(value: Any) -> set[str]:
+    """Every object key anywhere in a JSON value."""
+    keys: set[str] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            keys.update(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return keys

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel
 
-from ..errors import PROG, BadValue, UsageError
+from ..errors import EXIT_JQ_COMPILE, PROG, BadValue, JqHalt, UsageError
 from ..labels import heading
 from ..language import LANGUAGES, SOURCE_LANGUAGE
 from ..messages import Msg, Whole, cut, said, say_in, visible_bytes
@@ -409,6 +409,25 @@ def cut_note(
     )
 
 
+def key_hint(read: set[str], keys: Callable[[], set[str]]) -> Msg | None:
+    """A note for a jq program that reads (`read`) a key no object of its input has (`keys`)
+    but that names one it has, by a heading in any language or another case ('naam' for
+    `name`): the keys are English field names. None otherwise: never for a key the input or
+    the program has."""
+    if not read:
+        return None
+    present = keys()
+    named = field_names(sorted(present))
+    meant = {k: named[key] for k in sorted(read - present) if (key := k.lower().replace(" ", "_")) in named}
+    if not meant:
+        return None
+    return Msg(
+        "note: no JSON key is named {keys}; the keys are English: {fields}",
+        keys=", ".join(map(repr, meant)),
+        fields=", ".join(f".{f}" for f in dict.fromkeys(meant.values())),
+    )
+
+
 class JsonRenderer:
     """JSON, through --jq when given: indented in a terminal, one line in a pipe (as gh)."""
 
@@ -421,9 +440,17 @@ class JsonRenderer:
             value = value.model_dump(mode="json")
         if self.policy.jq is not None:
             # Door: jq (libjq) and the json module, for --jq only.
-            from .jq import write_jq
+            from .jq import keys_in, keys_read, write_jq
 
-            write_jq(value, self.policy.jq, terminal=self.policy.terminal)
+            hint = None if self.policy.quiet else key_hint(keys_read(self.policy.jq), lambda: keys_in(value))
+            try:
+                write_jq(value, self.policy.jq, terminal=self.policy.terminal)
+            except JqHalt as stop:
+                if hint and stop.code != EXIT_JQ_COMPILE:  # before jq's error, the last line
+                    say(hint, self.policy.lang)
+                raise
+            if hint:
+                say(hint, self.policy.lang)
         else:
             write(to_json(value, indent=2 if indent or self.policy.terminal else None) + "\n")
 

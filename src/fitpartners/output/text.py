@@ -276,6 +276,19 @@ def _marked_translation(told: Any, lang: str) -> str:
     return f"{text} ({ours})" if told.translated_in(lang) else text
 
 
+def _place(signed_at: Any, lang: str) -> str | None:
+    """Where a round was signed (a models.MaybeBilingual) in `lang`; where no source names it
+    in `lang`, in the other language, said to be so (a place is never translated by us)."""
+    own = signed_at.nl if lang == "nl" else signed_at.en
+    if own:
+        return str(own)
+    if lang == "nl" and signed_at.en:
+        return say_in(lang, N_("{place} (in English: no source names it in Dutch)"), place=signed_at.en)
+    if lang != "nl" and signed_at.nl:
+        return say_in(lang, N_("{place} (in Dutch: no source names it in English)"), place=signed_at.nl)
+    return None
+
+
 def about_lines(info: Any, lang: str, full: bool = True) -> list[tuple[str, str]]:
     """The programme (an `About`) as (name, value) lines, for the terminal and a pipe; the
     rounds' notes and the agency's events only when `full` (a summary fits a screen)."""
@@ -290,7 +303,7 @@ def about_lines(info: Any, lang: str, full: bool = True) -> list[tuple[str, str]
         (say("today"), info.today.isoformat()),
     ]
     for r in info.rounds:
-        place = getattr(r.signed_at, lang) or r.signed_at.en or r.signed_at.nl
+        place = _place(r.signed_at, lang)
         facts = [
             say("{starts_on} to {ends_on}", starts_on=r.starts_on, ends_on=r.ends_on),
             say(r.state.value),

@@ -94,20 +94,40 @@ MOST_LINES = 8
 
 def line_count(value: str, width: int) -> int:
     """The lines a cell takes at `width`, wrapped at spaces as Rich wraps it (a word goes
-    to the next line when it does not fit what is left of this one). Rich's own measure,
-    len(Text(value).wrap(console, width)), gives the same counts (a test compares them on
-    every cell) at 6 to 7 times the cost a call, of which fitting a table makes a thousand."""
-    lines, used = 1, 0
-    for word in re.findall(r"\S+\s*", value):
-        length = cell_len(word.rstrip())
-        if used and used + length > width:
-            lines, used = lines + 1, 0
-        used += cell_len(word)
+    to the next line when it does not fit what is left of this one), each line of its own
+    (an address, cells.py) begun anew. Rich's own measure, len(Text(value).wrap(console,
+    width)), gives the same counts (a test compares them on every cell) at 6 to 7 times the
+    cost a call, of which fitting a table makes a thousand."""
+    lines = 0
+    for line in value.split("\n"):
+        lines, used = lines + 1, 0
+        for word in re.findall(r"\S+\s*", line):
+            length = cell_len(word.rstrip())
+            if used and used + length > width:
+                lines, used = lines + 1, 0
+            used += cell_len(word)
     return lines
 
 
 def _words(value: str) -> list[str]:
     return value.split() or [""]
+
+
+def _widest_line(value: str) -> int:
+    return max(cell_len(line) for line in value.split("\n"))
+
+
+# A line of a cell that is an address alone (cells.py puts a page's on its own line): kept
+# whole, as a hyperlink where the terminal supports one.
+ADDRESS = re.compile(r"^https?://\S+$", re.M)
+
+
+def _cell(value: str) -> Text:
+    """A table's cell, its addresses as hyperlinks."""
+    made = Text(value)
+    for m in ADDRESS.finditer(value):
+        made.stylize(Style(dim=True, link=m.group()), m.start(), m.end())
+    return made
 
 
 def _narrowest(values: Sequence[str], low: int, high: int, lines: int) -> int:
@@ -134,7 +154,7 @@ def fit_widths(
     `lines` lines to a cell (None: any number); a column marked `whole` keeps each cell
     on one line; None if no widths do. Space left over goes to the columns
     furthest from their natural widths."""
-    natural = [max(cell_len(v) for v in [h, *col]) for h, col in zip(headers, columns, strict=True)]
+    natural = [max(_widest_line(v) for v in [h, *col]) for h, col in zip(headers, columns, strict=True)]
     longest = [
         max(cell_len(w) for v in [h, *col] for w in _words(v))
         for h, col in zip(headers, columns, strict=True)
@@ -241,8 +261,8 @@ def records_table(cell_table: CellTable, lang: str, *, droppable: bool) -> Group
     --fields): a column empty in every row is, and one left out or shortened to fit is named
     under the table. Domains go by their short names, those that need it explained under it."""
     fields, header = list(cell_table.fields), cell_table.header
-    full = [[sanitize(c) for c in row] for row in cell_table.full]
-    brief = [[sanitize(c) for c in row] for row in cell_table.brief]
+    full = [[_safe(c, f) for c, f in zip(row, fields, strict=True)] for row in cell_table.full]
+    brief = [[_safe(c, f) for c, f in zip(row, fields, strict=True)] for row in cell_table.brief]
     headers = list(header) if header is not None else [""] * len(fields)
     if droppable:  # an empty column says nothing: left out (a pipe line keeps every field)
         kept = [i for i, f in enumerate(fields) if f in WHOLE or any(row[i] for row in full)]
@@ -261,7 +281,7 @@ def records_table(cell_table: CellTable, lang: str, *, droppable: bool) -> Group
         ["right" if fields[i] in ("number", "count") else "left" for i, _ in chosen],
     )
     for r in range(len(full)):
-        table.add_row(*(Text(cells[r]) for _, cells in chosen))
+        table.add_row(*(_cell(cells[r]) for _, cells in chosen))
     shown = dict(chosen)
     parts: list[Any] = [table]
     narrowed = _narrowed(headers, layouts[0], shown, lang)
@@ -272,20 +292,28 @@ def records_table(cell_table: CellTable, lang: str, *, droppable: bool) -> Group
     return Group(*parts)
 
 
+def _safe(cell: str, field: str) -> str:
+    """A cell sanitized; a match's line by line: cells.py made its data safe, and its line
+    feeds, before a page's address and after it, are its own."""
+    return "\n".join(map(sanitize, cell.split("\n"))) if field == "match" else sanitize(cell)
+
+
 def _fitting(
     layouts: list[list[tuple[int, list[str]]]], headers: Sequence[str], fields: Sequence[str], width: int
 ) -> tuple[list[tuple[int, list[str]]], list[int] | None]:
-    """The widest layout whose rows take one line each (names whole), else two; with its
-    column widths. (the narrowest, None) when none does."""
+    """The widest layout whose rows take one line each (names whole), else two, besides the
+    lines of their addresses (each on its own); with its column widths. (the narrowest,
+    None) when none does."""
     attempts = [(lines, keep) for lines in (1, 2) for keep in ((True,) if lines == 1 else (True, False))]
     for lines, keep in attempts:
         for layout in layouts:
             room = width - GAP * (len(layout) - 1) - EDGE
+            addresses = max((len(ADDRESS.findall(c)) for _, cells in layout for c in cells), default=0)
             widths = fit_widths(
                 [cells for _, cells in layout],
                 [headers[i] for i, _ in layout],
                 room,
-                lines=lines,
+                lines=lines + addresses,
                 whole=[keep and fields[i] in WHOLE for i, _ in layout],
             )
             if widths is not None:
@@ -311,7 +339,8 @@ def _narrowed(
 
 def _record_cards(rows: list[list[str]], fields: Sequence[str], headers: Sequence[str]) -> list[Any]:
     """A card per record, for a terminal too narrow for their table: the number and name
-    on the first line, then each other field with a value, its heading before it."""
+    on the first line, then each other field with a value, its heading before it; an
+    address on a line of its own below its text, whole (the grid would cut it at the edge)."""
     title = [i for i, f in enumerate(fields) if f in ("number", "name")] or [0]
     parts: list[Any] = []
     for row in rows:
@@ -319,15 +348,51 @@ def _record_cards(rows: list[list[str]], fields: Sequence[str], headers: Sequenc
             parts.append(Text(""))
         named = [f"#{row[i]}" if fields[i] == "number" else row[i] for i in title if row[i]]
         parts.append(Text(" ".join(named), style="bold"))
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(width=1)
-        grid.add_column(style="dim", no_wrap=True)
-        grid.add_column(overflow="fold")
-        for i, cell in enumerate(row):
-            if i not in title and cell:
-                grid.add_row("", Text(headers[i]), Text(cell))
-        parts.append(grid)
+        shown = [(headers[i], cell) for i, cell in enumerate(row) if i not in title and cell]
+        head = max((cell_len(h) for h, _ in shown), default=0)
+        grid = _card_grid(head)
+        for heading, cell in shown:
+            for line in _text_and_addresses(cell):
+                if not ADDRESS.match(line):
+                    grid.add_row("", Text(heading), Text(line))
+                else:  # the grid so far, then the address, then a grid for the rest
+                    parts += [grid, _address_line(line, head + 3)]
+                    grid = _card_grid(head)
+                heading = ""
+        if grid.row_count:
+            parts.append(grid)
     return parts
+
+
+def _card_grid(head: int) -> Table:
+    """A card's grid: a margin, the headings (`head` wide, the same in every grid of a card),
+    the values."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=1)
+    grid.add_column(style="dim", no_wrap=True, width=head)
+    grid.add_column(overflow="fold")
+    return grid
+
+
+def _text_and_addresses(cell: str) -> list[str]:
+    """A cell's text between its addresses, and each address alone, in order."""
+    parts: list[str] = []
+    text: list[str] = []
+    for line in cell.split("\n"):
+        if ADDRESS.match(line):
+            parts += ["\n".join(text)] if text else []
+            parts.append(line)
+            text = []
+        else:
+            text.append(line)
+    return parts + (["\n".join(text)] if text else [])
+
+
+def _address_line(url: str, indent: int) -> Text:
+    """An address under the value it belongs to, at its indent where it fits the terminal,
+    else at the start of the line (past the edge only where no line holds it)."""
+    fits = indent + cell_len(url) <= console().width
+    return Text(" " * indent if fits else "", no_wrap=True, overflow="ignore").append_text(link(url))
 
 
 def _legend(lang: str, fields: Sequence[str], rows: list[list[str]]) -> list[Text]:
