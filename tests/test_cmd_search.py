@@ -416,6 +416,7 @@ def test_the_match_column_for_people_names_fields_by_their_headings():
 
     assert matches("food", "japan") == [
         "food: food and drink",
+        "food: via flanders.bio",  # Biovia, which flanders.bio is now part of
         "food in what they do",
         "food, japan (serves every sector)",
         "food, japan (serves every sector)",
@@ -427,7 +428,7 @@ def test_the_match_column_for_people_names_fields_by_their_headings():
     assert matches("fevia")[0] == "fevia in the name"
     assert matches("Febeltex")[0] == "febeltex in their history"
     assert matches("bioplastics")[0].endswith("in what they do") or "bioplastics" in matches("bioplastics")[0]
-    assert matches("food", "japan", "--lang", "nl")[2] == "food, japan (voor elke sector)"
+    assert matches("food", "japan", "--lang", "nl")[3] == "food, japan (voor elke sector)"
     # How each word matched: the vocabulary's sector, a slip of the finger, a country.
     assert matches("kaas")[0] == "kaas: food and drink"
     assert matches("logstics")[0] == "logstics, read as logistics"
@@ -508,6 +509,34 @@ def test_a_known_word_that_finds_no_partner_is_no_suggestion_for_itself():
     assert "fairs" in answer.nearest or "fair" in answer.nearest
     # A real word is no slip: 'fair' and 'schoenen' get no suggestion.
     assert catalog.answer("fair").nearest == [] and catalog.answer("schoenen").nearest == []
+
+
+def test_a_question_about_what_merged_partners_did_leads_with_the_body_they_are_now():
+    """A new user's review: 'medische hulpmiddelen' ranked flanders.healthTech and Medtech
+    Flanders first, both now part of Biovia, which was never proposed. The body in no round
+    leads, with the evidence of its best partner; they follow it, marked. Not when the
+    question names one of them: it asks about that record."""
+    r = run("search", "medische", "hulpmiddelen", "naar", "de", "VS", "--json").json()
+    assert [(x["id"], x["match"]["merged_into"]) for x in r[:3]] == [
+        ("biovia", None),
+        ("flanders-healthtech", "biovia"),
+        ("medtech-flanders", "flanders-healthtech"),
+    ]
+    assert r[0]["match"]["rank"] == 1 and r[1]["match"]["rank"] == 2
+    assert r[0]["match"]["fields"] == ["successor"]
+    assert {(w["how"], w["matched"]) for w in r[0]["match"]["why"]} == {("successor", "Medtech Flanders")}
+    said = run("search", "medische", "hulpmiddelen", "--fields", "name,match", "--lang", "nl")
+    assert said.out.splitlines()[0] == "Biovia\tmedische, hulpmiddelen: via Medtech Flanders"
+    for named in ("medvia", "flanders.bio", "medtech"):
+        assert run("search", named, "--json").json()[0]["id"] != "biovia", named
+    before = fitpartners_at(dt.date(2022, 6, 1))  # before the mergers: nothing to lead
+    assert "biovia" not in [h.partner.id for h in before.search("medische hulpmiddelen")]
+
+
+def fitpartners_at(day: dt.date) -> Any:
+    import fitpartners
+
+    return fitpartners.load(today=day)
 
 
 def test_a_merged_partner_follows_its_successor_marked_in_the_api():

@@ -195,9 +195,10 @@ class PartnerRecords(Sequence[PartnerRecord]):
 
 class WordMatch(OutputShape):
     """How one query word matched: `how` is name, text, coverage, vocabulary, generic,
-    country, service, region, history or typo; `field` where (a field, or 'vocabulary'/'generic'/'country');
-    `matched` what (the word in the data, the sector id, the ISO code, or 'logstics ~
-    logistics' for a typo)."""
+    country, service, region, history, successor or typo; `field` where (a field, or
+    'vocabulary'/'generic'/'country'/'successor'); `matched` what (the word in the data, the
+    sector id, the ISO code, 'logstics ~ logistics' for a typo, the region's name, or for a
+    successor the name of the partner now part of it that matched)."""
 
     word: str
     how: str

@@ -141,6 +141,10 @@ _WHERE = {
 }
 
 
+# Evidence said once for all the words it found: a service item, a partner now part of the hit.
+_GROUPED = frozenset(["service", "successor"])
+
+
 def _match_text(match: dict[str, Any], *, lang: str, short: bool = False) -> str:
     """Why a search result matched, for people: each word with why, in words a person uses
     ('kaas: food and drink', 'fevia in the name', 'a service with its page'), and for a
@@ -162,10 +166,10 @@ def _match_text(match: dict[str, Any], *, lang: str, short: bool = False) -> str
     special: list[str] = []
     services: dict[str, list[str]] = {}  # one service item -> the words that found it
     for m in match["why"]:
-        if m["how"] == "service":
+        if m["how"] in _GROUPED:
             services.setdefault(m["matched"], []).append(m["word"])
     for m in match["why"]:  # Match.why is required, as words and fields are
-        if m["how"] == "service":
+        if m["how"] in _GROUPED:
             m = {**m, "word": ", ".join(dict.fromkeys(services[m["matched"]]))}
         said = _said(m, lang, short)
         if said is None:
@@ -204,6 +208,10 @@ def _said(m: dict[str, Any], lang: str, short: bool = False) -> str | None:
         country = country_name(m["matched"], lang)
         chamber = say_in(lang, N_("a chamber for {country}"), country=country)
         return f"{word}: {chamber}"
+    if how == "successor":
+        # A body in no round listed for a partner that became part of it (Biovia).
+        through = say_in(lang, N_("via {partner}"), partner=m["matched"])
+        return f"{word}: {through}"
     if how == "region":
         # A place in the region ('hasselt') names the region it is in: Limburg.
         if fold_words(m["matched"]) == word:

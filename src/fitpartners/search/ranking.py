@@ -198,6 +198,7 @@ PHRASE_BONUS = 1.5  # for each more query word found in the same field of a part
 # Fields that are one text each (coverage is many items: two words in two items are no phrase).
 _PHRASE_FIELDS = frozenset(_TEXT_FIELDS) - {"coverage", "services"}
 CROSS_SECTOR_FIELD = "cross_sector"
+SUCCESSOR_FIELD = "successor"  # a present body listed for the partners that became part of it
 SERVICES_SECTOR = "internationalisation"
 MIN_TYPO_LENGTH = 5
 _PART = "\0part"  # matching(): the word is a part of this compound of the index
@@ -269,7 +270,7 @@ class Evidence(NamedTuple):
     """How one query word matched one partner."""
 
     word: str  # the query word, folded
-    how: str  # name, text, coverage, vocabulary, generic, country, service or typo
+    how: str  # name, text, coverage, vocabulary, generic, country, service, region, successor or typo
     field: str  # where: a field of WEIGHTS, or the sector id for vocabulary
     matched: str  # what it matched: the indexed word, the sector, the country code, or 'x ~ y'
     page: str | None = None  # a service: the id of the source that offers it
@@ -1044,7 +1045,7 @@ def search(
         _hit(index.partners[i], scores[i], why[i], [*in_field.get(i, {}), *(m.field for m in why[i])])
         for i in ranked
     ]
-    hits = _ranked(_successors_first(hits, merged_into or {}))
+    hits = _ranked(_successors_first(_present_bodies(index, hits, merged_into or {}), merged_into or {}))
     if (sector_words or codes_named) and index.cross_sector:
         carried = [*sector_words, *(t.split(" ~ ")[0] for t in codes_named)]
         seen = {id(h.partner) for h in hits}
@@ -1112,6 +1113,50 @@ def _hit(p: Partner, score: float, why: list[Evidence], fields: Iterable[str]) -
         why,
         None,
     )
+
+
+def _present_bodies(index: _Index, hits: list[Hit], merged_into: Mapping[str, str]) -> list[Hit]:
+    """The hits, with the record in no round that matched partners are now part of (Biovia
+    for flanders.healthTech) where it did not match itself: it is who a person contacts
+    today, so it leads, with the evidence of the best of them ('medische: through
+    flanders.healthTech'); they follow it (_successors_first). Not for a partner the
+    question names (`medvia`): its status says what it is part of. Each record of a chain is
+    walked once."""
+    present = {p.id: p for p in index.partners if not p.rounds}
+    found = {h.partner.id for h in hits}
+    end: dict[str, str] = {}
+    # A chain the question names (or finds in a history) is asked about as such.
+    named = {
+        _chain_end(h.partner.id, merged_into, end)
+        for h in hits
+        if any(m.field in _NAME_FIELDS or m.how == "history" for m in h.why)
+    }
+    bodies: dict[str, Hit] = {}
+    for h in hits:  # best first: the first of a body's partners is its best
+        last = _chain_end(h.partner.id, merged_into, end)
+        if last in found or last in named or last not in present or last in bodies or last == h.partner.id:
+            continue
+        why = [Evidence(m.word, SUCCESSOR_FIELD, SUCCESSOR_FIELD, h.partner.name) for m in h.why]
+        bodies[last] = Hit(present[last], h.score, h.words, [SUCCESSOR_FIELD], False, why, None)
+    if not bodies:
+        return hits
+    lead = {b.partner.id for b in bodies.values()}
+    # Sorted by score, a body before a partner of its own score (stable otherwise).
+    return sorted([*hits, *bodies.values()], key=lambda h: (-round(h.score, 3), h.partner.id not in lead))
+
+
+def _chain_end(start: str, merged_into: Mapping[str, str], end: dict[str, str]) -> str:
+    """The last record of `start`'s chain of mergers (itself if it merged into none); `end`
+    keeps each answer, so that every record of a chain is walked once over many starts."""
+    path: list[str] = []
+    at = start
+    while at in merged_into and at not in end and at not in path:  # (a loop: validate refuses it)
+        path.append(at)
+        at = merged_into[at]
+    last = end.get(at, at)
+    for record in path:
+        end[record] = last
+    return last
 
 
 def _successors_first(hits: list[Hit], merged_into: Mapping[str, str]) -> list[Hit]:
