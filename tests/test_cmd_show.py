@@ -208,6 +208,14 @@ def test_a_number_is_a_number_as_typed(typed):
     assert r.code == 1 and r.out == "" and f"no partner named {typed!r}" in r.err
 
 
+def test_a_number_as_a_card_shows_it():
+    """A new user's review: `show '#21'` was refused, though the card's heading says '#21 Voka'."""
+    assert run("show", "#21", "--json").json()["id"] == "voka"
+    assert run("show", " #4 ", "--json").json()["id"] == "bicci"
+    assert "numbers run from 1 to 21" in run("show", "#99").err
+    assert run("show", "#x").code == 1 and run("show", "##21").code == 1  # only '#' and digits
+
+
 def test_the_api_takes_a_number_as_an_int_and_today_as_text():
     import fitpartners
 

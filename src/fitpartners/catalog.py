@@ -642,7 +642,8 @@ def resolve_name(
     1. An exact name (id, number, name, full name, alias, former or later name; case,
        accents, spaces and punctuation ignored; '&' also read as 'and'). A later name
        carries its note.
-    2. A bare number that is no partner's: NotFound, saying the range 1..count.
+    2. A number (bare, or '#21' as a card's heading shows it) that is no partner's: NotFound,
+       saying the range 1..count.
     3. A unique word-prefix of a name ('beacon', 'de blauwe', 'healthtech'), with a note
        "'beacon' taken as The Beacon" for stderr; but not a word that names a kind of
        partner of which there are several, one found among them: a type ('cluster'), a
@@ -650,6 +651,8 @@ def resolve_name(
     Several partners: NotFound listing them (each as `marked` says it in a language: with
     what became of it). None: NotFound with up to three suggestions.
     """
+    if (typed := query.strip()).startswith("#") and typed[1:].isdecimal():
+        query = typed[1:]  # a number as a card's heading shows it: '#21 Voka'
     key = fold(query)
     if not key:
         raise NotFound(Msg("no partner named {query!r}", query=query))
