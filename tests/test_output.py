@@ -1425,3 +1425,15 @@ def test_an_event_known_only_by_a_day_in_a_cell_in_both_languages():
 def test_an_invalid_dataset_on_stdin_points_to_validate_dash():
     r = run("list", "--data", "-", input="{")
     assert r.code == 1 and r.err.endswith("; to see all: fitpartners validate -\n")
+
+
+@pytest.mark.parametrize("command", [["list"], ["search", "kaas"], ["show", "voka"]], ids=" ".join)
+def test_an_unknown_field_lists_every_field_whole(command):
+    """A new user's review: the valid fields were cut in the middle ('description…ite'), as
+    an echoed value is; the list is ours, and a person needs all of it to choose."""
+    r = run(*command, "--fields", "nme")
+    assert r.code == 2 and "…" not in r.err
+    listed = r.err.split("(valid: ")[1].rstrip(")\n").split(", ")
+    assert {"description", "website", "former_websites", "status"} <= set(listed)
+    nl = run(*command, "--fields", "nme", "--lang", "nl").err
+    assert "…" not in nl and "website" in nl and "bronnen" in nl

@@ -104,10 +104,11 @@ class BadValue(UsageError):
         valid: list[str] | Msg,
         *,
         closest: bool = False,
-        shown: Msg | None = None,
+        shown: Msg | Whole | None = None,
     ) -> None:
         """`valid`: the valid values, or a Msg that says what is valid ('a whole number from 1');
-        `shown`: the values as the message says them, in the reader's language (countries)."""
+        `shown`: the values as the message says them, in the reader's language (countries), or
+        Whole where the list is ours and must be read whole (the fields)."""
         self.option = option
         self.value = value
         self.valid = valid

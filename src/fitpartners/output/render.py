@@ -180,12 +180,19 @@ def parse_fields(raw: str | None, valid: Sequence[str], lang: str = SOURCE_LANGU
     for f in (f.strip() for f in raw.split(",")):
         field = field_named(f, valid) if f else None
         if f and field is None:
-            raise BadValue("--fields", f, valid_names(valid, lang))
+            raise _bad_field(f, valid, lang)
         if field:
             chosen.append(field)
     if not chosen:
-        raise BadValue("--fields", raw, valid_names(valid, lang))
+        raise _bad_field(raw, valid, lang)
     return chosen
+
+
+def _bad_field(value: str, valid: Sequence[str], lang: str) -> BadValue:
+    """The error for a field that is none: every field named, whole (the schema's, which a
+    person needs in full to choose; a cut list broke a name in two)."""
+    names = valid_names(valid, lang)
+    return BadValue("--fields", value, names, shown=Whole(", ".join(names)))
 
 
 # -- the terminal views -----------------------------------------------------------------------
