@@ -105,6 +105,7 @@ ORDINARY = frozenset(
         "sucre",
         "male",
         "lima",
+        "bouillon",
     ]
 )
 DIRECTIONS = frozenset(
@@ -125,7 +126,8 @@ DIRECTIONS = frozenset(
     ]
 )
 # Editorial: Dutch names that are frequent words of the lists (so left out by the rule above)
-# but the names of cities abroad; each must be among the gazetteer's names of the city.
+# but the names of cities abroad, or at home (Oostende); each must be among the gazetteer's
+# names of the city.
 EXONYMS = frozenset(
     [
         "Londen",
@@ -143,8 +145,13 @@ EXONYMS = frozenset(
         "Praag",
         "Berlijn",
         "Bombay",
+        "Oostende",
     ]
 )
+# Editorial: a municipality whose name is a word of the lists is a place all the same when the
+# name is this long: the lists hold the names of towns (Leopoldsburg, Zeebrugge), and the
+# shorter ones are ordinary words too (Peer, Landen, Halen, Lint).
+LONG_NAME = 7
 
 
 def _words(lang: str) -> str:
@@ -236,7 +243,8 @@ def _home(
     home.update((name, codes) for name, codes in primary.items() if name in home)
     for m in municipalities:
         name = fold_words(m.name)
-        if name not in home and name not in abroad and _other_names([m.name], lists, big=False):
+        long = len(name.replace(" ", "")) >= LONG_NAME
+        if name not in home and name not in abroad and _other_names([m.name], lists, big=long):
             home[name] = {region_of[m.state_code]}
     for name, code in _subdivision_names(lists):
         home.setdefault(name, set()).add(code)

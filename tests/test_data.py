@@ -1114,13 +1114,17 @@ def test_the_place_index_reads_places_abroad_as_their_countries_and_home_as_home
     homes = {"antwerpen": "BE-VAN", "antwerp": "BE-VAN", "leuven": "BE-VBR", "hasselt": "BE-VLI",
              "genk": "BE-VLI", "limburg": "BE-VLI", "gingelom": "BE-VLI", "gent": "BE-VOV",
              "kortrijk": "BE-VWV", "luik": "BE-WLG", "brussel": "BE-BRU", "ixelles": "BE-BRU",
-             "east flanders": "BE-VOV", "henegouwen": "BE-WHT"}  # fmt: skip
+             "east flanders": "BE-VOV", "henegouwen": "BE-WHT", "oostende": "BE-VWV",
+             "leopoldsburg": "BE-VLI", "zeebrugge": "BE-VWV"}  # fmt: skip
     for home, code in homes.items():
         assert place(tuple(home.split())) == (code,), home
         assert at_home(place(tuple(home.split()))), home
     assert place(("sint", "niklaas")) == ("BE-VOV",)  # a city's own name beats another's other name
     assert not at_home(place(("shanghai",))) and not at_home(())
     assert place(("flanders",)) == ()  # our own names' word: never a place
+    # A short municipality's name that is an ordinary word is no place (Peer, Landen, Lint).
+    for word in ("peer", "landen", "lint", "halen", "bouillon"):
+        assert place((word,)) == (), word
     # Ordinary words are no places; a country's name is the country table's.
     for word in ("nice", "reading", "split", "mobile", "best", "boom", "georgia", "china"):
         assert place((word,)) == (), word

@@ -193,6 +193,10 @@ _TEXT_FIELDS = ("name", "full_name", "aliases", "former_names", "later_names", "
 _ALL_WEIGHTS = sum(WEIGHTS.values())
 _WORD_MAX = 6.0  # above any weight: a word's weight never outranks one more word matched
 TYPO_SHARE = 0.5  # a word read through a typo counts half a word
+# A place at home says where the company is, not what it needs: it counts half a word, so that
+# a chamber for the country asked for, or a sector's partner, comes before one found by the
+# place alone ('kmo uit Hasselt wil naar Vietnam': BVA, then VKW Limburg).
+REGION_SHARE = 0.5
 COMPOUND_PART_SHARE = 0.6  # the weight of a compound's parts other than the one that counts
 PHRASE_BONUS = 1.5  # for each more query word found in the same field of a partner
 # Fields that are one text each (coverage is many items: two words in two items are no phrase).
@@ -932,8 +936,9 @@ def _tally_home(index: _Index, query: _Query, tally: _Tally) -> list[str]:
         for i, p in enumerate(index.partners):
             region = _serving_region(p, place_name, codes)
             if region is not None or i in in_names:
-                matched = region or place_name
-                tally.add(i, 1.0, WEIGHTS["name"], Evidence(place_name, "region", "regions", matched))
+                said = Evidence(place_name, "region", "regions", region or place_name)
+                # Named ('VKW Limburg' for 'limburg'): a whole word, as any name is.
+                tally.add(i, 1.0 if i in in_names else REGION_SHARE, WEIGHTS["name"], said)
                 found = True
         if not found:
             notes.append(
