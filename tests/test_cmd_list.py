@@ -518,3 +518,14 @@ def test_a_word_of_several_sectors_labels_names_none():
     # "industry" / "technologie" stand in more than one sector's label: no guess.
     r = run("list", "--sector", "and")
     assert r.code == 2 and "invalid value for --sector" in r.err
+
+
+def test_a_country_is_named_with_its_article_in_a_sentence():
+    """A new user's review: 'voor Verenigde Staten', 'for United States'."""
+    assert "no bilateral chamber for the United States;" in run("list", "--country", "US").err
+    assert "no bilateral chamber for the Netherlands;" in run("list", "--country", "NL").err
+    assert "no bilateral chamber for Japan;" in run("list", "--country", "JP").err  # no article
+    nl = run("list", "--country", "GB", "--lang", "nl").err
+    assert "geen bilaterale kamer van koophandel voor het Verenigd Koninkrijk;" in nl
+    nl = run("list", "--country", "AE", "--lang", "nl").err
+    assert "voor de Verenigde Arabische Emiraten;" in nl

@@ -203,9 +203,9 @@ def _said(m: dict[str, Any], lang: str, short: bool = False) -> str | None:
         return f"{word} ({label(SERVES_EVERY_SECTOR, lang)})"
     if how == "country":
         # Door: the country index, only for a row a country found.
-        from ..search.countries import country_name
+        from ..search.countries import country_in_sentence
 
-        country = country_name(m["matched"], lang)
+        country = country_in_sentence(m["matched"], lang)
         chamber = say_in(lang, N_("a chamber for {country}"), country=country)
         return f"{word}: {chamber}"
     if how == "successor":

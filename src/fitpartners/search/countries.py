@@ -196,11 +196,30 @@ def country_name(code: str, lang: str = "en") -> str:
     return str(dutch if lang == "nl" else english)
 
 
+# Editorial: the countries whose name takes an article inside a sentence ('no bilateral
+# chamber for the United States', 'voor de Verenigde Staten'), by language and article.
+_ARTICLES: dict[str, dict[str, frozenset[str]]] = {
+    "en": {"the": frozenset("US GB AE NL PH BS GM MV SC SB MH KM KY CF DO FO TC CK".split())},
+    "nl": {
+        "de": frozenset("US AE PH BS MV SC SB MH KM KY CF DO FO TC CK".split()),
+        "het": frozenset(["GB"]),
+    },
+}
+
+
+def country_in_sentence(code: str, lang: str = "en") -> str:
+    """The country's name as a sentence says it, with its article where it takes one: 'the
+    Netherlands', 'de Verenigde Staten', 'het Verenigd Koninkrijk'; else country_name's."""
+    name = country_name(code, lang)
+    article = next((a for a, codes in _ARTICLES.get(lang, {}).items() if code.upper() in codes), None)
+    return f"{article} {name}" if article else name
+
+
 def no_chamber_note(code: str, cross_sector: Sequence[str]) -> str:
     """What a person is told of a country the round has no bilateral chamber for, with the
     partners for every sector (`cross_sector`: their names), who may help instead. `list` and
     `search` say it alike."""
-    country = {lang: country_name(code, lang) for lang in ("en", "nl")}
+    country = {lang: country_in_sentence(code, lang) for lang in ("en", "nl")}
     if not cross_sector:
         return Msg("no bilateral chamber for {country}", country=country)
     return Msg(
