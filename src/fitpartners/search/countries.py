@@ -199,9 +199,34 @@ def country_name(code: str, lang: str = "en") -> str:
 # Editorial: the countries whose name takes an article inside a sentence ('no bilateral
 # chamber for the United States', 'voor de Verenigde Staten'), by language and article.
 _ARTICLES: dict[str, dict[str, frozenset[str]]] = {
-    "en": {"the": frozenset("US GB AE NL PH BS GM MV SC SB MH KM KY CF DO FO TC CK".split())},
+    "en": {
+        "the": frozenset(
+            [
+                "US",
+                "GB",
+                "AE",
+                "NL",
+                "PH",
+                "BS",
+                "GM",
+                "MV",
+                "SC",
+                "SB",
+                "MH",
+                "KM",
+                "KY",
+                "CF",
+                "DO",
+                "FO",
+                "TC",
+                "CK",
+            ]
+        )
+    },
     "nl": {
-        "de": frozenset("US AE PH BS MV SC SB MH KM KY CF DO FO TC CK".split()),
+        "de": frozenset(
+            ["US", "AE", "PH", "BS", "MV", "SC", "SB", "MH", "KM", "KY", "CF", "DO", "FO", "TC", "CK"]
+        ),
         "het": frozenset(["GB"]),
     },
 }
