@@ -198,12 +198,12 @@ def country_name(code: str, lang: str = "en") -> str:
 
 # Editorial: the countries whose name takes an article inside a sentence ('no bilateral
 # chamber for the United States', 'voor de Verenigde Staten'), by language and article.
-_PLURAL_OR_UNITED = frozenset(
+_ARTICLE_IN_BOTH = frozenset(
     ["US", "AE", "PH", "BS", "MV", "SC", "SB", "MH", "KM", "KY", "CF", "DO", "FO", "TC", "CK"]
 )
 _ARTICLES: dict[str, dict[str, frozenset[str]]] = {
-    "en": {"the": _PLURAL_OR_UNITED | {"GB", "NL", "GM"}},
-    "nl": {"de": _PLURAL_OR_UNITED, "het": frozenset(["GB"])},
+    "en": {"the": _ARTICLE_IN_BOTH | {"GB", "NL", "GM"}},
+    "nl": {"de": _ARTICLE_IN_BOTH, "het": frozenset(["GB"])},
 }
 
 
