@@ -593,3 +593,17 @@ def test_the_services_are_on_the_card_and_in_list_json_with_their_page():
     assert ata["sources"] == ["voka-ata"]
     catalog_source = next(s for s in run("about", "--json").json()["sources"] if s["id"] == "voka-ata")
     assert catalog_source["url"] == "https://www.voka.be/diensten/ata" and catalog_source["kind"] == "voka"
+
+
+def test_a_name_of_several_words_without_quotes_is_said_with_the_command_to_paste():
+    """A new user's review: `show VKW Limburg` said only 'unexpected extra arguments'."""
+    r = run("show", "VKW", "Limburg")
+    assert r.code == 2 and r.out == ""
+    assert r.err.startswith(
+        "fitpartners: unexpected extra arguments: Limburg; a name of several words goes in quotes: "
+        "fitpartners show 'VKW Limburg'"
+    )
+    nl = run("show", "De", "Blauwe", "Cluster", "--lang", "nl").err
+    assert "tussen aanhalingstekens: fitpartners show 'De Blauwe Cluster'" in nl
+    # Another command's extra argument is said as before.
+    assert "goes in quotes" not in run("list", "extra").err

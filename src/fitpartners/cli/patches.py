@@ -43,6 +43,7 @@ from __future__ import annotations
 import ast
 import os
 import re
+import shlex
 import shutil
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
@@ -284,8 +285,26 @@ def usage_problem(exc: BaseException) -> Msg | None:
     if isinstance(exc, click_exceptions.BadParameter) and exc.param is not None:
         return Msg("invalid value for {option}: {problem}", option=_name(exc.param), problem=exc.message)
     if type(exc) is click_exceptions.UsageError:
-        return _plain_usage_problem(exc.message)
+        return _name_in_words(exc) or _plain_usage_problem(exc.message)
     return None
+
+
+def _name_in_words(exc: click_exceptions.UsageError) -> Msg | None:
+    """`show VKW Limburg`: a name of several words typed without quotes, said with the
+    command to paste ('fitpartners show 'VKW Limburg''); None for any other problem."""
+    found = re.match(_EXTRA_ARGUMENTS, exc.message, re.S)
+    ctx = exc.ctx
+    if not found or ctx is None or ctx.command.name != "show":
+        return None
+    first = ctx.params.get("name")
+    if not isinstance(first, str):
+        return None
+    command = ctx.command_path + " " + shlex.quote(first + " " + found.group(1))
+    return Msg(
+        "unexpected extra arguments: {values}; a name of several words goes in quotes: {command}",
+        values=found.group(1),
+        command=command,
+    )
 
 
 def _plain_usage_problem(message: str) -> Msg | None:
