@@ -397,10 +397,10 @@ def on_screen(screen: bytes) -> str:
     return "".join(out)
 
 
-def type_tab(shell: str, home: Path, typed: bytes, expected: str) -> str:
+def type_tab(shell: str, home: Path, typed: bytes, expected: str, after: bytes = b"") -> str:
     """Run the interactive `shell` in a terminal (a pty) with HOME `home`; once its prompt
-    ('READY> ', set in its start-up file) is shown, type `typed` and a TAB; return the line
-    as shown once it ends with `expected` (or after 60 s, the bound for a failure)."""
+    ('READY> ', set in its start-up file) is shown, type `typed`, a TAB and `after`; return the
+    line as shown once it ends with `expected` (or after 60 s, the bound for a failure)."""
     env = {"HOME": str(home), "PATH": f"{SCRIPT.parent}{os.pathsep}/usr/bin:/bin", "TERM": "dumb"}
     pid, fd = pty.fork()
     if pid == 0:  # the child: the shell
@@ -411,8 +411,9 @@ def type_tab(shell: str, home: Path, typed: bytes, expected: str) -> str:
     try:
         screen = read_until(fd, screen, lambda s: b"READY> " in s, deadline)
         start = len(screen)
-        os.write(fd, typed + b"\t")
+        os.write(fd, typed + b"\t" + after)
         screen = read_until(fd, screen, lambda s: on_screen(s[start:]).endswith(expected), deadline)
+        type_tab.screen = screen[start:]  # type: ignore[attr-defined]  # the whole of it, for a test to read
         return on_screen(screen[start:])
     finally:
         os.kill(pid, signal.SIGKILL)
@@ -444,3 +445,73 @@ def test_real_shells_complete_alike(tmp_path, monkeypatch, shell):
     assert run("--install-completion", shell).code == 0
     for typed, expected in CASES:
         assert type_tab(shell, tmp_path, typed, expected).endswith(expected), (shell, typed)
+
+
+# What a TAB after each leaves on the line: several values (MEDVIA and medtech-flanders; UNIZO
+# and unizo-internationaal; Fedichem, fedustria and fevia-vlaanderen; BCECR, bcecc, ...)
+# whose common start differs in case from what was typed. zsh took 'me' away ('\b\b  \b\b'),
+# fish offered medtech-flanders alone, bash did not complete 'med'.
+KEPT = [
+    (b"fitpartners show me", "fitpartners show med"),
+    (b"fitpartners show un", "fitpartners show unizo"),
+    (b"fitpartners show fe", "fitpartners show fe"),
+    (b"fitpartners show b", "fitpartners show b"),
+    (b"fitpartners show vo", "fitpartners show voka "),  # one alone: completed
+]
+
+
+@pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_a_tab_in_a_real_shell_keeps_what_was_typed(tmp_path, monkeypatch, shell):
+    if shutil.which(shell) is None:
+        pytest.skip(f"no {shell} installed (.ci/run installs it)")
+    from test_install import PROMPTS
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    rc, prompt = PROMPTS[shell]
+    (tmp_path / rc).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / rc).write_bytes(prompt)
+    assert run("--install-completion", shell).code == 0
+    for typed, expected in KEPT:
+        # A key typed after the TAB shows up once the shell is done with the TAB.
+        line = type_tab(shell, tmp_path, typed, expected + "@", after=b"@")
+        assert line.endswith(expected + "@"), (shell, typed, line)
+
+
+@pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
+def test_zsh_says_the_count_of_countries_left_out_and_never_inserts_it(tmp_path, monkeypatch):
+    # '+372-more' was a value: the fourth TAB put it into the command line.
+    if shutil.which("zsh") is None:
+        pytest.skip("no zsh installed (.ci/run installs it)")
+    from test_install import PROMPTS
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    rc, prompt = PROMPTS["zsh"]
+    (tmp_path / rc).write_bytes(prompt)
+    assert run("--install-completion", "zsh").code == 0
+    count = len(table.VALUES["country"]["en"]) - 3
+    # The first TAB lists; each after it puts the next value in: china, vietnam, india, china.
+    line = type_tab("zsh", tmp_path, b"fitpartners list --country ", "--country china@", after=b"\t" * 4 + b"@")
+    assert line.endswith("fitpartners list --country china@"), line
+    shown = type_tab.screen.decode()  # type: ignore[attr-defined]
+    assert f"\r\n{count} more: type a letter" in shown and "more" not in shown.split("READY> ")[-1]
+
+
+@pytest.mark.parametrize("shell", ["bash", "fish"])
+def test_bash_and_fish_offer_every_country_and_no_count(tmp_path, shell):
+    # They have no message: the count was a value each put into the command line. bash's
+    # own question says how many ('Display all 375 possibilities?'), fish's pager too.
+    if shutil.which(shell) is None:
+        pytest.skip(f"no {shell} installed (.ci/run installs it)")
+    env = clean_environ(HOME=str(tmp_path), PATH=f"{SCRIPT.parent}{os.pathsep}{os.environ['PATH']}")
+    script = cli_app.patches.completion_script("fitpartners", shell)
+    probe = {
+        "bash": f"{script}\nCOMP_WORDS=(fitpartners list --country ''); COMP_CWORD=3; "
+        '_fitpartners_completion fitpartners && printf "%s\\n" "${COMPREPLY[@]}"',
+        "fish": f"{script}; complete -C 'fitpartners list --country '",
+    }[shell]
+    argv = [shell, "--norc", "-c", probe] if shell == "bash" else [shell, "--no-config", "-c", probe]
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stderr) == (0, "")
+    offered = sorted(line.split("\t")[0] for line in done.stdout.splitlines())
+    assert offered == sorted(v for v, _ in table.VALUES["country"]["en"])
