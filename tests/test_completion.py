@@ -401,6 +401,11 @@ def type_tab(shell: str, home: Path, typed: bytes, expected: str, after: bytes =
     """Run the interactive `shell` in a terminal (a pty) with HOME `home`; once its prompt
     ('READY> ', set in its start-up file) is shown, type `typed`, a TAB and `after`; return the
     line as shown once it ends with `expected` (or after 60 s, the bound for a failure)."""
+    return on_screen(screen_after_tab(shell, home, typed, expected, after))
+
+
+def screen_after_tab(shell: str, home: Path, typed: bytes, expected: str, after: bytes = b"") -> bytes:
+    """What the terminal showed after the prompt, as type_tab reads it."""
     env = {"HOME": str(home), "PATH": f"{SCRIPT.parent}{os.pathsep}/usr/bin:/bin", "TERM": "dumb"}
     pid, fd = pty.fork()
     if pid == 0:  # the child: the shell
@@ -413,8 +418,7 @@ def type_tab(shell: str, home: Path, typed: bytes, expected: str, after: bytes =
         start = len(screen)
         os.write(fd, typed + b"\t" + after)
         screen = read_until(fd, screen, lambda s: on_screen(s[start:]).endswith(expected), deadline)
-        type_tab.screen = screen[start:]  # type: ignore[attr-defined]  # the whole of it, for a test to read
-        return on_screen(screen[start:])
+        return screen[start:]
     finally:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
@@ -491,9 +495,10 @@ def test_zsh_says_the_count_of_countries_left_out_and_never_inserts_it(tmp_path,
     assert run("--install-completion", "zsh").code == 0
     count = len(table.VALUES["country"]["en"]) - 3
     # The first TAB lists; each after it puts the next value in: china, vietnam, india, china.
-    line = type_tab("zsh", tmp_path, b"fitpartners list --country ", "--country china@", after=b"\t" * 4 + b"@")
-    assert line.endswith("fitpartners list --country china@"), line
-    shown = type_tab.screen.decode()  # type: ignore[attr-defined]
+    typed, expected = b"fitpartners list --country ", "fitpartners list --country china@"
+    screen = screen_after_tab("zsh", tmp_path, typed, expected, after=b"\t" * 4 + b"@")
+    assert on_screen(screen).endswith(expected), screen
+    shown = screen.decode()
     assert f"\r\n{count} more: type a letter" in shown and "more" not in shown.split("READY> ")[-1]
 
 

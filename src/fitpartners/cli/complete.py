@@ -109,7 +109,8 @@ def zsh_lines(items: Sequence[Item]) -> str:
         return "_files"
     words = " ".join(_zsh_quote(f"{_colon(v)}:{h}" if h else _colon(v)) for v, h in values)
     said = "".join(f"; _message -r {_zsh_quote(h)}" for h in notes)
-    return f"local -a _fitpartners_values=({words}); _describe -V -t values value _fitpartners_values -U{said}"
+    describe = "_describe -V -t values value _fitpartners_values -U"
+    return f"local -a _fitpartners_values=({words}); {describe}{said}"
 
 
 def _colon(value: str) -> str:

@@ -24,6 +24,7 @@ from .complete import SHELL_SPECIAL, SORT_KEYS, Item
 
 LANGS = ("en", "nl")
 
+
 def shell_safe(text: str) -> bool:
     """Whether a shell inserts `text` as it is (complete.SHELL_SPECIAL)."""
     return bool(text) and not SHELL_SPECIAL.intersection(text)
