@@ -66,12 +66,11 @@ def offer(
     found = [(v, h) for v, h in values if fold(v).startswith(key)]
     if len(found) > 1 and kind in AS_TYPED:
         found = [(as_typed(v, last), h) for v, h in found]
-    note: list[Item] = []
     if first and len(found) > MOST:
-        chosen = {fold(v) for v in first}
-        rest = [(v, h) for v, h in found if fold(v) not in chosen]
-        note = [(NOTE, say_in(lang, "{count} more: type a letter", count=len(rest)))]
-        found = [*(item for item in found if fold(item[0]) in chosen), *note, *rest]
+        shown = {as_typed(v, last) for v in first} if kind in AS_TYPED else set(first)
+        rest = [(v, h) for v, h in found if v not in shown]
+        note = (NOTE, say_in(lang, "{count} more: type a letter", count=len(rest)))
+        found = [*(item for item in found if item[0] in shown), note, *rest]
     return [(done + comma + v if v else v, h) for v, h in found]
 
 
