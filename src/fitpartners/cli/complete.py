@@ -23,7 +23,7 @@ word as typed (fish): so when several are offered, each of a kind the tool reads
 A note is an item with no value (NOTE): the count of the countries left out when there are
 many, which zsh shows as a message and never inserts; the values after it are those left
 out, which bash and fish offer all the same (they have no message; bash's own question
-"Display all 403 possibilities?" and fish's pager say the count).
+"Display all 375 possibilities?" and fish's pager say the count).
 """
 
 from __future__ import annotations
