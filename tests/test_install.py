@@ -153,7 +153,7 @@ def test_zsh_gets_its_function_and_lines_once(home):
     r = run("--install-completion", "zsh")
     assert r.code == 0 and r.err == ""
     functions = shlex.quote(str(home / ".zfunc"))
-    lines = f"fpath+={functions}; autoload -Uz compinit; compinit\nzstyle ':completion:*' menu select\n"
+    lines = f"fpath+={functions}; autoload -Uz compinit; compinit\n"  # no style: the user's shell is theirs
     assert files(home) == {".zfunc/_fitpartners": script_of("zsh"), ".zshrc": BASHRC + b"\n" + lines.encode()}
     assert r.out.endswith(f"loaded by {home / '.zshrc'}: open a new shell, or in this one run: exec zsh\n")
     assert run("--install-completion", "zsh").code == 0
@@ -170,9 +170,37 @@ def test_zsh_keeps_the_users_style_and_typers_line(home):
 @pytest.mark.skipif(shutil.which("zsh") is None, reason="no zsh")
 def test_zsh_reads_the_start_up_file_and_finds_the_function(home):
     assert run("--install-completion", "zsh").code == 0
-    probe = "source ~/.zshrc && print -r -- $_comps[fitpartners]"
+    # No style set: we wrote Typer's menu selection for every command in the user's shell.
+    probe = "source ~/.zshrc && print -r -- $_comps[fitpartners] && zstyle -L"
     r = subprocess.run(["zsh", "-f", "-c", probe], env={**os.environ}, capture_output=True, text=True)
     assert (r.returncode, r.stderr, r.stdout) == (0, "", "_fitpartners\n")
+
+
+OLD_STYLE = "zstyle ':completion:*' menu select\n"  # what Typer's installer and our earlier ones wrote
+
+
+@pytest.mark.parametrize("ours", [True, False], ids=["our earlier install", "Typer's"])
+def test_an_earlier_installs_menu_style_stays_and_is_named(home, ours):
+    # Nothing marks it as ours (the user may have written it, or kept it): every byte stays,
+    # and the install says what it does and that it may go, each time it finds it.
+    functions = shlex.quote(str(home / ".zfunc")) if ours else "~/.zfunc"
+    before = BASHRC + f"\nfpath+={functions}; autoload -Uz compinit; compinit\n{OLD_STYLE}".encode()
+    (home / ".zshrc").write_bytes(before)
+    for _ in range(2):
+        r = run("--install-completion", "zsh")
+        assert r.code == 0 and r.out.startswith("zsh completion installed")
+        assert r.err == (
+            f"fitpartners: {home / '.zshrc'} has {OLD_STYLE.strip()}, which an earlier install may have "
+            "added: it sets menu selection for every command, and fitpartners does not need it "
+            "(remove the line if you do not want it)\n"
+        )
+        assert (home / ".zshrc").read_bytes() == before
+    (home / ".zshrc").write_bytes(before.replace(OLD_STYLE.encode(), b""))  # the user took it away
+    r = run("--install-completion", "zsh")
+    assert (r.code, r.err) == (0, "")
+    (home / ".zshrc").write_bytes(before)
+    r = run("--install-completion", "zsh", env={"FITPARTNERS_LANG": "nl"})
+    assert r.code == 0 and r.err.startswith(f"fitpartners: {home / '.zshrc'} bevat {OLD_STYLE.strip()}, dat ")
 
 
 def test_fish_gets_its_script_in_fishs_folder_and_no_start_up_line(home, monkeypatch):

@@ -1114,7 +1114,8 @@ def complete(words: str, cword: int) -> list[str]:
             # start as typed (no 'vckk' for Flanders-China Chamber of Commerce)
             ["flanders-healthtech", "flanders-bio", "flanders-cleantech-association"],
         ),
-        ("fitpartners show MED", 2, ["MEDVIA", "medtech-flanders"]),  # a later name; any case
+        # a later name; any case, each spelled as typed so that a TAB keeps 'MED'
+        ("fitpartners show MED", 2, ["MEDVIA", "MEDTECH-FLANDERS"]),
         ("fitpartners list --type ch", 3, ["chamber"]),  # a word of a label
         ("fitpartners list --type c", 3, ["cluster", "chamber", "commerce"]),
         ("fitpartners list --domain f", 3, ["food"]),
@@ -1323,7 +1324,8 @@ def bash_completions(*words: str) -> list[str]:
         (("list", "--country", "ja"), ["jamaica", "japan"]),
         (("list", "--country", "united-s"), ["united-states", "united-states-minor-outlying-islands"]),
         (("list", "--sort", "N"), ["number", "name"]),
-        (("list", "--type", "sectorfe"), ["sector-federation", "sectorfederatie"]),  # and the Dutch label
+        # and the Dutch label; several, each spelled as typed so that a TAB keeps it
+        (("list", "--type", "sectorfe"), ["sectorfederation", "sectorfederatie"]),
         (("list", "--sector", "voe"), ["voeding"]),  # a word of a label with spaces
         (("schema", "--output", "pa"), ["partner"]),
         (("list", "--format", "JS"), ["json", "jsonl"]),

@@ -178,10 +178,12 @@ def _install_completion(value: str | None) -> None:
 
         if detected:
             say(Msg("no shell named: installing for {shell}, the shell this runs in", shell=shell), lang)
-        done = install(shell)
+        done, notes = install(shell)
     except FitError as exc:
         exc.lang = lang
         raise
+    for note in notes:
+        say(note, lang)
     sys.stdout.write(f"{sanitize(done.in_lang(lang))}\n")
     raise typer.Exit()
 

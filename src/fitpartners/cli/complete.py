@@ -13,10 +13,22 @@ Matching ignores case and accents, and a value is offered only when it starts wi
 was typed (folded): bash puts the one value offered in place of the word, zsh is told to
 keep every value offered (`compadd -U`, through _describe), fish keeps a value that
 matches but for case. Only values a shell can insert as they are (no space, no quote).
+
+A TAB never takes away what was typed. Each shell puts the common start of the values in
+place of the word (zsh, with -U, whatever it is), or prefers the values that start with the
+word as typed (fish): so when several are offered, each of a kind the tool reads folded
+(AS_TYPED) is spelled from what was typed on ('me': 'medvia', 'medtech-flanders', not
+'MEDVIA'); one alone is offered as it is ('VO': 'voka').
+
+A note is an item with no value (NOTE): the count of the countries left out when there are
+many, which zsh shows as a message and never inserts; the values after it are those left
+out, which bash and fish offer all the same (they have no message; bash's own question
+"Display all 375 possibilities?" and fish's pager say the count).
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 from collections.abc import Sequence
@@ -31,6 +43,14 @@ LISTS = frozenset({"type", "domain", "sector", "country", "fields"})  # comma-se
 # Most values offered at once for a kind that has a `first` list (the chamber countries):
 # past it, those first and the count of the rest (every letter typed narrows it below).
 MOST = 60
+# The kinds whose values the tool reads folded (case, accents and punctuation aside), so that
+# a value may be offered spelled from what was typed on (as_typed).
+AS_TYPED = frozenset({"partner", "type", "domain", "sector", "country"})
+NOTE = ""  # the value of a note: no value a shell could insert
+# Completion offers only values a shell can insert as they are: Typer's bash and zsh scripts
+# put each offered line into the command line unquoted, so a name with a space or an '&'
+# would split into words or start a background job.
+SHELL_SPECIAL = frozenset(" \t\n&|;<>()$`\\\"'*?[]#~!{}")
 PROG_VAR = "_FITPARTNERS_COMPLETE"
 DATA_VAR = "FITPARTNERS_DATA"
 
@@ -40,21 +60,38 @@ def offer(
 ) -> list[Item]:
     """The values of `kind` that start with what was typed (case and accents aside); for a
     comma-separated kind, with the items before the last kept as typed. `first`: values to
-    show when there are more than MOST, with the count of the others."""
+    show when there are more than MOST, then a note with the count of the others, then them."""
     done, comma, last = incomplete.rpartition(",") if kind.split(":")[0] in LISTS else ("", "", incomplete)
     key = fold(last)
     found = [(v, h) for v, h in values if fold(v).startswith(key)]
+    if len(found) > 1 and kind in AS_TYPED:
+        found = [(as_typed(v, last), h) for v, h in found]
     if first and len(found) > MOST:
-        kept = [(v, h) for v, h in found if v in first]
-        more = len(found) - len(kept)
-        found = [
-            *kept,
-            (
-                say_in(lang, "+{count}-more", count=more),
-                say_in(lang, "{count} more: type a letter", count=more),
-            ),
-        ]
-    return [(done + comma + v, h) for v, h in found]
+        shown = {as_typed(v, last) for v in first} if kind in AS_TYPED else set(first)
+        rest = [(v, h) for v, h in found if v not in shown]
+        note = (NOTE, say_in(lang, "{count} more: type a letter", count=len(rest)))
+        found = [*(item for item in found if item[0] in shown), note, *rest]
+    return [(done + comma + v if v else v, h) for v, h in found]
+
+
+def as_typed(value: str, typed: str) -> str:
+    """`value` spelled from `typed` on where it starts with it but for case, accents or
+    punctuation ('medvia' for 'MEDVIA' after 'me' or 'Medvia' after 'Me': the rest in lower
+    case after a lower-case letter, in upper case after upper case alone), else as it is. After
+    a letter the value's own punctuation follows ('flanders-bio'); after a dash, that dash."""
+    if value.startswith(typed):
+        return value
+    key = fold(typed)
+    ends = [end for end in range(len(value) + 1) if fold(value[:end]) == key]
+    if not ends:
+        return value
+    tail = value[ends[0] if typed[-1:].isalnum() else ends[-1] :]
+    if typed.isupper():
+        tail = tail.upper()
+    elif typed != typed.upper():  # a lower-case letter typed
+        tail = tail.lower()
+    spelled = typed + tail
+    return spelled if not SHELL_SPECIAL.intersection(spelled) else value
 
 
 # -- what each shell reads ---------------------------------------------------------------
@@ -62,11 +99,17 @@ def offer(
 
 def zsh_lines(items: Sequence[Item]) -> str:
     """What Typer's zsh script evaluates: the values, unsorted, each with its help, all kept
-    whatever case was typed (-U: we matched them already). Nothing offered: files, as Typer."""
-    if not items:
+    whatever case was typed (-U: we matched them already); a note as a message (`_message
+    -r`: shown, never inserted), and nothing of what follows it. Nothing offered: files, as
+    Typer."""
+    values = list(itertools.takewhile(lambda item: item[0] != NOTE, items))
+    notes = [h for v, h in items[len(values) : len(values) + 1]]
+    if not values:
         return "_files"
-    words = " ".join(_zsh_quote(f"{_colon(v)}:{h}" if h else _colon(v)) for v, h in items)
-    return f"local -a _fitpartners_values=({words}); _describe -V -t values value _fitpartners_values -U"
+    words = " ".join(_zsh_quote(f"{_colon(v)}:{h}" if h else _colon(v)) for v, h in values)
+    said = "".join(f"; _message -r {_zsh_quote(h)}" for h in notes)
+    describe = "_describe -V -t values value _fitpartners_values -U"
+    return f"local -a _fitpartners_values=({words}); {describe}{said}"
 
 
 def _colon(value: str) -> str:
@@ -78,11 +121,13 @@ def _zsh_quote(text: str) -> str:
 
 
 def bash_lines(items: Sequence[Item]) -> str:
-    return "\n".join(v for v, _ in items)
+    """Every value, one a line (bash has no message: a note is left out)."""
+    return "\n".join(v for v, _ in items if v != NOTE)
 
 
 def fish_lines(items: Sequence[Item]) -> str:
-    return "\n".join(f"{v}\t{' '.join(h.split())}" if h else v for v, h in items)
+    """Every value with its help after a tab (fish has no message: a note is left out)."""
+    return "\n".join(f"{v}\t{' '.join(h.split())}" if h else v for v, h in items if v != NOTE)
 
 
 # -- the short path -----------------------------------------------------------------------

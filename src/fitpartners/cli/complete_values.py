@@ -20,18 +20,14 @@ from ..output.render import Format
 from ..results import OUTPUT_SHAPES
 from ..search.countries import country_codes, country_name, index
 from ..search.filters import LABEL_WORDS_NL, accepted_labels, domain_ids, sector_ids, type_ids
-from .complete import SORT_KEYS, Item
+from .complete import SHELL_SPECIAL, SORT_KEYS, Item
 
 LANGS = ("en", "nl")
 
-# Completion offers only values a shell can insert as they are: Typer's bash and zsh scripts
-# put each offered line into the command line unquoted, so a name with a space or an '&'
-# would split into words or start a background job.
-_SHELL_SPECIAL = frozenset(" \t\n&|;<>()$`\\\"'*?[]#~!{}")
-
 
 def shell_safe(text: str) -> bool:
-    return bool(text) and not _SHELL_SPECIAL.intersection(text)
+    """Whether a shell inserts `text` as it is (complete.SHELL_SPECIAL)."""
+    return bool(text) and not SHELL_SPECIAL.intersection(text)
 
 
 def _unique(items: Iterable[Item]) -> list[Item]:

@@ -17,9 +17,13 @@ A user's files are theirs:
 
 The scripts and their places are Typer's (typer/_completion_shared.py), so that what it
 installed before is found and replaced: bash's script in ~/.bash_completions, sourced from
-~/.bashrc; zsh's in ~/.zfunc, put on `fpath` from ~/.zshrc (with the menu style, unless the
-file sets a zstyle); fish's in fish's completions folder, which fish reads by itself. zsh's
-script also completes the first TAB (ZSH_FIRST_TAB).
+~/.bashrc; zsh's in ~/.zfunc, put on `fpath` from ~/.zshrc; fish's in fish's completions
+folder, which fish reads by itself. zsh's script also completes the first TAB (ZSH_FIRST_TAB).
+
+Typer's installer also writes `zstyle ':completion:*' menu select` into ~/.zshrc (as did our
+installs before): a style for every command in the user's shell, which our completion does
+not need. We no longer write it; a line of it already in the file stays (nothing marks it as
+ours, and every byte of the file is kept): the install says that it is there and may go.
 """
 
 from __future__ import annotations
@@ -50,6 +54,8 @@ if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
   _{PROG}_completion "$@"
 fi
 """
+# The menu style for every command that Typer's installer writes (and ours did).
+GLOBAL_STYLE = b"zstyle ':completion:*' menu select"
 LOCK_NAME = f".{PROG}-completion.lock"
 # Signals whose default action or whose handler (entry.py: Ctrl-C) ends the run at once:
 # held back while a file is being replaced, so that no temporary file is left behind.
@@ -59,11 +65,10 @@ HELD = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 @dataclass(frozen=True)
 class Line:
     """A line for a start-up file: added at its end unless the file holds one of `same` as a
-    whole line (blanks around it aside), or holds `unless` anywhere."""
+    whole line (blanks around it aside)."""
 
     text: bytes
     same: frozenset[bytes]
-    unless: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -78,8 +83,9 @@ class Plan:
     now: str  # what loads the completion in the shell the user is in, to paste
 
 
-def install(shell: str) -> Msg:
-    """Install the completion of `shell` (one of SHELLS) for this user; what to tell them."""
+def install(shell: str) -> tuple[Msg, list[Msg]]:
+    """Install the completion of `shell` (one of SHELLS) for this user; what to tell them,
+    and notes on what it found."""
     plan = make_plan(shell, home(), os.environ.get("XDG_CONFIG_HOME", ""))
     folder = os.path.dirname(plan.script)
     make_folder(folder)
@@ -88,18 +94,20 @@ def install(shell: str) -> Msg:
         # would print an error in every new shell.
         if read(plan.script) != plan.text:
             replace(plan.script, plan.text)
+        after = None
         if plan.rc is not None:
             before = read(plan.rc)
             after = with_lines(before or b"", plan.lines)
             if after != before:
                 replace(plan.rc, after)
+    notes = [] if after is None else _notes(shell, plan.rc or "", after)
     if plan.rc is None:
         return Msg(
             "{shell} completion installed in {script}: open a new shell, or in this one run: {command}",
             shell=shell,
             script=shown_name(plan.script),
             command=shown_name(plan.now),
-        )
+        ), notes
     return Msg(
         "{shell} completion installed in {script}, loaded by {rc}: open a new shell, "
         "or in this one run: {command}",
@@ -107,7 +115,23 @@ def install(shell: str) -> Msg:
         script=shown_name(plan.script),
         rc=shown_name(plan.rc),
         command=shown_name(plan.now),
-    )
+    ), notes
+
+
+def _notes(shell: str, rc: str, content: bytes) -> list[Msg]:
+    """What to tell about the start-up file `rc` as it is now: the menu style for every
+    command that an earlier install may have added to ~/.zshrc."""
+    if shell != "zsh" or GLOBAL_STYLE not in {raw.strip() for raw in content.splitlines()}:
+        return []
+    return [
+        Msg(
+            "{rc} has {line}, which an earlier install may have added: it sets menu selection for "
+            "every command, and {prog} does not need it (remove the line if you do not want it)",
+            rc=shown_name(rc),
+            line=GLOBAL_STYLE.decode(),
+            prog=PROG,
+        )
+    ]
 
 
 def home() -> str:
@@ -142,17 +166,12 @@ def make_plan(shell: str, home: str, xdg_config_home: str = "") -> Plan:
         functions = os.path.join(home, ".zfunc")
         line = f"fpath+={shlex.quote(functions)}; autoload -Uz compinit; compinit"
         typers = "fpath+=~/.zfunc; autoload -Uz compinit; compinit"  # right for any home
-        style = "zstyle ':completion:*' menu select"
         return Plan(
             shell,
             os.path.join(functions, f"_{PROG}"),
             script_text,
             os.path.join(home, ".zshrc"),
-            (
-                Line(os.fsencode(line), frozenset({os.fsencode(line), typers.encode()})),
-                # Typer's menu style, only where the file sets no style of its own.
-                Line(style.encode(), frozenset({style.encode()}), unless=b"zstyle"),
-            ),
+            (Line(os.fsencode(line), frozenset({os.fsencode(line), typers.encode()})),),
             "exec zsh",
         )
     if shell == "fish":
@@ -172,8 +191,6 @@ def with_lines(content: bytes, lines: tuple[Line, ...]) -> bytes:
     added = b""
     for line in lines:
         if have & line.same or any(b"\n" + same + b"\n" in framed for same in line.same):
-            continue
-        if line.unless is not None and line.unless in content:
             continue
         added += line.text + b"\n"
     if not added:
