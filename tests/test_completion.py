@@ -425,6 +425,19 @@ def screen_after_tab(shell: str, home: Path, typed: bytes, expected: str, after:
         os.close(fd)
 
 
+def _with_completion_installed(shell: str, home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A HOME with the shell's prompt set and our completion installed (skip: no such shell)."""
+    if shutil.which(shell) is None:
+        pytest.skip(f"no {shell} installed (.ci/run installs it)")
+    from test_install import PROMPTS
+
+    monkeypatch.setenv("HOME", str(home))
+    rc, prompt = PROMPTS[shell]
+    (home / rc).parent.mkdir(parents=True, exist_ok=True)
+    (home / rc).write_bytes(prompt)
+    assert run("--install-completion", shell).code == 0
+
+
 CASES = [
     (b"fitpartners show VO", "fitpartners show voka "),
     (b"fitpartners list --type kam", "fitpartners list --type kamer "),
@@ -438,15 +451,7 @@ CASES = [
 @pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_real_shells_complete_alike(tmp_path, monkeypatch, shell):
-    if shutil.which(shell) is None:
-        pytest.skip(f"no {shell} installed (.ci/run installs it)")
-    from test_install import PROMPTS
-
-    monkeypatch.setenv("HOME", str(tmp_path))
-    rc, prompt = PROMPTS[shell]
-    (tmp_path / rc).parent.mkdir(parents=True, exist_ok=True)
-    (tmp_path / rc).write_bytes(prompt)
-    assert run("--install-completion", shell).code == 0
+    _with_completion_installed(shell, tmp_path, monkeypatch)
     for typed, expected in CASES:
         assert type_tab(shell, tmp_path, typed, expected).endswith(expected), (shell, typed)
 
@@ -467,15 +472,7 @@ KEPT = [
 @pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_a_tab_in_a_real_shell_keeps_what_was_typed(tmp_path, monkeypatch, shell):
-    if shutil.which(shell) is None:
-        pytest.skip(f"no {shell} installed (.ci/run installs it)")
-    from test_install import PROMPTS
-
-    monkeypatch.setenv("HOME", str(tmp_path))
-    rc, prompt = PROMPTS[shell]
-    (tmp_path / rc).parent.mkdir(parents=True, exist_ok=True)
-    (tmp_path / rc).write_bytes(prompt)
-    assert run("--install-completion", shell).code == 0
+    _with_completion_installed(shell, tmp_path, monkeypatch)
     for typed, expected in KEPT:
         # A key typed after the TAB shows up once the shell is done with the TAB.
         line = type_tab(shell, tmp_path, typed, expected + "@", after=b"@")
