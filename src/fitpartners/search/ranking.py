@@ -1123,8 +1123,8 @@ def _hit(p: Partner, score: float, why: list[Evidence], fields: Iterable[str]) -
 def _present_bodies(index: _Index, hits: list[Hit], merged_into: Mapping[str, str]) -> list[Hit]:
     """The hits, with the record in no round that matched partners are now part of (Biovia
     for flanders.healthTech) where it did not match itself: it is who a person contacts
-    today, so it leads, with the evidence of the best of them ('medische: through
-    flanders.healthTech'); they follow it (_successors_first). Not for a partner the
+    today, so it leads, with the evidence of the best of them (how 'successor', said
+    'medische: via Medtech Flanders'); they follow it (_successors_first). Not for a partner the
     question names (`medvia`): its status says what it is part of. Each record of a chain is
     walked once."""
     present = {p.id: p for p in index.partners if not p.rounds}
@@ -1153,10 +1153,10 @@ def _present_bodies(index: _Index, hits: list[Hit], merged_into: Mapping[str, st
 def _chain_end(start: str, merged_into: Mapping[str, str], end: dict[str, str]) -> str:
     """The last record of `start`'s chain of mergers (itself if it merged into none); `end`
     keeps each answer, so that every record of a chain is walked once over many starts."""
-    path: list[str] = []
+    path: dict[str, None] = {}  # in order, and asked `in` at once
     at = start
     while at in merged_into and at not in end and at not in path:  # (a loop: validate refuses it)
-        path.append(at)
+        path[at] = None
         at = merged_into[at]
     last = end.get(at, at)
     for record in path:
