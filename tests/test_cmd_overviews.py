@@ -187,7 +187,7 @@ def test_about_in_a_pipe_says_each_fact_on_its_line():
 def test_about_in_dutch_uses_the_dutch_labels():
     about = about_lines("--lang", "nl")
     assert about["programma"] == ["structurele partners van Flanders Investment & Trade"]
-    assert about["types"][0].startswith("sectorfederatie 5, bilaterale Kamer van Koophandel 4, cluster 8")
+    assert about["types"][0].startswith("sectorfederatie 5, bilaterale kamer van koophandel 4, cluster 8")
     assert about["domeinen"][0].startswith("lifesciences & health; food; ")
     assert about["ronde 2022-2026"][0].startswith(
         "2022-01-01 tot 2026-12-31; loopt; nog 34 dagen; ondertekend op "

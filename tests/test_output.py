@@ -287,7 +287,7 @@ def test_labels_switch_csv_and_tsv_to_the_labels_of_the_language():
     )
     assert nl[1] == [
         "BCECC",
-        "bilaterale Kamer van Koophandel",
+        "bilaterale kamer van koophandel",
         "de Belgian-Chinese Economic & Commercial Council",
         "nee",
     ]
@@ -302,7 +302,7 @@ def test_labels_switch_csv_and_tsv_to_the_labels_of_the_language():
         "list", "--type", "chamber", "--format", "tsv", "--fields", "type", "--labels",
         env={"FITPARTNERS_LANG": "nl"},
     )  # fmt: skip
-    assert tsv.out.splitlines()[1] == "bilaterale Kamer van Koophandel"
+    assert tsv.out.splitlines()[1] == "bilaterale kamer van koophandel"
 
 
 def test_labels_switch_csv_and_tsv_types_and_flags_to_the_language():
@@ -315,7 +315,7 @@ def test_labels_switch_csv_and_tsv_types_and_flags_to_the_language():
     assert column("csv", "--labels") == ["sector federation/no", "bilateral chamber of commerce/yes"]
     assert column("tsv", "--labels", "--lang", "nl") == [
         "sectorfederatie/nee",
-        "bilaterale Kamer van Koophandel/ja",
+        "bilaterale kamer van koophandel/ja",
     ]
     assert column("tsv", "--labels", FITPARTNERS_LANG="nl") == column("tsv", "--labels", "--lang", "nl")
 

@@ -60,7 +60,7 @@ TYPE_LABELS: dict[PartnerType, dict[str, str]] = {
     PartnerType.CLUSTER: {"en": "cluster", "nl": "cluster"},
     PartnerType.BILATERAL_CHAMBER: {
         "en": "bilateral chamber of commerce",
-        "nl": "bilaterale Kamer van Koophandel",
+        "nl": "bilaterale kamer van koophandel",
     },
     PartnerType.BUSINESS_NETWORK: {"en": "business network", "nl": "bedrijfsnetwerk"},
     PartnerType.ENTREPRENEURS_ORGANISATION: {
