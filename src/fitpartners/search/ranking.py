@@ -197,6 +197,7 @@ TYPO_SHARE = 0.5  # a word read through a typo counts half a word
 # a chamber for the country asked for, or a sector's partner, comes before one found by the
 # place alone ('kmo uit Hasselt wil naar Vietnam': BVA, then VKW Limburg).
 REGION_SHARE = 0.5
+SERVICE_BONUS = 1.0  # one more word for a partner that offers a service asked for (_offered)
 COMPOUND_PART_SHARE = 0.6  # the weight of a compound's parts other than the one that counts
 PHRASE_BONUS = 1.5  # for each more query word found in the same field of a partner
 # Fields that are one text each (coverage is many items: two words in two items are no phrase).
@@ -937,8 +938,7 @@ def _tally_home(index: _Index, query: _Query, tally: _Tally) -> list[str]:
             region = _serving_region(p, place_name, codes)
             if region is not None or i in in_names:
                 said = Evidence(place_name, "region", "regions", region or place_name)
-                # Named ('VKW Limburg' for 'limburg'): a whole word, as any name is.
-                tally.add(i, 1.0 if i in in_names else REGION_SHARE, WEIGHTS["name"], said)
+                tally.add(i, REGION_SHARE, WEIGHTS["name"], said)
                 found = True
         if not found:
             notes.append(
@@ -1041,7 +1041,7 @@ def search(
     count, weight, why, in_field = tally.count, tally.weight, tally.why, tally.in_field
     # Events and notes are background: never enough alone to list a partner.
     scores = {
-        i: count[i] + weight[i] / (_WORD_MAX * total_words)
+        i: count[i] + weight[i] / (_WORD_MAX * total_words) + _offered(why[i])
         for i in count
         if any(m.field not in BACKGROUND or m.how == "history" for m in why[i])
     }
@@ -1050,7 +1050,9 @@ def search(
         _hit(index.partners[i], scores[i], why[i], [*in_field.get(i, {}), *(m.field for m in why[i])])
         for i in ranked
     ]
-    hits = _ranked(_successors_first(_present_bodies(index, hits, merged_into or {}), merged_into or {}))
+    into = merged_into or {}
+    hits = _present_bodies(index, hits, into, [fold(w) for w in query.every])
+    hits = _ranked(_successors_first(hits, into))
     if (sector_words or codes_named) and index.cross_sector:
         carried = [*sector_words, *(t.split(" ~ ")[0] for t in codes_named)]
         seen = {id(h.partner) for h in hits}
@@ -1075,6 +1077,13 @@ def search(
         notes += _country_slips(slips, {p.country for p in index.partners if p.country}) if slips else []
     # Nothing listed: every word found nothing worth listing (a note or event alone is not).
     return Ranking(hits, notes, nearest, [] if hits else [w for w in query.words if w not in query.home])
+
+
+def _offered(why: Sequence[Evidence]) -> float:
+    """SERVICE_BONUS where the partner's own page offers a service the question asks for:
+    it ranks before those the same words find by a sector or a place ('certificaat van
+    oorsprong in Limburg': Voka, whose pages offer it, before VKW Limburg)."""
+    return SERVICE_BONUS if any(m.how == "service" for m in why) else 0.0
 
 
 def _ranked(hits: list[Hit]) -> list[Hit]:
@@ -1120,21 +1129,25 @@ def _hit(p: Partner, score: float, why: list[Evidence], fields: Iterable[str]) -
     )
 
 
-def _present_bodies(index: _Index, hits: list[Hit], merged_into: Mapping[str, str]) -> list[Hit]:
+def _present_bodies(
+    index: _Index, hits: list[Hit], merged_into: Mapping[str, str], words: Sequence[str]
+) -> list[Hit]:
     """The hits, with the record in no round that matched partners are now part of (Biovia
     for flanders.healthTech) where it did not match itself: it is who a person contacts
     today, so it leads, with the evidence of the best of them (how 'successor', said
     'medische: via Medtech Flanders'); they follow it (_successors_first). Not for a partner the
-    question names (`medvia`): its status says what it is part of. Each record of a chain is
-    walked once."""
+    question names whole (`medvia`; `words`: the question's, folded): its status says what
+    it is part of. Each record of a chain is walked once."""
     present = {p.id: p for p in index.partners if not p.rounds}
     found = {h.partner.id for h in hits}
     end: dict[str, str] = {}
-    # A chain the question names (or finds in a history) is asked about as such.
+    # A chain the question names whole ('medvia', 'flanders.bio', not 'medtech' of Medtech
+    # Flanders) or finds in a history is asked about as such.
+    phrases = {"".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
     named = {
         _chain_end(h.partner.id, merged_into, end)
         for h in hits
-        if any(m.field in _NAME_FIELDS or m.how == "history" for m in h.why)
+        if any(m.how == "history" for m in h.why) or any(fold(n.text) in phrases for n in h.partner.names())
     }
     bodies: dict[str, Hit] = {}
     for h in hits:  # best first: the first of a body's partners is its best
