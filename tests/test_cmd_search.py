@@ -581,17 +581,20 @@ def test_nothing_found_names_the_words_and_the_place_set_aside_in_every_format()
     for args in ([], ["--json"]):
         r = run("search", "diamant", "antwerpen", *args)
         assert r.code == 0 and r.out == ("[]\n" if args else "")
-        place, answer = r.err.splitlines()  # the note that explains comes first
+        place, away, answer = r.err.splitlines()  # the notes that explain come first
+        assert away == "fitpartners: VKW Limburg serves Limburg only: left out for 'antwerpen'"
         assert place == (
-            "fitpartners: 'antwerpen' is a place in Belgium; no partner serves that area alone, "
-            "so it was not searched for"
+            "fitpartners: 'antwerpen' is in Belgium; no partner serves only that area, "
+            "so it does not change the answer"
         )
         assert answer.startswith("fitpartners: nothing found for 'diamant'; the partners for every sector: ")
-        assert answer.endswith("or ask FIT itself: https://www.flandersinvestmentandtrade.com")
+        assert answer.endswith(
+            "every sector: UNIZO Internationaal, Voka; or ask FIT itself: https://www.flandersinvestmentandtrade.com"
+        )  # VKW Limburg, left out for Antwerp, is offered as help no more
     assert run("search", "diamant", "antwerpen", "--json", "--quiet").err == ""
     nl = run("search", "diamant", "antwerpen", "--lang", "nl").err.splitlines()
-    assert nl[0].startswith("fitpartners: 'antwerpen' is een plaats in België; geen partner werkt alleen")
-    assert nl[1].startswith("fitpartners: niets gevonden voor 'diamant'")
+    assert nl[0].startswith("fitpartners: 'antwerpen' ligt in België; geen partner werkt alleen")
+    assert nl[2].startswith("fitpartners: niets gevonden voor 'diamant'")
     # A name: never read through typos, said as not found.
     assert run("search", "Joy", "Donné").err.startswith("fitpartners: nothing found for 'joy', 'donne';")
 
@@ -605,7 +608,7 @@ def test_a_town_selects_the_partners_of_its_province_and_only_of_its_own():
     for town in ("Kortrijk", "Leuven", "Antwerpen", "Ixelles", "Mechele"):  # Mechele: Antwerp and Limburg
         r = run("search", town, "--json")
         assert r.json() == [], town
-        assert f"{town.lower()!r} is a place in Belgium; no partner serves that area alone" in r.err
+        assert f"{town.lower()!r} is in Belgium; no partner serves only that area" in r.err
 
 
 def test_a_partner_of_one_region_is_left_out_for_a_town_elsewhere():
@@ -616,7 +619,9 @@ def test_a_partner_of_one_region_is_left_out_for_a_town_elsewhere():
     r = run("search", "KMO", "uit", "Kortrijk", "zoekt", "verdelers", "in", "Duitsland", "--json")
     assert [x["id"] for x in r.json()] == ["unizo-internationaal", "voka"]
     assert "fitpartners: VKW Limburg serves Limburg only: left out for 'kortrijk'" in r.err.splitlines()
-    assert "may help: UNIZO Internationaal, VKW Limburg (Limburg), Voka" in r.err
+    assert "may help: UNIZO Internationaal, Voka\n" in r.err  # not the partner left out
+    elsewhere = run("search", "kaas", "Duitsland").err  # no place named: every one offered
+    assert "may help: UNIZO Internationaal, VKW Limburg (Limburg), Voka" in elsewhere
     both = run("search", "export", "Hasselt", "en", "Kortrijk", "--json").json()
     assert [x["id"] for x in both] == ["vkw-limburg", "unizo-internationaal", "voka"]
     # Borgerhout: the sources give it Flanders only, so it may be in Limburg; Brussels is no
@@ -644,3 +649,24 @@ def test_words_that_only_join_a_sentence_or_name_the_agency_find_nothing():
     assert said and not {"wij", "sinds", "kort", "ook"} & set(said)
     r = run("search", "wat", "kan", "FIT", "voor", "mij", "doen", "--json")
     assert r.json() == [] and "https://www.flandersinvestmentandtrade.com" in r.err
+
+
+def test_where_a_company_is_and_whom_it_sells_to_lift_no_partner():
+    """A second review: 'Genk-based' lifted Fedustria ('based' in its history), 'customers'
+    The Beacon; 'Belgium' said there is no chamber for Belgium, and was carried as a word."""
+    r = run("search", "we", "are", "a", "Genk-based", "chemical", "company", "looking", "for",
+            "customers", "in", "India", "--json")  # fmt: skip
+    words = {w for x in r.json() for w in x["match"]["words"]}
+    assert not {"based", "customers"} & words and r.json()[0]["id"] == "bicci"
+    r = run("search", "family", "business", "in", "Limburg,", "Belgium")
+    assert "no bilateral chamber for Belgium" not in r.err and "belgium" not in r.out
+    found = run("search", "kaas", "klanten", "--json").json()
+    assert "klanten" not in {w for x in found for w in x["match"]["words"]}
+
+
+def test_a_domain_matched_is_said_as_a_domain():
+    """A second review: 'chemical in their type' where the domain matched."""
+    cells = run("search", "chemical", "--fields", "name,match").out.splitlines()
+    assert "SIM\tchemical in their domains" in cells
+    nl = run("search", "chemical", "--fields", "name,match", "--lang", "nl").out
+    assert "SIM\tchemical in hun domeinen" in nl

@@ -84,18 +84,25 @@ class SearchHit(NamedTuple):
 class Answer:
     """What a search found (`hits`), and what people are told besides: `notes` (countries
     without a chamber, ambiguous country names) and, when nothing matched, the known words
-    `nearest` the query's, and `lost`, the words that found nothing. A plain class: a
-    NamedTuple's class costs every run's start."""
+    `nearest` the query's, and `lost`, the words that found nothing; `away`, the ids of the
+    partners of one region left out for a place elsewhere (VKW Limburg for 'kortrijk'). A
+    plain class: a NamedTuple's class costs every run's start."""
 
-    __slots__ = ("hits", "notes", "nearest", "lost")
+    __slots__ = ("hits", "notes", "nearest", "lost", "away")
 
     def __init__(
-        self, hits: list[SearchHit], notes: list[str], nearest: list[str], lost: list[str] | None = None
+        self,
+        hits: list[SearchHit],
+        notes: list[str],
+        nearest: list[str],
+        lost: list[str] | None = None,
+        away: list[str] | None = None,
     ) -> None:
         self.hits = hits
         self.notes = notes
         self.nearest = nearest
         self.lost = lost or []
+        self.away = away or []
 
 
 class Catalog:
@@ -428,7 +435,7 @@ class Catalog:
             )
             for h in found.hits
         ]
-        return Answer(hits, found.notes, found.nearest, found.lost)
+        return Answer(hits, found.notes, found.nearest, found.lost, found.away)
 
     def _word_match(self, m: Any) -> WordMatch:
         """One word's evidence, a service's source id as the address of its page."""

@@ -502,14 +502,22 @@ def search_partners(
     notes = [Notice(n) for n in answer.notes]
     if not answer.hits:  # said in every format, JSON on stderr too ([] on stdout); --quiet hides it
         # Last: the notes before it (a place not searched for) say why.
-        notes.append(Notice(_nothing_found(catalog, " ".join(words), answer.nearest, answer.lost)))
+        said = _nothing_found(catalog, " ".join(words), answer.nearest, answer.lost, answer.away)
+        notes.append(Notice(said))
     return Listing([catalog.search_record(h) for h in answer.hits], SEARCH_COLUMNS, empty="", notes=notes)
 
 
-def _nothing_found(catalog: Catalog, asked: str, nearest: list[str], lost: list[str] | None = None) -> Msg:
+def _nothing_found(
+    catalog: Catalog,
+    asked: str,
+    nearest: list[str],
+    lost: list[str] | None = None,
+    away: list[str] | None = None,
+) -> Msg:
     """One line on what to try when a question found nothing: the words that found
-    nothing, close words, the partners for every sector and FIT itself."""
-    cross_sector = catalog.cross_sector_partners()
+    nothing, close words, the partners for every sector (but those `away`: of one region,
+    not the place asked from) and FIT itself."""
+    cross_sector = [p for p in catalog.cross_sector_partners() if p.id not in (away or [])]
     agency = catalog.dataset.programme.agency
     return Msg(
         N_("nothing found for {words}{nearest}{cross_sector}{agency}")

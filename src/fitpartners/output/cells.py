@@ -133,7 +133,7 @@ _WHERE = {
     "coverage": N_("in what they do"),
     "services": N_("in what they do"),
     "type": N_("in their type"),
-    "domains": N_("in their type"),
+    "domains": N_("in their domains"),
     "description_en": N_("in the description"),
     "description_nl": N_("in the description"),
     "events": N_("in their history"),

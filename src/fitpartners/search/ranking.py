@@ -44,7 +44,7 @@ from ..messages import Msg
 from . import countries
 from .countries import country_name, no_chamber_note, search_phrases
 from .filters import LABEL_WORDS_NL
-from .places import LONGEST, at_home, place
+from .places import HOME, LONGEST, at_home, place
 from .similar import within_edits
 from .vocabulary import GENERIC, lexicon, split_compound
 from .words import LANGS, is_word, languages, stems
@@ -59,7 +59,9 @@ _STOP_NL = (
     "moet moeten laten krijgen nodig graag hulp tips doen welk wij we jullie u uw "
     # words that only join a sentence together (a new user's questions, 2026-12-07)
     "vanuit ook sinds kort nog niet maar als dan hier daar heel veel zo wel alleen nu even ze "
-    "zij hun hem haar mee via tussen zonder tegen dit deze"
+    "zij hun hem haar mee via tussen zonder tegen dit deze "
+    # whom a company sells to: every partner's members sell (a second review, 2026-12-07)
+    "klant klanten"
 )
 _STOP_EN = (
     "the a an and or of for in on to with by at from about is are be i me my we our your "
@@ -68,7 +70,9 @@ _STOP_EN = (
     "partner partners rules rule start starting begin question questions information info someone "
     "anyone must should get do does tips "
     "also since just very some any into via this that these those it its they them their has "
-    "have had was were will would not but as than then there here so too only now"
+    "have had was were will would not but as than then there here so too only now "
+    # where a company is ('Genk-based') and whom it sells to (a second review, 2026-12-07)
+    "based customer customers"
 )
 STOP_WORDS: frozenset[str] = frozenset(f"{_STOP_NL} {_STOP_EN}".split())
 
@@ -299,6 +303,7 @@ class Ranking(NamedTuple):
     notes: list[str]  # countries without a chamber, ambiguous country names, places set aside
     nearest: list[str]  # when nothing matched: the known words closest to the query's
     lost: list[str]  # the words that found nothing (no sector, partner, service, country)
+    away: list[str] = []  # ids of the partners of one region left out for a place elsewhere
 
 
 # -- words ---------------------------------------------------------------------------
@@ -943,8 +948,8 @@ def _tally_home(index: _Index, query: _Query, tally: _Tally) -> list[str]:
         if not found:
             notes.append(
                 Msg(
-                    "{place!r} is a place in Belgium; no partner serves that area alone, "
-                    "so it was not searched for",
+                    "{place!r} is in Belgium; no partner serves only that area, "
+                    "so it does not change the answer",
                     place=place_name,
                 )
             )
@@ -956,30 +961,30 @@ def _tally_home(index: _Index, query: _Query, tally: _Tally) -> list[str]:
 _REGIONS_OF_PROVINCES = frozenset(["BE-VLG", "BE-WAL"])
 
 
-def _elsewhere(index: _Index, query: _Query, hits: list[Hit]) -> tuple[list[Hit], list[str]]:
-    """The hits without the partners that serve one region only (their `regions`) when the
-    question names places at home, none of them in that region ('Kortrijk': VKW Limburg
-    serves Limburg); the notes for people."""
+def _away(index: _Index, query: _Query) -> tuple[dict[int, str], list[str]]:
+    """The partners that serve one region only (their `regions`) none of the places at home
+    the question names is in ('Kortrijk': VKW Limburg serves Limburg), as partner index ->
+    the place; and the notes for people. None while a place named is of no known province."""
     named = [(name, codes) for name in query.home if len(codes := place(tuple(name.split()))) == 1]
     known = [(name, codes[0]) for name, codes in named if codes[0] not in _REGIONS_OF_PROVINCES]
     if not known or len(known) < len(named):
-        return hits, []
-    kept: list[Hit] = []
+        return {}, []
+    away: dict[int, str] = {}
     notes: list[str] = []
-    for h in hits:
-        served = {place(tuple(fold_words(r.name.nl).split())) for r in h.partner.regions}
-        if not h.partner.regions or any((code,) in served for _, code in known):
-            kept.append(h)
+    for i, p in enumerate(index.partners):
+        served = {place(tuple(fold_words(r.name.nl).split())) for r in p.regions}
+        if not p.regions or any((code,) in served for _, code in known):
             continue
+        away[i] = known[0][0]
         notes.append(
             Msg(
                 "{partner} serves {region} only: left out for {place!r}",
-                partner=h.partner.name,
-                region=", ".join(r.name.nl for r in h.partner.regions),
+                partner=p.name,
+                region=", ".join(r.name.nl for r in p.regions),
                 place=known[0][0],
             )
         )
-    return kept, notes
+    return away, notes
 
 
 def _serving_region(partner: Partner, place_name: str, codes: tuple[str, ...]) -> str | None:
@@ -995,13 +1000,17 @@ def _serving_region(partner: Partner, place_name: str, codes: tuple[str, ...]) -
     return None
 
 
-def _tally_countries(index: _Index, codes_named: dict[str, tuple[str, ...]], tally: _Tally) -> list[str]:
+def _tally_countries(
+    index: _Index, codes_named: dict[str, tuple[str, ...]], tally: _Tally, away: Mapping[int, str]
+) -> list[str]:
     """Tally the chambers of each country named; the notes for people (an ambiguous
     name, a country without a chamber)."""
     notes: list[str] = []
     for typed, codes in codes_named.items():
         if len(codes) > 1:
             notes.append(_ambiguous_country(typed, codes))
+            continue
+        if codes == (HOME,):  # 'a family business in Limburg, Belgium': where it is, no market
             continue
         chambers = [i for i, p in enumerate(index.partners) if p.country == codes[0]]
         for i in chambers:
@@ -1010,7 +1019,7 @@ def _tally_countries(index: _Index, codes_named: dict[str, tuple[str, ...]], tal
             share = TYPO_SHARE if how == "typo" else 1.0
             tally.add(i, share, WEIGHTS["country"], Evidence(typed.split(" ~ ")[0], how, "country", matched))
         if not chambers:
-            helpers = [index.partners[i].name_and_regions() for i in index.cross_sector]
+            helpers = [index.partners[i].name_and_regions() for i in index.cross_sector if i not in away]
             notes.append(no_chamber_note(codes[0], helpers))
     return notes
 
@@ -1036,7 +1045,8 @@ def search(
     tally = _Tally()
     sector_words, codes_named, lost = _tally_words(index, query, tally)
     tally.add_phrase_bonus()
-    notes = _tally_countries(index, codes_named, tally)
+    away, left_out = _away(index, query)
+    notes = _tally_countries(index, codes_named, tally, away)
     notes += _tally_home(index, query, tally)
     count, weight, why, in_field = tally.count, tally.weight, tally.why, tally.in_field
     # Events and notes are background: never enough alone to list a partner.
@@ -1053,15 +1063,17 @@ def search(
     into = merged_into or {}
     hits = _present_bodies(index, hits, into, [fold(w) for w in query.every])
     hits = _ranked(_successors_first(hits, into))
-    if (sector_words or codes_named) and index.cross_sector:
-        carried = [*sector_words, *(t.split(" ~ ")[0] for t in codes_named)]
+    abroad = {t: c for t, c in codes_named.items() if c != (HOME,)}
+    if (sector_words or abroad) and index.cross_sector:
+        carried = [*sector_words, *(t.split(" ~ ")[0] for t in abroad)]
         seen = {id(h.partner) for h in hits}
         hits += [
             Hit(index.partners[i], 0.0, carried, [CROSS_SECTOR_FIELD], True, [], None)
             for i in sorted(index.cross_sector, key=lambda i: _number(index.partners[i]))
             if id(index.partners[i]) not in seen
         ]
-    hits, left_out = _elsewhere(index, query, hits)
+    gone = {index.partners[i].id for i in away}
+    hits = [h for h in hits if h.partner.id not in gone]
     notes += left_out
     # The partners for every sector, listed as help, share the rank after the specific ones.
     last = 1 + sum(not h.cross_sector for h in hits)
@@ -1076,7 +1088,8 @@ def search(
         slips = [w for w in lost if not is_word(w)]
         notes += _country_slips(slips, {p.country for p in index.partners if p.country}) if slips else []
     # Nothing listed: every word found nothing worth listing (a note or event alone is not).
-    return Ranking(hits, notes, nearest, [] if hits else [w for w in query.words if w not in query.home])
+    lost_words = [] if hits else [w for w in query.words if w not in query.home]
+    return Ranking(hits, notes, nearest, lost_words, sorted(gone))
 
 
 def _offered(why: Sequence[Evidence]) -> float:
