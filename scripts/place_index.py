@@ -106,6 +106,20 @@ ORDINARY = frozenset(
         "male",
         "lima",
         "bouillon",
+        # Belgian municipalities' names that are words (countrystatecity's; 'Landen': countries)
+        "landen",
+        "halen",
+        "wellen",
+        "lint",
+        "lens",
+        "bever",
+        "essen",
+        "herne",
+        "heron",
+        "ravels",
+        "silly",
+        "alken",
+        "geer",
     ]
 )
 DIRECTIONS = frozenset(
@@ -148,10 +162,7 @@ EXONYMS = frozenset(
         "Oostende",
     ]
 )
-# Editorial: a municipality whose name is a word of the lists is a place all the same when the
-# name is this long: the lists hold the names of towns (Leopoldsburg, Zeebrugge), and the
-# shorter ones are ordinary words too (Peer, Landen, Halen, Lint).
-LONG_NAME = 7
+
 
 
 def _words(lang: str) -> str:
@@ -243,8 +254,9 @@ def _home(
     home.update((name, codes) for name, codes in primary.items() if name in home)
     for m in municipalities:
         name = fold_words(m.name)
-        long = len(name.replace(" ", "")) >= LONG_NAME
-        if name not in home and name not in abroad and _other_names([m.name], lists, big=long):
+        # A municipality's name is a place even where the word lists hold it (they hold the
+        # names of towns: Bree, Lummen, Zeebrugge); ORDINARY keeps out those that are words.
+        if name not in home and name not in abroad and _other_names([m.name], lists, big=True):
             home[name] = {region_of[m.state_code]}
     for name, code in _subdivision_names(lists):
         home.setdefault(name, set()).add(code)
