@@ -1115,7 +1115,8 @@ def test_the_place_index_reads_places_abroad_as_their_countries_and_home_as_home
              "genk": "BE-VLI", "limburg": "BE-VLI", "gingelom": "BE-VLI", "gent": "BE-VOV",
              "kortrijk": "BE-VWV", "luik": "BE-WLG", "brussel": "BE-BRU", "ixelles": "BE-BRU",
              "east flanders": "BE-VOV", "henegouwen": "BE-WHT", "oostende": "BE-VWV",
-             "leopoldsburg": "BE-VLI", "zeebrugge": "BE-VWV", "bree": "BE-VLI", "lummen": "BE-VLI"}  # fmt: skip
+             "leopoldsburg": "BE-VLI", "zeebrugge": "BE-VWV", "bree": "BE-VLI",
+             "lummen": "BE-VLI"}  # fmt: skip
     for home, code in homes.items():
         assert place(tuple(home.split())) == (code,), home
         assert at_home(place(tuple(home.split()))), home
