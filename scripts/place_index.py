@@ -164,7 +164,6 @@ EXONYMS = frozenset(
 )
 
 
-
 def _words(lang: str) -> str:
     return (DATA / f"words_{lang}.txt").read_text("utf-8")
 
