@@ -397,16 +397,21 @@ def on_screen(screen: bytes) -> str:
     return "".join(out)
 
 
-def type_tab(shell: str, home: Path, typed: bytes, expected: str, after: bytes = b"") -> str:
-    """Run the interactive `shell` in a terminal (a pty) with HOME `home`; once its prompt
-    ('READY> ', set in its start-up file) is shown, type `typed`, a TAB and `after`; return the
-    line as shown once it ends with `expected` (or after 60 s, the bound for a failure)."""
-    return on_screen(screen_after_tab(shell, home, typed, expected, after))
+def type_tab(
+    shell: str, home: Path, typed: bytes, expected: str, after: bytes = b"", **more: str
+) -> str:
+    """Run the interactive `shell` in a terminal (a pty) with HOME `home` (and the variables
+    `more`); once its prompt ('READY> ', set in its start-up file) is shown, type `typed`, a
+    TAB and `after`; return the line as shown once it ends with `expected` (or after 60 s,
+    the bound for a failure)."""
+    return on_screen(screen_after_tab(shell, home, typed, expected, after, **more))
 
 
-def screen_after_tab(shell: str, home: Path, typed: bytes, expected: str, after: bytes = b"") -> bytes:
+def screen_after_tab(
+    shell: str, home: Path, typed: bytes, expected: str, after: bytes = b"", **more: str
+) -> bytes:
     """What the terminal showed after the prompt, as type_tab reads it."""
-    env = {"HOME": str(home), "PATH": f"{SCRIPT.parent}{os.pathsep}/usr/bin:/bin", "TERM": "dumb"}
+    env = {"HOME": str(home), "PATH": f"{SCRIPT.parent}{os.pathsep}/usr/bin:/bin", "TERM": "dumb", **more}
     pid, fd = pty.fork()
     if pid == 0:  # the child: the shell
         os.execvpe(shell, [shell, "-i"], env)
@@ -477,6 +482,47 @@ def test_a_tab_in_a_real_shell_keeps_what_was_typed(tmp_path, monkeypatch, shell
         # A key typed after the TAB shows up once the shell is done with the TAB.
         line = type_tab(shell, tmp_path, typed, expected + "@", after=b"@")
         assert line.endswith(expected + "@"), (shell, typed, line)
+
+
+# An option's value given as --opt=value: zsh and fish put the value in place of the whole
+# word, and took '--country=' away ('list ch', then 'list chain'); bash splits the word at '='.
+EQUALS = [
+    (b"fitpartners list --country=chin", "fitpartners list --country=china "),
+    (b"fitpartners list --type=ka", "fitpartners list --type=kamer "),
+    (b"fitpartners list --domain=fo", "fitpartners list --domain=food "),
+    (b"fitpartners list --country=ch", "fitpartners list --country=ch"),  # several: kept
+    (b"fitpartners list --sort=", "fitpartners list --sort="),
+    (b"fitpartners list --sort=t", "fitpartners list --sort=type "),
+    (b"fitpartners list --country=china,vietn", "fitpartners list --country=china,vietnam "),
+    (b"fitpartners list --lang=nl --country=duits", "fitpartners list --lang=nl --country=duitsland "),
+    (b"fitpartners show --lang=nl VO", "fitpartners show --lang=nl voka "),
+]
+
+
+@pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
+@pytest.mark.parametrize("path", ["short", "full"])
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_a_tab_after_an_equals_sign_keeps_the_option(tmp_path, monkeypatch, shell, path):
+    _with_completion_installed(shell, tmp_path, monkeypatch)
+    more = {"FITPARTNERS_DATA": BUNDLED} if path == "full" else {}
+    for typed, expected in EQUALS:
+        line = type_tab(shell, tmp_path, typed, expected + "@", after=b"@", **more)
+        assert line.endswith(expected + "@"), (shell, path, typed, line)
+
+
+@pytest.mark.parametrize(
+    ("shell", "args", "incomplete", "expected"),
+    [
+        ("zsh", ["list"], "--country=ch", (["list", "--country"], "ch", "--country=")),
+        ("fish", ["list"], "--type=", (["list", "--type"], "", "--type=")),
+        ("zsh", ["show"], "vo=", (["show"], "vo=", "")),  # no option
+        ("bash", ["list", "--country", "="], "ch", (["list", "--country"], "ch", "")),
+        ("bash", ["list", "--country"], "=", (["list", "--country"], "", "")),  # '--sort==' was put
+        ("bash", ["list", "--lang", "=", "nl", "--type", "="], "k", (["list", "--lang=nl", "--type"], "k", "")),
+    ],
+)  # fmt: skip
+def test_with_equals(shell, args, incomplete, expected):
+    assert complete.with_equals(shell, args, incomplete) == expected
 
 
 @pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run

@@ -145,15 +145,50 @@ def answer() -> int | None:
     chosen = choose(None)  # FITPARTNERS_LANG, else the locale, as the full path chooses
     if chosen.bad:
         return None  # a bad FITPARTNERS_LANG: the full path says so
-    items = resolve(*words, env_lang=chosen.lang)
+    shell = request.removeprefix("complete_")
+    args, incomplete, prefix = with_equals(shell, *words)
+    items = resolve(args, incomplete, env_lang=chosen.lang)
     if items is None:
         return None
-    shell = request.removeprefix("complete_")
     if shell == "fish" and os.environ.get("_TYPER_COMPLETE_FISH_ACTION") == "is-args":
         return 0 if items else 1
-    text = {"bash": bash_lines, "zsh": zsh_lines, "fish": fish_lines}[shell](items)
-    sys.stdout.write(text + "\n")  # as Click echoes it
+    sys.stdout.write(lines(shell, items, prefix) + "\n")  # as Click echoes it
     return 0
+
+
+def with_equals(shell: str, args: list[str], incomplete: str) -> tuple[list[str], str, str]:
+    """(args, incomplete, prefix): an option's value given as `--opt=value` read as `--opt
+    value`, and what each value offered must start with for the shell to keep `--opt=`.
+
+    zsh and fish put a value in place of the whole word, `--country=ch`: each value offered
+    then starts with `--country=`. bash splits words at '=' (COMP_WORDBREAKS): it gives
+    `--country`, `=`, `ch` and puts a value in place of `ch` alone, or after the `=` when
+    nothing follows it (the word it gives is then '=', but readline keeps it)."""
+    if shell != "bash":
+        name, eq, value = incomplete.partition("=")
+        if eq and name.startswith("-"):
+            return [*args, name], value, name + eq
+        return args, incomplete, ""
+    joined: list[str] = []
+    at = 0
+    while at < len(args):
+        word = args[at]
+        if word == "=" and joined and joined[-1].startswith("-") and "=" not in joined[-1]:
+            if at + 1 < len(args):  # a value given: '--country=china'
+                joined[-1] += "=" + args[at + 1]
+            at += 2  # when '=' is the last word, what is being completed is the value
+            continue
+        joined.append(word)
+        at += 1
+    if incomplete == "=" and joined and joined[-1].startswith("-") and "=" not in joined[-1]:
+        return joined, "", ""
+    return joined, incomplete, ""
+
+
+def lines(shell: str, items: Sequence[Item], prefix: str = "") -> str:
+    """What `shell` reads for `items`, each value after `prefix` (with_equals)."""
+    shown = [(prefix + v if v != NOTE else v, h) for v, h in items]
+    return {"bash": bash_lines, "zsh": zsh_lines, "fish": fish_lines}[shell](shown)
 
 
 def _words(request: str) -> tuple[list[str], str] | None:

@@ -77,15 +77,12 @@ def group(settings: Mapping[str, Any], app: typer.Typer, commands: list[Any]) ->
     return typer.main.get_command(source)
 
 
-def _lines(shell: str) -> Callable[[Sequence[tuple[str, str]]], str]:
-    return {"bash": complete.bash_lines, "zsh": complete.zsh_lines, "fish": complete.fish_lines}[shell]
-
-
 def _complete(self: Any) -> str:
-    """What a shell reads, written by cli/complete.py as its short path writes it."""
-    args, incomplete = self.get_completion_args()
+    """What a shell reads, written by cli/complete.py as its short path writes it (an
+    option's value given as `--opt=value` read by complete.with_equals, as it reads it)."""
+    args, incomplete, prefix = complete.with_equals(self.name, *self.get_completion_args())
     items = [(item.value, item.help or "") for item in self.get_completions(args, incomplete)]
-    return _lines(self.name)(items)
+    return complete.lines(self.name, items, prefix)
 
 
 class _Bash(BashComplete):
