@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import io
+import json
 import os
 import pty
 import re
@@ -231,6 +232,54 @@ def test_every_value_offered_is_accepted(words, lang):
     ):
         r = run(*words, value, "--json", "--all-sectors" if words[1] != "--sector" else "--json")
         assert r.code == 0, (value, r.err)
+
+
+def offered_countries(lang: str) -> dict[str, str]:
+    """Every value completion offers for --country in `lang`, on nothing typed and on each
+    letter in either case (the values spelled as typed), -> the name its help gives."""
+    out: dict[str, str] = {}
+    for typed in ["", *"abcdefghijklmnopqrstuvwxyz", *"ABCDEFGHIJKLMNOPQRSTUVWXYZ"]:
+        items = complete.resolve(["list", "--country"], typed, env_lang=lang)
+        assert items is not None
+        out.update((v, h.split(" (bilateral")[0]) for v, h in items if v != complete.NOTE)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_country_offered_is_read_by_country_as_that_country_alone_and_after_a_comma(lang):
+    # 'china,virgin-islands,-u.s.' was offered after 'china,vi': 'virgin-islands' fits several.
+    from fitpartners.search.countries import country_codes, country_in_sentence, country_name, index
+
+    by_name = {country_name(code, lang): code for code in index().names}
+    values = offered_countries(lang)
+    assert {"VS", "USA", "UK"} <= set(values)
+    for value, name in values.items():
+        code = by_name[name]
+        assert country_codes([value]) == {code}, (value, name)
+        assert country_codes([f"china,{value}"]) == {"CN", code}, (value, name)
+        after = complete.resolve(["list", "--country"], f"china,{value}", env_lang=lang) or []
+        assert fold(value) in [fold(v.removeprefix("china,")) for v, _ in after], value  # and after a comma
+    # The option itself, on every value alone (each --country read whole first) and in one list.
+    chambers = {"CN", "VN", "IN"}
+    for given in (
+        [a for v in values for a in ("--country", v)],
+        ["--country", ",".join(["china", *values])],
+    ):
+        r = run("list", *given, "--json", "--all-sectors")
+        assert r.code == 0, r.err
+        named = set(re.findall(r"no bilateral chamber for ([^;]+);", r.err))
+        wanted = {by_name[n] for n in values.values()}
+        assert named == {country_in_sentence(c) for c in wanted - chambers}
+        assert {p["country"] for p in json.loads(r.out) if p["country"]} == wanted & chambers
+
+
+def test_the_countries_abbreviations_in_capitals():
+    # 'vs' completed nothing, though --country takes VS (and vs): a two-letter form counts in a
+    # question only in capitals (docs/search.md), and so it is offered.
+    assert offered(["list", "--country"], "vs") == ["VS"]
+    assert offered(["list", "--country"], "uk") == ["ukraine", "uk"]
+    assert offered(["list", "--country"], "US") == ["USA", "US"]
+    assert offered(["list", "--country"], "dpr") == ["DPRK"]
 
 
 def test_countries_the_chambers_first_in_the_users_language_and_a_count_when_cut():
