@@ -559,6 +559,39 @@ def test_a_tab_after_an_equals_sign_keeps_the_option(tmp_path, monkeypatch, shel
         assert line.endswith(expected + "@"), (shell, path, typed, line)
 
 
+# After the arguments a command takes, a TAB offered every file name ('all 228
+# possibilities' after `show vkw-limburg `): files only where a file is asked for.
+NO_FILES = [
+    (b"fitpartners show vkw-limburg zz", "fitpartners show vkw-limburg zz"),
+    (b"fitpartners init x.json zz", "fitpartners init x.json zz"),
+    (b"fitpartners validate x.json zz", "fitpartners validate x.json zz"),
+    (b"fitpartners search kaas zz", "fitpartners search kaas zz"),
+    (b"fitpartners list zz", "fitpartners list zz"),
+    (b"fitpartners list --country zz", "fitpartners list --country zz"),
+    (b"fitpartners list --jq zz", "fitpartners list --jq zz"),
+]
+FILES = [
+    (b"fitpartners show --data zz", "fitpartners show --data zz-data.json "),
+    (b"fitpartners list --data=zz", "fitpartners list --data=zz-data.json "),
+    (b"fitpartners init zz", "fitpartners init zz-data.json "),
+    (b"fitpartners validate zz", "fitpartners validate zz-data.json "),
+]
+
+
+@pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
+@pytest.mark.parametrize("path", ["short", "full"])
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_file_names_only_where_a_file_is_asked_for(tmp_path, monkeypatch, shell, path):
+    _with_completion_installed(shell, tmp_path, monkeypatch)
+    (tmp_path / "zz-data.json").write_text("{}")
+    monkeypatch.chdir(tmp_path)  # the shell's folder
+    more = {"FITPARTNERS_DATA": BUNDLED} if path == "full" else {}
+    cases = NO_FILES + (FILES if shell != "fish" else [])  # fish: --no-files, as Typer's script says
+    for typed, expected in cases:
+        line = type_tab(shell, tmp_path, typed, expected + "@", after=b"@", **more)
+        assert line.endswith(expected + "@"), (shell, path, typed, line)
+
+
 @pytest.mark.parametrize(
     ("shell", "args", "incomplete", "expected"),
     [
