@@ -410,7 +410,8 @@ def test_zsh_is_told_to_keep_every_value_offered():
     assert complete.zsh_lines([("a:b", "it's")]) == (
         "local -a _fitpartners_values=('a\\:b:it'\\''s'); _describe -V -t values value _fitpartners_values -U"
     )
-    assert complete.zsh_lines([]) == "_files"
+    assert complete.zsh_lines([]) == ""  # nothing: no file names (FILES asks for them)
+    assert complete.zsh_lines([(complete.FILES, "")]) == "_files"
 
 
 def test_the_count_of_countries_left_out_is_a_message_in_zsh_and_nothing_in_bash_or_fish():
@@ -446,9 +447,7 @@ def on_screen(screen: bytes) -> str:
     return "".join(out)
 
 
-def type_tab(
-    shell: str, home: Path, typed: bytes, expected: str, after: bytes = b"", **more: str
-) -> str:
+def type_tab(shell: str, home: Path, typed: bytes, expected: str, after: bytes = b"", **more: str) -> str:
     """Run the interactive `shell` in a terminal (a pty) with HOME `home` (and the variables
     `more`); once its prompt ('READY> ', set in its start-up file) is shown, type `typed`, a
     TAB and `after`; return the line as shown once it ends with `expected` (or after 60 s,
@@ -600,7 +599,8 @@ def test_file_names_only_where_a_file_is_asked_for(tmp_path, monkeypatch, shell,
         ("zsh", ["show"], "vo=", (["show"], "vo=", "")),  # no option
         ("bash", ["list", "--country", "="], "ch", (["list", "--country"], "ch", "")),
         ("bash", ["list", "--country"], "=", (["list", "--country"], "", "")),  # '--sort==' was put
-        ("bash", ["list", "--lang", "=", "nl", "--type", "="], "k", (["list", "--lang=nl", "--type"], "k", "")),
+        ("bash", ["list", "--lang", "=", "nl", "--type", "="], "k",
+         (["list", "--lang=nl", "--type"], "k", "")),
     ],
 )  # fmt: skip
 def test_with_equals(shell, args, incomplete, expected):

@@ -131,12 +131,18 @@ def _one_word(name: str) -> str:
 
 def _abbreviations() -> list[tuple[str, str]]:
     """(form, code) of the country table's abbreviations ('USA', 'VS', 'UK', 'DPRK'), in
-    capitals: a form of two letters counts only so in a question (docs/search.md)."""
+    capitals: a form of two letters counts only so in a question (docs/search.md). An
+    abbreviation: letters alone (dots aside: 'u.s.a.'), three at most or no vowel among
+    them. Its other forms ('amerika', 'misr') are words, which completion leaves to the names."""
     out = []
     for code, forms in table().names.items():
         for form in forms:
             letters = fold(form)
-            if letters.isascii() and letters.isalpha() and (len(letters) <= 3 or not set(letters) & set("aeiouy")):
+            if (
+                letters.isascii()
+                and letters.isalpha()
+                and (len(letters) <= 3 or not set(letters) & set("aeiouy"))
+            ):
                 out.append((letters.upper(), code))
     return out
 
