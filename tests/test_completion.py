@@ -597,6 +597,8 @@ def test_file_names_only_where_a_file_is_asked_for(tmp_path, monkeypatch, shell,
         ("zsh", ["list"], "--country=ch", (["list", "--country"], "ch", "--country=")),
         ("fish", ["list"], "--type=", (["list", "--type"], "", "--type=")),
         ("zsh", ["show"], "vo=", (["show"], "vo=", "")),  # no option
+        ("zsh", ["list"], "-f=js", (["list"], "-f=js", "")),  # a short option's value is '=js'
+        ("bash", ["list", "-f", "="], "js", (["list", "-f", "="], "js", "")),
         ("bash", ["list", "--country", "="], "ch", (["list", "--country"], "ch", "")),
         ("bash", ["list", "--country"], "=", (["list", "--country"], "", "")),  # '--sort==' was put
         ("bash", ["list", "--lang", "=", "nl", "--type", "="], "k",

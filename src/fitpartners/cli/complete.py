@@ -183,21 +183,21 @@ def with_equals(shell: str, args: list[str], incomplete: str) -> tuple[list[str]
     nothing follows it (the word it gives is then '=', but readline keeps it)."""
     if shell != "bash":
         name, eq, value = incomplete.partition("=")
-        if eq and name.startswith("-"):
+        if eq and name.startswith("--"):  # Click reads '-f=json' as '-f' '=json'
             return [*args, name], value, name + eq
         return args, incomplete, ""
     joined: list[str] = []
     at = 0
     while at < len(args):
         word = args[at]
-        if word == "=" and joined and joined[-1].startswith("-") and "=" not in joined[-1]:
+        if word == "=" and joined and joined[-1].startswith("--") and "=" not in joined[-1]:
             if at + 1 < len(args):  # a value given: '--country=china'
                 joined[-1] += "=" + args[at + 1]
             at += 2  # when '=' is the last word, what is being completed is the value
             continue
         joined.append(word)
         at += 1
-    if incomplete == "=" and joined and joined[-1].startswith("-") and "=" not in joined[-1]:
+    if incomplete == "=" and joined and joined[-1].startswith("--") and "=" not in joined[-1]:
         return joined, "", ""
     return joined, incomplete, ""
 
