@@ -148,9 +148,10 @@ def _abbreviations() -> list[tuple[str, str]]:
 
 
 def _accepted(value: str, code: str) -> bool:
-    """Whether --country reads `value` as the country `code`, alone and after a comma."""
+    """Whether --country reads `value` as the country `code`, alone and after a comma (where
+    it reads each item alone: a value with no comma is read there as it is read alone)."""
     try:
-        return country_codes([value]) == {code} and code in country_codes([f"BE,{value}"])
+        return "," not in value and country_codes([value]) == {code}
     except UsageError:
         return False
 
