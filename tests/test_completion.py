@@ -127,6 +127,8 @@ def test_both_paths_offer_the_same_on_every_prefix_of_every_value(command, words
         (["show", "--lang=nl"], "VO"), (["list", "-f"], "J"), (["list", "--fields"], "id,na"),
         (["history", "--fields"], "fr"), (["list", "--period"], "20"), (["schema", "--output"], "pa"),
         (["list", "--sort"], "N"), (["list", "--sector"], "voe"), (["list", "--domain"], "food,voe"),
+        (["show", "voka"], ""), (["init", "x.json"], "zz"), (["list"], "zz"),
+        (["list"], "--country=ch"), (["list", "--country", "="], "ch"),
     ],
 )  # fmt: skip
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
@@ -161,7 +163,6 @@ def test_both_paths_choose_the_language_alike(words, incomplete, shell, env):
         (["list"], "--ty", {}),  # option names: Click's
         ([], "--", {}),
         (["list", "--unknown"], "x", {}),
-        (["show", "voka"], "", {}),  # the argument is given
         (["show", "--", "x"], "", {}),
         (["show", "'vo"], "", {}),  # quoting: Click's split
     ],

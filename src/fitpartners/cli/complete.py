@@ -286,7 +286,9 @@ def resolve(args: list[str], incomplete: str, *, env_lang: str = "") -> list[Ite
     if rest and rest[-1].startswith("-") and "=" not in rest[-1] and options.get(rest[-1], ("", False))[1]:
         param = options[rest[-1]][0]
     elif len(given) < len(arguments):
-        param = arguments[len(given)]
+        param = arguments[len(given)]  # '*words' (any number): no kind, the full path
+    elif not any(a.startswith("*") for a in arguments):
+        return []  # every argument given: nothing (`show NAME <TAB>`), no file names
     kind = completers.get(param) if param else None
     if kind is None:
         return None
