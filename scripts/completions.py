@@ -38,7 +38,11 @@ def render() -> str:
             if p.param_type_name == "option":
                 for opt in (*p.opts, *p.secondary_opts):
                     options[opt] = (p.name, not p.is_flag and not p.count)
-        arguments = tuple(p.name for p in params if p.param_type_name == "argument" and p.nargs == 1)
+        # Each argument by name; one that takes any number of values ('*words') is left to
+        # the full path, and without one, nothing is offered once every argument is given.
+        arguments = tuple(
+            p.name if p.nargs == 1 else f"*{p.name}" for p in params if p.param_type_name == "argument"
+        )
         completes = {}
         for p in params:
             kind = cli_app.COMPLETES.get(p.name)

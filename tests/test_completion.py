@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import io
+import json
 import os
 import pty
 import re
@@ -126,6 +127,8 @@ def test_both_paths_offer_the_same_on_every_prefix_of_every_value(command, words
         (["show", "--lang=nl"], "VO"), (["list", "-f"], "J"), (["list", "--fields"], "id,na"),
         (["history", "--fields"], "fr"), (["list", "--period"], "20"), (["schema", "--output"], "pa"),
         (["list", "--sort"], "N"), (["list", "--sector"], "voe"), (["list", "--domain"], "food,voe"),
+        (["show", "voka"], ""), (["init", "x.json"], "zz"), (["list"], "zz"),
+        (["list"], "--country=ch"), (["list", "--country", "="], "ch"),
     ],
 )  # fmt: skip
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
@@ -160,7 +163,6 @@ def test_both_paths_choose_the_language_alike(words, incomplete, shell, env):
         (["list"], "--ty", {}),  # option names: Click's
         ([], "--", {}),
         (["list", "--unknown"], "x", {}),
-        (["show", "voka"], "", {}),  # the argument is given
         (["show", "--", "x"], "", {}),
         (["show", "'vo"], "", {}),  # quoting: Click's split
     ],
@@ -231,6 +233,54 @@ def test_every_value_offered_is_accepted(words, lang):
     ):
         r = run(*words, value, "--json", "--all-sectors" if words[1] != "--sector" else "--json")
         assert r.code == 0, (value, r.err)
+
+
+def offered_countries(lang: str) -> dict[str, str]:
+    """Every value completion offers for --country in `lang`, on nothing typed and on each
+    letter in either case (the values spelled as typed), -> the name its help gives."""
+    out: dict[str, str] = {}
+    for typed in ["", *"abcdefghijklmnopqrstuvwxyz", *"ABCDEFGHIJKLMNOPQRSTUVWXYZ"]:
+        items = complete.resolve(["list", "--country"], typed, env_lang=lang)
+        assert items is not None
+        out.update((v, h.split(" (bilateral")[0]) for v, h in items if v != complete.NOTE)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_country_offered_is_read_by_country_as_that_country_alone_and_after_a_comma(lang):
+    # 'china,virgin-islands,-u.s.' was offered after 'china,vi': 'virgin-islands' fits several.
+    from fitpartners.search.countries import country_codes, country_in_sentence, country_name, index
+
+    by_name = {country_name(code, lang): code for code in index().names}
+    values = offered_countries(lang)
+    assert {"VS", "USA", "UK"} <= set(values)
+    for value, name in values.items():
+        code = by_name[name]
+        assert country_codes([value]) == {code}, (value, name)
+        assert country_codes([f"china,{value}"]) == {"CN", code}, (value, name)
+        after = complete.resolve(["list", "--country"], f"china,{value}", env_lang=lang) or []
+        assert fold(value) in [fold(v.removeprefix("china,")) for v, _ in after], value  # and after a comma
+    # The option itself, on every value alone (each --country read whole first) and in one list.
+    chambers = {"CN", "VN", "IN"}
+    for given in (
+        [a for v in values for a in ("--country", v)],
+        ["--country", ",".join(["china", *values])],
+    ):
+        r = run("list", *given, "--json", "--all-sectors")
+        assert r.code == 0, r.err
+        named = set(re.findall(r"no bilateral chamber for ([^;]+);", r.err))
+        wanted = {by_name[n] for n in values.values()}
+        assert named == {country_in_sentence(c) for c in wanted - chambers}
+        assert {p["country"] for p in json.loads(r.out) if p["country"]} == wanted & chambers
+
+
+def test_the_countries_abbreviations_in_capitals():
+    # 'vs' completed nothing, though --country takes VS (and vs): a two-letter form counts in a
+    # question only in capitals (docs/search.md), and so it is offered.
+    assert offered(["list", "--country"], "vs") == ["VS"]
+    assert offered(["list", "--country"], "uk") == ["ukraine", "uk"]
+    assert offered(["list", "--country"], "US") == ["USA", "US"]
+    assert offered(["list", "--country"], "dpr") == ["DPRK"]
 
 
 def test_countries_the_chambers_first_in_the_users_language_and_a_count_when_cut():
@@ -361,7 +411,8 @@ def test_zsh_is_told_to_keep_every_value_offered():
     assert complete.zsh_lines([("a:b", "it's")]) == (
         "local -a _fitpartners_values=('a\\:b:it'\\''s'); _describe -V -t values value _fitpartners_values -U"
     )
-    assert complete.zsh_lines([]) == "_files"
+    assert complete.zsh_lines([]) == ""  # nothing: no file names (FILES asks for them)
+    assert complete.zsh_lines([(complete.FILES, "")]) == "_files"
 
 
 def test_the_count_of_countries_left_out_is_a_message_in_zsh_and_nothing_in_bash_or_fish():
@@ -397,16 +448,19 @@ def on_screen(screen: bytes) -> str:
     return "".join(out)
 
 
-def type_tab(shell: str, home: Path, typed: bytes, expected: str, after: bytes = b"") -> str:
-    """Run the interactive `shell` in a terminal (a pty) with HOME `home`; once its prompt
-    ('READY> ', set in its start-up file) is shown, type `typed`, a TAB and `after`; return the
-    line as shown once it ends with `expected` (or after 60 s, the bound for a failure)."""
-    return on_screen(screen_after_tab(shell, home, typed, expected, after))
+def type_tab(shell: str, home: Path, typed: bytes, expected: str, after: bytes = b"", **more: str) -> str:
+    """Run the interactive `shell` in a terminal (a pty) with HOME `home` (and the variables
+    `more`); once its prompt ('READY> ', set in its start-up file) is shown, type `typed`, a
+    TAB and `after`; return the line as shown once it ends with `expected` (or after 60 s,
+    the bound for a failure)."""
+    return on_screen(screen_after_tab(shell, home, typed, expected, after, **more))
 
 
-def screen_after_tab(shell: str, home: Path, typed: bytes, expected: str, after: bytes = b"") -> bytes:
+def screen_after_tab(
+    shell: str, home: Path, typed: bytes, expected: str, after: bytes = b"", **more: str
+) -> bytes:
     """What the terminal showed after the prompt, as type_tab reads it."""
-    env = {"HOME": str(home), "PATH": f"{SCRIPT.parent}{os.pathsep}/usr/bin:/bin", "TERM": "dumb"}
+    env = {"HOME": str(home), "PATH": f"{SCRIPT.parent}{os.pathsep}/usr/bin:/bin", "TERM": "dumb", **more}
     pid, fd = pty.fork()
     if pid == 0:  # the child: the shell
         os.execvpe(shell, [shell, "-i"], env)
@@ -477,6 +531,83 @@ def test_a_tab_in_a_real_shell_keeps_what_was_typed(tmp_path, monkeypatch, shell
         # A key typed after the TAB shows up once the shell is done with the TAB.
         line = type_tab(shell, tmp_path, typed, expected + "@", after=b"@")
         assert line.endswith(expected + "@"), (shell, typed, line)
+
+
+# An option's value given as --opt=value: zsh and fish put the value in place of the whole
+# word, and took '--country=' away ('list ch', then 'list chain'); bash splits the word at '='.
+EQUALS = [
+    (b"fitpartners list --country=chin", "fitpartners list --country=china "),
+    (b"fitpartners list --type=ka", "fitpartners list --type=kamer "),
+    (b"fitpartners list --domain=fo", "fitpartners list --domain=food "),
+    (b"fitpartners list --country=ch", "fitpartners list --country=ch"),  # several: kept
+    (b"fitpartners list --sort=", "fitpartners list --sort="),
+    (b"fitpartners list --sort=t", "fitpartners list --sort=type "),
+    (b"fitpartners list --country=china,vietn", "fitpartners list --country=china,vietnam "),
+    (b"fitpartners list --lang=nl --country=duits", "fitpartners list --lang=nl --country=duitsland "),
+    (b"fitpartners show --lang=nl VO", "fitpartners show --lang=nl voka "),
+]
+
+
+@pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
+@pytest.mark.parametrize("path", ["short", "full"])
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_a_tab_after_an_equals_sign_keeps_the_option(tmp_path, monkeypatch, shell, path):
+    _with_completion_installed(shell, tmp_path, monkeypatch)
+    more = {"FITPARTNERS_DATA": BUNDLED} if path == "full" else {}
+    for typed, expected in EQUALS:
+        line = type_tab(shell, tmp_path, typed, expected + "@", after=b"@", **more)
+        assert line.endswith(expected + "@"), (shell, path, typed, line)
+
+
+# After the arguments a command takes, a TAB offered every file name ('all 228
+# possibilities' after `show vkw-limburg `): files only where a file is asked for.
+NO_FILES = [
+    (b"fitpartners show vkw-limburg zz", "fitpartners show vkw-limburg zz"),
+    (b"fitpartners init x.json zz", "fitpartners init x.json zz"),
+    (b"fitpartners validate x.json zz", "fitpartners validate x.json zz"),
+    (b"fitpartners search kaas zz", "fitpartners search kaas zz"),
+    (b"fitpartners list zz", "fitpartners list zz"),
+    (b"fitpartners list --country zz", "fitpartners list --country zz"),
+    (b"fitpartners list --jq zz", "fitpartners list --jq zz"),
+]
+FILES = [
+    (b"fitpartners show --data zz", "fitpartners show --data zz-data.json "),
+    (b"fitpartners list --data=zz", "fitpartners list --data=zz-data.json "),
+    (b"fitpartners init zz", "fitpartners init zz-data.json "),
+    (b"fitpartners validate zz", "fitpartners validate zz-data.json "),
+]
+
+
+@pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run
+@pytest.mark.parametrize("path", ["short", "full"])
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_file_names_only_where_a_file_is_asked_for(tmp_path, monkeypatch, shell, path):
+    _with_completion_installed(shell, tmp_path, monkeypatch)
+    (tmp_path / "zz-data.json").write_text("{}")
+    monkeypatch.chdir(tmp_path)  # the shell's folder
+    more = {"FITPARTNERS_DATA": BUNDLED} if path == "full" else {}
+    cases = NO_FILES + (FILES if shell != "fish" else [])  # fish: --no-files, as Typer's script says
+    for typed, expected in cases:
+        line = type_tab(shell, tmp_path, typed, expected + "@", after=b"@", **more)
+        assert line.endswith(expected + "@"), (shell, path, typed, line)
+
+
+@pytest.mark.parametrize(
+    ("shell", "args", "incomplete", "expected"),
+    [
+        ("zsh", ["list"], "--country=ch", (["list", "--country"], "ch", "--country=")),
+        ("fish", ["list"], "--type=", (["list", "--type"], "", "--type=")),
+        ("zsh", ["show"], "vo=", (["show"], "vo=", "")),  # no option
+        ("zsh", ["list"], "-f=js", (["list"], "-f=js", "")),  # a short option's value is '=js'
+        ("bash", ["list", "-f", "="], "js", (["list", "-f", "="], "js", "")),
+        ("bash", ["list", "--country", "="], "ch", (["list", "--country"], "ch", "")),
+        ("bash", ["list", "--country"], "=", (["list", "--country"], "", "")),  # '--sort==' was put
+        ("bash", ["list", "--lang", "=", "nl", "--type", "="], "k",
+         (["list", "--lang=nl", "--type"], "k", "")),
+    ],
+)  # fmt: skip
+def test_with_equals(shell, args, incomplete, expected):
+    assert complete.with_equals(shell, args, incomplete) == expected
 
 
 @pytest.mark.slow  # seconds of processes or data: .ci/run runs it after the default run

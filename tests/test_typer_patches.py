@@ -251,7 +251,7 @@ def test_a_group_without_typers_completion_options_still_completes_as_typer_does
 @pytest.mark.parametrize(
     ("shell", "parts"),
     [
-        ("bash", ["_app_completion()", "_APP_COMPLETE=complete_bash $1",
+        ("bash", ["_app_completion()", "_APP_COMPLETE=complete_bash $1 ) )\n" + patches.BASH_FILES,
                   "complete -o default -F _app_completion app"]),
         # install.ZSH_FIRST_TAB calls the function the script defines
         ("zsh", ["#compdef app", "_app_completion() {", "_APP_COMPLETE=complete_zsh app",

@@ -261,6 +261,8 @@ COMPLETES = {
     "fmt": "format",
     "lang": "lang",
     "fields": "fields",
+    "data": "files",  # --data
+    "path": "files",  # init's and validate's PATH
 }
 
 
@@ -270,6 +272,8 @@ def completion_values(kind: str, catalog: Catalog | None, lang: str) -> tuple[li
     # Door: the builders (the filters' vocabularies, the country index), for a TAB only.
     from . import complete_values
 
+    if kind == "files":
+        return [], []  # the shell's own (complete.FILES)
     made = complete_values.static(kind, lang)
     if made is not None:
         return made, []
@@ -286,6 +290,8 @@ def completion_values(kind: str, catalog: Catalog | None, lang: str) -> tuple[li
 
 def _completer(kind: str) -> patches.Complete:
     def values_for(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+        if kind == "files":
+            return [(complete.FILES, "")]
         chosen = ctx.params.get("lang")
         lang = choose(chosen if isinstance(chosen, str) else None).lang
         catalog = catalog_for_completion(ctx) if kind in ("partner", "period", "country") else None

@@ -47,6 +47,12 @@ MOST = 60
 # a value may be offered spelled from what was typed on (as_typed).
 AS_TYPED = frozenset({"partner", "type", "domain", "sector", "country"})
 NOTE = ""  # the value of a note: no value a shell could insert
+# The one item offered for a file (--data, a PATH): the shell's own completion of file names.
+# Anything else that offers nothing offers nothing: no file names after `show NAME`.
+FILES = "\0files"
+# How the program says FILES to bash and fish: their scripts complete file names when it
+# exits with this, and nothing when it exits 0 with nothing (cli/patches.BASH_FILES).
+FILES_CODE = 1
 # Completion offers only values a shell can insert as they are: Typer's bash and zsh scripts
 # put each offered line into the command line unquoted, so a name with a space or an '&'
 # would split into words or start a background job.
@@ -100,12 +106,14 @@ def as_typed(value: str, typed: str) -> str:
 def zsh_lines(items: Sequence[Item]) -> str:
     """What Typer's zsh script evaluates: the values, unsorted, each with its help, all kept
     whatever case was typed (-U: we matched them already); a note as a message (`_message
-    -r`: shown, never inserted), and nothing of what follows it. Nothing offered: files, as
-    Typer."""
+    -r`: shown, never inserted), and nothing of what follows it. FILES: zsh's file names
+    (Typer's answer to nothing offered, which put file names after `show NAME`)."""
+    if files(items):
+        return "_files"
     values = list(itertools.takewhile(lambda item: item[0] != NOTE, items))
     notes = [h for v, h in items[len(values) : len(values) + 1]]
     if not values:
-        return "_files"
+        return "".join(f"_message -r {_zsh_quote(h)}" for h in notes)
     words = " ".join(_zsh_quote(f"{_colon(v)}:{h}" if h else _colon(v)) for v, h in values)
     said = "".join(f"; _message -r {_zsh_quote(h)}" for h in notes)
     describe = "_describe -V -t values value _fitpartners_values -U"
@@ -121,13 +129,15 @@ def _zsh_quote(text: str) -> str:
 
 
 def bash_lines(items: Sequence[Item]) -> str:
-    """Every value, one a line (bash has no message: a note is left out)."""
-    return "\n".join(v for v, _ in items if v != NOTE)
+    """Every value, one a line (bash has no message: a note is left out; FILES is nothing,
+    for which the script's `-o default` completes file names)."""
+    return "\n".join(v for v, _ in items if v not in (NOTE, FILES))
 
 
 def fish_lines(items: Sequence[Item]) -> str:
-    """Every value with its help after a tab (fish has no message: a note is left out)."""
-    return "\n".join(f"{v}\t{' '.join(h.split())}" if h else v for v, h in items if v != NOTE)
+    """Every value with its help after a tab (fish has no message: a note is left out; FILES
+    is nothing)."""
+    return "\n".join(f"{v}\t{' '.join(h.split())}" if h else v for v, h in items if v not in (NOTE, FILES))
 
 
 # -- the short path -----------------------------------------------------------------------
@@ -145,15 +155,60 @@ def answer() -> int | None:
     chosen = choose(None)  # FITPARTNERS_LANG, else the locale, as the full path chooses
     if chosen.bad:
         return None  # a bad FITPARTNERS_LANG: the full path says so
-    items = resolve(*words, env_lang=chosen.lang)
+    shell = request.removeprefix("complete_")
+    args, incomplete, prefix = with_equals(shell, *words)
+    items = resolve(args, incomplete, env_lang=chosen.lang)
     if items is None:
         return None
-    shell = request.removeprefix("complete_")
     if shell == "fish" and os.environ.get("_TYPER_COMPLETE_FISH_ACTION") == "is-args":
-        return 0 if items else 1
-    text = {"bash": bash_lines, "zsh": zsh_lines, "fish": fish_lines}[shell](items)
-    sys.stdout.write(text + "\n")  # as Click echoes it
+        return FILES_CODE if files(items) else 0
+    if shell == "bash" and files(items):
+        return FILES_CODE
+    sys.stdout.write(lines(shell, items, prefix) + "\n")  # as Click echoes it
     return 0
+
+
+def files(items: Sequence[Item]) -> bool:
+    """Whether `items` ask for the shell's own file names (FILES)."""
+    return [v for v, _ in items] == [FILES]
+
+
+def with_equals(shell: str, args: list[str], incomplete: str) -> tuple[list[str], str, str]:
+    """(args, incomplete, prefix): an option's value given as `--opt=value` read as `--opt
+    value`, and what each value offered must start with for the shell to keep `--opt=`.
+
+    zsh and fish put a value in place of the whole word, `--country=ch`: each value offered
+    then starts with `--country=`. bash splits words at '=' (COMP_WORDBREAKS): it gives
+    `--country`, `=`, `ch` and puts a value in place of `ch` alone, or after the `=` when
+    nothing follows it (the word it gives is then '=', but readline keeps it)."""
+    if shell != "bash":
+        name, eq, value = incomplete.partition("=")
+        if eq and name.startswith("--"):  # Click reads '-f=json' as '-f' '=json'
+            return [*args, name], value, name + eq
+        return args, incomplete, ""
+    joined: list[str] = []
+    at = 0
+    while at < len(args):
+        word = args[at]
+        if word == "=" and joined and joined[-1].startswith("--") and "=" not in joined[-1]:
+            if at + 1 < len(args):  # a value given: '--country=china'
+                joined[-1] += "=" + args[at + 1]
+            at += 2  # when '=' is the last word, what is being completed is the value
+            continue
+        joined.append(word)
+        at += 1
+    if incomplete == "=" and joined and joined[-1].startswith("--") and "=" not in joined[-1]:
+        return joined, "", ""
+    return joined, incomplete, ""
+
+
+def lines(shell: str, items: Sequence[Item], prefix: str = "") -> str:
+    """What `shell` reads for `items`, each value after `prefix` (with_equals)."""
+    shown = [(prefix + v if v not in (NOTE, FILES) else v, h) for v, h in items]
+    text = {"bash": bash_lines, "zsh": zsh_lines, "fish": fish_lines}[shell](shown)
+    if shell == "zsh" and prefix and text == "_files":
+        return "compset -P '*='; _files"  # file names after `--data=`
+    return text
 
 
 def _words(request: str) -> tuple[list[str], str] | None:
@@ -231,9 +286,13 @@ def resolve(args: list[str], incomplete: str, *, env_lang: str = "") -> list[Ite
     if rest and rest[-1].startswith("-") and "=" not in rest[-1] and options.get(rest[-1], ("", False))[1]:
         param = options[rest[-1]][0]
     elif len(given) < len(arguments):
-        param = arguments[len(given)]
+        param = arguments[len(given)]  # '*words' (any number): no kind, the full path
+    elif not any(a.startswith("*") for a in arguments):
+        return []  # every argument given: nothing (`show NAME <TAB>`), no file names
     kind = completers.get(param) if param else None
     if kind is None:
         return None
+    if kind == "files":
+        return [(FILES, "")]
     first = table.FIRST.get(kind, {}).get(lang, ())
     return offer(kind, incomplete, table.VALUES[kind][lang], first, lang=lang)

@@ -18,7 +18,7 @@ from ..language import LANGUAGES
 from ..messages import say_in
 from ..output.render import Format
 from ..results import OUTPUT_SHAPES
-from ..search.countries import country_codes, country_name, index
+from ..search.countries import country_codes, country_name, index, table
 from ..search.filters import LABEL_WORDS_NL, accepted_labels, domain_ids, sector_ids, type_ids
 from .complete import SHELL_SPECIAL, SORT_KEYS, Item
 
@@ -113,19 +113,45 @@ def countries(catalog: Catalog, lang: str) -> tuple[list[Item], list[str]]:
         )
         return _one_word(country_name(code, in_lang)), shown
 
-    made = _unique([*(helped(c, lang) for c in codes), *(helped(c, other) for c in codes)])
-    items = [(v, h) for v, h in made if _accepted(v)]
+    named = [*((c, helped(c, lang)) for c in codes), *((c, helped(c, other)) for c in codes)]
+    named += [(c, (form, helped(c, lang)[1])) for form, c in _abbreviations()]
+    made = _unique(item for _, item in named)
+    code_of = {item: c for c, item in reversed(named)}
+    items = [(v, h) for v, h in made if _accepted(v, code_of[v, h])]
     return items, [_one_word(country_name(c, lang)) for c in by_chamber]
 
 
 def _one_word(name: str) -> str:
-    """A country's name as one word a shell inserts as it is: 'united-states'."""
-    return "-".join(name.lower().split())
+    """A country's name as one word a shell inserts as it is, with no comma (--country reads
+    a comma as the end of a country): 'united-states', 'virgin-islands-u.s.' for 'Virgin
+    Islands, U.S.', which 'virgin-islands,-u.s.' was (after a comma: 'virgin-islands', which
+    fits several)."""
+    return "-".join(name.replace(",", " ").lower().split())
 
 
-def _accepted(value: str) -> bool:
+def _abbreviations() -> list[tuple[str, str]]:
+    """(form, code) of the country table's abbreviations ('USA', 'VS', 'UK', 'DPRK'), in
+    capitals: a form of two letters counts only so in a question (docs/search.md). An
+    abbreviation: letters alone (dots aside: 'u.s.a.'), three at most or no vowel among
+    them. Its other forms ('amerika', 'misr') are words, which completion leaves to the names."""
+    out = []
+    for code, forms in table().names.items():
+        for form in forms:
+            letters = fold(form)
+            if (
+                letters.isascii()
+                and letters.isalpha()
+                and (len(letters) <= 3 or not set(letters) & set("aeiouy"))
+            ):
+                out.append((letters.upper(), code))
+    return out
+
+
+def _accepted(value: str, code: str) -> bool:
+    """Whether --country reads `value` as the country `code`, alone and after a comma (where
+    it reads each item alone: a value with no comma is read there as it is read alone)."""
     try:
-        return bool(country_codes([value]))
+        return "," not in value and country_codes([value]) == {code}
     except UsageError:
         return False
 

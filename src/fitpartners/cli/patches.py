@@ -45,6 +45,7 @@ import os
 import re
 import shlex
 import shutil
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -77,19 +78,25 @@ def group(settings: Mapping[str, Any], app: typer.Typer, commands: list[Any]) ->
     return typer.main.get_command(source)
 
 
-def _lines(shell: str) -> Callable[[Sequence[tuple[str, str]]], str]:
-    return {"bash": complete.bash_lines, "zsh": complete.zsh_lines, "fish": complete.fish_lines}[shell]
+def _items(self: Any) -> tuple[list[tuple[str, str]], str]:
+    """What Click offers, and the prefix of each value (an option's value given as
+    `--opt=value` read by complete.with_equals, as the short path reads it)."""
+    args, incomplete, prefix = complete.with_equals(self.name, *self.get_completion_args())
+    return [(item.value, item.help or "") for item in self.get_completions(args, incomplete)], prefix
 
 
 def _complete(self: Any) -> str:
     """What a shell reads, written by cli/complete.py as its short path writes it."""
-    args, incomplete = self.get_completion_args()
-    items = [(item.value, item.help or "") for item in self.get_completions(args, incomplete)]
-    return _lines(self.name)(items)
+    items, prefix = _items(self)
+    return complete.lines(self.name, items, prefix)
 
 
 class _Bash(BashComplete):
-    complete = _complete
+    def complete(self) -> str:
+        items, _ = _items(self)
+        if complete.files(items):
+            sys.exit(complete.FILES_CODE)  # the script's `-o default`: file names (BASH_FILES)
+        return complete.lines(self.name, items)
 
 
 class _Zsh(ZshComplete):
@@ -99,7 +106,9 @@ class _Zsh(ZshComplete):
 class _Fish(FishComplete):
     def complete(self) -> str:
         if os.environ.get("_TYPER_COMPLETE_FISH_ACTION") == "is-args":
-            return super().complete()
+            # As Typer's: exit 1 lets fish complete file names; but only for FILES (Typer's
+            # gave file names wherever nothing was offered).
+            sys.exit(complete.FILES_CODE if complete.files(_items(self)[0]) else 0)
         return _complete(self)
 
 
@@ -171,12 +180,22 @@ def bad_choice(exc: BaseException) -> tuple[str, str, list[str]] | None:
 COMPLETION_SHELLS = tuple(shell.value for shell in Shells)
 
 
+# Typer's bash script completes file names (`complete -o default`) wherever nothing is
+# offered: after `show NAME` too. Ours turns that off unless the program exits with
+# complete.FILES_CODE (for --data, a PATH): after its call, which ends the function's line.
+BASH_CALL = "_COMPLETE=complete_bash $1 ) )\n"
+BASH_FILES = "    (( $? == 0 )) && compopt +o default 2>/dev/null\n"
+
+
 def completion_script(prog: str, shell: str) -> str:
     """The completion script of `prog` for `shell` (one of COMPLETION_SHELLS), as Typer's
-    --show-completion prints it, without a final line feed."""
-    return get_completion_script(
+    --show-completion prints it, without a final line feed; bash's with BASH_FILES."""
+    script = get_completion_script(
         prog_name=prog, complete_var=f"_{prog.replace('-', '_').upper()}_COMPLETE", shell=shell
     )
+    if shell == "bash":
+        script = script.replace(BASH_CALL, BASH_CALL + BASH_FILES, 1)
+    return script
 
 
 def detect_shell() -> str | None:
