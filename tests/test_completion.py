@@ -553,10 +553,7 @@ EQUALS = [
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_a_tab_after_an_equals_sign_keeps_the_option(tmp_path, monkeypatch, shell, path):
     _with_completion_installed(shell, tmp_path, monkeypatch)
-    more = {"FITPARTNERS_DATA": BUNDLED} if path == "full" else {}
-    for typed, expected in EQUALS:
-        line = type_tab(shell, tmp_path, typed, expected + "@", after=b"@", **more)
-        assert line.endswith(expected + "@"), (shell, path, typed, line)
+    _each_tab_leaves(shell, tmp_path, EQUALS, path)
 
 
 # After the arguments a command takes, a TAB offered every file name ('all 228
@@ -585,10 +582,16 @@ def test_file_names_only_where_a_file_is_asked_for(tmp_path, monkeypatch, shell,
     _with_completion_installed(shell, tmp_path, monkeypatch)
     (tmp_path / "zz-data.json").write_text("{}")
     monkeypatch.chdir(tmp_path)  # the shell's folder
-    more = {"FITPARTNERS_DATA": BUNDLED} if path == "full" else {}
     cases = NO_FILES + (FILES if shell != "fish" else [])  # fish: --no-files, as Typer's script says
+    _each_tab_leaves(shell, tmp_path, cases, path)
+
+
+def _each_tab_leaves(shell: str, home: Path, cases: list[tuple[bytes, str]], path: str) -> None:
+    """After each typed line and a TAB, the line is the expected one (a key typed after the
+    TAB shows once the shell is done with it); the full path where `path` says so."""
+    more = {"FITPARTNERS_DATA": BUNDLED} if path == "full" else {}
     for typed, expected in cases:
-        line = type_tab(shell, tmp_path, typed, expected + "@", after=b"@", **more)
+        line = type_tab(shell, home, typed, expected + "@", after=b"@", **more)
         assert line.endswith(expected + "@"), (shell, path, typed, line)
 
 
