@@ -65,19 +65,23 @@ def test_list_in_a_terminal_says_what_each_partner_is_now():
     assert row(narrow, "Medtech Flanders").rstrip().endswith("part of Biovia")
 
 
+# The rename of flanders.healthTech to MEDVIA, as a step of a status (dated by its page).
+MEDVIA_RENAMED = {
+    "id": "flanders-healthtech",
+    "name": "MEDVIA",
+    "change": "renamed",
+    "date": "2022-05-17",
+    "by": None,
+    "sources": ["medvia-rename"],
+}
+
+
 def test_the_status_in_json_names_the_present_body_and_the_chain_to_it():
     """A list's status gives the first and the last change and how many there were; the
     whole chain is in the status of one partner (show)."""
     records = {p["id"]: p for p in run("list", "--json").json()}
     healthtech = records["flanders-healthtech"]["status"]
-    medvia = {
-        "id": "flanders-healthtech",
-        "name": "MEDVIA",
-        "change": "renamed",
-        "date": "2022-05-17",
-        "by": None,
-        "sources": ["medvia-rename"],
-    }
+    medvia = MEDVIA_RENAMED
     biovia = {
         "id": "biovia",
         "name": "Biovia",
@@ -141,14 +145,7 @@ def test_the_status_in_json_names_the_present_body_and_the_chain_to_it():
 
 def test_in_2024_the_status_is_what_the_dated_pages_show():
     records = {p["id"]: p for p in run("list", "--json", env=IN_2024).json()}
-    renamed = {
-        "id": "flanders-healthtech",
-        "name": "MEDVIA",
-        "change": "renamed",
-        "date": "2022-05-17",
-        "by": None,
-        "sources": ["medvia-rename"],
-    }
+    renamed = MEDVIA_RENAMED
     assert records["flanders-healthtech"]["status"] == {
         "state": "renamed",
         "since": "2022-05-17",
