@@ -972,8 +972,7 @@ def _away(index: _Index, query: _Query) -> tuple[dict[int, str], list[str]]:
     away: dict[int, str] = {}
     notes: list[str] = []
     for i, p in enumerate(index.partners):
-        served = {place(tuple(fold_words(r.name.nl).split())) for r in p.regions}
-        if not p.regions or any((code,) in served for _, code in known):
+        if not p.regions or any(_serving_region(p, name, (code,)) for name, code in known):
             continue
         away[i] = known[0][0]
         notes.append(
